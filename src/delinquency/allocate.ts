@@ -1,0 +1,74 @@
+import { toMinorUnits } from "../money/index.js";
+import { parseIsoDate } from "../time/index.js";
+import type { Due, Payment } from "../model/schema.js";
+
+/** A due in integer form: epoch day and minor units. */
+export interface DueLine {
+  day: number;
+  amount: number;
+  principal: number;
+  interest: number;
+  fees: number;
+  /** Position in the input array, for reporting. */
+  index: number;
+}
+
+/** Dues as integers, sorted by due date. */
+export function dueLines(dues: readonly Due[], currency: string): DueLine[] {
+  const out: DueLine[] = new Array(dues.length);
+  for (let i = 0; i < dues.length; i++) {
+    const d = dues[i]!;
+    const amount = toMinorUnits(d.amount, currency);
+    const principal = d.principal === undefined ? -1 : toMinorUnits(d.principal, currency);
+    const interest = d.interest === undefined ? 0 : toMinorUnits(d.interest, currency);
+    const fees = d.fees === undefined ? 0 : toMinorUnits(d.fees, currency);
+    // Without a breakdown, everything not interest or fees is principal.
+    out[i] = { day: parseIsoDate(d.dueDate), amount, principal: principal < 0 ? Math.max(0, amount - interest - fees) : principal, interest, fees, index: i };
+  }
+  return out.sort((a, b) => a.day - b.day);
+}
+
+/** Total of payments made on or before `asOfDay`, in minor units. Order-independent. */
+export function paidUpTo(payments: readonly Payment[], currency: string, asOfDay: number): number {
+  let total = 0;
+  for (const p of payments) if (parseIsoDate(p.date) <= asOfDay) total += toMinorUnits(p.amount, currency);
+  return total;
+}
+
+/**
+ * Remaining unpaid minor units per due (in `lines` order) after applying `paid` to the oldest
+ * dues first. Only dues on or before `asOfDay` are owed; money beyond them is a credit that
+ * pre-pays later dues, so they also receive it, oldest first.
+ */
+export function remainingAfter(lines: readonly DueLine[], paid: number): number[] {
+  const rem = new Array<number>(lines.length);
+  let left = paid;
+  for (let i = 0; i < lines.length; i++) {
+    const amt = lines[i]!.amount;
+    const applied = left >= amt ? amt : left;
+    left -= applied;
+    rem[i] = amt - applied;
+  }
+  return rem;
+}
+
+/**
+ * Days past due at `asOfDay`: days from the oldest due (on or before `asOfDay`) whose unpaid
+ * remainder exceeds `toleranceMinor`, to `asOfDay`. 0 when nothing qualifies.
+ */
+export function dpdFromDues(
+  dues: readonly Due[],
+  payments: readonly Payment[],
+  currency: string,
+  asOfDay: number,
+  toleranceMinor = 0,
+): number {
+  const lines = dueLines(dues, currency);
+  const rem = remainingAfter(lines, paidUpTo(payments, currency, asOfDay));
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (l.day > asOfDay) break;
+    if (rem[i]! > toleranceMinor) return asOfDay - l.day;
+  }
+  return 0;
+}

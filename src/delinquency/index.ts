@@ -1,0 +1,1 @@
+export type { Delinquency, DelinquencyOptions, AmountsByComponent } from "./types.js";

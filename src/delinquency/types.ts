@@ -1,0 +1,42 @@
+/** Overdue or outstanding amounts by component, as decimal strings in the account's currency. */
+export interface AmountsByComponent {
+  principal: string;
+  interest: string;
+  penaltyInterest: string;
+  fees: string;
+  total: string;
+}
+
+/** Options of {@link deriveDelinquency}. */
+export interface DelinquencyOptions {
+  /** Evaluation instant (ISO with offset) or date; the borrower's local date of it is used. */
+  asOf: string;
+  /** A bucket scheme (parsed JSON from `rules/buckets/`); default `cn-m`. */
+  scheme?: unknown;
+  /** Days after a due date during which arrears are "in grace" (still counted in DPD). Default 0. */
+  graceDays?: number;
+  /** Arrears at or below this amount are ignored. Default "0". */
+  tolerance?: string | number;
+}
+
+/** Result of {@link deriveDelinquency}. */
+export interface Delinquency {
+  dpd: number;
+  inGrace: boolean;
+  bucket: string;
+  bucketIndex: number;
+  chargeOffDue: boolean;
+  /** Oldest due date still unpaid beyond tolerance (null when current or from a snapshot without dues). */
+  oldestUnpaidDueDate: string | null;
+  overdue: AmountsByComponent;
+  outstanding: AmountsByComponent;
+  /** Monthly status newest first (0 current, 1 = 1–29 days late, …), up to 24 months. */
+  cycleHistory: number[];
+  cyclesDelinquent12m: number;
+  worstCycle12m: number;
+  cyclesDelinquent24m: number;
+  cleanCyclesBeforeDelinquency: number;
+  firstDelinquency: boolean;
+  /** Where the figures came from. */
+  source: "dues" | "snapshot";
+}

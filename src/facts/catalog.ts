@@ -1,0 +1,124 @@
+/**
+ * The catalogue of facts: every name a rule or scorecard may read. Rules are validated against
+ * it at load time (unknown fact → error with a suggestion), and `docs/facts.md` documents it.
+ * Values are numbers, booleans, strings or `null` (= unknown / not applicable: e.g.
+ * `daysSinceLastPayment` when nothing was ever paid). Money facts are numbers in major units
+ * rounded to the currency's minor unit.
+ */
+export type FactType = "number" | "boolean" | "string";
+
+export interface FactDefinition {
+  name: string;
+  type: FactType;
+  /** Whether the value may be `null`. */
+  nullable: boolean;
+  /** What it means and how it is computed. */
+  description: string;
+  /** Allowed values for string facts with a closed set. */
+  values?: readonly string[];
+}
+
+const f = (name: string, type: FactType, description: string, nullable = false, values?: readonly string[]): FactDefinition =>
+  values ? { name, type, nullable, description, values } : { name, type, nullable, description };
+
+export const FACTS: readonly FactDefinition[] = [
+  // account
+  f("accountId", "string", "The account's id."),
+  f("product", "string", "`installment` or `revolving`.", false, ["installment", "revolving"]),
+  f("currency", "string", "ISO 4217 code of every money fact."),
+  f("accountAgeDays", "number", "Calendar days from `openedOn` to the local date of `asOf`."),
+  f("asOfLocalHour", "number", "Hour (0–23) of `asOf` in the borrower's time zone."),
+  f("asOfLocalWeekday", "number", "ISO weekday (1 = Monday … 7 = Sunday) of `asOf` in the borrower's time zone."),
+  // delinquency
+  f("dpd", "number", "Days past due: calendar days from the oldest due whose unpaid remainder exceeds the tolerance to the evaluation date (due date = day 0). From a snapshot: its `dpd`, aged by the days since the snapshot's `asOf` when above 0."),
+  f("inGrace", "boolean", "True when 1 ≤ dpd ≤ graceDays: in arrears but within the grace period."),
+  f("bucket", "string", "Label of the bucket-scheme range containing `dpd` (e.g. `M2`)."),
+  f("bucketIndex", "number", "0-based position of `bucket` in the scheme (0 = current)."),
+  f("chargeOffDue", "boolean", "True when dpd reaches the scheme's charge-off age for the product."),
+  f("overdueAmount", "number", "Total overdue (unpaid dues up to the evaluation date, or the snapshot's overdue)."),
+  f("overduePrincipal", "number", "Principal part of `overdueAmount`."),
+  f("overdueInterest", "number", "Interest part of `overdueAmount`."),
+  f("overdueFees", "number", "Fees part of `overdueAmount` (from due breakdowns)."),
+  f("outstandingAmount", "number", "Total outstanding: principal + interest + penalty interest + fees of `balance` (or the snapshot's `outstanding`)."),
+  f("principalBalance", "number", "`balance.principal`."),
+  f("penaltyInterestBalance", "number", "`balance.penaltyInterest` (waivable)."),
+  f("feesBalance", "number", "`balance.fees` (late and other fees, waivable)."),
+  f("creditLimit", "number", "Credit limit (revolving).", true),
+  f("utilization", "number", "outstandingAmount ÷ creditLimit, 4 decimals.", true),
+  f("monthlyDue", "number", "Amount of the most recent due on or before the evaluation date (else the next one); null without dues.", true),
+  f("cyclesDelinquent12m", "number", "Months of the last 12 with status ≥ 1 (from dues at each due date, or from `cycleHistory`)."),
+  f("worstCycle12m", "number", "Worst monthly status in the last 12 months (0 current, 1 = 1–29 days, 2 = 30–59 …)."),
+  f("cyclesDelinquent24m", "number", "Months of the last 24 with status ≥ 1."),
+  f("cleanCyclesBeforeDelinquency", "number", "Consecutive current months immediately before the current delinquency episode (long clean history → likely a life event)."),
+  f("firstDelinquency", "boolean", "True when the account is delinquent now and was never delinquent in the known history before this episode."),
+  // payments
+  f("daysSinceLastPayment", "number", "Days from the last payment on or before the evaluation date; null if none.", true),
+  f("lastPaymentAmount", "number", "Amount of that payment; null if none.", true),
+  f("paymentsCount90d", "number", "Payments in the 90 days up to the evaluation date."),
+  f("paidAmount90d", "number", "Total paid in those 90 days."),
+  f("paymentRatio90d", "number", "paidAmount90d ÷ amount that fell due in those 90 days (capped at 9.99); null if nothing fell due.", true),
+  f("partialPayments90d", "number", "Payments in 90 days that covered part but not all of the arrears at the time."),
+  // contacts (counted in the borrower's time zone)
+  f("callAttemptsToday", "number", "Outbound calls on the borrower's local day of `asOf` (any outcome)."),
+  f("callAttempts7d", "number", "Outbound calls in the last 7 local days including today."),
+  f("callAttempts30d", "number", "Outbound calls in the last 30 local days including today."),
+  f("smsSent7d", "number", "Outbound SMS in the last 7 local days."),
+  f("emailsSent7d", "number", "Outbound e-mails in the last 7 local days."),
+  f("lettersSent30d", "number", "Letters in the last 30 local days."),
+  f("visits30d", "number", "Home visits in the last 30 local days."),
+  f("contactAttempts7d", "number", "Outbound contacts of any channel in the last 7 local days."),
+  f("rightPartyContacts30d", "number", "Conversations with the borrower (right_party, promise_to_pay, refused, dispute, hardship_reported, complaint) in 30 local days, either direction."),
+  f("rightPartyContactsToday", "number", "Right-party contacts on the local day of `asOf`."),
+  f("daysSinceRightPartyContact", "number", "Local days since the last right-party contact; null if never.", true),
+  f("daysSinceLastContact", "number", "Local days since the last outbound contact attempt of any channel; null if never.", true),
+  f("daysSinceLastLetter", "number", "Local days since the last letter; null if never.", true),
+  f("daysSinceVisitNotice", "number", "Local days since the last letter with purpose `visit_notice`; null if never.", true),
+  f("consecutiveFailedAttempts", "number", "Outbound call/SMS/e-mail/visit attempts since the last right-party contact that reached nobody (no_answer, busy, voicemail, wrong_number, undeliverable, third_party)."),
+  f("unreachable", "boolean", "True when no right-party contact in 30 local days AND (≥ 10 consecutive failed attempts, or every phone attempt in 30 days was wrong_number/undeliverable with at least 3 of them)."),
+  f("thirdPartyContacts30d", "number", "Contacts that reached a third party in 30 local days."),
+  f("refusals90d", "number", "Right-party contacts with outcome `refused` in 90 days."),
+  f("disputes90d", "number", "Contacts with outcome `dispute` in 90 days."),
+  f("complaints90d", "number", "Contacts with outcome `complaint` in 90 days."),
+  f("bestChannel", "string", "Channel with the highest right-party rate over the last 90 days (ties: call, sms, email, app, letter, visit); null without history.", true),
+  f("bestContactHour", "number", "Local hour (0–23) with the most right-party contacts in 90 days; null without any.", true),
+  // promises
+  f("activePromise", "boolean", "A promise to pay whose date (plus promise grace) has not passed and that is not yet paid in full."),
+  f("activePromiseAmount", "number", "Amount of the active promise; null if none.", true),
+  f("activePromiseDueInDays", "number", "Days from the evaluation date to the active promise's date (0 = today); null if none.", true),
+  f("promisesMade90d", "number", "Promises made in the last 90 days."),
+  f("promisesKept90d", "number", "Of those resolved, paid in full by date + grace."),
+  f("promisesPartiallyKept90d", "number", "Of those resolved, paid in part."),
+  f("promisesBroken90d", "number", "Of those resolved, nothing paid."),
+  // borrower
+  f("disputed", "boolean", "Borrower flag, or a `dispute` contact in the last 30 days not yet reflected in flags."),
+  f("bankrupt", "boolean", "Borrower flag."),
+  f("deceased", "boolean", "Borrower flag."),
+  f("ceaseContact", "boolean", "Borrower asked that collection contact stop."),
+  f("vulnerable", "boolean", "Borrower flagged vulnerable."),
+  f("complaintOpen", "boolean", "Borrower flag."),
+  f("legalHold", "boolean", "Borrower flag."),
+  f("breathingSpace", "boolean", "A breathing space covers the evaluation date."),
+  f("onHold", "boolean", "Any of disputed, bankrupt, deceased, ceaseContact, complaintOpen, legalHold, breathingSpace."),
+  f("holdReason", "string", "First hold in that order; null when not on hold.", true, ["deceased", "bankrupt", "legalHold", "breathingSpace", "disputed", "ceaseContact", "complaintOpen"]),
+  f("callOptOut", "boolean", "Borrower opted out of calls."),
+  f("smsOptOut", "boolean", "Borrower opted out of SMS."),
+  f("emailOptOut", "boolean", "Borrower opted out of e-mail."),
+  f("letterOptOut", "boolean", "Borrower opted out of letters."),
+  f("visitOptOut", "boolean", "Borrower opted out of visits."),
+  // hardship / ability
+  f("hardshipReported", "boolean", "A hardship report is active on the evaluation date (reported on or before, `until` not passed)."),
+  f("hardshipKind", "string", "Kind of the most recent active hardship; null if none.", true, ["medical", "unemployment", "income_drop", "disaster", "bereavement", "other"]),
+  f("daysSinceHardshipReported", "number", "Days since the most recent active hardship was reported; null if none.", true),
+  f("monthlyIncome", "number", "Borrower's stated monthly income; null if unknown.", true),
+  f("debtServiceRatio", "number", "(monthlyDue + monthlyObligations) ÷ monthlyIncome, 4 decimals; null if income unknown or zero.", true),
+  // scores (filled by decide after scoring)
+  f("riskScore", "number", "Points of the risk scorecard (higher = safer).", true),
+  f("riskProbability", "number", "Probability of not paying implied by riskScore (0–1, 4 decimals).", true),
+  f("hardshipScore", "number", "Hardship scorecard points, 0–100 (higher = less able to pay).", true),
+  f("segment", "string", "Can-pay/will-pay segment from the segmentation thresholds.", true, ["self_cure", "hardship", "escalate", "settlement_review"]),
+];
+
+export const FACT_NAMES: ReadonlySet<string> = new Set(FACTS.map((d) => d.name));
+
+/** The flat, JSON-safe record that rules and scorecards read. */
+export type Facts = Record<string, number | boolean | string | null>;

@@ -1,0 +1,1 @@
+export { FACTS, FACT_NAMES, type Facts, type FactDefinition, type FactType } from "./catalog.js";

@@ -1,0 +1,16 @@
+/**
+ * arrears: pure, explainable collections decisioning.
+ * Every function is a pure function of its inputs and an explicit `asOf`.
+ */
+export * from "./errors/index.js";
+export * from "./money/index.js";
+export * from "./model/index.js";
+export * from "./delinquency/index.js";
+export * from "./contacts/index.js";
+export * from "./facts/index.js";
+export * from "./scoring/index.js";
+export * from "./guardrails/index.js";
+export * from "./policy/index.js";
+export * from "./offers/index.js";
+export * from "./messages/index.js";
+export * from "./portfolio/index.js";

@@ -1,0 +1,144 @@
+import { z } from "zod";
+import { ArrearsError, issuesFromZod, type SafeResult } from "../errors/index.js";
+import { dpdFromDues } from "../delinquency/allocate.js";
+import { toMinorUnits } from "../money/index.js";
+import { parseInstant, parseIsoDate } from "../time/index.js";
+import {
+  AmountSchema,
+  BalanceSchema,
+  BorrowerSchema,
+  ContactSchema,
+  CurrencySchema,
+  DelinquencySnapshotSchema,
+  DueSchema,
+  IsoDateSchema,
+  LocaleSchema,
+  PaymentSchema,
+  TimeZoneSchema,
+} from "./schema.js";
+
+const AccountObject = z.strictObject({
+  id: z.string().min(1, "expected a non-empty account id"),
+  product: z.enum(["installment", "revolving"]),
+  currency: CurrencySchema,
+  openedOn: IsoDateSchema,
+  timeZone: TimeZoneSchema,
+  locale: LocaleSchema.default("en-US"),
+  creditLimit: AmountSchema.optional(),
+  balance: BalanceSchema.prefault({}),
+  dues: z.array(DueSchema).optional(),
+  payments: z.array(PaymentSchema).default([]),
+  delinquency: DelinquencySnapshotSchema.optional(),
+  borrower: BorrowerSchema.prefault({}),
+  contacts: z.array(ContactSchema).default([]),
+  /** Free-form lender data carried into the decision untouched (never read by rules). */
+  meta: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).optional(),
+});
+
+type Ctx = z.RefinementCtx;
+
+function crossChecks(a: z.infer<typeof AccountObject>, ctx: Ctx): void {
+  const opened = parseIsoDate(a.openedOn);
+  if (!a.dues && !a.delinquency) {
+    ctx.addIssue({ code: "custom", path: ["dues"], message: "expected either dues (with payments) or a delinquency snapshot" });
+  }
+  if (a.dues) {
+    const seen = new Map<number, number>();
+    a.dues.forEach((d, i) => {
+      const day = parseIsoDate(d.dueDate);
+      const prev = seen.get(day);
+      if (prev !== undefined)
+        ctx.addIssue({ code: "custom", path: ["dues", i, "dueDate"], message: `duplicate due date (also dues[${prev}])`, input: d.dueDate });
+      else seen.set(day, i);
+      if (day < opened) ctx.addIssue({ code: "custom", path: ["dues", i, "dueDate"], message: `due date before openedOn ${a.openedOn}`, input: d.dueDate });
+      const parts = toMinorUnits(d.principal ?? 0, a.currency) + toMinorUnits(d.interest ?? 0, a.currency) + toMinorUnits(d.fees ?? 0, a.currency);
+      if (parts > toMinorUnits(d.amount, a.currency))
+        ctx.addIssue({ code: "custom", path: ["dues", i, "amount"], message: "principal + interest + fees exceed the amount due", input: d.amount });
+    });
+  }
+  a.payments.forEach((p, i) => {
+    if (parseIsoDate(p.date) < opened)
+      ctx.addIssue({ code: "custom", path: ["payments", i, "date"], message: `payment before openedOn ${a.openedOn}`, input: p.date });
+  });
+  a.contacts.forEach((c, i) => {
+    if (c.outcome === "promise_to_pay" && !c.promise)
+      ctx.addIssue({ code: "custom", path: ["contacts", i, "promise"], message: "a promise_to_pay outcome needs its promise {amount, dueDate}" });
+    if (c.promise && parseIsoDate(c.promise.dueDate) < Math.floor(parseInstant(c.at) / 86_400_000) - 1)
+      ctx.addIssue({ code: "custom", path: ["contacts", i, "promise", "dueDate"], message: "promise due before the contact that made it", input: c.promise.dueDate });
+  });
+  a.borrower.hardship.forEach((h, i) => {
+    if (h.until && parseIsoDate(h.until) < parseIsoDate(h.reportedOn))
+      ctx.addIssue({ code: "custom", path: ["borrower", "hardship", i, "until"], message: "until is before reportedOn", input: h.until });
+  });
+  const f = a.borrower.flags;
+  if (f.breathingSpaceFrom && f.breathingSpaceUntil && parseIsoDate(f.breathingSpaceUntil) < parseIsoDate(f.breathingSpaceFrom))
+    ctx.addIssue({ code: "custom", path: ["borrower", "flags", "breathingSpaceUntil"], message: "breathing space ends before it starts", input: f.breathingSpaceUntil });
+  const snap = a.delinquency;
+  if (a.dues && snap) {
+    if (!snap.asOf) {
+      ctx.addIssue({ code: "custom", path: ["delinquency", "asOf"], message: "required when both dues and a delinquency snapshot are given (to check they agree)" });
+    } else {
+      const derived = dpdFromDues(a.dues, a.payments, a.currency, parseIsoDate(snap.asOf));
+      if (derived !== snap.dpd)
+        ctx.addIssue({
+          code: "custom",
+          path: ["delinquency", "dpd"],
+          message: `disagrees with the dues and payments, which give ${derived} days past due on ${snap.asOf}`,
+          input: snap.dpd,
+        });
+    }
+  }
+}
+
+/** zod schema of an account: the single source of the {@link Account} type. */
+export const AccountSchema = AccountObject.superRefine(crossChecks);
+
+/** A validated account, as returned by {@link parseAccount} (defaults filled in). */
+export type Account = z.infer<typeof AccountSchema>;
+/** What callers send: amounts as strings or numbers, optional parts omitted. */
+export type AccountInput = z.input<typeof AccountSchema>;
+
+// Accounts this module validated, so hot paths (decide) can skip re-validation safely.
+const validated = new WeakSet<object>();
+
+/** True if `value` is an object returned by {@link parseAccount} (and so already valid). */
+export function isParsedAccount(value: unknown): value is Account {
+  return typeof value === "object" && value !== null && validated.has(value);
+}
+
+/**
+ * Validates account JSON and returns a typed `Account` with defaults filled in.
+ *
+ * @throws {ArrearsError} code `INVALID_ACCOUNT`, one issue per problem, each with its path
+ * and received value, e.g. `contacts[3].at: expected an ISO instant with offset, received "yesterday"`.
+ *
+ * @example
+ * const account = parseAccount({ id: "A1", product: "installment", currency: "CNY",
+ *   openedOn: "2026-01-15", timeZone: "Asia/Shanghai", balance: { principal: "9000.00" },
+ *   dues: [{ dueDate: "2026-10-15", amount: "1050.00" }], payments: [] });
+ */
+export function parseAccount(input: unknown): Account {
+  const r = safeParseAccount(input);
+  if (!r.success) throw r.error;
+  return r.data;
+}
+
+/** Like {@link parseAccount} but returns `{success, data | error}` instead of throwing. */
+export function safeParseAccount(input: unknown): SafeResult<Account> {
+  if (isParsedAccount(input)) return { success: true, data: input };
+  const r = AccountSchema.safeParse(input);
+  if (!r.success) {
+    const issues = issuesFromZod(r.error, input);
+    const id = typeof input === "object" && input !== null && typeof (input as { id?: unknown }).id === "string" ? (input as { id: string }).id : undefined;
+    return { success: false, error: new ArrearsError("INVALID_ACCOUNT", issues, id ? `account ${JSON.stringify(id)}` : "account") };
+  }
+  // Frozen so the "already validated" mark can never outlive a mutation.
+  deepFreeze(r.data);
+  validated.add(r.data);
+  return { success: true, data: r.data };
+}
+
+function deepFreeze(o: object): void {
+  Object.freeze(o);
+  for (const v of Object.values(o)) if (typeof v === "object" && v !== null && !Object.isFrozen(v)) deepFreeze(v);
+}

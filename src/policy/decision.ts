@@ -1,0 +1,61 @@
+import type { Facts } from "../facts/catalog.js";
+import type { Channel } from "../model/schema.js";
+
+/** Score output (see `score`). */
+export interface ScoreResult {
+  score: number;
+  probability: number | null;
+  points: { characteristic: string; fact: string; value: unknown; bin: string; points: number }[];
+  reasons: { code: string; characteristic: string; text: string; pointsLost: number }[];
+}
+
+/** A blocked candidate: an action the rules wanted that a guardrail (or opt-out/hold) forbade. */
+export interface BlockedAction {
+  type: string;
+  rule: string;
+  reasons: { code: string; message: string; source?: string }[];
+  /** When this action next becomes lawful, if ever (ISO instant). */
+  earliestAt: string | null;
+}
+
+/** The recommended action. */
+export interface DecidedAction {
+  type: string;
+  channel: Channel | null;
+  /** Name of the rule whose event chose it. */
+  rule: string;
+  /** Earliest lawful instant at or after `asOf` (ISO, UTC). */
+  earliestAt: string;
+  /** Whether the action contacts the borrower. */
+  contact: boolean;
+  params: Record<string, unknown>;
+  offer?: unknown;
+  message?: unknown;
+  template?: string;
+}
+
+/** One step of the decision trace. */
+export interface TraceEntry {
+  rule: string;
+  priority: number;
+  fired: boolean;
+  event?: string;
+  /** Facts the rule's conditions read, with their values. */
+  facts: Record<string, unknown>;
+}
+
+/** What `decide` returns. Plain JSON: `JSON.stringify` gives the same bytes for the same input. */
+export interface Decision {
+  accountId: string;
+  asOf: string;
+  policy: { id: string; version: string };
+  variant?: string;
+  facts: Facts;
+  scores: { risk: ScoreResult; hardship: ScoreResult; segment: string | null; priority: number };
+  action: DecidedAction;
+  blocked: BlockedAction[];
+  /** True when every contact candidate was blocked; `nextContactAt` says when contact is next lawful. */
+  allContactsBlocked: boolean;
+  nextContactAt: string | null;
+  trace: TraceEntry[];
+}

@@ -1,0 +1,1 @@
+export type { Decision, DecidedAction, BlockedAction, TraceEntry, ScoreResult } from "./decision.js";

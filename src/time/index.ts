@@ -1,0 +1,158 @@
+import { tzOffset } from "@date-fns/tz";
+
+/**
+ * Calendar arithmetic on "epoch days" (days since 1970-01-01) and epoch milliseconds.
+ * Dates in accounts are plain ISO dates; doing the arithmetic on integers keeps the hot path
+ * free of Date allocations and keeps every result independent of the host's time zone.
+ */
+
+export const MS_PER_DAY = 86_400_000;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:\d{2})$/;
+
+function daysInMonth(y: number, m: number): number {
+  if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
+  return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+}
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil). */
+export function daysFromCivil(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+/** `[year, month, day]` of an epoch day. */
+export function civilFromDays(z: number): [number, number, number] {
+  const zz = z + 719468;
+  const era = Math.floor(zz / 146097);
+  const doe = zz - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return [yoe + era * 400 + (m <= 2 ? 1 : 0), m, d];
+}
+
+/** Epoch day of an ISO `YYYY-MM-DD` date, or `NaN` if it is not a real calendar date. */
+export function parseIsoDate(s: string): number {
+  const m = ISO_DATE.exec(s);
+  if (!m) return NaN;
+  const y = +m[1]!, mo = +m[2]!, d = +m[3]!;
+  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return NaN;
+  return daysFromCivil(y, mo, d);
+}
+
+/** ISO `YYYY-MM-DD` of an epoch day. */
+export function formatIsoDate(day: number): string {
+  const [y, m, d] = civilFromDays(day);
+  return `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+}
+
+/** Epoch milliseconds of an ISO instant that carries an offset (`Z` or `±HH:MM`), or `NaN`. */
+export function parseInstant(s: string): number {
+  const m = ISO_INSTANT.exec(s);
+  if (!m) return NaN;
+  const y = +m[1]!, mo = +m[2]!, d = +m[3]!, h = +m[4]!, mi = +m[5]!, sec = m[6] ? +m[6] : 0;
+  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo) || h > 23 || mi > 59 || sec > 59) return NaN;
+  const ms = m[7] ? Math.floor(+`0.${m[7]}` * 1000) : 0;
+  let offsetMin = 0;
+  const off = m[8]!;
+  if (off !== "Z") {
+    const oh = +off.slice(1, 3), om = +off.slice(4, 6);
+    if (oh > 18 || om > 59) return NaN;
+    offsetMin = (off[0] === "-" ? -1 : 1) * (oh * 60 + om);
+  }
+  return (daysFromCivil(y, mo, d) * 1440 + h * 60 + mi - offsetMin) * 60_000 + sec * 1000 + ms;
+}
+
+/** ISO instant in UTC (`2026-11-23T09:30:00.000Z`) of epoch milliseconds. */
+export function formatInstant(ms: number): string {
+  return new Date(ms).toISOString();
+}
+
+/** Whole days from epoch day `a` to `b` (b − a). */
+export function daysBetween(a: number, b: number): number {
+  return b - a;
+}
+
+/** Epoch day `n` calendar months after `day`, clamped to month end (Jan 31 + 1 month → Feb 28/29). */
+export function addMonthsToDay(day: number, n: number): number {
+  const [y, m, d] = civilFromDays(day);
+  const total = y * 12 + (m - 1) + n;
+  const ny = Math.floor(total / 12), nm = (total % 12) + 1;
+  return daysFromCivil(ny, nm, Math.min(d, daysInMonth(ny, nm)));
+}
+
+const zoneValidity = new Map<string, boolean>();
+
+/** True for a time zone the runtime's IANA database knows (`Asia/Shanghai`, `UTC`). Offsets are not zones. */
+export function isValidTimeZone(zone: string): boolean {
+  let ok = zoneValidity.get(zone);
+  if (ok === undefined) {
+    if (/^[+-]\d/.test(zone) || zone.length === 0) ok = false;
+    else {
+      try {
+        new Intl.DateTimeFormat("en-US", { timeZone: zone });
+        ok = true;
+      } catch {
+        ok = false;
+      }
+    }
+    zoneValidity.set(zone, ok);
+  }
+  return ok;
+}
+
+/** UTC offset in minutes of `zone` at the instant `ms` (Shanghai → 480). */
+export function zoneOffsetMinutes(zone: string, ms: number): number {
+  return tzOffset(zone, new Date(ms));
+}
+
+/** The borrower's local calendar day (epoch day) at instant `ms`. */
+export function localDay(ms: number, zone: string): number {
+  return Math.floor((ms + zoneOffsetMinutes(zone, ms) * 60_000) / MS_PER_DAY);
+}
+
+/** Local wall-clock minutes since local midnight at instant `ms`. */
+export function localMinuteOfDay(ms: number, zone: string): number {
+  const local = ms + zoneOffsetMinutes(zone, ms) * 60_000;
+  return Math.floor((local - Math.floor(local / MS_PER_DAY) * MS_PER_DAY) / 60_000);
+}
+
+/**
+ * The instant at which the local wall clock in `zone` reads `minuteOfDay` on local `day`.
+ * DST-safe: a wall time that does not exist (spring-forward gap) is shifted forward by the
+ * gap's length (02:30 → 03:30, like Temporal's "compatible"); an ambiguous one (fall-back)
+ * resolves to the earlier instant.
+ */
+export function zonedWallTimeToInstant(day: number, minuteOfDay: number, zone: string): number {
+  const wall = day * MS_PER_DAY + minuteOfDay * 60_000;
+  // Two passes converge for every real zone: guess with the offset at `wall`, then correct.
+  const o1 = zoneOffsetMinutes(zone, wall - 0);
+  let t = wall - o1 * 60_000;
+  const o2 = zoneOffsetMinutes(zone, t);
+  if (o2 !== o1) {
+    const t2 = wall - o2 * 60_000;
+    const o3 = zoneOffsetMinutes(zone, t2);
+    if (o3 === o2) t = Math.min(t, t2);
+    else t = Math.max(t, t2); // in a gap: no instant shows that wall time; take the later boundary
+  } else {
+    // Fall-back ambiguity: prefer the earlier of two valid instants.
+    const oEarlier = zoneOffsetMinutes(zone, t - 3_600_000);
+    if (oEarlier !== o1) {
+      const te = wall - oEarlier * 60_000;
+      if (zoneOffsetMinutes(zone, te) === oEarlier && te < t) t = te;
+    }
+  }
+  return t;
+}
+
+/** The instant the local day `day` starts in `zone`. */
+export function startOfLocalDay(day: number, zone: string): number {
+  return zonedWallTimeToInstant(day, 0, zone);
+}
