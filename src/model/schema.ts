@@ -154,6 +154,8 @@ export const BorrowerFlagsSchema = z.strictObject({
 export type BorrowerFlags = z.infer<typeof BorrowerFlagsSchema>;
 
 export const BorrowerSchema = z.strictObject({
+  /** Name used in salutations of messages (never sent to third parties). */
+  name: z.string().min(1).optional(),
   monthlyIncome: AmountSchema.optional(),
   /** Other monthly debt service, for affordability. */
   monthlyObligations: AmountSchema.optional(),

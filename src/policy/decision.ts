@@ -1,5 +1,6 @@
 import type { Facts } from "../facts/catalog.js";
 import type { Channel } from "../model/schema.js";
+import type { AmountsByComponent } from "../delinquency/types.js";
 
 /** Score output (see `score`). */
 export interface ScoreResult {
@@ -51,6 +52,8 @@ export interface Decision {
   policy: { id: string; version: string };
   variant?: string;
   facts: Facts;
+  /** Exact amounts (decimal strings) for offers and messages; facts carry rounded numbers. */
+  amounts: { currency: string; overdue: AmountsByComponent; outstanding: AmountsByComponent; oldestUnpaidDueDate: string | null };
   scores: { risk: ScoreResult; hardship: ScoreResult; segment: string | null; priority: number };
   action: DecidedAction;
   blocked: BlockedAction[];
