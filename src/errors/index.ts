@@ -90,14 +90,26 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): { found: boolean;
 
 /** Converts a zod error into `ArrearsIssue`s, looking up the received value in `input`. */
 export function issuesFromZod(error: z.ZodError, input: unknown, prefix: (string | number)[] = []): ArrearsIssue[] {
-  return error.issues.map((i) => {
+  const out: ArrearsIssue[] = [];
+  for (const i of error.issues) {
     const path = i.path.filter((p): p is string | number => typeof p !== "symbol");
+    if (i.code === "unrecognized_keys") {
+      // One issue per unknown key, located at the key itself: typos surface where they are.
+      for (const key of i.keys) {
+        const at = valueAt(input, [...path, key]);
+        out.push({ path: [...prefix, ...path, key], message: "unknown field", ...(at.found ? { received: at.value } : {}) });
+      }
+      continue;
+    }
     const at = valueAt(input, path);
-    const message = i.code === "invalid_type" && !at.found ? "required" : i.message;
+    // zod's texts repeat the received value ("…, received number"); we report it once, exactly.
+    let message = i.message.replace(/^Invalid (input|option): /, "").replace(/, received [^,]*$/, "");
+    if (i.code === "invalid_type" && !at.found) message = "required";
     const issue: ArrearsIssue = { path: [...prefix, ...path], message };
     if (at.found) issue.received = at.value;
-    return issue;
-  });
+    out.push(issue);
+  }
+  return out;
 }
 
 /** Result of a `safe*` function: never throws for bad input. */

@@ -1,0 +1,94 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import {
+  addMonthsToDay,
+  civilFromDays,
+  daysFromCivil,
+  formatIsoDate,
+  isValidTimeZone,
+  localDay,
+  localMinuteOfDay,
+  parseInstant,
+  parseIsoDate,
+  startOfLocalDay,
+  zonedWallTimeToInstant,
+} from "../../src/time/index.js";
+
+describe("time helpers", () => {
+  it("parses real calendar dates only", () => {
+    expect(parseIsoDate("1970-01-01")).toBe(0);
+    expect(parseIsoDate("2024-02-29")).toBe(daysFromCivil(2024, 2, 29));
+    expect(parseIsoDate("2025-02-29")).toBeNaN();
+    expect(parseIsoDate("2026-13-01")).toBeNaN();
+    expect(parseIsoDate("2026-1-1")).toBeNaN();
+    expect(parseIsoDate("1900-02-29")).toBeNaN();
+    expect(parseIsoDate("2000-02-29")).not.toBeNaN();
+  });
+
+  it("parses instants that carry an offset and nothing else", () => {
+    expect(parseInstant("2026-11-23T09:30:00+08:00")).toBe(Date.parse("2026-11-23T01:30:00Z"));
+    expect(parseInstant("2026-11-23T09:30Z")).toBe(Date.parse("2026-11-23T09:30:00Z"));
+    expect(parseInstant("2026-11-23T09:30:00.123-05:00")).toBe(Date.parse("2026-11-23T14:30:00.123Z"));
+    expect(parseInstant("2026-11-23T09:30:00")).toBeNaN();
+    expect(parseInstant("yesterday")).toBeNaN();
+    expect(parseInstant("2026-02-30T00:00:00Z")).toBeNaN();
+  });
+
+  it("adds months clamping to month end", () => {
+    const jan31 = parseIsoDate("2024-01-31");
+    expect(formatIsoDate(addMonthsToDay(jan31, 1))).toBe("2024-02-29");
+    expect(formatIsoDate(addMonthsToDay(jan31, 2))).toBe("2024-03-31");
+    expect(formatIsoDate(addMonthsToDay(parseIsoDate("2025-01-31"), 1))).toBe("2025-02-28");
+    expect(formatIsoDate(addMonthsToDay(parseIsoDate("2025-11-30"), 3))).toBe("2026-02-28");
+  });
+
+  it("validates IANA zones", () => {
+    expect(isValidTimeZone("Asia/Shanghai")).toBe(true);
+    expect(isValidTimeZone("UTC")).toBe(true);
+    expect(isValidTimeZone("Mars/Olympus")).toBe(false);
+    expect(isValidTimeZone("+08:00")).toBe(false);
+  });
+
+  it("finds the borrower's local day across a UTC day boundary", () => {
+    const t = parseInstant("2026-11-22T23:30:00Z");
+    expect(formatIsoDate(localDay(t, "Asia/Shanghai"))).toBe("2026-11-23");
+    expect(formatIsoDate(localDay(t, "UTC"))).toBe("2026-11-22");
+    expect(localMinuteOfDay(t, "Asia/Shanghai")).toBe(7 * 60 + 30);
+  });
+
+  it("maps wall times to instants across DST in New York", () => {
+    // Spring forward 2026-03-08: 08:00 EDT = 12:00Z; the gap 02:30 becomes 03:30 EDT.
+    const mar8 = parseIsoDate("2026-03-08");
+    expect(new Date(zonedWallTimeToInstant(mar8, 8 * 60, "America/New_York")).toISOString()).toBe("2026-03-08T12:00:00.000Z");
+    expect(new Date(zonedWallTimeToInstant(mar8, 150, "America/New_York")).toISOString()).toBe("2026-03-08T07:30:00.000Z");
+    expect(new Date(startOfLocalDay(mar8, "America/New_York")).toISOString()).toBe("2026-03-08T05:00:00.000Z");
+    // Fall back 2026-11-01: 01:30 happens twice, the earlier (EDT) is chosen; 08:00 is EST.
+    const nov1 = parseIsoDate("2026-11-01");
+    expect(new Date(zonedWallTimeToInstant(nov1, 90, "America/New_York")).toISOString()).toBe("2026-11-01T05:30:00.000Z");
+    expect(new Date(zonedWallTimeToInstant(nov1, 8 * 60, "America/New_York")).toISOString()).toBe("2026-11-01T13:00:00.000Z");
+  });
+
+  it("property: civil <-> epoch day round-trips", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -200_000, max: 200_000 }), (d) => {
+        const [y, m, dd] = civilFromDays(d);
+        expect(daysFromCivil(y, m, dd)).toBe(d);
+        expect(parseIsoDate(formatIsoDate(d))).toBe(y >= 0 && y <= 9999 ? d : Number.NaN);
+      }),
+    );
+  });
+
+  it("property: a wall time maps to an instant showing that local day", () => {
+    const zones = ["America/New_York", "Europe/London", "Asia/Shanghai", "Australia/Lord_Howe", "America/Santiago"];
+    fc.assert(
+      fc.property(fc.integer({ min: parseIsoDate("2020-01-01"), max: parseIsoDate("2030-12-31") }), fc.integer({ min: 0, max: 1439 }), fc.constantFrom(...zones), (day, minute, zone) => {
+        const t = zonedWallTimeToInstant(day, minute, zone);
+        expect(localDay(t, zone)).toBe(day);
+        // Only a DST gap moves the wall clock, and only forward by the gap.
+        const shown = localMinuteOfDay(t, zone);
+        expect(shown - minute).toBeGreaterThanOrEqual(0);
+        expect(shown - minute).toBeLessThanOrEqual(60);
+      }),
+    );
+  });
+});
