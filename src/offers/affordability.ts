@@ -1,0 +1,71 @@
+import { z } from "zod";
+import { Dec, type AmountInput } from "../money/index.js";
+import { AmountSchema, CurrencySchema } from "../model/schema.js";
+import { amt, minor, parseWith, shareString } from "./internal.js";
+import { FrequencySchema, ShareSchema, type Frequency } from "./schemas.js";
+
+/** Result of {@link assessAffordability}. */
+export interface Affordability {
+  /** The instalment converted to a monthly amount (weekly × 52 ÷ 12, biweekly × 26 ÷ 12). */
+  monthlyEquivalent: string;
+  /** monthlyEquivalent ÷ monthlyIncome, 4 decimals; null when income is unknown or zero. */
+  incomeShare: string | null;
+  /** Whether monthlyEquivalent ≤ monthlyIncome × maxIncomeShare; null when either is unknown. */
+  affordable: boolean | null;
+}
+
+const PERIODS_PER_YEAR: Record<Frequency, number> = { monthly: 12, biweekly: 26, weekly: 52 };
+
+/** @internal periods per year of a frequency (12, 26, 52). */
+export function periodsPerYear(f: Frequency): number {
+  return PERIODS_PER_YEAR[f];
+}
+
+/** @internal affordability on minor units, for the plan builders (no validation). */
+export function affordabilityMinor(
+  instalment: number,
+  frequency: Frequency,
+  income: number | null,
+  maxShare: Dec | null,
+  currency: string,
+): Affordability {
+  // Monthly equivalent, exact (a weekly 100.00 is 433.333… a month); shown rounded half-up.
+  const monthly = frequency === "monthly" ? new Dec(instalment) : new Dec(instalment).times(PERIODS_PER_YEAR[frequency]).div(12);
+  const monthlyEquivalent = amt(monthly.toDecimalPlaces(0, Dec.ROUND_HALF_UP).toNumber(), currency);
+  if (income === null) return { monthlyEquivalent, incomeShare: null, affordable: null };
+  const incomeShare = income > 0 ? shareString(monthly.div(income)) : null;
+  const affordable = maxShare === null ? null : monthly.lte(maxShare.times(income));
+  return { monthlyEquivalent, incomeShare, affordable };
+}
+
+const AffordabilityOptionsSchema = z.strictObject({
+  instalment: AmountSchema,
+  frequency: FrequencySchema.default("monthly"),
+  monthlyIncome: AmountSchema.optional(),
+  maxIncomeShare: ShareSchema.optional(),
+  currency: CurrencySchema,
+});
+
+/** Options of {@link assessAffordability}. */
+export type AffordabilityOptions = z.input<typeof AffordabilityOptionsSchema>;
+
+/**
+ * Whether an instalment fits a borrower's income: the instalment's monthly equivalent must not
+ * exceed `monthlyIncome × maxIncomeShare`. Other debts (`borrower.monthlyObligations`) are not
+ * deducted: set `maxIncomeShare` with them in mind.
+ *
+ * @throws {ArrearsError} `INVALID_OFFER` for bad options, with the field path.
+ *
+ * @example
+ * assessAffordability({ instalment: "350.00", monthlyIncome: "1000.00", maxIncomeShare: 0.35, currency: "USD" });
+ * // { monthlyEquivalent: "350.00", incomeShare: "0.3500", affordable: true }
+ * assessAffordability({ instalment: "100.00", frequency: "weekly", monthlyIncome: "1000.00", maxIncomeShare: "0.4", currency: "USD" });
+ * // { monthlyEquivalent: "433.33", incomeShare: "0.4333", affordable: false }
+ */
+export function assessAffordability(options: AffordabilityOptions): Affordability {
+  const o = parseWith(AffordabilityOptionsSchema, options, "assessAffordability options");
+  const c = o.currency;
+  const income = o.monthlyIncome === undefined ? null : minor(o.monthlyIncome as AmountInput, c, ["monthlyIncome"]);
+  const share = o.maxIncomeShare === undefined ? null : new Dec(String(o.maxIncomeShare));
+  return affordabilityMinor(minor(o.instalment, c, ["instalment"]), o.frequency, income, share, c);
+}

@@ -1,0 +1,148 @@
+import { Dec } from "../money/index.js";
+import type { Account } from "../model/account.js";
+import { deferralOf, type DeferralPlan } from "./deferral.js";
+import { checkLastDay, planFromSchedule, rateOf, scheduleMinor, type InstallmentPlan, type MinorSchedule } from "./installments.js";
+import { affordabilityMinor } from "./affordability.js";
+import { accountOf, amt, asOfDay, balanceFigures, fail, minor, overdueMinor, parseWith } from "./internal.js";
+import { settlementOf, type SettlementOffer } from "./settlement.js";
+import { feeWaiverOf, waiverMinor, type FeeWaiver } from "./waive.js";
+import { OfferSpecSchema, type OfferSpec, type ParsedOfferSpec } from "./schemas.js";
+
+/** How `buildOffer` chose among the spec's instalment counts. */
+export type PlanSelection = "fewest_affordable" | "longest_unaffordable" | "middle_income_unknown";
+
+/** An instalment plan built from a spec, with the alternatives it was chosen from. */
+export interface InstallmentOffer extends InstallmentPlan {
+  basis: "outstanding" | "overdue";
+  selection: PlanSelection;
+  /** Every count the spec allowed, ascending, with its regular instalment and affordability. */
+  options: { count: number; instalmentAmount: string; incomeShare: string | null; affordable: boolean | null }[];
+}
+
+/** What {@link buildOffer} returns: plain JSON, every amount a decimal string. */
+export type Offer = InstallmentOffer | DeferralPlan | SettlementOffer | FeeWaiver;
+
+/** Options of {@link buildOffer}. */
+export interface BuildOfferOptions {
+  /** Evaluation date or instant (ISO); an instant is read as the borrower's local date. */
+  asOf: string;
+}
+
+// Specs come from loaded policies and are reused for every account: validate each object once.
+const parsedSpecs = new WeakMap<object, ParsedOfferSpec>();
+
+/** @internal validated spec (cached by object identity: do not mutate a spec after use). */
+export function parseOfferSpec(spec: unknown): ParsedOfferSpec {
+  if (typeof spec === "object" && spec !== null) {
+    const hit = parsedSpecs.get(spec);
+    if (hit) return hit;
+  }
+  const parsed = parseWith(OfferSpecSchema, spec, "offer spec");
+  if (typeof spec === "object" && spec !== null) parsedSpecs.set(spec, parsed);
+  return parsed;
+}
+
+function installmentsOffer(spec: Extract<ParsedOfferSpec, { kind: "installments" }>, account: Account, day: number): InstallmentOffer {
+  const b = balanceFigures(account);
+  const c = b.currency;
+  let amount: number;
+  if (spec.basis === "outstanding") amount = b.outstanding;
+  // Dues carry no penalty interest or late fees, so the arrears add them from the balance;
+  // a core-system snapshot's overdue is taken to include them already.
+  else amount = overdueMinor(account, day) + (account.dues ? b.penaltyInterest + b.fees : 0);
+  const w = waiverMinor(account, spec.waive);
+  // A waiver never exceeds what is being planned.
+  const wp = Math.min(w.penaltyInterest, amount);
+  const wf = Math.min(w.fees, amount - wp);
+  const financed = amount - wp - wf;
+
+  const first = day + spec.firstDueInDays;
+  const counts = [...new Set(spec.counts)].sort((x, y) => x - y);
+  checkLastDay(first, counts[counts.length - 1]!, spec.frequency, ["counts"]);
+  const rate = rateOf(spec.rate);
+  const incomeIn = account.borrower.monthlyIncome;
+  const income = incomeIn === undefined ? null : minor(incomeIn, c, ["account", "borrower", "monthlyIncome"]);
+  const maxShare = spec.maxIncomeShare === undefined ? null : new Dec(String(spec.maxIncomeShare));
+
+  const schedules: MinorSchedule[] = [];
+  const options: InstallmentOffer["options"] = [];
+  let pick = -1;
+  for (let i = 0; i < counts.length; i++) {
+    const s = scheduleMinor(financed, counts[i]!, first, spec.frequency, rate.dec);
+    const a = affordabilityMinor(s.maxAmount, spec.frequency, income, maxShare, c);
+    schedules.push(s);
+    options.push({ count: counts[i]!, instalmentAmount: amt(s.amounts[0]!, c), incomeShare: a.incomeShare, affordable: a.affordable });
+    if (pick < 0 && a.affordable === true) pick = i;
+  }
+  let selection: PlanSelection;
+  if (income === null || maxShare === null) {
+    selection = "middle_income_unknown";
+    pick = Math.floor((counts.length - 1) / 2);
+  } else if (pick >= 0) selection = "fewest_affordable";
+  else {
+    selection = "longest_unaffordable";
+    pick = counts.length - 1;
+  }
+  const plan = planFromSchedule(schedules[pick]!, {
+    currency: c,
+    frequency: spec.frequency,
+    rate: rate.text,
+    amount,
+    waivedPenalty: wp,
+    waivedFees: wf,
+    financed,
+    income,
+    maxShare,
+  });
+  return { ...plan, basis: spec.basis, selection, options };
+}
+
+/**
+ * Builds the offer an action's rule params describe, for one account at `asOf`. This is what
+ * `decide` calls for actions that carry an `offer` spec.
+ *
+ * Specs (validated; unknown fields rejected):
+ * - `{kind: "installments", counts: [3, 6, 12], frequency?: "monthly", waive?: ["penaltyInterest", "fees"],
+ *   maxIncomeShare?: 0.35, firstDueInDays?: 7, rate?: "0", basis?: "outstanding" | "overdue"}`:
+ *   the amount is the outstanding balance (or the arrears plus penalty interest and fees, for
+ *   `basis: "overdue"`) minus the waived components; the first instalment falls
+ *   `firstDueInDays` after the local date of `asOf`. The plan chosen is the one with the
+ *   **fewest** instalments whose largest instalment fits `borrower.monthlyIncome × maxIncomeShare`;
+ *   if none fits, the **longest** (flagged `affordable: false`); if income or `maxIncomeShare`
+ *   is unknown, the **middle** count (the lower middle for an even number of counts).
+ *   `selection` says which rule applied and `options` lists every count considered.
+ * - `{kind: "deferral", months: 3, interestRate?}`: see `planDeferral`.
+ * - `{kind: "settlement", maxDiscount: "0.4", floor: "0.5", validForDays?: 30}`: see `settlementOffer`.
+ * - `{kind: "fee_waiver", components: ["penaltyInterest", "fees"]}`: see `waiveFees`.
+ *
+ * Specs are validated once per object and cached by identity: do not mutate a spec after use.
+ *
+ * @throws {ArrearsError} `INVALID_OFFER` with the spec path (`counts[1]: …`), `INVALID_ACCOUNT` for a bad account.
+ *
+ * @example
+ * const offer = buildOffer(
+ *   { kind: "installments", counts: [3, 6, 12], waive: ["penaltyInterest", "fees"], maxIncomeShare: 0.35 },
+ *   account, // outstanding 3000.00 after waivers, borrower.monthlyIncome "2000.00"
+ *   { asOf: "2026-11-23T10:00:00+08:00" },
+ * );
+ * offer.count;            // 6  (3 × 1000.00 > 700.00; 6 × 500.00 fits)
+ * offer.selection;        // "fewest_affordable"
+ * offer.firstDueDate;     // "2026-11-30"
+ */
+export function buildOffer(spec: OfferSpec, account: unknown, options: BuildOfferOptions): Offer {
+  const s = parseOfferSpec(spec);
+  if (typeof options !== "object" || options === null || typeof options.asOf !== "string")
+    fail(["asOf"], "required: an ISO date or instant with offset", (options as { asOf?: unknown } | null)?.asOf);
+  const a = accountOf(account);
+  const day = asOfDay(options.asOf, a.timeZone, ["asOf"]);
+  switch (s.kind) {
+    case "installments":
+      return installmentsOffer(s, a, day);
+    case "deferral":
+      return deferralOf(a, s.months, day, s.interestRate);
+    case "settlement":
+      return settlementOf(a, s.maxDiscount, s.floor, day, s.validForDays);
+    case "fee_waiver":
+      return feeWaiverOf(a, s.components);
+  }
+}

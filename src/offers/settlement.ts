@@ -1,0 +1,119 @@
+import { Dec } from "../money/index.js";
+import type { Account } from "../model/account.js";
+import { formatIsoDate } from "../time/index.js";
+import { accountOf, amt, asOfDay, balanceFigures, minor, mulShare, parseWith } from "./internal.js";
+import { SettlementOptionsSchema, type SettlementOptions } from "./schemas.js";
+
+/** One balance component of a settlement. */
+export interface SettlementLine {
+  outstanding: string;
+  discount: string;
+  payable: string;
+}
+
+/** Result of {@link settlementOffer}. */
+export interface SettlementOffer {
+  kind: "settlement";
+  currency: string;
+  outstanding: string;
+  /** The one-off amount that settles the account. */
+  payoff: string;
+  /** outstanding − payoff. */
+  discount: string;
+  /** discount ÷ outstanding, 4 decimals rounded down (so it never shows more than `maxDiscount`). */
+  discountRate: string;
+  /** The policy's largest discount share, as given. */
+  maxDiscount: string;
+  /** The lowest acceptable payoff in money (capped at outstanding). */
+  floor: string;
+  floorBasis: "principal_share" | "amount";
+  /** Which bound set the payoff: the largest discount, or the floor. */
+  limitedBy: "max_discount" | "floor";
+  /** Discount by component: penalty interest first, then fees, interest, principal. */
+  breakdown: { penaltyInterest: SettlementLine; fees: SettlementLine; interest: SettlementLine; principal: SettlementLine };
+  /** Last day (inclusive) the offer may be accepted; null without `asOf`. */
+  validUntil: string | null;
+}
+
+type Floor = string | number | { share: string | number } | { amount: string | number };
+
+/** @internal settlement on a validated account. */
+export function settlementOf(account: Account, maxDiscount: string | number, floor: Floor, day: number | null, validForDays: number): SettlementOffer {
+  const b = balanceFigures(account);
+  const c = b.currency;
+  const o = b.outstanding;
+  const maxShare = new Dec(String(maxDiscount));
+  // Bounds are rounded in the lender's favour: never more discount, never a lower floor.
+  const maxDisc = mulShare(o, maxShare, Dec.ROUND_DOWN);
+  let floorMinor: number;
+  let floorBasis: SettlementOffer["floorBasis"];
+  if (typeof floor === "object" && "amount" in floor) {
+    floorMinor = minor(floor.amount, c, ["floor", "amount"]);
+    floorBasis = "amount";
+  } else {
+    const share = typeof floor === "object" ? floor.share : floor;
+    floorMinor = mulShare(b.principal, new Dec(String(share)), Dec.ROUND_UP);
+    floorBasis = "principal_share";
+  }
+  if (floorMinor > o) floorMinor = o;
+  const byDiscount = o - maxDisc;
+  const payoff = byDiscount >= floorMinor ? byDiscount : floorMinor;
+  const discount = o - payoff;
+
+  let left = discount;
+  const line = (outstanding: number): SettlementLine => {
+    const d = left < outstanding ? left : outstanding;
+    left -= d;
+    return { outstanding: amt(outstanding, c), discount: amt(d, c), payable: amt(outstanding - d, c) };
+  };
+  const penaltyInterest = line(b.penaltyInterest);
+  const fees = line(b.fees);
+  const interest = line(b.interest);
+  const principal = line(b.principal);
+
+  return {
+    kind: "settlement",
+    currency: c,
+    outstanding: amt(o, c),
+    payoff: amt(payoff, c),
+    discount: amt(discount, c),
+    discountRate: o === 0 ? "0.0000" : new Dec(discount).div(o).toFixed(4, Dec.ROUND_DOWN),
+    maxDiscount: maxShare.toString(),
+    floor: amt(floorMinor, c),
+    floorBasis,
+    limitedBy: byDiscount >= floorMinor ? "max_discount" : "floor",
+    breakdown: { penaltyInterest, fees, interest, principal },
+    validUntil: day === null ? null : formatIsoDate(day + validForDays),
+  };
+}
+
+/**
+ * A one-off discounted payoff within policy bounds. Outstanding = principal + interest +
+ * penalty interest + fees of `account.balance` (a snapshot's `outstanding`, as principal, when
+ * the balance is empty).
+ *
+ * - The discount is as large as allowed: at most `maxDiscount × outstanding` (rounded down to
+ *   the minor unit), and the payoff never goes below `floor`.
+ * - `floor` is a share of the outstanding **principal** (`"0.5"` or `{share: "0.5"}`, rounded
+ *   up) or an absolute `{amount: "500.00"}`; a floor above the outstanding means no discount.
+ * - The discount is taken from penalty interest first, then fees, then interest, then principal.
+ * - `validUntil` = local date of `asOf` + `validForDays` (default 30); null without `asOf`.
+ *
+ * So `payoff` always lies between the floor (capped at outstanding) and the outstanding.
+ *
+ * @throws {ArrearsError} `INVALID_OFFER` for bad options, `INVALID_ACCOUNT` for a bad account.
+ *
+ * @example
+ * // balance {principal: "1000.00", interest: "100.00", penaltyInterest: "50.00", fees: "50.00"}
+ * settlementOffer({ account, maxDiscount: "0.4", floor: "0.8", asOf: "2026-11-23" });
+ * // { payoff: "800.00", discount: "400.00", discountRate: "0.3333", limitedBy: "floor",
+ * //   breakdown: { penaltyInterest: { discount: "50.00", … }, fees: { discount: "50.00", … },
+ * //                interest: { discount: "100.00", … }, principal: { discount: "200.00", … } },
+ * //   validUntil: "2026-12-23", … }
+ */
+export function settlementOffer(options: SettlementOptions): SettlementOffer {
+  const o = parseWith(SettlementOptionsSchema, options, "settlementOffer options");
+  const account = accountOf(o.account);
+  const day = o.asOf === undefined ? null : asOfDay(o.asOf, account.timeZone, ["asOf"]);
+  return settlementOf(account, o.maxDiscount, o.floor, day, o.validForDays);
+}

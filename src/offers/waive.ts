@@ -1,0 +1,74 @@
+import type { Account } from "../model/account.js";
+import { accountOf, amt, balanceFigures, parseWith } from "./internal.js";
+import { WaiveFeesOptionsSchema, type WaivableComponent, type WaiveFeesOptions } from "./schemas.js";
+
+/** Balance by component, as decimal strings. */
+export interface BalanceAmounts {
+  principal: string;
+  interest: string;
+  penaltyInterest: string;
+  fees: string;
+  total: string;
+}
+
+/** Result of {@link waiveFees}. */
+export interface FeeWaiver {
+  kind: "fee_waiver";
+  currency: string;
+  /** The components waived, in the canonical order (penaltyInterest, fees). */
+  components: WaivableComponent[];
+  waived: { penaltyInterest: string; fees: string; total: string };
+  balanceBefore: BalanceAmounts;
+  newBalance: BalanceAmounts;
+}
+
+/** @internal the waiver in minor units. */
+export function waiverMinor(account: Account, components: readonly WaivableComponent[]): { penaltyInterest: number; fees: number } {
+  const b = balanceFigures(account);
+  return {
+    penaltyInterest: components.includes("penaltyInterest") ? b.penaltyInterest : 0,
+    fees: components.includes("fees") ? b.fees : 0,
+  };
+}
+
+/** @internal */
+export function feeWaiverOf(account: Account, components: readonly WaivableComponent[]): FeeWaiver {
+  const b = balanceFigures(account);
+  const c = b.currency;
+  const wp = components.includes("penaltyInterest") ? b.penaltyInterest : 0;
+  const wf = components.includes("fees") ? b.fees : 0;
+  const balance = (p: number, f: number): BalanceAmounts => ({
+    principal: amt(b.principal, c),
+    interest: amt(b.interest, c),
+    penaltyInterest: amt(p, c),
+    fees: amt(f, c),
+    total: amt(b.principal + b.interest + p + f, c),
+  });
+  return {
+    kind: "fee_waiver",
+    currency: c,
+    components: (["penaltyInterest", "fees"] as const).filter((k) => components.includes(k)),
+    waived: { penaltyInterest: amt(wp, c), fees: amt(wf, c), total: amt(wp + wf, c) },
+    balanceBefore: balance(b.penaltyInterest, b.fees),
+    newBalance: balance(b.penaltyInterest - wp, b.fees - wf),
+  };
+}
+
+/**
+ * Waives the account's penalty interest and/or fees in full (from `account.balance`) and
+ * returns the amounts waived and the balance after the waiver. Principal and contractual
+ * interest are never waived here (that is a settlement: see `settlementOffer`).
+ *
+ * @throws {ArrearsError} `INVALID_OFFER` for bad options, `INVALID_ACCOUNT` for a bad account.
+ *
+ * @example
+ * waiveFees({ account, components: ["penaltyInterest", "fees"] });
+ * // with balance {principal: "900.00", interest: "20.00", penaltyInterest: "35.50", fees: "25.00"}:
+ * // { kind: "fee_waiver", currency: "USD", components: ["penaltyInterest", "fees"],
+ * //   waived: { penaltyInterest: "35.50", fees: "25.00", total: "60.50" },
+ * //   newBalance: { principal: "900.00", interest: "20.00", penaltyInterest: "0.00", fees: "0.00", total: "920.00" }, … }
+ */
+export function waiveFees(options: WaiveFeesOptions): FeeWaiver {
+  const o = parseWith(WaiveFeesOptionsSchema, options, "waiveFees options");
+  return feeWaiverOf(accountOf(o.account), o.components);
+}
