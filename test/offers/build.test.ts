@@ -1,0 +1,149 @@
+import { describe, expect, it } from "vitest";
+import { ArrearsError, buildOffer, parseAccount, type InstallmentOffer, type OfferSpec } from "../../src/index.js";
+import { account } from "./fixtures.js";
+
+// Outstanding 3100.00; after waiving penalty interest and fees, 3000.00.
+const big = (income?: string) =>
+  account({
+    balance: { principal: "2900.00", interest: "100.00", penaltyInterest: "60.00", fees: "40.00" },
+    borrower: income === undefined ? {} : { monthlyIncome: income },
+  });
+
+const spec: OfferSpec = { kind: "installments", counts: [3, 6, 12], waive: ["penaltyInterest", "fees"], maxIncomeShare: 0.35 };
+const asOf = "2026-11-23T10:00:00+08:00";
+
+function errorOf(f: () => unknown): ArrearsError {
+  try {
+    f();
+  } catch (e) {
+    expect(e).toBeInstanceOf(ArrearsError);
+    return e as ArrearsError;
+  }
+  throw new Error("expected an ArrearsError");
+}
+
+describe("buildOffer: instalment plans", () => {
+  it("picks the fewest instalments that fit the income share", () => {
+    // limit 2000.00 × 0.35 = 700.00: 3 × 1000.00 no, 6 × 500.00 yes
+    const o = buildOffer(spec, big("2000.00"), { asOf }) as InstallmentOffer;
+    expect(o.kind).toBe("installments");
+    expect(o.count).toBe(6);
+    expect(o.selection).toBe("fewest_affordable");
+    expect(o.affordable).toBe(true);
+    expect(o.incomeShare).toBe("0.2500");
+    expect(o.amount).toBe("3100.00");
+    expect(o.waived).toEqual({ penaltyInterest: "60.00", fees: "40.00", total: "100.00" });
+    expect(o.financed).toBe("3000.00");
+    expect(o.instalmentAmount).toBe("500.00");
+    expect(o.firstDueDate).toBe("2026-11-30"); // local 23 Nov + 7 days
+    expect(o.lastDueDate).toBe("2027-04-30");
+    expect(o.basis).toBe("outstanding");
+    expect(o.options).toEqual([
+      { count: 3, instalmentAmount: "1000.00", incomeShare: "0.5000", affordable: false },
+      { count: 6, instalmentAmount: "500.00", incomeShare: "0.2500", affordable: true },
+      { count: 12, instalmentAmount: "250.00", incomeShare: "0.1250", affordable: true },
+    ]);
+  });
+
+  it("when nothing fits, offers the longest plan flagged unaffordable", () => {
+    const o = buildOffer(spec, big("500.00"), { asOf }) as InstallmentOffer;
+    expect(o.count).toBe(12);
+    expect(o.selection).toBe("longest_unaffordable");
+    expect(o.affordable).toBe(false);
+    expect(o.incomeShare).toBe("0.5000");
+  });
+
+  it("with income unknown, offers the middle count (lower middle for an even number)", () => {
+    const o = buildOffer(spec, big(), { asOf }) as InstallmentOffer;
+    expect(o.count).toBe(6);
+    expect(o.selection).toBe("middle_income_unknown");
+    expect(o.affordable).toBeNull();
+    const even = buildOffer({ kind: "installments", counts: [24, 3, 12, 6] }, big(), { asOf }) as InstallmentOffer;
+    expect(even.count).toBe(6);
+    expect(even.options.map((x) => x.count)).toEqual([3, 6, 12, 24]);
+    // no maxIncomeShare in the spec: income alone cannot decide
+    const noShare = buildOffer({ kind: "installments", counts: [3, 6, 12] }, big("2000.00"), { asOf }) as InstallmentOffer;
+    expect(noShare.selection).toBe("middle_income_unknown");
+    // 3100.00 ÷ 6: five of 516.66 and a last of 516.70; 516.70 ÷ 2000.00 = 0.25835
+    expect(noShare.incomeShare).toBe("0.2584");
+  });
+
+  it("without waive, the whole outstanding is financed", () => {
+    const o = buildOffer({ kind: "installments", counts: [2], firstDueInDays: 0 }, big(), { asOf: "2026-11-23" }) as InstallmentOffer;
+    expect(o.financed).toBe("3100.00");
+    expect(o.waived.total).toBe("0.00");
+    expect(o.firstDueDate).toBe("2026-11-23");
+    expect(o.instalments.map((i) => i.amount)).toEqual(["1550.00", "1550.00"]);
+  });
+
+  it("basis overdue: unpaid dues to date plus penalty interest and fees, minus the waiver", () => {
+    // dues 15 Sep and 15 Oct (100.00 each) unpaid on 23 Nov; 15 Dec not yet due
+    const o = buildOffer({ kind: "installments", counts: [3], basis: "overdue", waive: ["fees"] }, account(), { asOf }) as InstallmentOffer;
+    expect(o.amount).toBe("300.00"); // 200.00 + 50.00 penalty + 50.00 fees
+    expect(o.waived).toEqual({ penaltyInterest: "0.00", fees: "50.00", total: "50.00" });
+    expect(o.financed).toBe("250.00");
+    expect(o.instalments.map((i) => i.amount)).toEqual(["83.33", "83.33", "83.34"]);
+  });
+
+  it("basis overdue on a snapshot never waives more than the arrears", () => {
+    const acc = account({ dues: undefined, delinquency: { dpd: 35, overdue: "80.00" } });
+    const o = buildOffer({ kind: "installments", counts: [2], basis: "overdue", waive: ["penaltyInterest", "fees"] }, acc, { asOf }) as InstallmentOffer;
+    expect(o.amount).toBe("80.00");
+    expect(o.waived).toEqual({ penaltyInterest: "50.00", fees: "30.00", total: "80.00" });
+    expect(o.financed).toBe("0.00");
+  });
+
+  it("with a rate and a weekly frequency", () => {
+    const o = buildOffer({ kind: "installments", counts: [2], frequency: "weekly", rate: "0.52", firstDueInDays: 7 }, account({ currency: "JPY", balance: { principal: "5200" }, dues: [{ dueDate: "2026-10-01", amount: "1000" }] }), { asOf: "2026-11-23" }) as InstallmentOffer;
+    expect(o.instalments).toEqual([
+      { number: 1, dueDate: "2026-11-30", amount: "2639", principal: "2587", interest: "52" },
+      { number: 2, dueDate: "2026-12-07", amount: "2639", principal: "2613", interest: "26" },
+    ]);
+    expect(o.totalInterest).toBe("78");
+  });
+});
+
+describe("buildOffer: other kinds", () => {
+  it("deferral, settlement and fee waiver", () => {
+    const d = buildOffer({ kind: "deferral", months: 3 }, account(), { asOf: "2026-11-01" });
+    expect(d).toMatchObject({ kind: "deferral", months: 3, until: "2027-02-01", deferredAmount: "300.00", cost: "0.00" });
+    const s = buildOffer({ kind: "settlement", maxDiscount: "0.4", floor: "0.5" }, account(), { asOf: "2026-11-23" });
+    expect(s).toMatchObject({ kind: "settlement", payoff: "720.00", discount: "480.00", limitedBy: "max_discount", validUntil: "2026-12-23" });
+    const w = buildOffer({ kind: "fee_waiver", components: ["penaltyInterest"] }, account(), { asOf });
+    expect(w).toMatchObject({ kind: "fee_waiver", waived: { penaltyInterest: "50.00", fees: "0.00", total: "50.00" } });
+  });
+});
+
+describe("buildOffer: determinism and validation", () => {
+  it("is plain JSON and byte-identical across calls, parsed or raw account", () => {
+    const parsed = parseAccount(big("2000.00"));
+    const a = buildOffer(spec, parsed, { asOf });
+    const b = buildOffer(spec, big("2000.00"), { asOf });
+    expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+    expect(JSON.parse(JSON.stringify(a))).toEqual(a);
+  });
+
+  it("rejects a bad spec with its paths", () => {
+    const e = errorOf(() => buildOffer({ kind: "installments", counts: [3, "x"], frequency: "daily" } as never, account(), { asOf }));
+    expect(e.code).toBe("INVALID_OFFER");
+    expect(e.issues.map((i) => i.path)).toEqual([["counts", 1], ["frequency"]]);
+    expect(errorOf(() => buildOffer({ kind: "installments", counts: [] }, account(), { asOf })).issues[0]!.path).toEqual(["counts"]);
+    expect(errorOf(() => buildOffer({ kind: "installments", counts: [3], count: 3 } as never, account(), { asOf })).issues[0]).toMatchObject({ path: ["count"], message: "unknown field" });
+    expect(errorOf(() => buildOffer({ kind: "nope" } as never, account(), { asOf })).issues[0]!.path).toEqual(["kind"]);
+    expect(errorOf(() => buildOffer({ kind: "settlement", maxDiscount: "0.4" } as never, account(), { asOf })).issues[0]!.path).toEqual(["floor"]);
+    expect(errorOf(() => buildOffer(null as never, account(), { asOf })).code).toBe("INVALID_OFFER");
+  });
+
+  it("rejects a missing or bad asOf, and a bad account", () => {
+    expect(errorOf(() => buildOffer(spec, account(), {} as never)).issues[0]!.path).toEqual(["asOf"]);
+    expect(errorOf(() => buildOffer(spec, account(), undefined as never)).issues[0]!.path).toEqual(["asOf"]);
+    expect(errorOf(() => buildOffer(spec, account(), { asOf: "23/11/2026" })).issues[0]!.path).toEqual(["asOf"]);
+    expect(errorOf(() => buildOffer(spec, { id: "X" }, { asOf })).code).toBe("INVALID_ACCOUNT");
+  });
+
+  it("a spec object that failed once keeps failing (only valid specs are cached)", () => {
+    const bad = { kind: "installments", counts: [0] } as OfferSpec;
+    errorOf(() => buildOffer(bad, account(), { asOf }));
+    errorOf(() => buildOffer(bad, account(), { asOf }));
+  });
+});
