@@ -1,0 +1,180 @@
+import { ArrearsError, type ArrearsIssue } from "../errors/index.js";
+import type { Channel } from "../model/schema.js";
+import { resolveVariable, truthy, type Item, type LenderDetails, type MessageDecision, type RenderContext, type Value } from "./context.js";
+import type { TemplateNode } from "./language.js";
+import { ELECTRONIC_CHANNELS, compiledLocales, loadTemplate, pickLocale, type Audience, type MessageTemplate } from "./template.js";
+
+/** Options of {@link renderMessage}. */
+export interface RenderOptions {
+  /** Locale to write in; default the decision's `locale` (or `facts.locale`), else en-US. */
+  locale?: string;
+  /** Lender details: name, phone, e-mail, website, address, payment methods, complaint route. */
+  lender?: LenderDetails;
+  /** Opt-out text a guardrail profile requires; overrides the template's per-locale text. */
+  optOutText?: string;
+  /** Days from the letter date to `{{deadline}}`; default the template's `deadlineDays`. */
+  deadlineDays?: number;
+}
+
+/** A rendered message, plain text (escape it yourself before putting it into HTML). */
+export interface RenderedMessage {
+  templateId: string;
+  templateVersion: string;
+  channel: Channel;
+  locale: string;
+  audience: Audience;
+  subject?: string;
+  body: string;
+  /** Who the message is addressed to. */
+  to: Audience;
+}
+
+const LENDER_KEYS = new Set(["name", "phone", "email", "website", "address", "paymentMethods", "complaintRoute"]);
+const checkedLenders = new WeakMap<object, LenderDetails>();
+
+function optionsError(issues: ArrearsIssue[]): never {
+  throw new ArrearsError("INVALID_OPTIONS", issues, "renderMessage options");
+}
+
+// Plain checks, cached per lender object: decide passes the same options object for every account.
+function checkLender(lender: unknown): LenderDetails {
+  if (lender === undefined) return {};
+  if (typeof lender !== "object" || lender === null || Array.isArray(lender)) optionsError([{ path: ["lender"], message: "expected an object", received: lender }]);
+  const hit = checkedLenders.get(lender);
+  if (hit) return hit;
+  const issues: ArrearsIssue[] = [];
+  for (const [k, v] of Object.entries(lender)) {
+    if (!LENDER_KEYS.has(k)) issues.push({ path: ["lender", k], message: `unknown field (expected one of ${[...LENDER_KEYS].join(", ")})`, received: v });
+    else if (v === undefined) continue;
+    else if (k === "paymentMethods") {
+      if (typeof v !== "string" && !(Array.isArray(v) && v.every((x) => typeof x === "string")))
+        issues.push({ path: ["lender", k], message: "expected a string or an array of strings", received: v });
+    } else if (typeof v !== "string") issues.push({ path: ["lender", k], message: "expected a string", received: v });
+  }
+  if (issues.length > 0) optionsError(issues);
+  checkedLenders.set(lender, lender as LenderDetails);
+  return lender as LenderDetails;
+}
+
+function renderNodes(nodes: readonly TemplateNode[], c: RenderContext, item: Item | null): string {
+  let out = "";
+  for (const n of nodes) {
+    if (n.t === "text") out += n.s;
+    else if (n.t === "var") out += show(lookup(c, n.name, item), n.name);
+    else if (n.t === "if") out += renderNodes(truthy(lookup(c, n.name, item)) ? n.then : n.else, c, item);
+    else {
+      const list = lookup(c, n.name, item);
+      if (Array.isArray(list)) for (const it of list) out += renderNodes(n.body, c, it);
+    }
+  }
+  return out;
+}
+
+function lookup(c: RenderContext, name: string, item: Item | null): Value | undefined {
+  return item !== null && name.startsWith("item.") ? item[name] : resolveVariable(c, name);
+}
+
+function show(v: Value | undefined, name: string): string {
+  if (typeof v === "string") return v;
+  if (typeof v === "number") return String(v);
+  if (typeof v === "object" && v !== null && !Array.isArray(v)) return (v as { text: string }).text;
+  // The load-time checks make this unreachable; fail loudly rather than print an empty field.
+  throw new ArrearsError("INVALID_INPUT", [{ path: ["decision"], message: `no value for template variable "${name}"` }], "renderMessage");
+}
+
+function tidy(s: string): string {
+  return s
+    .replace(/[ \t]+$/gm, "")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
+}
+
+/**
+ * Renders a message template for a decision: picks the locale (option, else the decision's,
+ * else en-US), fills the variables with locale-formatted money and dates, masks the account,
+ * and appends the opt-out text to SMS and e-mail. Third-party templates cannot mention the debt
+ * (checked when loading). Pure: same template, decision and options give the same text.
+ *
+ * @throws {ArrearsError} `INVALID_TEMPLATE` for a bad template, `INVALID_OPTIONS` for bad options,
+ * `INVALID_INPUT` when the decision lacks a field the template needs (path under `decision`).
+ *
+ * @example
+ * const msg = renderMessage(getTemplate("sms-reminder"), decision, { locale: "zh-CN", lender: { name: "示例银行", phone: "95555" } });
+ * msg.body // "【示例银行】尊敬的客户，您尾号****1234的账户已逾期12天，逾期金额¥1,234.50，… 回复TD退订"
+ */
+export function renderMessage(template: MessageTemplate | unknown, decision: MessageDecision, options: RenderOptions = {}): RenderedMessage {
+  const t = loadTemplate(template);
+  const locales = compiledLocales(t)!;
+  if (typeof options !== "object" || options === null) optionsError([{ path: [], message: "expected an options object", received: options }]);
+  if (typeof decision !== "object" || decision === null) {
+    throw new ArrearsError("INVALID_INPUT", [{ path: ["decision"], message: "expected a decision object", received: decision }], "renderMessage");
+  }
+  const { locale, optOutText, deadlineDays } = options;
+  if (locale !== undefined && typeof locale !== "string") optionsError([{ path: ["locale"], message: "expected a locale string", received: locale }]);
+  if (optOutText !== undefined && (typeof optOutText !== "string" || optOutText.trim() === ""))
+    optionsError([{ path: ["optOutText"], message: "expected a non-empty string", received: optOutText }]);
+  if (deadlineDays !== undefined && (!Number.isInteger(deadlineDays) || deadlineDays < 0 || deadlineDays > 3650))
+    optionsError([{ path: ["deadlineDays"], message: "expected a whole number of days 0–3650", received: deadlineDays }]);
+  const lender = checkLender(options.lender);
+
+  const factsLocale = decision.facts?.locale;
+  const wanted = locale ?? decision.locale ?? (typeof factsLocale === "string" ? factsLocale : undefined);
+  const chosen = locales.get(pickLocale(t.locales, wanted))!;
+  const c: RenderContext = {
+    d: decision,
+    locale: chosen.locale,
+    lender,
+    defaults: chosen.defaults,
+    optOut: optOutText ?? chosen.optOutText,
+    deadlineDays: deadlineDays ?? t.deadlineDays,
+    memo: Object.create(null) as Record<string, Value | undefined>,
+  };
+
+  let body = tidy(renderNodes(chosen.body, c, null));
+  if (ELECTRONIC_CHANNELS.has(t.channel) && c.optOut && !chosen.placesOptOut) {
+    body += (t.channel === "sms" ? " " : "\n\n") + c.optOut.trim();
+  }
+  const out: RenderedMessage = {
+    templateId: t.id,
+    templateVersion: t.version,
+    channel: t.channel,
+    locale: chosen.locale,
+    audience: t.audience,
+    body,
+    to: t.audience,
+  };
+  if (chosen.subject) out.subject = tidy(renderNodes(chosen.subject, c, null));
+  return out;
+}
+
+/** Result of one embedded template test. */
+export interface TemplateTestResult {
+  name: string;
+  passed: boolean;
+  failures: string[];
+  message?: RenderedMessage;
+}
+
+/**
+ * Runs a template's embedded `tests` (sample decision → expected substrings) and reports each.
+ *
+ * @example
+ * runTemplateTests(getTemplate("formal-letter")).every((r) => r.passed) // true
+ */
+export function runTemplateTests(template: MessageTemplate | unknown): TemplateTestResult[] {
+  const t = loadTemplate(template);
+  return t.tests.map((tc) => {
+    const failures: string[] = [];
+    let message: RenderedMessage | undefined;
+    try {
+      message = renderMessage(t, tc.decision as unknown as MessageDecision, (tc.options ?? {}) as RenderOptions);
+    } catch (e) {
+      return { name: tc.name, passed: false, failures: [`render threw: ${e instanceof Error ? e.message : String(e)}`] };
+    }
+    if (tc.expect.locale !== undefined && message.locale !== tc.expect.locale) failures.push(`locale ${message.locale}, expected ${tc.expect.locale}`);
+    for (const s of tc.expect.contains) if (!message.body.includes(s)) failures.push(`body lacks ${JSON.stringify(s)}`);
+    for (const s of tc.expect.notContains) if (message.body.includes(s)) failures.push(`body contains ${JSON.stringify(s)}`);
+    for (const s of tc.expect.subjectContains) if (!(message.subject ?? "").includes(s)) failures.push(`subject lacks ${JSON.stringify(s)}`);
+    return { name: tc.name, passed: failures.length === 0, failures, message };
+  });
+}

@@ -1,0 +1,110 @@
+/**
+ * The fixed set of variables a message template may use. Templates are checked against this
+ * catalogue when they are loaded, so a typo or a debt detail in a third-party message fails at
+ * load time, never as an empty string in a letter.
+ */
+export type VariableKind = "text" | "money" | "date" | "number" | "flag" | "list";
+
+export interface VariableDefinition {
+  name: string;
+  kind: VariableKind;
+  /** Reveals the debt (amounts, dates, account): forbidden in third-party templates. */
+  debt: boolean;
+  /** May be absent: must be used inside `{{#if}}` of itself or of one of `guards` (or get a locale default). */
+  optional: boolean;
+  /** Variables whose `{{#if}}` guarantees this one is present. */
+  guards?: readonly string[];
+  description: string;
+}
+
+const v = (name: string, kind: VariableKind, debt: boolean, description: string, optional = false, guards?: readonly string[]): VariableDefinition =>
+  guards ? { name, kind, debt, optional, guards, description } : { name, kind, debt, optional, description };
+
+const INST = ["offer.isInstallments"] as const;
+const SETTLE = ["offer.isSettlement"] as const;
+const DEFER = ["offer.isDeferral"] as const;
+
+/** Every variable, documented. Money is formatted for the locale; dates as the locale writes them in a letter. */
+export const MESSAGE_VARIABLES: readonly VariableDefinition[] = [
+  v("borrower.name", "text", false, "Borrower's name from the decision (`decision.borrower.name`); give a locale default such as \"Customer\".", true),
+  v("account.masked", "text", true, "Account id masked to its last 4 letters or digits: `****1234`."),
+  v("currency", "text", true, "ISO 4217 code of the amounts (`decision.amounts.currency`)."),
+  v("amount.overdue", "money", true, "Total overdue (`amounts.overdue.total`)."),
+  v("amount.principal", "money", true, "Overdue principal."),
+  v("amount.interest", "money", true, "Overdue interest."),
+  v("amount.penaltyInterest", "money", true, "Overdue penalty interest."),
+  v("amount.fees", "money", true, "Overdue late and other fees."),
+  v("amount.outstanding", "money", true, "Total outstanding balance (`amounts.outstanding.total`)."),
+  v("dpd", "number", true, "Days past due (`facts.dpd`)."),
+  v("daysOverdue", "text", true, "`dpd` as a phrase in the locale, plural-correct: \"1 day\", \"12 days\", \"12天\"."),
+  v("oldestUnpaidDueDate", "date", true, "Oldest due date still unpaid; absent when the decision came from a snapshot without dues.", true),
+  v("today", "date", false, "The letter date: the calendar date of `asOf` (in `decision.timeZone` when given, else as written in `asOf`)."),
+  v("deadline", "date", true, "`today` + `deadlineDays` (renderer option, else the template's `deadlineDays`, default 14)."),
+  v("lender.name", "text", false, "Lender's name (renderer option `lender.name`).", true),
+  v("lender.phone", "text", false, "Lender's phone number for call-backs.", true),
+  v("lender.email", "text", false, "Lender's contact e-mail.", true),
+  v("lender.website", "text", false, "Lender's website.", true),
+  v("lender.address", "text", false, "Lender's postal address (may span lines).", true),
+  v("lender.paymentMethods", "text", true, "Ways to pay, joined as alternatives in the locale (\"card, bank transfer, or cash\").", true),
+  v("lender.complaintRoute", "text", false, "How to complain (e.g. the complaints team and the ombudsman or regulator).", true),
+  v("optOut", "text", false, "Opt-out text (renderer option `optOutText`, else the locale's `optOutText`); appended to SMS and e-mail automatically unless the body places it.", true),
+  v("offer", "flag", true, "True when the decision carries a usable offer (`action.offer`)."),
+  v("offer.isInstallments", "flag", true, "The offer is an instalment plan."),
+  v("offer.isSettlement", "flag", true, "The offer is a discounted settlement."),
+  v("offer.isDeferral", "flag", true, "The offer is a payment deferral."),
+  v("offer.isFeeWaiver", "flag", true, "The offer is a fee / penalty-interest waiver."),
+  v("offer.financed", "money", true, "Instalment plan: amount rescheduled.", true, INST),
+  v("offer.totalRepayable", "money", true, "Instalment plan: total of all instalments.", true, INST),
+  v("offer.instalmentCount", "number", true, "Instalment plan: number of instalments.", true, INST),
+  v("offer.firstInstalmentAmount", "money", true, "Instalment plan: amount of the first instalment.", true, INST),
+  v("offer.firstDueDate", "date", true, "Instalment plan: due date of the first instalment (also a deferral's first new due date when its schedule is given).", true, INST),
+  v("offer.instalments", "list", true, "Schedule for `{{#each}}`: `item.number`, `item.dueDate`, `item.amount` (an instalment plan's instalments, or a deferral's new schedule when given).", true, INST),
+  v("offer.waived.penaltyInterest", "money", true, "Penalty interest waived by the offer (zero when none).", true, ["offer"]),
+  v("offer.waived.fees", "money", true, "Fees waived by the offer (zero when none).", true, ["offer"]),
+  v("offer.waived.total", "money", true, "Total waived (zero when none).", true, ["offer"]),
+  v("offer.payoff", "money", true, "Settlement: amount that settles the account.", true, SETTLE),
+  v("offer.discount", "money", true, "Settlement: amount forgiven.", true, SETTLE),
+  v("offer.validUntil", "date", true, "Settlement: last day to pay the payoff.", true, SETTLE),
+  v("offer.months", "number", true, "Deferral: months deferred.", true, DEFER),
+  v("offer.monthsText", "text", true, "Deferral: months as a phrase in the locale (\"3 months\", \"3个月\").", true, DEFER),
+];
+
+/** Variables inside `{{#each offer.instalments}}`. */
+export const ITEM_VARIABLES: readonly VariableDefinition[] = [
+  v("item.number", "number", true, "Instalment number, from 1."),
+  v("item.dueDate", "date", true, "Instalment due date."),
+  v("item.amount", "money", true, "Instalment amount."),
+];
+
+export const VARIABLES_BY_NAME: ReadonlyMap<string, VariableDefinition> = new Map(
+  [...MESSAGE_VARIABLES, ...ITEM_VARIABLES].map((d) => [d.name, d]),
+);
+
+function editDistance(a: string, b: string): number {
+  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0]!;
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = prev[j]!;
+      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = tmp;
+    }
+  }
+  return prev[b.length]!;
+}
+
+/** Closest known variable name, if one is near enough to be a likely typo. */
+export function suggestVariable(name: string, inEach: boolean): string | undefined {
+  let best: string | undefined;
+  let bestD = Infinity;
+  for (const d of VARIABLES_BY_NAME.values()) {
+    if (!inEach && d.name.startsWith("item.")) continue;
+    const dist = editDistance(name.toLowerCase(), d.name.toLowerCase());
+    if (dist < bestD) {
+      bestD = dist;
+      best = d.name;
+    }
+  }
+  return best !== undefined && bestD <= Math.max(2, Math.floor(name.length / 4)) ? best : undefined;
+}
