@@ -11,11 +11,14 @@ export interface AmountsByComponent {
 export interface DelinquencyOptions {
   /** Evaluation instant (ISO with offset) or date; the borrower's local date of it is used. */
   asOf: string;
-  /** A bucket scheme (parsed JSON from `rules/buckets/`); default `cn-m`. */
+  /**
+   * Bucket scheme: a compiled scheme (`loadBucketScheme`, `BUCKET_SCHEMES`), the id of a shipped
+   * one (`"us-cycle"`), or scheme JSON from `rules/buckets/` (compiled once, cached). Default `cn-m`.
+   */
   scheme?: unknown;
   /** Days after a due date during which arrears are "in grace" (still counted in DPD). Default 0. */
   graceDays?: number;
-  /** Arrears at or below this amount are ignored. Default "0". */
+  /** A due whose unpaid remainder is at or below this amount does not count for DPD. Default "0". */
   tolerance?: string | number;
 }
 
@@ -39,4 +42,10 @@ export interface Delinquency {
   firstDelinquency: boolean;
   /** Where the figures came from. */
   source: "dues" | "snapshot";
+  /** The evaluation date: the borrower's local date of `asOf` (ISO `YYYY-MM-DD`). */
+  asOfDate: string;
+  /** Id of the bucket scheme used. */
+  scheme: string;
+  /** False when a snapshot gave only a total overdue (components then read 0). */
+  overdueComponentsKnown: boolean;
 }

@@ -1,0 +1,164 @@
+import { ArrearsError, type ArrearsErrorCode } from "../errors/index.js";
+import type { Account } from "../model/account.js";
+import { minorDigits, toMinorUnits, type AmountInput } from "../money/index.js";
+import { daysFromCivil } from "../time/index.js";
+import type { AmountsByComponent } from "./types.js";
+
+/** Dues and payments of an account as integers (epoch days, minor units), sorted by date. @internal */
+export interface PreparedDues {
+  day: number[];
+  amount: number[];
+  /** Running total of `amount` up to and including each due. */
+  cum: number[];
+  fees: number[];
+  interest: number[];
+  payDay: number[];
+  payAmount: number[];
+}
+
+/** The asOf-independent integer form of an account. @internal */
+export interface PreparedAccount {
+  id: string;
+  currency: string;
+  digits: number;
+  openedDay: number;
+  balance: { principal: number; interest: number; penaltyInterest: number; fees: number };
+  /** `balance` as strings, total included (frozen; copy before returning). */
+  outstanding: Readonly<AmountsByComponent>;
+  dues: PreparedDues | null;
+}
+
+const POW10 = [1, 10, 100, 1000, 10000];
+
+interface MinorCtx {
+  id: string;
+  currency: string;
+  digits: number;
+}
+
+/**
+ * Minor units of a validated amount. Plain decimal strings take an allocation-free path; the
+ * rest go through `toMinorUnits`. Out-of-range amounts become an `ArrearsError` naming `path`.
+ * @internal
+ */
+export function toMinor(v: AmountInput, ctx: MinorCtx, path: (string | number)[], code: ArrearsErrorCode = "INVALID_ACCOUNT"): number {
+  if (typeof v === "string" && v.length <= 15) {
+    let n = 0, frac = -1, ok = v.length > 0;
+    for (let i = 0; i < v.length; i++) {
+      const c = v.charCodeAt(i);
+      if (c === 46 && frac < 0) frac = 0;
+      else if (c >= 48 && c <= 57) {
+        n = n * 10 + (c - 48);
+        if (frac >= 0) frac++;
+      } else {
+        ok = false;
+        break;
+      }
+    }
+    if (ok && frac !== 0 && frac <= ctx.digits) return n * POW10[ctx.digits - (frac < 0 ? 0 : frac)]!;
+  }
+  try {
+    return toMinorUnits(v, ctx.currency);
+  } catch (e) {
+    throw new ArrearsError(code, [{ path, message: e instanceof Error ? e.message : "invalid amount", received: v }], code === "INVALID_ACCOUNT" ? `account ${JSON.stringify(ctx.id)}` : undefined);
+  }
+}
+
+/** Decimal string of integer minor units (`12345`, 2 → `"123.45"`). @internal */
+export function formatMinor(minor: number, digits: number): string {
+  if (digits === 0) return String(minor);
+  const neg = minor < 0;
+  let s = String(neg ? -minor : minor);
+  while (s.length <= digits) s = "0" + s;
+  const cut = s.length - digits;
+  return (neg ? "-" : "") + s.slice(0, cut) + "." + s.slice(cut);
+}
+
+// Validated ISO date → epoch day without a regex.
+function day(s: string): number {
+  const c = (i: number) => s.charCodeAt(i) - 48;
+  return daysFromCivil(c(0) * 1000 + c(1) * 100 + c(2) * 10 + c(3), c(5) * 10 + c(6), c(8) * 10 + c(9));
+}
+
+// Parsed accounts are deep-frozen, so their integer form can be kept for the account's lifetime.
+const cache = new WeakMap<Account, PreparedAccount>();
+
+/** Integer form of a parsed account (cached per account object). @internal */
+export function prepareAccount(a: Account): PreparedAccount {
+  let p = cache.get(a);
+  if (p === undefined) {
+    p = build(a);
+    cache.set(a, p);
+  }
+  return p;
+}
+
+function build(a: Account): PreparedAccount {
+  const ctx: MinorCtx = { id: a.id, currency: a.currency, digits: minorDigits(a.currency) };
+  const b = a.balance;
+  const balance = {
+    principal: toMinor(b.principal, ctx, ["balance", "principal"]),
+    interest: toMinor(b.interest, ctx, ["balance", "interest"]),
+    penaltyInterest: toMinor(b.penaltyInterest, ctx, ["balance", "penaltyInterest"]),
+    fees: toMinor(b.fees, ctx, ["balance", "fees"]),
+  };
+  const total = balance.principal + balance.interest + balance.penaltyInterest + balance.fees;
+  if (!Number.isSafeInteger(total))
+    throw new ArrearsError("INVALID_ACCOUNT", [{ path: ["balance"], message: "amounts too large to total exactly (over 2^53 minor units)" }], `account ${JSON.stringify(a.id)}`);
+  const f = (m: number) => formatMinor(m, ctx.digits);
+  const outstanding: AmountsByComponent = Object.freeze({
+    principal: f(balance.principal),
+    interest: f(balance.interest),
+    penaltyInterest: f(balance.penaltyInterest),
+    fees: f(balance.fees),
+    total: f(total),
+  });
+  return { ...ctx, openedDay: day(a.openedOn), balance, outstanding, dues: a.dues ? buildDues(a, ctx) : null };
+}
+
+function buildDues(a: Account, ctx: MinorCtx): PreparedDues {
+  const dues = a.dues!;
+  const n = dues.length;
+  const rows: { day: number; amount: number; fees: number; interest: number }[] = new Array(n);
+  let sorted = true;
+  for (let i = 0; i < n; i++) {
+    const d = dues[i]!;
+    const amount = toMinor(d.amount, ctx, ["dues", i, "amount"]);
+    const fees = d.fees === undefined ? 0 : toMinor(d.fees, ctx, ["dues", i, "fees"]);
+    const interest = d.interest === undefined ? 0 : toMinor(d.interest, ctx, ["dues", i, "interest"]);
+    rows[i] = { day: day(d.dueDate), amount, fees: fees < amount ? fees : amount, interest: interest < amount - fees ? interest : Math.max(0, amount - fees) };
+    if (i > 0 && rows[i - 1]!.day > rows[i]!.day) sorted = false;
+  }
+  if (!sorted) rows.sort((x, y) => x.day - y.day);
+  const out: PreparedDues = { day: new Array(n), amount: new Array(n), cum: new Array(n), fees: new Array(n), interest: new Array(n), payDay: [], payAmount: [] };
+  let cum = 0;
+  for (let i = 0; i < n; i++) {
+    const r = rows[i]!;
+    cum += r.amount;
+    out.day[i] = r.day;
+    out.amount[i] = r.amount;
+    out.cum[i] = cum;
+    out.fees[i] = r.fees;
+    out.interest[i] = r.interest;
+  }
+  if (!Number.isSafeInteger(cum))
+    throw new ArrearsError("INVALID_ACCOUNT", [{ path: ["dues"], message: "amounts too large to total exactly (over 2^53 minor units)" }], `account ${JSON.stringify(a.id)}`);
+
+  const pays = a.payments;
+  const m = pays.length;
+  const prow: { day: number; amount: number }[] = new Array(m);
+  let psorted = true, ptotal = 0;
+  for (let i = 0; i < m; i++) {
+    const p = pays[i]!;
+    prow[i] = { day: day(p.date), amount: toMinor(p.amount, ctx, ["payments", i, "amount"]) };
+    ptotal += prow[i]!.amount;
+    if (i > 0 && prow[i - 1]!.day > prow[i]!.day) psorted = false;
+  }
+  if (!Number.isSafeInteger(ptotal))
+    throw new ArrearsError("INVALID_ACCOUNT", [{ path: ["payments"], message: "amounts too large to total exactly (over 2^53 minor units)" }], `account ${JSON.stringify(a.id)}`);
+  // Same-day payments only ever add up together, so their relative order never matters.
+  if (!psorted) prow.sort((x, y) => x.day - y.day);
+  out.payDay = prow.map((r) => r.day);
+  out.payAmount = prow.map((r) => r.amount);
+  return out;
+}
