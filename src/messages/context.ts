@@ -128,6 +128,8 @@ export interface NormalizedOffer {
   discount?: string;
   validUntil?: string;
   months?: number;
+  resumeOn?: string;
+  deferralCost?: string;
 }
 
 const isObj = (x: unknown): x is Record<string, unknown> => typeof x === "object" && x !== null && !Array.isArray(x);
@@ -166,14 +168,24 @@ export function normalizeOffer(raw: unknown, fallbackCurrency: string | undefine
   }
   if (kind === "settlement") {
     const payoff = amt(raw.payoff), discount = amt(raw.discount), validUntil = date(raw.validUntil);
-    if (!payoff || !discount || !validUntil) return null;
-    return { kind: "settlement", currency, payoff, discount, validUntil, ...w };
+    if (!payoff || !discount) return null;
+    return { kind: "settlement", currency, payoff, discount, ...(validUntil ? { validUntil } : {}), ...w };
   }
   if (kind === "deferral") {
     const months = raw.months;
     if (typeof months !== "number" || !Number.isInteger(months) || months < 1) return null;
     const instalments = schedule(raw.newSchedule);
-    return { kind: "deferral", currency, months, ...(instalments ? { instalments } : {}), ...w };
+    const resumeOn = date(raw.until);
+    const deferralCost = amt(raw.cost);
+    return {
+      kind: "deferral",
+      currency,
+      months,
+      ...(instalments ? { instalments } : {}),
+      ...(resumeOn ? { resumeOn } : {}),
+      ...(deferralCost ? { deferralCost } : {}),
+      ...w,
+    };
   }
   if (kind === "fee_waiver") {
     if (!isObj(raw.waived)) return null;
@@ -263,6 +275,11 @@ const RESOLVERS: Record<string, Resolver> = {
     return d === undefined ? undefined : formatDate(d, c.locale);
   },
   "offer.months": (c) => offerOf(c)?.months,
+  "offer.resumeOn": (c) => {
+    const d = offerOf(c)?.resumeOn;
+    return d === undefined ? undefined : formatDate(d, c.locale);
+  },
+  "offer.deferralCost": (c) => offerMoney(c, (o) => o.deferralCost),
   "offer.monthsText": (c) => {
     const m = offerOf(c)?.months;
     return m === undefined ? undefined : formatUnit(m, "month", c.locale);

@@ -132,7 +132,9 @@ export function renderMessage(template: MessageTemplate | unknown, decision: Mes
 
   let body = tidy(renderNodes(chosen.body, c, null));
   if (ELECTRONIC_CHANNELS.has(t.channel) && c.optOut && !chosen.placesOptOut) {
-    body += (t.channel === "sms" ? " " : "\n\n") + c.optOut.trim();
+    // Chinese, Japanese and Korean texts run on without a space.
+    const sep = t.channel === "sms" ? (/^(zh|ja|ko)\b/i.test(chosen.locale) ? "" : " ") : "\n\n";
+    body += sep + c.optOut.trim();
   }
   const out: RenderedMessage = {
     templateId: t.id,

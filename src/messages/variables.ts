@@ -64,8 +64,10 @@ export const MESSAGE_VARIABLES: readonly VariableDefinition[] = [
   v("offer.waived.total", "money", true, "Total waived (zero when none).", true, ["offer"]),
   v("offer.payoff", "money", true, "Settlement: amount that settles the account.", true, SETTLE),
   v("offer.discount", "money", true, "Settlement: amount forgiven.", true, SETTLE),
-  v("offer.validUntil", "date", true, "Settlement: last day to pay the payoff.", true, SETTLE),
+  v("offer.validUntil", "date", true, "Settlement: last day to pay the payoff, when the offer has one (guard with its own `{{#if}}`).", true),
   v("offer.months", "number", true, "Deferral: months deferred.", true, DEFER),
+  v("offer.resumeOn", "date", true, "Deferral: day payments resume (`until`), when given (guard with its own `{{#if}}`).", true),
+  v("offer.deferralCost", "money", true, "Deferral: what the break costs in interest (`cost`), when given and above zero (guard with its own `{{#if}}`).", true),
   v("offer.monthsText", "text", true, "Deferral: months as a phrase in the locale (\"3 months\", \"3个月\").", true, DEFER),
 ];
 
