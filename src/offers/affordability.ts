@@ -21,20 +21,53 @@ export function periodsPerYear(f: Frequency): number {
   return PERIODS_PER_YEAR[f];
 }
 
-/** @internal affordability on minor units, for the plan builders (no validation). */
-export function affordabilityMinor(
-  instalment: number,
-  frequency: Frequency,
-  income: number | null,
-  maxShare: Dec | null,
-  currency: string,
-): Affordability {
+/** @internal income and limit of one borrower, prepared once per offer. */
+export interface AffordabilityContext {
+  income: number | null;
+  maxShare: Dec | null;
+  /** floor(12 × maxShare × income): the limit on twelve monthly equivalents, an integer. */
+  limit12: number | null;
+}
+
+/** @internal */
+export function affordabilityContext(income: number | null, maxShare: Dec | null): AffordabilityContext {
+  const limit12 = income === null || maxShare === null ? null : maxShare.times(income).times(12).floor().toNumber();
+  return { income, maxShare, limit12 };
+}
+
+const SAFE = Number.MAX_SAFE_INTEGER;
+
+function share4(units: number): string {
+  return `${Math.floor(units / 10000)}.${String(units % 10000).padStart(4, "0")}`;
+}
+
+/**
+ * @internal affordability on minor units, for the plan builders (no validation). Integer
+ * arithmetic on `instalment × periodsPerYear` (twelve monthly equivalents), exact; falls back
+ * to decimals for amounts too large for safe integers.
+ */
+export function affordabilityMinor(instalment: number, frequency: Frequency, ctx: AffordabilityContext, currency: string): Affordability {
+  const k = PERIODS_PER_YEAR[frequency];
+  const num = instalment * k;
+  const income = ctx.income;
+  if (num * 20000 + 12 * (income ?? 0) > SAFE || (ctx.limit12 !== null && ctx.limit12 > SAFE)) return affordabilityDec(instalment, frequency, ctx, currency);
+  // Half-up rounding of num / 12 and of num / (12 × income) to 4 places, in integers.
+  const monthlyEquivalent = amt(Math.floor((2 * num + 12) / 24), currency);
+  if (income === null) return { monthlyEquivalent, incomeShare: null, affordable: null };
+  const incomeShare = income > 0 ? share4(Math.floor((20000 * num + 12 * income) / (24 * income))) : null;
+  const affordable = ctx.limit12 === null ? null : num <= ctx.limit12;
+  return { monthlyEquivalent, incomeShare, affordable };
+}
+
+/** @internal the same in exact decimals (reference and fallback). */
+export function affordabilityDec(instalment: number, frequency: Frequency, ctx: AffordabilityContext, currency: string): Affordability {
   // Monthly equivalent, exact (a weekly 100.00 is 433.333… a month); shown rounded half-up.
-  const monthly = frequency === "monthly" ? new Dec(instalment) : new Dec(instalment).times(PERIODS_PER_YEAR[frequency]).div(12);
+  const monthly = new Dec(instalment).times(PERIODS_PER_YEAR[frequency]).div(12);
   const monthlyEquivalent = amt(monthly.toDecimalPlaces(0, Dec.ROUND_HALF_UP).toNumber(), currency);
+  const income = ctx.income;
   if (income === null) return { monthlyEquivalent, incomeShare: null, affordable: null };
   const incomeShare = income > 0 ? shareString(monthly.div(income)) : null;
-  const affordable = maxShare === null ? null : monthly.lte(maxShare.times(income));
+  const affordable = ctx.maxShare === null ? null : monthly.lte(ctx.maxShare.times(income));
   return { monthlyEquivalent, incomeShare, affordable };
 }
 
@@ -67,5 +100,5 @@ export function assessAffordability(options: AffordabilityOptions): Affordabilit
   const c = o.currency;
   const income = o.monthlyIncome === undefined ? null : minor(o.monthlyIncome as AmountInput, c, ["monthlyIncome"]);
   const share = o.maxIncomeShare === undefined ? null : new Dec(String(o.maxIncomeShare));
-  return affordabilityMinor(minor(o.instalment, c, ["instalment"]), o.frequency, income, share, c);
+  return affordabilityMinor(minor(o.instalment, c, ["instalment"]), o.frequency, affordabilityContext(income, share), c);
 }

@@ -2,7 +2,7 @@ import { Dec } from "../money/index.js";
 import type { Account } from "../model/account.js";
 import { deferralOf, type DeferralPlan } from "./deferral.js";
 import { checkLastDay, planFromSchedule, rateOf, scheduleMinor, type InstallmentPlan, type MinorSchedule } from "./installments.js";
-import { affordabilityMinor } from "./affordability.js";
+import { affordabilityContext, affordabilityMinor } from "./affordability.js";
 import { accountOf, amt, asOfDay, balanceFigures, fail, minor, overdueMinor, parseWith } from "./internal.js";
 import { settlementOf, type SettlementOffer } from "./settlement.js";
 import { feeWaiverOf, waiverMinor, type FeeWaiver } from "./waive.js";
@@ -50,7 +50,7 @@ function installmentsOffer(spec: Extract<ParsedOfferSpec, { kind: "installments"
   // Dues carry no penalty interest or late fees, so the arrears add them from the balance;
   // a core-system snapshot's overdue is taken to include them already.
   else amount = overdueMinor(account, day) + (account.dues ? b.penaltyInterest + b.fees : 0);
-  const w = waiverMinor(account, spec.waive);
+  const w = waiverMinor(b, spec.waive);
   // A waiver never exceeds what is being planned.
   const wp = Math.min(w.penaltyInterest, amount);
   const wf = Math.min(w.fees, amount - wp);
@@ -64,12 +64,13 @@ function installmentsOffer(spec: Extract<ParsedOfferSpec, { kind: "installments"
   const income = incomeIn === undefined ? null : minor(incomeIn, c, ["account", "borrower", "monthlyIncome"]);
   const maxShare = spec.maxIncomeShare === undefined ? null : new Dec(String(spec.maxIncomeShare));
 
+  const ctx = affordabilityContext(income, maxShare);
   const schedules: MinorSchedule[] = [];
   const options: InstallmentOffer["options"] = [];
   let pick = -1;
   for (let i = 0; i < counts.length; i++) {
     const s = scheduleMinor(financed, counts[i]!, first, spec.frequency, rate.dec);
-    const a = affordabilityMinor(s.maxAmount, spec.frequency, income, maxShare, c);
+    const a = affordabilityMinor(s.maxAmount, spec.frequency, ctx, c);
     schedules.push(s);
     options.push({ count: counts[i]!, instalmentAmount: amt(s.amounts[0]!, c), incomeShare: a.incomeShare, affordable: a.affordable });
     if (pick < 0 && a.affordable === true) pick = i;
@@ -91,8 +92,7 @@ function installmentsOffer(spec: Extract<ParsedOfferSpec, { kind: "installments"
     waivedPenalty: wp,
     waivedFees: wf,
     financed,
-    income,
-    maxShare,
+    affordability: ctx,
   });
   return { ...plan, basis: spec.basis, selection, options };
 }

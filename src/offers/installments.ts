@@ -1,6 +1,6 @@
 import { Dec } from "../money/index.js";
 import { addMonthsToDay, formatIsoDate, parseIsoDate } from "../time/index.js";
-import { affordabilityMinor, periodsPerYear } from "./affordability.js";
+import { affordabilityContext, affordabilityMinor, periodsPerYear, type AffordabilityContext } from "./affordability.js";
 import { amt, fail, fitsMinorUnit, minor, parseWith } from "./internal.js";
 import { PlanInstallmentsOptionsSchema, type Frequency, type PlanInstallmentsOptions } from "./schemas.js";
 
@@ -113,8 +113,7 @@ export function planFromSchedule(
     waivedPenalty: number;
     waivedFees: number;
     financed: number;
-    income: number | null;
-    maxShare: Dec | null;
+    affordability: AffordabilityContext;
   },
 ): InstallmentPlan {
   const c = p.currency;
@@ -129,7 +128,7 @@ export function planFromSchedule(
       interest: amt(s.interests[i]!, c),
     };
   }
-  const aff = affordabilityMinor(s.maxAmount, p.frequency, p.income, p.maxShare, c);
+  const aff = affordabilityMinor(s.maxAmount, p.frequency, p.affordability, c);
   return {
     kind: "installments",
     currency: c,
@@ -213,7 +212,9 @@ export function planInstallments(options: PlanInstallmentsOptions): InstallmentP
     waivedPenalty,
     waivedFees,
     financed,
-    income: o.monthlyIncome === undefined ? null : minor(o.monthlyIncome, c, ["monthlyIncome"]),
-    maxShare: o.maxIncomeShare === undefined ? null : new Dec(String(o.maxIncomeShare)),
+    affordability: affordabilityContext(
+      o.monthlyIncome === undefined ? null : minor(o.monthlyIncome, c, ["monthlyIncome"]),
+      o.maxIncomeShare === undefined ? null : new Dec(String(o.maxIncomeShare)),
+    ),
   });
 }

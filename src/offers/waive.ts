@@ -23,8 +23,7 @@ export interface FeeWaiver {
 }
 
 /** @internal the waiver in minor units. */
-export function waiverMinor(account: Account, components: readonly WaivableComponent[]): { penaltyInterest: number; fees: number } {
-  const b = balanceFigures(account);
+export function waiverMinor(b: { penaltyInterest: number; fees: number }, components: readonly WaivableComponent[]): { penaltyInterest: number; fees: number } {
   return {
     penaltyInterest: components.includes("penaltyInterest") ? b.penaltyInterest : 0,
     fees: components.includes("fees") ? b.fees : 0,
