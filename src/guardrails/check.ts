@@ -1,0 +1,386 @@
+import { z } from "zod";
+import { ArrearsError, issuesFromZod } from "../errors/index.js";
+import { isParsedAccount, parseAccount, type Account } from "../model/account.js";
+import { CHANNELS, CONTACT_OUTCOMES, CONTACT_PURPOSES, ChannelSchema, ContactPurposeSchema, InstantSchema, type Channel, type ContactPurpose } from "../model/schema.js";
+import { MS_PER_DAY, formatInstant, formatIsoDate, parseInstant, parseIsoDate } from "../time/index.js";
+import { ZoneClock, fastInstant } from "./clock.js";
+import { loadGuardrailProfile, purposeBit, type CompiledFilter, type CompiledPeriod, type GuardrailProfile, type RuleRef } from "./load.js";
+import type { HoldFlag } from "./schema.js";
+
+/** Why a contact is not allowed: a stable `code` from the profile, a readable message, the rule's source. */
+export interface ContactCheckReason {
+  code: string;
+  message: string;
+  /** The regulation or policy the rule encodes, e.g. `12 CFR 1006.14(b)(2)(i)`. */
+  source: string;
+}
+
+/** Result of {@link checkContact}. Plain JSON. */
+export interface ContactCheckResult {
+  allowed: boolean;
+  /** Every rule that forbids the contact at `at` (empty when allowed). */
+  reasons: ContactCheckReason[];
+  /**
+   * The earliest lawful instant at or after `at` (ISO, UTC): `at` itself when allowed; `null`
+   * when no later instant is lawful on the history known (opt-out, open-ended hold, missing notice).
+   */
+  earliestAt: string | null;
+}
+
+/** Options of {@link checkContact}. */
+export interface CheckContactOptions {
+  channel: Channel;
+  /** The instant of the intended contact, ISO with offset. Contacts recorded after it are ignored. */
+  at: string;
+  /** What the contact is for; holds may exempt some purposes (a validation notice while disputed). */
+  purpose?: ContactPurpose;
+  /** True when the contact is with someone other than the borrower. */
+  thirdParty?: boolean;
+}
+
+/**
+ * A contact check bound to one account, from {@link prepareContactCheck}: `(channel, atMs,
+ * purpose?, thirdParty?)`. `atMs` is epoch milliseconds.
+ */
+export type PreparedContactCheck = (channel: Channel, atMs: number, purpose?: string, thirdParty?: boolean) => ContactCheckResult;
+
+const OptionsSchema = z.strictObject({
+  channel: ChannelSchema,
+  at: InstantSchema,
+  purpose: ContactPurposeSchema.optional(),
+  thirdParty: z.boolean().optional(),
+});
+
+// ---------- contact history, parsed once per account ----------
+
+interface History {
+  n: number;
+  ms: Float64Array;
+  ch: Uint8Array;
+  oc: Uint8Array;
+  /** 0 outbound, 1 inbound. */
+  dir: Uint8Array;
+  /** Purpose bit index: 0 none, i + 1 for CONTACT_PURPOSES[i]. */
+  pu: Uint8Array;
+}
+
+const histories = new WeakMap<Account, History>();
+
+function historyOf(account: Account): History {
+  const cached = histories.get(account);
+  if (cached) return cached;
+  const list = account.contacts;
+  const n = list.length;
+  const at = new Float64Array(n);
+  let sorted = true;
+  for (let i = 0; i < n; i++) {
+    at[i] = fastInstant(list[i]!.at);
+    if (i > 0 && at[i]! < at[i - 1]!) sorted = false;
+  }
+  const order = Array.from({ length: n }, (_, i) => i);
+  if (!sorted) order.sort((a, b) => at[a]! - at[b]! || a - b);
+  const h: History = { n, ms: new Float64Array(n), ch: new Uint8Array(n), oc: new Uint8Array(n), dir: new Uint8Array(n), pu: new Uint8Array(n) };
+  for (let k = 0; k < n; k++) {
+    const i = order[k]!;
+    const c = list[i]!;
+    h.ms[k] = at[i]!;
+    h.ch[k] = CHANNELS.indexOf(c.channel);
+    h.oc[k] = CONTACT_OUTCOMES.indexOf(c.outcome);
+    h.dir[k] = c.direction === "inbound" ? 1 : 0;
+    h.pu[k] = c.purpose === undefined ? 0 : CONTACT_PURPOSES.indexOf(c.purpose) + 1;
+  }
+  // Only validated (frozen) accounts are cached: a mutable object could change under the cache.
+  if (isParsedAccount(account)) histories.set(account, h);
+  return h;
+}
+
+/** First index with ms > t (i.e. the number of contacts at or before t). */
+function upperBound(ms: Float64Array, n: number, t: number): number {
+  let lo = 0, hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (ms[mid]! <= t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** First index with ms >= t. */
+function lowerBound(ms: Float64Array, n: number, t: number): number {
+  let lo = 0, hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (ms[mid]! < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+const matches = (h: History, i: number, f: CompiledFilter): boolean =>
+  ((f.channels >>> h.ch[i]!) & 1) === 1 &&
+  ((f.outcomes >>> h.oc[i]!) & 1) === 1 &&
+  ((f.directions >>> h.dir[i]!) & 1) === 1 &&
+  ((f.purposes >>> h.pu[i]!) & 1) === 1;
+
+const hhmm = (msOfDay: number): string => {
+  const m = Math.floor(msOfDay / 60_000);
+  return `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`;
+};
+
+const span = (p: CompiledPeriod): string => (p.kind === "days" ? `${p.n} local day${p.n === 1 ? "" : "s"}` : `${p.n} hour${p.n === 1 ? "" : "s"}`);
+
+const reason = (r: RuleRef, message: string): ContactCheckReason => ({ code: r.code, message: `[${r.id}] ${message}`, source: r.source });
+
+// ---------- the check ----------
+
+class Checker {
+  private readonly h: History;
+  private readonly clock: ZoneClock;
+  private readonly flags: Account["borrower"]["flags"];
+  private readonly optedOut: number;
+  private readonly bsFrom: number | null;
+  private readonly bsUntil: number | null;
+
+  constructor(
+    private readonly p: GuardrailProfile,
+    private readonly account: Account,
+  ) {
+    this.h = historyOf(account);
+    this.clock = new ZoneClock(account.timeZone);
+    this.flags = account.borrower.flags;
+    let m = 0;
+    for (const c of account.borrower.doNotContact) m |= 1 << CHANNELS.indexOf(c);
+    this.optedOut = m;
+    this.bsFrom = this.flags.breathingSpaceFrom ? parseIsoDate(this.flags.breathingSpaceFrom) : null;
+    this.bsUntil = this.flags.breathingSpaceUntil ? parseIsoDate(this.flags.breathingSpaceUntil) : null;
+  }
+
+  private flagOn(flag: HoldFlag, day: number): boolean {
+    if (flag !== "breathingSpace") return this.flags[flag] === true;
+    if (this.bsFrom === null && this.bsUntil === null) return false;
+    return (this.bsFrom === null || day >= this.bsFrom) && (this.bsUntil === null || day <= this.bsUntil);
+  }
+
+  private periodStart(period: CompiledPeriod, t: number, day: number): number {
+    // Local days: the checked day is day 1 of the period. Hours: contacts strictly newer than t − H.
+    return period.kind === "days" ? this.clock.dayStart(day - period.n + 1) : t - period.ms + 1;
+  }
+
+  private periodEnd(period: CompiledPeriod, contactMs: number, off: number): number {
+    return period.kind === "days" ? this.clock.dayStart(this.clock.localDay(contactMs, off) + period.n) : contactMs + period.ms;
+  }
+
+  private localDate(ms: number, off: number): string {
+    return formatIsoDate(this.clock.localDay(ms, off));
+  }
+
+  /**
+   * The instant until which the contact stays unlawful, starting at `t`: `t` itself when lawful
+   * now, `Infinity` when never (on the contacts known up to `t`). Every bound is exact or early,
+   * never late, so stepping from bound to bound cannot skip a lawful instant. Appends reasons
+   * when `out` is given; otherwise stops at the first "never".
+   */
+  evaluate(ci: number, t: number, pbit: number, thirdParty: boolean, out: ContactCheckReason[] | null): number {
+    const p = this.p, h = this.h, clock = this.clock, ch = CHANNELS[ci]!;
+    const off = clock.offsetMs(t);
+    const local = t + off;
+    const day = Math.floor(local / MS_PER_DAY);
+    const hi = upperBound(h.ms, h.n, t);
+    let until = t;
+
+    if ((this.optedOut >>> ci) & 1) {
+      if (!out) return Infinity;
+      out.push(reason(p.optOut, `borrower opted out of ${ch}`));
+      until = Infinity;
+    }
+
+    for (const hold of p.holds[ci]!) {
+      if (!this.flagOn(hold.flag, day) || (hold.exemptPurposes & pbit) !== 0) continue;
+      let end = Infinity;
+      if (hold.flag === "breathingSpace" && this.bsUntil !== null) end = clock.dayStart(this.bsUntil + 1);
+      if (end === Infinity && !out) return Infinity;
+      if (out)
+        out.push(
+          reason(
+            hold,
+            hold.flag === "breathingSpace"
+              ? `breathing space${this.bsUntil !== null ? ` until ${formatIsoDate(this.bsUntil)}` : " (no end date)"} blocks ${ch}`
+              : `borrower flag ${hold.flag} blocks ${ch}`,
+          ),
+        );
+      if (end > until) until = end;
+    }
+
+    if (thirdParty) {
+      const tp = p.thirdParty;
+      let end = t;
+      let why = "";
+      if ((tp.purposes & pbit) === 0) {
+        end = Infinity;
+        why = `third-party contact only for purposes ${CONTACT_PURPOSES.filter((_, i) => (tp.purposes >>> (i + 1)) & 1).join(", ")}`;
+      } else if (tp.requireUnreachable) {
+        let last = -1, failed = 0;
+        for (let i = hi - 1; i >= 0; i--) {
+          if ((p.conversation >>> h.oc[i]!) & 1) {
+            last = i;
+            break;
+          }
+          if (h.dir[i] === 0 && (p.failed >>> h.oc[i]!) & 1) failed++;
+        }
+        const recent = last >= 0 && h.ms[last]! >= clock.dayStart(day - tp.noConversationDays + 1);
+        if (recent || failed < tp.minFailedAttempts) {
+          end = failed >= tp.minFailedAttempts && recent ? clock.dayStart(clock.localDay(h.ms[last]!, off) + tp.noConversationDays) : Infinity;
+          why = `borrower is not unreachable yet (${failed} failed attempts since the last conversation, need ${tp.minFailedAttempts}; last conversation ${last >= 0 ? this.localDate(h.ms[last]!, off) : "never"}, need none in ${tp.noConversationDays} local days)`;
+        }
+      }
+      if (end !== t) {
+        if (end === Infinity && !out) return Infinity;
+        if (out) out.push(reason(tp, why));
+        if (end > until) until = end;
+      }
+    }
+
+    for (const nr of p.notices[ci]!) {
+      // Notices on local day D allow the contact from day D + minDays (for validDays days).
+      const oldEnough = nr.minDays === 0 ? hi : Math.min(hi, lowerBound(h.ms, h.n, clock.dayStart(day - nr.minDays + 1)));
+      const fresh = nr.validDays === null ? 0 : lowerBound(h.ms, h.n, clock.dayStart(day - nr.minDays - nr.validDays + 1));
+      let ok = false;
+      for (let i = fresh; i < oldEnough; i++) if (matches(h, i, nr.filter)) { ok = true; break; }
+      if (ok) continue;
+      let end = Infinity, pending = -1;
+      for (let i = oldEnough; i < hi; i++) if (matches(h, i, nr.filter)) { pending = i; break; }
+      if (pending >= 0) end = clock.dayStart(clock.localDay(h.ms[pending]!, off) + nr.minDays);
+      if (end === Infinity && !out) return Infinity;
+      if (out)
+        out.push(
+          reason(
+            nr,
+            pending >= 0
+              ? `${ch} needs a notice at least ${nr.minDays} local day${nr.minDays === 1 ? "" : "s"} before; the notice of ${this.localDate(h.ms[pending]!, off)} allows it from ${formatIsoDate(clock.localDay(h.ms[pending]!, off) + nr.minDays)}`
+              : `${ch} needs a prior notice at least ${nr.minDays} local day${nr.minDays === 1 ? "" : "s"} before${nr.validDays !== null ? ` (valid ${nr.validDays} days)` : ""}; none on record`,
+          ),
+        );
+      if (end > until) until = end;
+    }
+
+    for (const q of p.quiet[ci]!) {
+      const lo = lowerBound(h.ms, h.n, this.periodStart(q.period, t, day));
+      let last = -1;
+      for (let i = hi - 1; i >= lo; i--) if (matches(h, i, q.filter)) { last = i; break; }
+      if (last < 0) continue;
+      const end = this.periodEnd(q.period, h.ms[last]!, off);
+      if (out)
+        out.push(reason(q, `no ${ch} within ${span(q.period)}${q.period.kind === "days" ? " (its day is day 1)" : ""} after the contact of ${formatInstant(h.ms[last]!)}`));
+      if (end > until) until = end;
+    }
+
+    for (const cap of p.caps[ci]!) {
+      if (cap.when !== null && !this.flagOn(cap.when, day)) continue;
+      const lo = lowerBound(h.ms, h.n, this.periodStart(cap.period, t, day));
+      let count = 0;
+      for (let i = lo; i < hi; i++) if (matches(h, i, cap.filter)) count++;
+      if (count < cap.max) continue;
+      let end = Infinity;
+      if (cap.max > 0) {
+        // Lawful again once the (count − max + 1)-th oldest counted contact leaves the period.
+        let k = count - cap.max;
+        for (let i = lo; i < hi; i++) {
+          if (!matches(h, i, cap.filter)) continue;
+          if (k-- === 0) {
+            end = this.periodEnd(cap.period, h.ms[i]!, off);
+            break;
+          }
+        }
+      }
+      if (end === Infinity && !out) return Infinity;
+      if (out) out.push(reason(cap, `${count} counted contacts in the last ${span(cap.period)} (max ${cap.max})`));
+      if (end > until) until = end;
+    }
+
+    const win = p.windows[ci];
+    if (win) {
+      const msOfDay = local - day * MS_PER_DAY;
+      const weekday = ((((day + 3) % 7) + 7) % 7) + 1;
+      let inside = false;
+      for (const [s, e] of win.byWeekday[weekday]!) if (msOfDay >= s * 60_000 && msOfDay < e * 60_000) { inside = true; break; }
+      if (!inside) {
+        let open = Infinity;
+        for (let d = 0; d <= 7 && open === Infinity; d++) {
+          const wd = ((weekday - 1 + d) % 7) + 1;
+          for (const [s] of win.byWeekday[wd]!) {
+            if (d === 0 && s * 60_000 <= msOfDay) continue;
+            const at = clock.wall(day + d, s);
+            if (at > t) { open = at; break; }
+          }
+        }
+        if (open === Infinity && !out) return Infinity;
+        if (out) out.push(reason(win.rule, `${hhmm(msOfDay)} local time (${this.account.timeZone}) is outside the ${ch} window ${win.text}`));
+        if (open > until) until = open;
+      }
+    }
+    return until;
+  }
+
+  check(ci: number, atMs: number, purpose: string | undefined, thirdParty: boolean): ContactCheckResult {
+    const pbit = purposeBit(purpose);
+    const reasons: ContactCheckReason[] = [];
+    let t = this.evaluate(ci, atMs, pbit, thirdParty, reasons);
+    if (t === atMs) return { allowed: true, reasons, earliestAt: formatInstant(atMs) };
+    // Walk forward from bound to bound until every rule agrees (each step strictly advances).
+    for (let step = 0; step < 400 && t !== Infinity; step++) {
+      const next = this.evaluate(ci, t, pbit, thirdParty, null);
+      if (next === t) return { allowed: false, reasons, earliestAt: formatInstant(t) };
+      t = next;
+    }
+    return { allowed: false, reasons, earliestAt: null };
+  }
+}
+
+/**
+ * Binds a compiled profile to one validated account, parsing its contact history once, so
+ * checking several channels (as `decide` does for each candidate action) costs about a
+ * microsecond each.
+ *
+ * @param asOfMs the evaluation instant (epoch ms) the checks will mostly be made at; a hint only.
+ *
+ * @example
+ * const check = prepareContactCheck(loadGuardrailProfile(usRegF), parseAccount(json), Date.parse(asOf));
+ * check("call", Date.parse(asOf)).allowed;
+ * check("letter", Date.parse(asOf), "validation_notice").allowed;
+ */
+export function prepareContactCheck(profile: GuardrailProfile | unknown, account: Account, asOfMs?: number): PreparedContactCheck {
+  const checker = new Checker(loadGuardrailProfile(profile), account);
+  void asOfMs;
+  return (channel, atMs, purpose, thirdParty = false) => {
+    const ci = CHANNELS.indexOf(channel);
+    if (ci < 0 || !Number.isFinite(atMs))
+      throw new ArrearsError("INVALID_INPUT", [{ path: ci < 0 ? ["channel"] : ["at"], message: ci < 0 ? "expected a channel" : "expected epoch milliseconds", received: ci < 0 ? channel : atMs }], "contact check");
+    return checker.check(ci, atMs, purpose, thirdParty);
+  };
+}
+
+/**
+ * Whether contacting the borrower on `channel` at `at` is allowed under a guardrail profile, why
+ * not, and the earliest lawful instant at or after `at`.
+ *
+ * Windows are read on the borrower's wall clock (`account.timeZone`, DST-safe); caps and quiet
+ * periods in local calendar days count the checked day as day 1; contacts recorded after `at`
+ * are ignored for `allowed` (those between `at` and `earliestAt` are taken into account, so a
+ * check at `earliestAt` is allowed).
+ *
+ * @throws {ArrearsError} `INVALID_GUARDRAIL_PROFILE`, `INVALID_ACCOUNT` or `INVALID_OPTIONS`.
+ *
+ * @example
+ * checkContact(guardrailProfiles["us-reg-f"], account, { channel: "call", at: "2026-11-23T21:30:00-05:00" });
+ * // { allowed: false,
+ * //   reasons: [{ code: "OUTSIDE_WINDOW", message: "[inconvenient-time] 21:30 local time …", source: "12 CFR 1006.6(b)(1)(i)" }],
+ * //   earliestAt: "2026-11-24T13:00:00.000Z" }   // 08:00 in New York
+ */
+export function checkContact(profile: GuardrailProfile | unknown, account: unknown, options: CheckContactOptions): ContactCheckResult {
+  const p = loadGuardrailProfile(profile);
+  const a = isParsedAccount(account) ? account : parseAccount(account);
+  const r = OptionsSchema.safeParse(options);
+  if (!r.success) throw new ArrearsError("INVALID_OPTIONS", issuesFromZod(r.error, options), "checkContact options");
+  const atMs = parseInstant(r.data.at);
+  return new Checker(p, a).check(CHANNELS.indexOf(r.data.channel), atMs, r.data.purpose, r.data.thirdParty ?? false);
+}

@@ -1,0 +1,43 @@
+import usRegF from "../../rules/guardrails/us-reg-f.json";
+import cn2026 from "../../rules/guardrails/cn-2026.json";
+import ukConc from "../../rules/guardrails/uk-conc.json";
+import { ArrearsError } from "../errors/index.js";
+import { loadGuardrailProfile, type GuardrailProfile } from "./load.js";
+
+/** Ids of the guardrail profiles shipped in `rules/guardrails/`. */
+export type GuardrailProfileId = "us-reg-f" | "cn-2026" | "uk-conc";
+
+/**
+ * The shipped guardrail profiles as raw JSON (pass one to {@link loadGuardrailProfile} or
+ * straight to `checkContact`). Copy and edit one to make your own policy.
+ *
+ * @example
+ * guardrailProfiles["us-reg-f"].version; // "1.0.0"
+ */
+export const guardrailProfiles: Readonly<Record<GuardrailProfileId, unknown>> = Object.freeze({
+  "us-reg-f": usRegF as unknown,
+  "cn-2026": cn2026 as unknown,
+  "uk-conc": ukConc as unknown,
+});
+
+const compiled = new Map<GuardrailProfileId, GuardrailProfile>();
+
+/**
+ * A shipped profile, compiled once and shared.
+ *
+ * @throws {ArrearsError} `INVALID_INPUT` for an unknown id.
+ *
+ * @example
+ * const profile = getGuardrailProfile("cn-2026");
+ * checkContact(profile, account, { channel: "call", at: "2026-11-23T22:30:00+08:00" }).allowed; // false
+ */
+export function getGuardrailProfile(id: GuardrailProfileId): GuardrailProfile {
+  let p = compiled.get(id);
+  if (!p) {
+    if (!Object.prototype.hasOwnProperty.call(guardrailProfiles, id))
+      throw new ArrearsError("INVALID_INPUT", [{ path: ["id"], message: `unknown guardrail profile (known: ${Object.keys(guardrailProfiles).join(", ")})`, received: id }], "getGuardrailProfile");
+    p = loadGuardrailProfile(guardrailProfiles[id]);
+    compiled.set(id, p);
+  }
+  return p;
+}

@@ -1,0 +1,175 @@
+import { z } from "zod";
+import { ChannelSchema, ContactOutcomeSchema, ContactPurposeSchema, InstantSchema } from "../model/schema.js";
+
+/**
+ * zod schema of a guardrail profile: the compliance rules for contacting a borrower, as data.
+ * Every rule names the regulation (or the documented policy choice) it encodes in `source`.
+ */
+
+const CodeSchema = z.string().regex(/^[A-Z][A-Z0-9_]*$/, { message: "expected an UPPER_SNAKE_CASE reason code" });
+const SourceSchema = z.string().min(1, { message: "expected the regulation or policy this rule encodes" });
+const IdSchema = z.string().min(1).regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, { message: "expected an id of letters, digits, '.', '_' or '-'" });
+const ClockSchema = z.string().regex(/^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/, { message: "expected a local time HH:MM (00:00–24:00)" });
+const Channels = z.array(ChannelSchema).min(1);
+
+/** Flags a hold can key on; `breathingSpace` is active between `breathingSpaceFrom` and `breathingSpaceUntil`. */
+export const HOLD_FLAGS = ["disputed", "bankrupt", "deceased", "ceaseContact", "vulnerable", "complaintOpen", "legalHold", "breathingSpace"] as const;
+export const HoldFlagSchema = z.enum(HOLD_FLAGS);
+export type HoldFlag = z.infer<typeof HoldFlagSchema>;
+
+/** A rolling period: whole local calendar days ending with the day being checked, or hours. */
+export const PeriodSchema = z.union([
+  z.strictObject({ localDays: z.number().int().min(1).max(366) }),
+  z.strictObject({ hours: z.number().int().min(1).max(8784) }),
+]);
+export type Period = z.infer<typeof PeriodSchema>;
+
+/** Which past contacts a cap or quiet period counts. Omitted lists mean "any". */
+export const ContactFilterSchema = z.strictObject({
+  channels: Channels,
+  directions: z.array(z.enum(["outbound", "inbound"])).min(1).optional(),
+  outcomes: z.array(ContactOutcomeSchema).min(1).optional(),
+  purposes: z.array(ContactPurposeSchema).min(1).optional(),
+});
+export type ContactFilter = z.infer<typeof ContactFilterSchema>;
+
+const RuleFields = {
+  id: IdSchema,
+  code: CodeSchema,
+  source: SourceSchema,
+  description: z.string().optional(),
+};
+
+/** Allowed local hours for some channels, optionally only on some ISO weekdays (1 = Monday). */
+export const WindowRuleSchema = z
+  .strictObject({
+    ...RuleFields,
+    channels: Channels,
+    days: z.array(z.number().int().min(1).max(7)).min(1).optional(),
+    start: ClockSchema,
+    end: ClockSchema,
+  })
+  .refine((w) => w.start < w.end, { message: "start must be before end (windows do not cross midnight: split them)", path: ["end"] });
+export type WindowRule = z.infer<typeof WindowRuleSchema>;
+
+/** At most `max` counted contacts in the rolling `period`; blocks `channels` once reached. */
+export const CapRuleSchema = z.strictObject({
+  ...RuleFields,
+  channels: Channels,
+  count: ContactFilterSchema,
+  max: z.number().int().min(0).max(10_000),
+  period: PeriodSchema,
+  /** Only when this borrower flag is set (e.g. lower caps for vulnerable customers). */
+  when: z.strictObject({ flag: HoldFlagSchema }).optional(),
+});
+export type CapRule = z.infer<typeof CapRuleSchema>;
+
+/** No contact on `channels` for `period` after a counted contact (the contact's day is day 1). */
+export const QuietPeriodRuleSchema = z.strictObject({
+  ...RuleFields,
+  channels: Channels,
+  after: ContactFilterSchema,
+  period: PeriodSchema,
+});
+export type QuietPeriodRule = z.infer<typeof QuietPeriodRuleSchema>;
+
+/** A borrower flag that blocks `channels`, except for listed channel + purpose pairs. */
+export const HoldRuleSchema = z.strictObject({
+  ...RuleFields,
+  flag: HoldFlagSchema,
+  channels: Channels,
+  except: z.array(z.strictObject({ channels: Channels, purposes: z.array(ContactPurposeSchema).min(1) })).optional(),
+});
+export type HoldRule = z.infer<typeof HoldRuleSchema>;
+
+/** `channels` need a prior written notice at least `minDays` local days before (valid for `validDays`). */
+export const NoticeRuleSchema = z.strictObject({
+  ...RuleFields,
+  channels: Channels,
+  notice: z.strictObject({ channel: ChannelSchema, purpose: ContactPurposeSchema }),
+  minDays: z.number().int().min(0).max(366),
+  validDays: z.number().int().min(1).max(3660).optional(),
+});
+export type NoticeRule = z.infer<typeof NoticeRuleSchema>;
+
+/** When contact with a third party (not the borrower) is allowed. */
+export const ThirdPartyRuleSchema = z.strictObject({
+  code: CodeSchema,
+  source: SourceSchema,
+  description: z.string().optional(),
+  /** Allowed purposes of a third-party contact; any other purpose (or none) is refused. */
+  purposes: z.array(ContactPurposeSchema).min(1),
+  /** Only when the borrower is unreachable (see `unreachable`). */
+  requireUnreachable: z.boolean(),
+  unreachable: z
+    .strictObject({
+      /** No right-party conversation in this many local days … */
+      noConversationDays: z.number().int().min(1).max(366),
+      /** … and at least this many failed attempts since the last conversation. */
+      minFailedAttempts: z.number().int().min(1).max(1000),
+    })
+    .optional(),
+});
+export type ThirdPartyRule = z.infer<typeof ThirdPartyRuleSchema>;
+
+export const GuardrailTestSchema = z.strictObject({
+  name: z.string().min(1),
+  account: z.unknown(),
+  at: InstantSchema,
+  channel: ChannelSchema,
+  purpose: ContactPurposeSchema.optional(),
+  thirdParty: z.boolean().optional(),
+  expect: z.strictObject({
+    allowed: z.boolean(),
+    /** Reason codes, in the order reported. */
+    reasons: z.array(CodeSchema).optional(),
+    earliestAt: z.union([InstantSchema, z.null()]).optional(),
+  }),
+});
+export type GuardrailTest = z.infer<typeof GuardrailTestSchema>;
+
+export const GuardrailProfileSchema = z
+  .strictObject({
+    schemaVersion: z.literal(1),
+    id: IdSchema,
+    version: z.string().regex(/^\d+\.\d+\.\d+$/, { message: "expected a semantic version like 1.0.0" }),
+    description: z.string().min(1),
+    jurisdiction: z.string().min(1).optional(),
+    /** Outcomes that are a conversation with the borrower (right-party contact). */
+    conversationOutcomes: z.array(ContactOutcomeSchema).min(1),
+    /** Outcomes of an attempt that reached nobody (for `thirdParty.unreachable`). */
+    failedOutcomes: z.array(ContactOutcomeSchema).min(1),
+    windows: z.array(WindowRuleSchema).default([]),
+    caps: z.array(CapRuleSchema).default([]),
+    quietPeriods: z.array(QuietPeriodRuleSchema).default([]),
+    holds: z.array(HoldRuleSchema).default([]),
+    notices: z.array(NoticeRuleSchema).default([]),
+    optOut: z.strictObject({ code: CodeSchema, source: SourceSchema, description: z.string().optional() }),
+    thirdParty: ThirdPartyRuleSchema,
+    /** Per-channel message requirements, read by the message renderer. */
+    channels: z.partialRecord(ChannelSchema, z.strictObject({ requiresOptOutText: z.boolean(), source: SourceSchema.optional() })).default({}),
+    /** Opt-out sentence per locale for channels with `requiresOptOutText`. */
+    optOutText: z.record(z.string(), z.string().min(1)).default({}),
+    tests: z.array(GuardrailTestSchema).default([]),
+  })
+  .superRefine((p, ctx) => {
+    const seen = new Map<string, string>();
+    for (const key of ["windows", "caps", "quietPeriods", "holds", "notices"] as const) {
+      p[key].forEach((r, i) => {
+        const prev = seen.get(r.id);
+        if (prev) ctx.addIssue({ code: "custom", path: [key, i, "id"], message: `duplicate rule id (also ${prev})`, input: r.id });
+        else seen.set(r.id, `${key}[${i}]`);
+      });
+    }
+    if (p.thirdParty.requireUnreachable && !p.thirdParty.unreachable)
+      ctx.addIssue({ code: "custom", path: ["thirdParty", "unreachable"], message: "required when requireUnreachable is true" });
+    for (const [ch, cfg] of Object.entries(p.channels)) {
+      if (cfg?.requiresOptOutText && Object.keys(p.optOutText).length === 0)
+        ctx.addIssue({ code: "custom", path: ["optOutText"], message: `channel ${ch} requires an opt-out text: give at least one locale` });
+    }
+  });
+
+/** A guardrail profile as written in JSON (`rules/guardrails/*.json`). */
+export type GuardrailProfileInput = z.input<typeof GuardrailProfileSchema>;
+/** A validated guardrail profile (defaults filled in). */
+export type GuardrailProfileJson = z.infer<typeof GuardrailProfileSchema>;
