@@ -1,7 +1,7 @@
 import { Dec } from "../money/index.js";
 import type { Account } from "../model/account.js";
 import { addMonthsToDay, formatIsoDate, parseIsoDate } from "../time/index.js";
-import { accountOf, amt, asOfDay, balanceFigures, minor, overdueMinor, parseWith } from "./internal.js";
+import { accountOf, amt, asOfDay, checkDay, balanceFigures, minor, overdueMinor, parseWith } from "./internal.js";
 import { rateOf } from "./installments.js";
 import { PlanDeferralOptionsSchema, type PlanDeferralOptions } from "./schemas.js";
 
@@ -79,6 +79,7 @@ export function deferralOf(account: Account, months: number, day: number, intere
   if (interest > 0 && byDay.size === 0) put(until, 0, null);
 
   const days = [...byDay.keys()].sort((a, b) => a - b);
+  checkDay(days.length > 0 ? days[days.length - 1]! : until, ["months"], months);
   let deferredTotal = 0;
   const newSchedule: DeferredDue[] = days.map((d, i) => {
     const e = byDay.get(d)!;

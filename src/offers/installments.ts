@@ -1,7 +1,7 @@
 import { Dec } from "../money/index.js";
 import { addMonthsToDay, formatIsoDate, parseIsoDate } from "../time/index.js";
 import { affordabilityContext, affordabilityMinor, periodsPerYear, type AffordabilityContext } from "./affordability.js";
-import { amt, fail, fitsMinorUnit, minor, parseWith } from "./internal.js";
+import { amt, checkDay, fail, fitsMinorUnit, minor, parseWith } from "./internal.js";
 import { PlanInstallmentsOptionsSchema, type Frequency, type PlanInstallmentsOptions } from "./schemas.js";
 
 /** One instalment of a plan. `amount = principal + interest`. */
@@ -151,8 +151,7 @@ export function planFromSchedule(
 
 /** @internal rejects schedules whose dates leave the 4-digit-year range. */
 export function checkLastDay(firstDay: number, count: number, frequency: Frequency, path: (string | number)[]): void {
-  const last = nthDueDay(firstDay, count - 1, frequency);
-  if (last > 2932896) fail(path, `the plan's last instalment would fall after 9999-12-31`, formatIsoDate(firstDay));
+  checkDay(nthDueDay(firstDay, count - 1, frequency), path, formatIsoDate(firstDay));
 }
 
 /** @internal normalised rate string and Dec (null for no interest). */

@@ -65,6 +65,14 @@ export function asOfDay(asOf: string, timeZone: string | undefined, path: (strin
   return timeZone ? localDay(ms, timeZone) : Math.floor(ms / 86_400_000);
 }
 
+/** Epoch day of 9999-12-31: dates after it cannot be written as ISO `YYYY-MM-DD`. */
+export const LAST_DAY = 2932896;
+
+/** Fails at `path` when `day` is after 9999-12-31. */
+export function checkDay(day: number, path: (string | number)[], received?: unknown): void {
+  if (day > LAST_DAY) fail(path, "the offer's dates would fall after 9999-12-31", received);
+}
+
 /** Balances of an account in minor units. */
 export interface AccountFigures {
   currency: string;

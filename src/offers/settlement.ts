@@ -1,7 +1,7 @@
 import { Dec } from "../money/index.js";
 import type { Account } from "../model/account.js";
 import { formatIsoDate } from "../time/index.js";
-import { accountOf, amt, asOfDay, balanceFigures, minor, mulShare, parseWith } from "./internal.js";
+import { accountOf, amt, asOfDay, checkDay, balanceFigures, minor, mulShare, parseWith } from "./internal.js";
 import { SettlementOptionsSchema, type SettlementOptions } from "./schemas.js";
 
 /** One balance component of a settlement. */
@@ -39,6 +39,7 @@ type Floor = string | number | { share: string | number } | { amount: string | n
 
 /** @internal settlement on a validated account. */
 export function settlementOf(account: Account, maxDiscount: string | number, floor: Floor, day: number | null, validForDays: number): SettlementOffer {
+  if (day !== null) checkDay(day + validForDays, ["validForDays"], validForDays);
   const b = balanceFigures(account);
   const c = b.currency;
   const o = b.outstanding;

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { ArrearsError, parseAccount, planDeferral, settlementOffer, waiveFees } from "../../src/index.js";
+import { ArrearsError } from "../../src/errors/index.js";
+import { parseAccount } from "../../src/model/index.js";
+import { planDeferral, settlementOffer, waiveFees } from "../../src/offers/index.js";
 import { account } from "./fixtures.js";
 
 function errorOf(f: () => unknown): ArrearsError {
@@ -165,5 +167,10 @@ describe("planDeferral", () => {
     expect(errorOf(() => planDeferral({ account: account(), months: 0, asOf: "2026-11-01" })).issues[0]!.path).toEqual(["months"]);
     expect(errorOf(() => planDeferral({ account: account(), months: 1, asOf: "2026-13-01" })).issues[0]!.path).toEqual(["asOf"]);
     expect(errorOf(() => planDeferral({ account: account(), months: 1, asOf: "2026-11-01", interestRate: "x" })).issues[0]!.path).toEqual(["interestRate"]);
+  });
+
+  it("never writes a date after 9999-12-31", () => {
+    expect(errorOf(() => planDeferral({ account: account(), months: 2, asOf: "9999-11-15" })).issues[0]).toMatchObject({ path: ["months"], received: 2 });
+    expect(errorOf(() => settlementOffer({ account: account(), maxDiscount: "0.1", floor: "0.5", asOf: "9999-12-31", validForDays: 1 })).issues[0]!.path).toEqual(["validForDays"]);
   });
 });

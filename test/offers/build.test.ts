@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { ArrearsError, buildOffer, parseAccount, type InstallmentOffer, type OfferSpec } from "../../src/index.js";
+import { ArrearsError } from "../../src/errors/index.js";
+import { parseAccount } from "../../src/model/index.js";
+import { buildOffer, type InstallmentOffer, type OfferSpec } from "../../src/offers/index.js";
 import { account } from "./fixtures.js";
 
 // Outstanding 3100.00; after waiving penalty interest and fees, 3000.00.

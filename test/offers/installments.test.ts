@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ArrearsError, assessAffordability, planInstallments } from "../../src/index.js";
+import { ArrearsError } from "../../src/errors/index.js";
+import { assessAffordability, planInstallments } from "../../src/offers/index.js";
 
 const amounts = (p: { instalments: { amount: string }[] }) => p.instalments.map((i) => i.amount);
 const dates = (p: { instalments: { dueDate: string }[] }) => p.instalments.map((i) => i.dueDate);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { ArrearsError, buildOffer, parseAccount, planDeferral, planInstallments, settlementOffer, waiveFees } from "../../src/index.js";
+import { ArrearsError } from "../../src/errors/index.js";
+import { parseAccount } from "../../src/model/index.js";
+import { buildOffer, planDeferral, planInstallments, settlementOffer, waiveFees } from "../../src/offers/index.js";
 import { Dec, fromMinorUnits, minorDigits } from "../../src/money/index.js";
 import { formatIsoDate, parseIsoDate } from "../../src/time/index.js";
 import { affordabilityContext, affordabilityDec, affordabilityMinor } from "../../src/offers/affordability.js";
