@@ -31,7 +31,18 @@ export interface BuildOfferOptions {
 // Specs come from loaded policies and are reused for every account: validate each object once.
 const parsedSpecs = new WeakMap<object, ParsedOfferSpec>();
 
-/** @internal validated spec (cached by object identity: do not mutate a spec after use). */
+/**
+ * Validates an offer spec (the `offer` of a policy rule's params or action) without building
+ * anything: a policy loader can call it at load time so a typo fails early, with its path.
+ * Valid specs are cached by object identity (do not mutate a spec after use).
+ *
+ * @throws {ArrearsError} `INVALID_OFFER`, e.g. `counts[1]: expected number, received "x"`.
+ *
+ * @example
+ * parseOfferSpec({ kind: "installments", counts: [3, 6, 12], maxIncomeShare: 0.35 });
+ * // { kind: "installments", counts: [3, 6, 12], maxIncomeShare: 0.35, frequency: "monthly",
+ * //   waive: [], firstDueInDays: 7, basis: "outstanding" }
+ */
 export function parseOfferSpec(spec: unknown): ParsedOfferSpec {
   if (typeof spec === "object" && spec !== null) {
     const hit = parsedSpecs.get(spec);

@@ -8,7 +8,7 @@ export { planDeferral, type DeferralPlan, type DeferredDue } from "./deferral.js
 export { settlementOffer, type SettlementOffer, type SettlementLine } from "./settlement.js";
 export { waiveFees, type FeeWaiver, type BalanceAmounts } from "./waive.js";
 export { assessAffordability, type Affordability, type AffordabilityOptions } from "./affordability.js";
-export { buildOffer, type Offer, type InstallmentOffer, type PlanSelection, type BuildOfferOptions } from "./build.js";
+export { buildOffer, parseOfferSpec, type Offer, type InstallmentOffer, type PlanSelection, type BuildOfferOptions } from "./build.js";
 export {
   OfferSpecSchema,
   FREQUENCIES,
@@ -16,6 +16,7 @@ export {
   type Frequency,
   type WaivableComponent,
   type OfferSpec,
+  type ParsedOfferSpec,
   type PlanInstallmentsOptions,
   type PlanDeferralOptions,
   type SettlementOptions,

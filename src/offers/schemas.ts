@@ -13,9 +13,10 @@ export const WaivableComponentSchema = z.enum(WAIVABLE_COMPONENTS);
 export type WaivableComponent = z.infer<typeof WaivableComponentSchema>;
 
 const nonNegDecimal = (v: unknown): boolean => isAmountLike(v) && Number(v) >= 0 && !(typeof v === "string" && v.startsWith("-"));
+const isShareValue = (v: unknown): boolean => nonNegDecimal(v) && Number(v) <= 1;
 
 /** A share between 0 and 1 inclusive, as a decimal string (`"0.35"`) or number (`0.35`). */
-export const ShareSchema = z.custom<string | number>((v) => nonNegDecimal(v) && Number(v) <= 1, {
+export const ShareSchema = z.custom<string | number>((v) => isShareValue(v), {
   message: "expected a share between 0 and 1 (decimal string like \"0.35\" or number)",
 });
 
@@ -57,12 +58,17 @@ export const PlanDeferralOptionsSchema = z.strictObject({
 });
 export type PlanDeferralOptions = z.input<typeof PlanDeferralOptionsSchema>;
 
-/** A settlement floor: a share of outstanding principal, or an absolute amount. */
-export const FloorSchema = z.union([
-  ShareSchema,
-  z.strictObject({ share: ShareSchema }),
-  z.strictObject({ amount: AmountSchema }),
-]);
+/** A settlement floor: a share of outstanding principal (`"0.5"`, `{share: "0.5"}`), or `{amount: "500.00"}`. */
+export const FloorSchema = z.custom<string | number | { share: string | number } | { amount: string | number }>(
+  (v) => {
+    if (typeof v !== "object" || v === null) return isShareValue(v);
+    const keys = Object.keys(v);
+    if (keys.length !== 1) return false;
+    if (keys[0] === "share") return isShareValue((v as { share: unknown }).share);
+    return keys[0] === "amount" && AmountSchema.safeParse((v as { amount: unknown }).amount).success;
+  },
+  { message: "expected a share of outstanding principal between 0 and 1 (\"0.5\" or {share: \"0.5\"}) or {amount: \"500.00\"}" },
+);
 export type FloorInput = z.input<typeof FloorSchema>;
 
 /** Options of `settlementOffer`. */
@@ -119,7 +125,14 @@ export const FeeWaiverSpecSchema = z.strictObject({
   components: z.array(WaivableComponentSchema).min(1),
 });
 
-/** An offer spec as written in a policy rule's `params.offer` or an action's `offer`. */
+/**
+ * An offer spec as written in a policy rule's `params.offer` or an action's `offer`
+ * (discriminated by `kind`; unknown fields rejected). See `buildOffer` for each kind.
+ *
+ * @example
+ * OfferSpecSchema.parse({ kind: "settlement", maxDiscount: "0.4", floor: "0.5" });
+ * // { kind: "settlement", maxDiscount: "0.4", floor: "0.5", validForDays: 30 }
+ */
 export const OfferSpecSchema = z.discriminatedUnion("kind", [InstallmentsSpecSchema, DeferralSpecSchema, SettlementSpecSchema, FeeWaiverSpecSchema]);
 export type OfferSpec = z.input<typeof OfferSpecSchema>;
 export type ParsedOfferSpec = z.infer<typeof OfferSpecSchema>;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ArrearsError } from "../../src/errors/index.js";
 import { parseAccount } from "../../src/model/index.js";
-import { buildOffer, type InstallmentOffer, type OfferSpec } from "../../src/offers/index.js";
+import { buildOffer, parseOfferSpec, type InstallmentOffer, type OfferSpec } from "../../src/offers/index.js";
 import { account } from "./fixtures.js";
 
 // Outstanding 3100.00; after waiving penalty interest and fees, 3000.00.
@@ -147,5 +147,24 @@ describe("buildOffer: determinism and validation", () => {
     const bad = { kind: "installments", counts: [0] } as OfferSpec;
     errorOf(() => buildOffer(bad, account(), { asOf }));
     errorOf(() => buildOffer(bad, account(), { asOf }));
+  });
+});
+
+describe("parseOfferSpec", () => {
+  it("fills defaults and rejects typos with paths", () => {
+    expect(parseOfferSpec({ kind: "installments", counts: [3, 6, 12], maxIncomeShare: 0.35 })).toEqual({
+      kind: "installments",
+      counts: [3, 6, 12],
+      maxIncomeShare: 0.35,
+      frequency: "monthly",
+      waive: [],
+      firstDueInDays: 7,
+      basis: "outstanding",
+    });
+    expect(parseOfferSpec({ kind: "settlement", maxDiscount: "0.4", floor: { amount: "100" } })).toEqual({ kind: "settlement", maxDiscount: "0.4", floor: { amount: "100" }, validForDays: 30 });
+    const e = errorOf(() => parseOfferSpec({ kind: "settlement", maxDiscount: "0.4", floor: "2" }));
+    expect(e.issues[0]).toMatchObject({ path: ["floor"], received: "2" });
+    expect(e.issues[0]!.message).toContain("share of outstanding principal");
+    expect(errorOf(() => parseOfferSpec({ kind: "deferral", months: 3, interestrate: "0.1" })).issues[0]).toMatchObject({ path: ["interestrate"], message: "unknown field" });
   });
 });
