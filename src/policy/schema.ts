@@ -1,0 +1,107 @@
+import { z } from "zod";
+import { ChannelSchema, ContactPurposeSchema } from "../model/schema.js";
+import { OfferSpecSchema } from "../offers/schemas.js";
+import { parseInstant } from "../time/index.js";
+
+/**
+ * zod schemas of a policy file (`rules/policies/*.json`). Conditions are checked by the rule
+ * compiler (`compile.ts`), which reports richer messages than a recursive zod schema could.
+ */
+
+const IdSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, { message: "expected an id of letters, digits, '.', '_' or '-'" });
+const ActionTypeSchema = z.string().regex(/^[a-z][a-z0-9_]*$/, { message: "expected a snake_case action type" });
+const AmountSchema = z.union([
+  z.number().finite().min(0),
+  z.string().regex(/^\d+(\.\d+)?$/, { message: "expected a non-negative decimal string" }),
+]);
+
+/** One entry of the action catalogue: what an event type means for `decide`. */
+export const ActionDefinitionSchema = z
+  .strictObject({
+    /** Contact channel; required when `contact` is true. */
+    channel: ChannelSchema.optional(),
+    /** Whether the action contacts the borrower (then guardrails apply). */
+    contact: z.boolean(),
+    description: z.string().min(1),
+    /** Message template id (see `rules/templates/`). */
+    template: IdSchema.optional(),
+    /** Default offer terms when the rule's `params.offer` is absent. */
+    offer: OfferSpecSchema.optional(),
+    /** Purpose of the contact, which some guardrails key on (e.g. `visit_notice`). */
+    purpose: ContactPurposeSchema.optional(),
+    /** Action types that usually precede this one (documentation; e.g. a visit needs a notice). */
+    requires: z.array(ActionTypeSchema).optional(),
+  })
+  .refine((a) => !a.contact || a.channel !== undefined, { message: "a contact action needs a channel", path: ["channel"] })
+  .refine((a) => a.contact || a.channel === undefined, { message: "a non-contact action has no channel", path: ["channel"] });
+export type ActionDefinition = z.infer<typeof ActionDefinitionSchema>;
+
+/** Counting options handed to fact derivation (see `deriveFacts`). */
+export const PolicyOptionsSchema = z.strictObject({
+  /** Days after a due date counted as "in grace" (`inGrace`). */
+  graceDays: z.number().int().min(0).max(365).optional(),
+  /** Arrears at or below this amount are ignored for DPD. */
+  tolerance: AmountSchema.optional(),
+  /** Days after a promise's date before it counts as broken. */
+  promiseGraceDays: z.number().int().min(0).max(60).optional(),
+  /** A contact blocked only until a window opens within this many hours is scheduled, not dropped. */
+  maxDelayHours: z.number().min(0).max(168).optional(),
+});
+export type PolicyOptions = z.infer<typeof PolicyOptionsSchema>;
+
+/** An embedded test: an account, an instant, and what `decide` must return. */
+export const PolicyTestSchema = z.strictObject({
+  name: z.string().min(1),
+  account: z.record(z.string(), z.unknown()),
+  asOf: z.string().refine((s) => !Number.isNaN(parseInstant(s)), { message: "expected an ISO instant with offset" }),
+  expect: z
+    .strictObject({
+      action: ActionTypeSchema.optional(),
+      channel: ChannelSchema.nullable().optional(),
+      /** The deciding rule's name. */
+      rule: z.string().min(1).optional(),
+      /** Action types that must appear in `blocked`, in that order. */
+      blocked: z.array(ActionTypeSchema).optional(),
+      /** Subset of the action's params that must match. */
+      params: z.record(z.string(), z.unknown()).optional(),
+    })
+    .refine((e) => Object.keys(e).length > 0, { message: "expect at least one of action, channel, rule, blocked, params" }),
+});
+export type PolicyTest = z.infer<typeof PolicyTestSchema>;
+
+export const RuleEventSchema = z.strictObject({
+  type: ActionTypeSchema,
+  params: z.record(z.string(), z.unknown()).optional(),
+});
+
+export const RuleSchema = z.strictObject({
+  name: z.string().min(1),
+  /** json-rules-engine priority: a positive integer, higher runs first; default 1. */
+  priority: z.number().int().min(1).optional(),
+  description: z.string().optional(),
+  /** Checked by the rule compiler. */
+  conditions: z.unknown(),
+  event: RuleEventSchema,
+});
+
+/** A whole policy file. */
+export const PolicyFileSchema = z.strictObject({
+  $schema: z.string().optional(),
+  schemaVersion: z.literal(1),
+  id: IdSchema,
+  version: z.string().regex(/^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/, { message: "expected a semantic version such as 1.0.0" }),
+  description: z.string().min(1),
+  bucketScheme: IdSchema,
+  scorecards: z.strictObject({ risk: IdSchema, hardship: IdSchema, segments: IdSchema }),
+  guardrails: IdSchema,
+  options: PolicyOptionsSchema.prefault({}),
+  /** Action used when no rule fires or every candidate is blocked; default `no_action`. */
+  fallbackAction: ActionTypeSchema.default("no_action"),
+  actions: z.record(ActionTypeSchema, ActionDefinitionSchema).refine((a) => Object.keys(a).length > 0, { message: "expected at least one action" }),
+  /** Shared named conditions, referenced from rules as `{ "condition": "name" }`. */
+  conditions: z.record(z.string().min(1), z.unknown()).optional(),
+  rules: z.array(RuleSchema).min(1),
+  tests: z.array(PolicyTestSchema).default([]),
+});
+export type PolicyFile = z.input<typeof PolicyFileSchema>;
+export type ParsedPolicyFile = z.infer<typeof PolicyFileSchema>;
