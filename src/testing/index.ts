@@ -1,1 +1,1 @@
-export {};
+export { account, AccountBuilder, type ContactSpec, type OverdueOptions, type SnapshotSpec } from "./builder.js";

@@ -81,3 +81,41 @@ describe("formatMinorBig", () => {
     expect(formatMinorBig(1n, "KWD")).toBe("0.001");
   });
 });
+
+import { rollRates, ArrearsError } from "../../src/index.js";
+import { account } from "../../src/testing/index.js";
+
+describe("rollRates on accounts (deriveDelinquency per snapshot)", () => {
+  const oct = "2026-10-31T12:00:00Z";
+  const nov = "2026-11-30T12:00:00Z";
+  const at = (asOf: string, id: string, days: number, balance: string) => account().asOf(asOf).timeZone("UTC").id(id).overdue(days).balance(balance).build();
+  it("matches by id, buckets with cn-m by default, us-cycle on request", () => {
+    const before = { asOf: oct, accounts: [at(oct, "a", 0, "100.00"), at(oct, "b", 10, "200.00"), at(oct, "c", 40, "300.00"), at(oct, "x", 5, "1.00"), { id: "bad" }] };
+    const after = { asOf: nov, accounts: [at(nov, "a", 0, "90.00"), at(nov, "b", 40, "210.00"), at(nov, "c", 0, "0.00"), at(nov, "n", 0, "5.00")] };
+    const r = rollRates(before, after);
+    expect(r.scheme).toBe("cn-m");
+    expect(r.buckets[0]).toBe("M0");
+    expect(r.matched).toBe(3);
+    expect(r.counts[0]![0]).toBe(1); // a M0 → M0
+    expect(r.counts[1]![2]).toBe(1); // b M1 → M2
+    expect(r.counts[2]![0]).toBe(1); // c M2 → M0
+    expect(r.balance.USD![1]![2]).toBe("200.00");
+    expect(r.cure).toEqual({ delinquent: 2, cured: 1, rate: 0.5 });
+    expect(r.onlyBefore).toEqual(["x"]);
+    expect(r.onlyAfter).toEqual(["n"]);
+    expect(r.errors).toHaveLength(1);
+    expect(r.errors[0]).toMatchObject({ snapshot: "before", index: 4, accountId: "bad" });
+    const us = rollRates(before, after, { scheme: "us-cycle" });
+    expect(us.buckets.slice(0, 3)).toEqual(["current", "1-29", "30-59"]);
+    expect(us.counts[1]![2]).toBe(1);
+  });
+  it("rejects malformed snapshots and options", () => {
+    expect(() => rollRates({ asOf: "soon", accounts: [] }, { asOf: nov, accounts: [] })).toThrow(ArrearsError);
+    expect(() => rollRates({ asOf: oct, accounts: [] }, { asOf: nov, accounts: [] }, { graceDays: -1 })).toThrow(ArrearsError);
+    try {
+      rollRates({ asOf: oct, accounts: [] }, { asOf: nov } as never);
+    } catch (e) {
+      expect((e as ArrearsError).issues[0]!.path).toEqual(["after", "accounts"]);
+    }
+  });
+});
