@@ -1,0 +1,116 @@
+import { z } from "zod";
+
+const Points = z.int().min(-100_000).max(100_000);
+const Label = z.string().min(1).max(80);
+
+/** A numeric bin: the half-open range `[min, max)`. The first bin has no `min`, the last no `max`. */
+export const NumericBinSchema = z.strictObject({
+  label: Label.optional(),
+  /** Inclusive lower bound; omitted on the first bin (open below). */
+  min: z.number().optional(),
+  /** Exclusive upper bound; omitted on the last bin (open above). */
+  max: z.number().optional(),
+  points: Points,
+});
+
+/** A categorical bin: the listed values (strings or booleans). */
+export const CategoryBinSchema = z.strictObject({
+  label: Label.optional(),
+  values: z.array(z.union([z.string(), z.boolean()])).min(1),
+  points: Points,
+});
+
+/** The `missing` bin (fact `null` or absent) and the `other` bin (any unlisted category). */
+export const PointsBinSchema = z.strictObject({ label: Label.optional(), points: Points });
+
+const CharacteristicBase = {
+  /** Unique name, shown in `points` and `reasons`. */
+  name: z.string().min(1).max(60),
+  /** A fact from the catalogue (`FACT_NAMES`). */
+  fact: z.string().min(1),
+  description: z.string().optional(),
+  /** Adverse-action style reason code, e.g. `R01_DELINQ_DEPTH`. */
+  reasonCode: z.string().min(1).max(40),
+  /** Text shown when this characteristic is among the reasons. */
+  reasonText: z.string().min(1),
+  missing: PointsBinSchema,
+};
+
+export const NumericCharacteristicSchema = z.strictObject({
+  ...CharacteristicBase,
+  type: z.literal("numeric"),
+  bins: z.array(NumericBinSchema).min(1).max(50),
+});
+
+export const CategoricalCharacteristicSchema = z.strictObject({
+  ...CharacteristicBase,
+  type: z.literal("categorical"),
+  bins: z.array(CategoryBinSchema).min(1).max(50),
+  /** Points for a value no bin lists; required unless the bins list every value of a closed set. */
+  other: PointsBinSchema.optional(),
+});
+
+export const CharacteristicSchema = z.discriminatedUnion("type", [NumericCharacteristicSchema, CategoricalCharacteristicSchema]);
+
+const FactValue = z.union([z.number(), z.boolean(), z.string(), z.null()]);
+
+/** One embedded test: facts in, expectations out. */
+export const ScorecardTestSchema = z.strictObject({
+  name: z.string().min(1),
+  facts: z.record(z.string(), FactValue),
+  expect: z.strictObject({
+    score: z.number().optional(),
+    scoreMin: z.number().optional(),
+    scoreMax: z.number().optional(),
+    probability: z.number().nullable().optional(),
+    probabilityMin: z.number().optional(),
+    probabilityMax: z.number().optional(),
+    /** Leading reason codes, in order (the actual list may be longer). */
+    reasons: z.array(z.string()).optional(),
+    /** Exactly these reason codes, in order. */
+    reasonsExact: z.array(z.string()).optional(),
+    /** Points expected for some characteristics, by name. */
+    points: z.record(z.string(), z.number()).optional(),
+  }),
+});
+
+/** JSON form of a points scorecard (`rules/scorecards/*.json`). */
+export const ScorecardSchema = z.strictObject({
+  schemaVersion: z.literal(1),
+  id: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/, "expected a lowercase id like \"risk-behavioral\""),
+  version: z.string().min(1),
+  description: z.string().min(1),
+  /** `better`: a higher score is more favourable (risk cards); `worse`: higher = more of the bad thing (hardship). */
+  higherIs: z.enum(["better", "worse"]).default("better"),
+  /** Points every account starts with. */
+  basePoints: Points.default(0),
+  /** Clamp the score into this range (e.g. 0–100). */
+  range: z.strictObject({ min: z.number(), max: z.number() }).optional(),
+  /**
+   * Score → probability of the unfavourable outcome: the odds against it are `baseOdds` at
+   * `baseScore` and double every `pointsToDoubleOdds` points in the favourable direction.
+   * Without `odds`, `probability` is null.
+   */
+  odds: z
+    .strictObject({
+      baseScore: z.number(),
+      baseOdds: z.number().positive(),
+      pointsToDoubleOdds: z.number().positive(),
+      /** What the probability is the probability of, e.g. "default next month". */
+      event: z.string().optional(),
+    })
+    .optional(),
+  /** How many reason codes to return at most. */
+  maxReasons: z.int().min(0).max(50).default(4),
+  characteristics: z.array(CharacteristicSchema).min(1).max(100),
+  tests: z.array(ScorecardTestSchema).default([]),
+  /** Free-form provenance (how bins and points were designed). */
+  meta: z.record(z.string(), z.unknown()).optional(),
+});
+
+/** A scorecard as parsed from JSON (defaults filled in). */
+export type ScorecardJson = z.infer<typeof ScorecardSchema>;
+/** What a scorecard file may contain before defaults. */
+export type ScorecardInput = z.input<typeof ScorecardSchema>;
+export type ScorecardTest = z.infer<typeof ScorecardTestSchema>;
+export type Characteristic = z.infer<typeof CharacteristicSchema>;
