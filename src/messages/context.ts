@@ -1,5 +1,5 @@
 import { ArrearsError } from "../errors/index.js";
-import { addAmounts, isAmountLike, isKnownCurrency } from "../money/index.js";
+import { addAmounts, fromMinorUnits, isAmountLike, isKnownCurrency, toMinorUnits } from "../money/index.js";
 import { formatIsoDate, isValidTimeZone, localDay, parseInstant, parseIsoDate } from "../time/index.js";
 import { formatDate, formatList, formatMoney, formatUnit, maskAccount } from "./format.js";
 
@@ -55,7 +55,7 @@ export interface RenderContext {
   defaults: Readonly<Record<string, string>>;
   optOut: string | undefined;
   deadlineDays: number;
-  memo: Record<string, Value | undefined>;
+  memo: Map<string, Value | undefined>;
   offer?: NormalizedOffer | null;
 }
 
@@ -194,6 +194,15 @@ export function normalizeOffer(raw: unknown, fallbackCurrency: string | undefine
   return null;
 }
 
+// Integer minor units on the common path; Dec only for amounts beyond 2^53 minor units.
+function sumAmounts(currency: string, a: string, b: string): string {
+  try {
+    return fromMinorUnits(toMinorUnits(a, currency) + toMinorUnits(b, currency), currency);
+  } catch {
+    return addAmounts(currency, a, b);
+  }
+}
+
 function offerOf(c: RenderContext): NormalizedOffer | null {
   if (c.offer === undefined) c.offer = normalizeOffer(c.d.action?.offer, c.d.amounts?.currency);
   return c.offer;
@@ -267,7 +276,7 @@ const RESOLVERS: Record<string, Resolver> = {
   },
   "offer.waived.penaltyInterest": (c) => offerMoney(c, (o) => o.waivedPenaltyInterest),
   "offer.waived.fees": (c) => offerMoney(c, (o) => o.waivedFees),
-  "offer.waived.total": (c) => offerMoney(c, (o) => addAmounts(o.currency, o.waivedPenaltyInterest, o.waivedFees)),
+  "offer.waived.total": (c) => offerMoney(c, (o) => sumAmounts(o.currency, o.waivedPenaltyInterest, o.waivedFees)),
   "offer.payoff": (c) => offerMoney(c, (o) => o.payoff),
   "offer.discount": (c) => offerMoney(c, (o) => o.discount),
   "offer.validUntil": (c) => {
@@ -288,9 +297,12 @@ const RESOLVERS: Record<string, Resolver> = {
 
 /** Value of a catalogue variable for this render (memoized per render). */
 export function resolveVariable(c: RenderContext, name: string): Value | undefined {
-  if (name in c.memo) return c.memo[name];
-  const r = RESOLVERS[name];
+  const m = c.memo;
+  if (m.has(name)) return m.get(name);
+  const r = RESOLVER_MAP.get(name);
   const v = r ? r(c) : undefined;
-  c.memo[name] = v;
+  m.set(name, v);
   return v;
 }
+
+const RESOLVER_MAP: ReadonlyMap<string, Resolver> = new Map(Object.entries(RESOLVERS));

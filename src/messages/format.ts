@@ -1,25 +1,88 @@
 import { minorDigits, roundAmount } from "../money/index.js";
 
-const moneyFormats = new Map<string, Intl.NumberFormat>();
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-const listFormats = new Map<string, Intl.ListFormat>();
 const PLAIN_DECIMAL = /^-?\d+(\.\d+)?$/;
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const formattedDates = new Map<string, string>();
+const listFormats = new Map<string, Intl.ListFormat>();
+const formattedLists = new Map<string, string>();
+const formattedUnits = new Map<string, string>();
 
-function moneyFormat(locale: string, currency: string): Intl.NumberFormat {
-  const key = locale + "|" + currency;
-  let f = moneyFormats.get(key);
-  if (!f) {
-    const digits = minorDigits(currency);
-    f = new Intl.NumberFormat(locale, { style: "currency", currency, minimumFractionDigits: digits, maximumFractionDigits: digits });
-    moneyFormats.set(key, f);
+interface MoneyStyle {
+  nf: Intl.NumberFormat;
+  digits: number;
+  /** Pieces around the number for plain 3-digit grouping; null when the locale needs Intl each time. */
+  fast: { pre: string; post: string; negPre: string; negPost: string; group: string; decimal: string } | null;
+}
+const moneyStyles = new Map<string, MoneyStyle>();
+
+function slowMoney(st: MoneyStyle, neg: boolean, intPart: string, fracPart: string): string {
+  const isZero = /^0*$/.test(intPart) && /^0*$/.test(fracPart);
+  let big = BigInt(intPart);
+  // -0.50: format -1 to get the locale's sign placement, then put the real integer digits back.
+  const placeholder = neg && !isZero && big === 0n;
+  if (neg && !isZero) big = placeholder ? -1n : -big;
+  let out = "";
+  for (const p of st.nf.formatToParts(big)) {
+    if (p.type === "fraction") out += fracPart;
+    else if (p.type === "integer" && placeholder) out += "0";
+    else out += p.value;
   }
-  return f;
+  return out;
+}
+
+function fastMoney(f: NonNullable<MoneyStyle["fast"]>, neg: boolean, intPart: string, fracPart: string): string {
+  let i = intPart.replace(/^0+(?=\d)/, "");
+  let grouped = "";
+  while (i.length > 3) {
+    grouped = f.group + i.slice(-3) + grouped;
+    i = i.slice(0, -3);
+  }
+  grouped = i + grouped;
+  const num = fracPart === "" ? grouped : grouped + f.decimal + fracPart;
+  const isNeg = neg && /[1-9]/.test(intPart + fracPart);
+  return isNeg ? f.negPre + num + f.negPost : f.pre + num + f.post;
+}
+
+// Intl.formatToParts costs microseconds per call; most locales group by 3, so learn the pieces
+// once per locale and currency, and keep Intl for the rest (and as the check of the pieces).
+function moneyStyle(locale: string, currency: string): MoneyStyle {
+  const key = locale + "|" + currency;
+  let st = moneyStyles.get(key);
+  if (st) return st;
+  const digits = minorDigits(currency);
+  const nf = new Intl.NumberFormat(locale, { style: "currency", currency, minimumFractionDigits: digits, maximumFractionDigits: digits });
+  st = { nf, digits, fast: null };
+  const around = (n: bigint) => {
+    const parts = nf.formatToParts(n);
+    const first = parts.findIndex((p) => p.type === "integer");
+    let last = -1;
+    parts.forEach((p, j) => {
+      if (p.type === "integer" || p.type === "group" || p.type === "decimal" || p.type === "fraction") last = j;
+    });
+    const join = (ps: Intl.NumberFormatPart[]) => ps.map((p) => p.value).join("");
+    return { pre: join(parts.slice(0, first)), post: join(parts.slice(last + 1)), mid: parts.slice(first, last + 1) };
+  };
+  const pos = around(1234567n);
+  const neg = around(-1234567n);
+  const groups = pos.mid.filter((p) => p.type === "group").map((p) => p.value);
+  const decimal = new Intl.NumberFormat(locale, { minimumFractionDigits: 1 }).formatToParts(1.5).find((p) => p.type === "decimal")?.value;
+  if (groups.length === 2 && groups[0] === groups[1] && decimal !== undefined) {
+    const fast = { pre: pos.pre, post: pos.post, negPre: neg.pre, negPost: neg.post, group: groups[0]!, decimal };
+    const zeros = "0".repeat(digits);
+    const samples: [boolean, string, string][] = [
+      [false, "0", zeros], [false, "7", zeros], [false, "1234", zeros], [false, "98765432109876", zeros], [true, "1234", zeros], [true, "0", zeros.replace(/0$/, "5")],
+    ];
+    if (samples.every(([n, i, fr]) => fastMoney(fast, n, i, fr) === slowMoney(st!, n, i, fr))) st.fast = fast;
+  }
+  moneyStyles.set(key, st);
+  return st;
 }
 
 /**
- * Formats a decimal amount string as money in `locale`, exactly: the integer part goes through
- * `Intl.NumberFormat` as a `BigInt` (grouping, symbol, sign placement) and the fraction digits
- * are spliced in from the string, so no amount ever passes through a binary float.
+ * Formats a decimal amount string as money in `locale`, exactly: grouping, symbol and sign
+ * come from `Intl.NumberFormat` (learned once per locale and currency, applied to the integer
+ * part as a `BigInt` where a locale needs it) and the digits come from the string, so no amount
+ * ever passes through a binary float.
  *
  * @example
  * formatMoney("1234.5", "CNY", "zh-CN") // "¥1,234.50"
@@ -27,7 +90,8 @@ function moneyFormat(locale: string, currency: string): Intl.NumberFormat {
  */
 export function formatMoney(amount: string, currency: string, locale: string): string {
   if (!PLAIN_DECIMAL.test(amount)) throw new RangeError(`amount must be a decimal string, received ${JSON.stringify(amount)}`);
-  const digits = minorDigits(currency);
+  const st = moneyStyle(locale, currency);
+  const digits = st.digits;
   let s = amount;
   const dot = s.indexOf(".");
   const frac = dot < 0 ? 0 : s.length - dot - 1;
@@ -38,18 +102,7 @@ export function formatMoney(amount: string, currency: string, locale: string): s
   const d2 = s.indexOf(".");
   const intPart = d2 < 0 ? s : s.slice(0, d2);
   const fracPart = (d2 < 0 ? "" : s.slice(d2 + 1)).padEnd(digits, "0");
-  const isZero = /^0*$/.test(intPart) && /^0*$/.test(fracPart);
-  let big = BigInt(intPart);
-  // -0.50: format -1 to get the locale's sign placement, then put the real integer digits back.
-  const placeholder = neg && !isZero && big === 0n;
-  if (neg && !isZero) big = placeholder ? -1n : -big;
-  let out = "";
-  for (const p of moneyFormat(locale, currency).formatToParts(big)) {
-    if (p.type === "fraction") out += fracPart;
-    else if (p.type === "integer" && placeholder) out += "0";
-    else out += p.value;
-  }
-  return out;
+  return st.fast ? fastMoney(st.fast, neg, intPart, fracPart) : slowMoney(st, neg, intPart, fracPart);
 }
 
 /**
@@ -62,13 +115,20 @@ export function formatMoney(amount: string, currency: string, locale: string): s
 export function formatDate(isoDate: string, locale: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
   if (!m) throw new RangeError(`expected an ISO date, received ${JSON.stringify(isoDate)}`);
+  const key = locale + "|" + isoDate;
+  const hit = formattedDates.get(key);
+  if (hit !== undefined) return hit;
   let f = dateFormats.get(locale);
   if (!f) {
     // UTC on both sides: the calendar date never shifts with the host's zone.
     f = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" });
     dateFormats.set(locale, f);
   }
-  return f.format(new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!)));
+  const out = f.format(new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!)));
+  // A portfolio run repeats the same few dates (asOf, deadline, due days): remember them, bounded.
+  if (formattedDates.size >= 20_000) formattedDates.clear();
+  formattedDates.set(key, out);
+  return out;
 }
 
 /**
@@ -78,12 +138,18 @@ export function formatDate(isoDate: string, locale: string): string {
  * formatList(["card", "bank transfer"], "en-US") // "card or bank transfer"
  */
 export function formatList(items: readonly string[], locale: string): string {
+  const key = locale + "\u0000" + items.join("\u0001");
+  const hit = formattedLists.get(key);
+  if (hit !== undefined) return hit;
   let f = listFormats.get(locale);
   if (!f) {
     f = new Intl.ListFormat(locale, { type: "disjunction", style: "long" });
     listFormats.set(locale, f);
   }
-  return f.format(items);
+  const out = f.format(items);
+  if (formattedLists.size >= 1_000) formattedLists.clear();
+  formattedLists.set(key, out);
+  return out;
 }
 
 const unitFormats = new Map<string, Intl.NumberFormat>();
@@ -97,12 +163,18 @@ const unitFormats = new Map<string, Intl.NumberFormat>();
  */
 export function formatUnit(n: number, unit: "day" | "month", locale: string): string {
   const key = locale + "|" + unit;
+  const memoKey = key + "|" + n;
+  const hit = formattedUnits.get(memoKey);
+  if (hit !== undefined) return hit;
   let f = unitFormats.get(key);
   if (!f) {
     f = new Intl.NumberFormat(locale, { style: "unit", unit, unitDisplay: "long", maximumFractionDigits: 0 });
     unitFormats.set(key, f);
   }
-  return f.format(n);
+  const out = f.format(n);
+  if (formattedUnits.size >= 10_000) formattedUnits.clear();
+  formattedUnits.set(memoKey, out);
+  return out;
 }
 
 /**

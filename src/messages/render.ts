@@ -83,10 +83,10 @@ function show(v: Value | undefined, name: string): string {
 }
 
 function tidy(s: string): string {
-  return s
-    .replace(/[ \t]+$/gm, "")
-    .replace(/\n{3,}/g, "\n\n")
-    .trim();
+  // Most renders need neither pass; the multiline regex is the costly one.
+  if (/[ \t]\n/.test(s)) s = s.replace(/[ \t]+$/gm, "");
+  if (s.includes("\n\n\n")) s = s.replace(/\n{3,}/g, "\n\n");
+  return s.trim();
 }
 
 /**
@@ -127,7 +127,7 @@ export function renderMessage(template: MessageTemplate | unknown, decision: Mes
     defaults: chosen.defaults,
     optOut: optOutText ?? chosen.optOutText,
     deadlineDays: deadlineDays ?? t.deadlineDays,
-    memo: Object.create(null) as Record<string, Value | undefined>,
+    memo: new Map<string, Value | undefined>(),
   };
 
   let body = tidy(renderNodes(chosen.body, c, null));
