@@ -9,7 +9,8 @@ import { ChannelSchema, ContactOutcomeSchema, ContactPurposeSchema, InstantSchem
 const CodeSchema = z.string().regex(/^[A-Z][A-Z0-9_]*$/, { message: "expected an UPPER_SNAKE_CASE reason code" });
 const SourceSchema = z.string().min(1, { message: "expected the regulation or policy this rule encodes" });
 const IdSchema = z.string().min(1).regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, { message: "expected an id of letters, digits, '.', '_' or '-'" });
-const ClockSchema = z.string().regex(/^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/, { message: "expected a local time HH:MM (00:00–24:00)" });
+const CLOCK = /^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/;
+const ClockSchema = z.string().regex(CLOCK, { message: "expected a local time HH:MM (00:00–24:00)" });
 const Channels = z.array(ChannelSchema).min(1);
 
 /** Flags a hold can key on; `breathingSpace` is active between `breathingSpaceFrom` and `breathingSpaceUntil`. */
@@ -49,7 +50,7 @@ export const WindowRuleSchema = z
     start: ClockSchema,
     end: ClockSchema,
   })
-  .refine((w) => w.start < w.end, { message: "start must be before end (windows do not cross midnight: split them)", path: ["end"] });
+  .refine((w) => !CLOCK.test(w.start) || !CLOCK.test(w.end) || w.start < w.end, { message: "start must be before end (windows do not cross midnight: split them)", path: ["end"] });
 export type WindowRule = z.infer<typeof WindowRuleSchema>;
 
 /** At most `max` counted contacts in the rolling `period`; blocks `channels` once reached. */
