@@ -1,0 +1,322 @@
+import { z } from "zod";
+import { ArrearsError, issuesFromZod } from "../errors/index.js";
+import { isParsedAccount, safeParseAccount, type Account } from "../model/account.js";
+import { AmountSchema } from "../model/schema.js";
+import { isAmountLike } from "../money/index.js";
+import { deriveDelinquency } from "../delinquency/derive.js";
+import { toMinor } from "../delinquency/prepare.js";
+import type { Delinquency } from "../delinquency/types.js";
+import { clockForAsOf, dateDay } from "../contacts/clock.js";
+import { prepareActivity, type PreparedActivity } from "../contacts/prepare.js";
+import { countContacts } from "../contacts/summarize.js";
+import { DEFAULT_PROMISE_GRACE_DAYS, evaluatePromises } from "../contacts/promises.js";
+import { MS_PER_DAY } from "../time/index.js";
+import type { Facts } from "./catalog.js";
+
+/** Options of {@link deriveFacts}. */
+export interface FactsOptions {
+  /** Evaluation instant (ISO with offset), or an ISO date meaning the end of that local day. */
+  asOf: string;
+  /** Bucket scheme (id such as `"cn-m"`, parsed JSON, or a loaded scheme); default `cn-m`. */
+  scheme?: unknown;
+  /** Delinquency grace days (`inGrace`). Default 0. */
+  graceDays?: number;
+  /** Arrears at or below this amount are ignored for DPD and partial payments. Default 0. */
+  tolerance?: string | number;
+  /** Days after a promised date that a payment still keeps the promise. Default 2. */
+  promiseGraceDays?: number;
+  /** Thresholds of `unreachable` (defaults 10 failed attempts, 3 invalid-number attempts). */
+  unreachable?: { failedAttempts?: number; invalidNumberAttempts?: number };
+}
+
+const Days = z.number().int().min(0).max(3650);
+const Threshold = z.number().int().min(1).max(1000);
+/** zod schema of {@link FactsOptions} (error reporting; the hot path checks by hand). */
+export const FactsOptionsSchema = z.strictObject({
+  asOf: z.string(),
+  scheme: z.unknown().optional(),
+  graceDays: Days.optional(),
+  tolerance: AmountSchema.optional(),
+  promiseGraceDays: Days.optional(),
+  unreachable: z.strictObject({ failedAttempts: Threshold.optional(), invalidNumberAttempts: Threshold.optional() }).optional(),
+});
+
+const KEYS = new Set(["asOf", "scheme", "graceDays", "tolerance", "promiseGraceDays", "unreachable"]);
+const isDays = (v: unknown) => v === undefined || (typeof v === "number" && Number.isInteger(v) && v >= 0 && v <= 3650);
+const isThreshold = (v: unknown) => v === undefined || (typeof v === "number" && Number.isInteger(v) && v >= 1 && v <= 1000);
+
+function optionsOk(o: unknown): o is FactsOptions {
+  if (typeof o !== "object" || o === null) return false;
+  const x = o as Record<string, unknown>;
+  if (typeof x.asOf !== "string" || !isDays(x.graceDays) || !isDays(x.promiseGraceDays)) return false;
+  const t = x.tolerance;
+  if (t !== undefined && !(isAmountLike(t) && (typeof t === "number" ? t >= 0 : t.charCodeAt(0) !== 45))) return false;
+  const u = x.unreachable as Record<string, unknown> | undefined;
+  if (u !== undefined) {
+    if (typeof u !== "object" || u === null || !isThreshold(u.failedAttempts) || !isThreshold(u.invalidNumberAttempts)) return false;
+    for (const k in u) if (k !== "failedAttempts" && k !== "invalidNumberAttempts") return false;
+  }
+  for (const k in x) if (!KEYS.has(k)) return false;
+  return true;
+}
+
+function checkOptions(options: unknown): asserts options is FactsOptions {
+  if (optionsOk(options)) return;
+  const r = FactsOptionsSchema.safeParse(options);
+  const issues = r.success ? [{ path: [], message: "invalid options", received: options }] : issuesFromZod(r.error, options);
+  throw new ArrearsError("INVALID_OPTIONS", issues, "deriveFacts options");
+}
+
+/**
+ * The flat, JSON-safe record of facts that rules and scorecards read: every fact of the
+ * catalogue (`FACTS`, documented in `docs/facts.md`) is present, `null` where unknown or not
+ * applicable; the score facts (`riskScore`, `riskProbability`, `hardshipScore`, `segment`) are
+ * `null` here and filled by `decide`. Money facts are numbers in major units, exact to the
+ * currency's minor unit. Contacts are counted in the borrower's local calendar days (see
+ * `summarizeContacts`), promises matched as in `promiseStatus`, delinquency as in
+ * `deriveDelinquency`.
+ *
+ * @throws {ArrearsError} `INVALID_ACCOUNT` for malformed account JSON (every problem with its
+ * path), `INVALID_OPTIONS` for a bad `asOf` or option.
+ *
+ * @example
+ * const facts = deriveFacts(accountJson, { asOf: "2026-11-23T10:00:00+08:00" });
+ * facts.dpd;                 // 39
+ * facts.bucket;              // "M2"
+ * facts.callAttemptsToday;   // 1
+ * facts.activePromise;       // false
+ */
+export function deriveFacts(account: unknown, options: FactsOptions): Facts {
+  checkOptions(options);
+  let a: Account;
+  if (isParsedAccount(account)) a = account;
+  else {
+    const r = safeParseAccount(account);
+    if (!r.success) throw r.error;
+    a = r.data;
+  }
+  return deriveFactsParsed(a, options);
+}
+
+/**
+ * {@link deriveFacts} for an account returned by `parseAccount` and options known to be valid
+ * (the batch hot path: no validation beyond `asOf`). @internal
+ */
+export function deriveFactsParsed(a: Account, options: FactsOptions): Facts {
+  return deriveFactsWith(a, options, deriveDelinquency(a, { asOf: options.asOf, scheme: options.scheme, graceDays: options.graceDays, tolerance: options.tolerance }));
+}
+
+const POW10 = [1, 10, 100, 1000, 10000];
+const round4 = (x: number) => Math.round(x * 10_000) / 10_000;
+const WEEKDAY_OF_EPOCH = 3; // 1970-01-01 was a Thursday (ISO 4)
+
+/**
+ * Facts from an already-derived delinquency (lets `decide` reuse it for exact amounts). @internal
+ */
+export function deriveFactsWith(a: Account, options: FactsOptions, d: Delinquency): Facts {
+  const clock = clockForAsOf(a.timeZone, options.asOf);
+  const p = prepareActivity(a);
+  const T = clock.today;
+  const digits = p.digits;
+  const scale = POW10[digits]!;
+  // Correctly rounded division of an integer by a power of ten gives exactly Number("123.45").
+  const money = (minor: number) => minor / scale;
+  const minor = (v: string | number, path: (string | number)[]) => toMinor(v, p, path);
+
+  const k = countContacts(p, clock, options.unreachable?.failedAttempts, options.unreachable?.invalidNumberAttempts);
+  const pr = evaluatePromises(p, clock, options.promiseGraceDays ?? DEFAULT_PROMISE_GRACE_DAYS);
+  const pay = paymentFacts(p, T, options.tolerance === undefined ? 0 : toMinor(options.tolerance, p, ["tolerance"], "INVALID_OPTIONS"));
+
+  const b = a.borrower;
+  const flags = b.flags;
+  const bal = a.balance;
+  const outstandingMinor = minor(d.outstanding.total, ["balance"]);
+  const limitMinor = a.creditLimit === undefined ? null : minor(a.creditLimit, ["creditLimit"]);
+  const incomeMinor = b.monthlyIncome === undefined ? null : minor(b.monthlyIncome, ["borrower", "monthlyIncome"]);
+  const obligationsMinor = b.monthlyObligations === undefined ? 0 : minor(b.monthlyObligations, ["borrower", "monthlyObligations"]);
+
+  const disputed = flags.disputed || k.dispute[2]! > 0;
+  const breathingSpace = inBreathingSpace(flags.breathingSpaceFrom, flags.breathingSpaceUntil, T);
+  const holdReason = flags.deceased
+    ? "deceased"
+    : flags.bankrupt
+      ? "bankrupt"
+      : flags.legalHold
+        ? "legalHold"
+        : breathingSpace
+          ? "breathingSpace"
+          : disputed
+            ? "disputed"
+            : flags.ceaseContact
+              ? "ceaseContact"
+              : flags.complaintOpen
+                ? "complaintOpen"
+                : null;
+  const dnc = b.doNotContact;
+
+  let hardship: { kind: string; day: number } | null = null;
+  for (const h of b.hardship) {
+    const day = dateDay(h.reportedOn);
+    if (day > T || (h.until !== undefined && dateDay(h.until) < T)) continue;
+    if (hardship === null || day >= hardship.day) hardship = { kind: h.kind, day };
+  }
+
+  const activeIdx = pr.active;
+  const active = activeIdx < 0 ? null : p.promises[activeIdx]!;
+  const localMs = clock.asOfMs + clock.asOfOffsetMs;
+  const A = k.attempts;
+
+  // Keys in catalogue order, so the JSON of a decision is byte-stable.
+  return {
+    accountId: a.id,
+    product: a.product,
+    currency: a.currency,
+    accountAgeDays: T - dateDay(a.openedOn),
+    asOfLocalHour: Math.floor((localMs - Math.floor(localMs / MS_PER_DAY) * MS_PER_DAY) / 3_600_000),
+    asOfLocalWeekday: ((((T + WEEKDAY_OF_EPOCH) % 7) + 7) % 7) + 1,
+    dpd: d.dpd,
+    inGrace: d.inGrace,
+    bucket: d.bucket,
+    bucketIndex: d.bucketIndex,
+    chargeOffDue: d.chargeOffDue,
+    overdueAmount: Number(d.overdue.total),
+    overduePrincipal: Number(d.overdue.principal),
+    overdueInterest: Number(d.overdue.interest),
+    overduePenaltyInterest: Number(d.overdue.penaltyInterest),
+    overdueFees: Number(d.overdue.fees),
+    outstandingAmount: money(outstandingMinor),
+    principalBalance: money(minor(bal.principal, ["balance", "principal"])),
+    interestBalance: money(minor(bal.interest, ["balance", "interest"])),
+    penaltyInterestBalance: money(minor(bal.penaltyInterest, ["balance", "penaltyInterest"])),
+    feesBalance: money(minor(bal.fees, ["balance", "fees"])),
+    creditLimit: limitMinor === null ? null : money(limitMinor),
+    utilization: limitMinor === null || limitMinor === 0 ? null : round4(outstandingMinor / limitMinor),
+    monthlyDue: pay.monthlyDue === null ? null : money(pay.monthlyDue),
+    cyclesDelinquent12m: d.cyclesDelinquent12m,
+    worstCycle12m: d.worstCycle12m,
+    cyclesDelinquent24m: d.cyclesDelinquent24m,
+    cleanCyclesBeforeDelinquency: d.cleanCyclesBeforeDelinquency,
+    firstDelinquency: d.firstDelinquency,
+    daysSinceLastPayment: pay.lastDay === null ? null : T - pay.lastDay,
+    lastPaymentAmount: pay.lastDay === null ? null : money(pay.lastAmount),
+    paymentsCount90d: pay.count90,
+    paidAmount90d: money(pay.paid90),
+    paymentRatio90d: pay.due90 === 0 ? null : Math.min(9.99, round4(pay.paid90 / pay.due90)),
+    partialPayments90d: pay.partial90,
+    callAttemptsToday: A[0]!,
+    callAttempts7d: A[1]!,
+    callAttempts30d: A[2]!,
+    smsSent7d: A[4 + 1]!,
+    emailsSent7d: A[8 + 1]!,
+    lettersSent30d: A[12 + 2]!,
+    visits30d: A[16 + 2]!,
+    contactAttempts7d: k.all[1]!,
+    inboundContacts30d: k.inbound[2]!,
+    rightPartyContacts30d: k.rpc[2]!,
+    rightPartyContacts7d: k.rpc[1]!,
+    rightPartyContactsToday: k.rpc[0]!,
+    daysSinceRightPartyContact: k.daysSinceRpc,
+    daysSinceLastContact: k.daysSinceAttempt,
+    daysSinceLastLetter: k.daysSinceLetter,
+    daysSinceVisitNotice: k.daysSinceVisitNotice,
+    consecutiveFailedAttempts: k.consecutiveFailed,
+    unreachable: k.unreachable,
+    thirdPartyContacts30d: k.third[2]!,
+    refusals90d: k.refused[3]!,
+    disputes90d: k.dispute[3]!,
+    complaints90d: k.complaint[3]!,
+    bestChannel: k.bestChannel,
+    bestContactHour: k.bestHour,
+    activePromise: active !== null,
+    activePromiseAmount: active === null ? null : money(active.amount),
+    activePromiseRemaining: active === null ? null : money(active.amount - pr.matched[activeIdx]!),
+    activePromiseDueInDays: active === null ? null : active.dueDay - T,
+    promisesMade90d: pr.made90,
+    promisesKept90d: pr.kept90,
+    promisesPartiallyKept90d: pr.partial90,
+    promisesBroken90d: pr.broken90,
+    disputed,
+    bankrupt: flags.bankrupt,
+    deceased: flags.deceased,
+    ceaseContact: flags.ceaseContact,
+    vulnerable: flags.vulnerable,
+    complaintOpen: flags.complaintOpen,
+    legalHold: flags.legalHold,
+    breathingSpace,
+    onHold: holdReason !== null,
+    holdReason,
+    callOptOut: dnc.includes("call"),
+    smsOptOut: dnc.includes("sms"),
+    emailOptOut: dnc.includes("email"),
+    letterOptOut: dnc.includes("letter"),
+    visitOptOut: dnc.includes("visit"),
+    appOptOut: dnc.includes("app"),
+    hardshipReported: hardship !== null,
+    hardshipKind: hardship === null ? null : hardship.kind,
+    daysSinceHardshipReported: hardship === null ? null : T - hardship.day,
+    monthlyIncome: incomeMinor === null ? null : money(incomeMinor),
+    debtServiceRatio: incomeMinor === null || incomeMinor === 0 ? null : round4(((pay.monthlyDue ?? 0) + obligationsMinor) / incomeMinor),
+    riskScore: null,
+    riskProbability: null,
+    hardshipScore: null,
+    segment: null,
+  };
+}
+
+/** Standard Debt Respite Scheme breathing space when only its start is known. */
+const BREATHING_SPACE_DAYS = 60;
+
+function inBreathingSpace(from: string | undefined, until: string | undefined, T: number): boolean {
+  if (from === undefined && until === undefined) return false;
+  const start = from === undefined ? -Infinity : dateDay(from);
+  const end = until !== undefined ? dateDay(until) : start + BREATHING_SPACE_DAYS - 1;
+  return start <= T && T <= end;
+}
+
+interface PaymentFacts {
+  lastDay: number | null;
+  lastAmount: number;
+  count90: number;
+  paid90: number;
+  due90: number;
+  partial90: number;
+  monthlyDue: number | null;
+}
+
+function paymentFacts(p: PreparedActivity, T: number, tolerance: number): PaymentFacts {
+  const { payDay, payAmount, dueDay, dueAmount } = p;
+  const start90 = T - 89;
+  let lastDay: number | null = null, lastAmount = 0, count90 = 0, paid90 = 0, partial90 = 0;
+  // Arrears at each payment: dues fallen due by its date minus everything paid before it.
+  let di = 0, dueSum = 0, paidBefore = 0;
+  for (let j = 0; j < payDay.length; j++) {
+    const day = payDay[j]!;
+    if (day > T) break; // payments after the evaluation date do not exist yet
+    const amt = payAmount[j]!;
+    if (day === lastDay) lastAmount += amt;
+    else {
+      lastDay = day;
+      lastAmount = amt;
+    }
+    while (di < dueDay.length && dueDay[di]! <= day) dueSum += dueAmount[di++]!;
+    if (day >= start90) {
+      count90++;
+      paid90 += amt;
+      const arrears = dueSum - paidBefore;
+      if (amt > 0 && arrears > tolerance && arrears - amt > tolerance) partial90++;
+    }
+    paidBefore += amt;
+  }
+  let due90 = 0, monthlyDue: number | null = null;
+  for (let i = 0; i < dueDay.length; i++) {
+    const day = dueDay[i]!;
+    if (day > T) {
+      if (monthlyDue === null) monthlyDue = dueAmount[i]!;
+      break;
+    }
+    monthlyDue = dueAmount[i]!;
+    if (day >= start90) due90 += dueAmount[i]!;
+  }
+  return { lastDay, lastAmount, count90, paid90, due90, partial90, monthlyDue };
+}
+
