@@ -8,9 +8,12 @@ import { FrequencySchema, ShareSchema, type Frequency } from "./schemas.js";
 export interface Affordability {
   /** The instalment converted to a monthly amount (weekly × 52 ÷ 12, biweekly × 26 ÷ 12). */
   monthlyEquivalent: string;
-  /** monthlyEquivalent ÷ monthlyIncome, 4 decimals; null when income is unknown or zero. */
+  /**
+   * (monthlyEquivalent + monthlyObligations) ÷ monthlyIncome, 4 decimals; obligations count only
+   * when given. Null when income is unknown or zero.
+   */
   incomeShare: string | null;
-  /** Whether monthlyEquivalent ≤ monthlyIncome × maxIncomeShare; null when either is unknown. */
+  /** Whether monthlyEquivalent + monthlyObligations ≤ monthlyIncome × maxIncomeShare; null when income or share is unknown. */
   affordable: boolean | null;
 }
 
@@ -25,14 +28,16 @@ export function periodsPerYear(f: Frequency): number {
 export interface AffordabilityContext {
   income: number | null;
   maxShare: Dec | null;
+  /** Other monthly debt service counted against the limit (0 unless asked for). */
+  obligations: number;
   /** floor(12 × maxShare × income): the limit on twelve monthly equivalents, an integer. */
   limit12: number | null;
 }
 
 /** @internal */
-export function affordabilityContext(income: number | null, maxShare: Dec | null): AffordabilityContext {
+export function affordabilityContext(income: number | null, maxShare: Dec | null, obligations = 0): AffordabilityContext {
   const limit12 = income === null || maxShare === null ? null : maxShare.times(income).times(12).floor().toNumber();
-  return { income, maxShare, limit12 };
+  return { income, maxShare, obligations, limit12 };
 }
 
 const SAFE = Number.MAX_SAFE_INTEGER;
@@ -49,13 +54,14 @@ function share4(units: number): string {
 export function affordabilityMinor(instalment: number, frequency: Frequency, ctx: AffordabilityContext, currency: string): Affordability {
   const k = PERIODS_PER_YEAR[frequency];
   const num = instalment * k;
+  const load = num + 12 * ctx.obligations;
   const income = ctx.income;
-  if (num * 20000 + 12 * (income ?? 0) > SAFE || (ctx.limit12 !== null && ctx.limit12 > SAFE)) return affordabilityDec(instalment, frequency, ctx, currency);
-  // Half-up rounding of num / 12 and of num / (12 × income) to 4 places, in integers.
+  if (load * 20000 + 12 * (income ?? 0) > SAFE || (ctx.limit12 !== null && ctx.limit12 > SAFE)) return affordabilityDec(instalment, frequency, ctx, currency);
+  // Half-up rounding of num / 12 and of load / (12 × income) to 4 places, in integers.
   const monthlyEquivalent = amt(Math.floor((2 * num + 12) / 24), currency);
   if (income === null) return { monthlyEquivalent, incomeShare: null, affordable: null };
-  const incomeShare = income > 0 ? share4(Math.floor((20000 * num + 12 * income) / (24 * income))) : null;
-  const affordable = ctx.limit12 === null ? null : num <= ctx.limit12;
+  const incomeShare = income > 0 ? share4(Math.floor((20000 * load + 12 * income) / (24 * income))) : null;
+  const affordable = ctx.limit12 === null ? null : load <= ctx.limit12;
   return { monthlyEquivalent, incomeShare, affordable };
 }
 
@@ -66,8 +72,9 @@ export function affordabilityDec(instalment: number, frequency: Frequency, ctx: 
   const monthlyEquivalent = amt(monthly.toDecimalPlaces(0, Dec.ROUND_HALF_UP).toNumber(), currency);
   const income = ctx.income;
   if (income === null) return { monthlyEquivalent, incomeShare: null, affordable: null };
-  const incomeShare = income > 0 ? shareString(monthly.div(income)) : null;
-  const affordable = ctx.maxShare === null ? null : monthly.lte(ctx.maxShare.times(income));
+  const load = monthly.plus(ctx.obligations);
+  const incomeShare = income > 0 ? shareString(load.div(income)) : null;
+  const affordable = ctx.maxShare === null ? null : load.lte(ctx.maxShare.times(income));
   return { monthlyEquivalent, incomeShare, affordable };
 }
 
@@ -76,6 +83,8 @@ const AffordabilityOptionsSchema = z.strictObject({
   frequency: FrequencySchema.default("monthly"),
   monthlyIncome: AmountSchema.optional(),
   maxIncomeShare: ShareSchema.optional(),
+  /** Other monthly debt service: when given, it counts against the limit with the instalment. */
+  monthlyObligations: AmountSchema.optional(),
   currency: CurrencySchema,
 });
 
@@ -84,8 +93,8 @@ export type AffordabilityOptions = z.input<typeof AffordabilityOptionsSchema>;
 
 /**
  * Whether an instalment fits a borrower's income: the instalment's monthly equivalent must not
- * exceed `monthlyIncome × maxIncomeShare`. Other debts (`borrower.monthlyObligations`) are not
- * deducted: set `maxIncomeShare` with them in mind.
+ * exceed `monthlyIncome × maxIncomeShare`. With `monthlyObligations` (other debt service), the
+ * test is debt-to-income style: instalment + obligations ≤ monthlyIncome × maxIncomeShare.
  *
  * @throws {ArrearsError} `INVALID_OFFER` for bad options, with the field path.
  *
@@ -100,5 +109,6 @@ export function assessAffordability(options: AffordabilityOptions): Affordabilit
   const c = o.currency;
   const income = o.monthlyIncome === undefined ? null : minor(o.monthlyIncome as AmountInput, c, ["monthlyIncome"]);
   const share = o.maxIncomeShare === undefined ? null : new Dec(String(o.maxIncomeShare));
-  return affordabilityMinor(minor(o.instalment, c, ["instalment"]), o.frequency, affordabilityContext(income, share), c);
+  const obligations = o.monthlyObligations === undefined ? 0 : minor(o.monthlyObligations, c, ["monthlyObligations"]);
+  return affordabilityMinor(minor(o.instalment, c, ["instalment"]), o.frequency, affordabilityContext(income, share, obligations), c);
 }

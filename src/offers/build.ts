@@ -41,7 +41,7 @@ const parsedSpecs = new WeakMap<object, ParsedOfferSpec>();
  * @example
  * parseOfferSpec({ kind: "installments", counts: [3, 6, 12], maxIncomeShare: 0.35 });
  * // { kind: "installments", counts: [3, 6, 12], maxIncomeShare: 0.35, frequency: "monthly",
- * //   waive: [], firstDueInDays: 7, basis: "outstanding" }
+ * //   waive: [], includeObligations: false, firstDueInDays: 7, basis: "outstanding" }
  */
 export function parseOfferSpec(spec: unknown): ParsedOfferSpec {
   if (typeof spec === "object" && spec !== null) {
@@ -75,7 +75,9 @@ function installmentsOffer(spec: Extract<ParsedOfferSpec, { kind: "installments"
   const income = incomeIn === undefined ? null : minor(incomeIn, c, ["account", "borrower", "monthlyIncome"]);
   const maxShare = spec.maxIncomeShare === undefined ? null : new Dec(String(spec.maxIncomeShare));
 
-  const ctx = affordabilityContext(income, maxShare);
+  const oblIn = account.borrower.monthlyObligations;
+  const obligations = spec.includeObligations && oblIn !== undefined ? minor(oblIn, c, ["account", "borrower", "monthlyObligations"]) : 0;
+  const ctx = affordabilityContext(income, maxShare, obligations);
   const schedules: MinorSchedule[] = [];
   const options: InstallmentOffer["options"] = [];
   let pick = -1;
@@ -114,13 +116,15 @@ function installmentsOffer(spec: Extract<ParsedOfferSpec, { kind: "installments"
  *
  * Specs (validated; unknown fields rejected):
  * - `{kind: "installments", counts: [3, 6, 12], frequency?: "monthly", waive?: ["penaltyInterest", "fees"],
- *   maxIncomeShare?: 0.35, firstDueInDays?: 7, rate?: "0", basis?: "outstanding" | "overdue"}`:
+ *   maxIncomeShare?: 0.35, includeObligations?: false, firstDueInDays?: 7, rate?: "0",
+ *   basis?: "outstanding" | "overdue"}`:
  *   the amount is the outstanding balance (or the arrears plus penalty interest and fees, for
  *   `basis: "overdue"`) minus the waived components; the first instalment falls
  *   `firstDueInDays` after the local date of `asOf`. The plan chosen is the one with the
  *   **fewest** instalments whose largest instalment fits `borrower.monthlyIncome × maxIncomeShare`;
  *   if none fits, the **longest** (flagged `affordable: false`); if income or `maxIncomeShare`
- *   is unknown, the **middle** count (the lower middle for an even number of counts).
+ *   is unknown, the **middle** count (the lower middle for an even number of counts). With
+ *   `includeObligations: true`, `borrower.monthlyObligations` counts against the limit too.
  *   `selection` says which rule applied and `options` lists every count considered.
  * - `{kind: "deferral", months: 3, interestRate?}`: see `planDeferral`.
  * - `{kind: "settlement", maxDiscount: "0.4", floor: "0.5", validForDays?: 30}`: see `settlementOffer`.

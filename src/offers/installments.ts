@@ -174,7 +174,8 @@ export function rateOf(rate: string | number | undefined): { text: string; dec: 
  *   from the first date (Jan 31 → Feb 28/29 → Mar 31); weekly/biweekly add 7/14 days.
  * - `waive` amounts are forgiven out of `amount`: `financed = amount − waived`.
  * - With `monthlyIncome` and `maxIncomeShare`, `affordable` says whether the largest
- *   instalment's monthly equivalent fits `monthlyIncome × maxIncomeShare`.
+ *   instalment's monthly equivalent (weekly × 52 ÷ 12, biweekly × 26 ÷ 12), plus
+ *   `monthlyObligations` when given, fits `monthlyIncome × maxIncomeShare`.
  *
  * Amounts may not have more decimals than the currency's minor unit.
  *
@@ -214,6 +215,7 @@ export function planInstallments(options: PlanInstallmentsOptions): InstallmentP
     affordability: affordabilityContext(
       o.monthlyIncome === undefined ? null : minor(o.monthlyIncome, c, ["monthlyIncome"]),
       o.maxIncomeShare === undefined ? null : new Dec(String(o.maxIncomeShare)),
+      o.monthlyObligations === undefined ? 0 : minor(o.monthlyObligations, c, ["monthlyObligations"]),
     ),
   });
 }

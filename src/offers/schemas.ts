@@ -44,6 +44,8 @@ export const PlanInstallmentsOptionsSchema = z.strictObject({
   monthlyIncome: AmountSchema.optional(),
   /** Largest share of monthly income an instalment may take (e.g. 0.35). */
   maxIncomeShare: ShareSchema.optional(),
+  /** Other monthly debt service; when given, instalment + obligations must fit the share. */
+  monthlyObligations: AmountSchema.optional(),
 });
 export type PlanInstallmentsOptions = z.input<typeof PlanInstallmentsOptionsSchema>;
 
@@ -100,6 +102,8 @@ export const InstallmentsSpecSchema = z.strictObject({
   frequency: FrequencySchema.default("monthly"),
   waive: z.array(WaivableComponentSchema).default([]),
   maxIncomeShare: ShareSchema.optional(),
+  /** Count `borrower.monthlyObligations` against the limit with the instalment (debt-to-income). Default false. */
+  includeObligations: z.boolean().default(false),
   /** Days from the evaluation date to the first instalment. Default 7. */
   firstDueInDays: z.number().int().min(0).max(365).default(7),
   rate: RateSchema.optional(),

@@ -70,6 +70,20 @@ describe("buildOffer: instalment plans", () => {
     expect(noShare.incomeShare).toBe("0.2584");
   });
 
+  it("with includeObligations, other debt service counts against the limit", () => {
+    const acc = account({
+      balance: { principal: "2900.00", interest: "100.00", penaltyInterest: "60.00", fees: "40.00" },
+      borrower: { monthlyIncome: "2000.00", monthlyObligations: "300.00" },
+    });
+    // limit 700.00: 6 × 500.00 + 300.00 = 800.00 no; 12 × 250.00 + 300.00 = 550.00 yes
+    const o = buildOffer({ ...spec, includeObligations: true }, acc, { asOf }) as InstallmentOffer;
+    expect(o.count).toBe(12);
+    expect(o.incomeShare).toBe("0.2750");
+    expect(o.options.map((x) => x.affordable)).toEqual([false, false, true]);
+    // without the flag, obligations are ignored
+    expect((buildOffer(spec, acc, { asOf }) as InstallmentOffer).count).toBe(6);
+  });
+
   it("without waive, the whole outstanding is financed", () => {
     const o = buildOffer({ kind: "installments", counts: [2], firstDueInDays: 0 }, big(), { asOf: "2026-11-23" }) as InstallmentOffer;
     expect(o.financed).toBe("3100.00");
@@ -158,6 +172,7 @@ describe("parseOfferSpec", () => {
       maxIncomeShare: 0.35,
       frequency: "monthly",
       waive: [],
+      includeObligations: false,
       firstDueInDays: 7,
       basis: "outstanding",
     });

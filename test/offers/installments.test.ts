@@ -171,6 +171,17 @@ describe("affordability", () => {
     });
   });
 
+  it("counts monthly obligations with the instalment when given (debt-to-income)", () => {
+    expect(assessAffordability({ instalment: "250.00", monthlyIncome: "2000.00", monthlyObligations: "450.00", maxIncomeShare: "0.35", currency: "USD" })).toEqual({
+      monthlyEquivalent: "250.00",
+      incomeShare: "0.3500",
+      affordable: true,
+    });
+    const p = planInstallments({ amount: "600.00", count: 2, firstDueDate: "2026-12-01", currency: "USD", monthlyIncome: "2000.00", monthlyObligations: "450.01", maxIncomeShare: "0.35" });
+    expect(p.affordable).toBe(false);
+    expect(p.incomeShare).toBe("0.3750");
+  });
+
   it("unknown or zero income", () => {
     expect(assessAffordability({ instalment: "10.00", currency: "USD", maxIncomeShare: 0.3 })).toEqual({ monthlyEquivalent: "10.00", incomeShare: null, affordable: null });
     expect(assessAffordability({ instalment: "10.00", currency: "USD", monthlyIncome: 0, maxIncomeShare: 0.3 })).toEqual({ monthlyEquivalent: "10.00", incomeShare: null, affordable: false });

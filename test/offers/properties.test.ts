@@ -114,8 +114,9 @@ describe("instalment plan invariants", () => {
         fc.option(fc.integer({ min: 0, max: 10 ** 9 }), { nil: null }),
         fc.option(fc.integer({ min: 0, max: 10000 }).map((bp) => new Dec(bp).div(10000)), { nil: null }),
         frequencyArb,
-        (currency, instalment, income, share, frequency) => {
-          const ctx = affordabilityContext(income, share);
+        fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 10 ** 9 })),
+        (currency, instalment, income, share, frequency, obligations) => {
+          const ctx = affordabilityContext(income, share, obligations);
           expect(affordabilityMinor(instalment, frequency, ctx, currency)).toEqual(affordabilityDec(instalment, frequency, ctx, currency));
         },
       ),
