@@ -15,3 +15,4 @@ export {
 } from "./segment.js";
 export { loadScoring, defaultScoring, applyScores, type Scoring, type ScoringInput, type AppliedScores } from "./apply.js";
 export { riskBehavioralScorecard, hardshipScorecard, defaultSegmentation } from "./defaults.js";
+export { runScorecardTests, runSegmentationTests, type EmbeddedTestResult } from "./selftest.js";
