@@ -26,7 +26,7 @@ export class ConditionCompiler {
   readonly issues: ArrearsIssue[] = [];
   private readonly shared: Record<string, unknown>;
   private readonly sharedDone = new Map<string, { pred: Predicate; facts: Set<string> }>();
-  private readonly sharedBusy = new Set<string>();
+  private readonly sharedBusy: string[] = [];
 
   constructor(shared: unknown) {
     this.shared = isPlainObject(shared) ? shared : {};
@@ -44,14 +44,16 @@ export class ConditionCompiler {
   private sharedCondition(name: string, at: Path): { pred: Predicate; facts: Set<string> } | null {
     const done = this.sharedDone.get(name);
     if (done) return done;
-    if (this.sharedBusy.has(name)) {
-      this.issue(at, `condition ${JSON.stringify(name)} refers to itself (a reference cycle)`, name);
+    const cycleStart = this.sharedBusy.indexOf(name);
+    if (cycleStart >= 0) {
+      const cycle = [...this.sharedBusy.slice(cycleStart), name].map((n) => JSON.stringify(n)).join(" → ");
+      this.issue(at, `shared conditions refer to each other in a cycle: ${cycle}`, name);
       return null;
     }
-    this.sharedBusy.add(name);
+    this.sharedBusy.push(name);
     const facts = new Set<string>();
     const pred = this.root(this.shared[name], ["conditions", name], facts);
-    this.sharedBusy.delete(name);
+    this.sharedBusy.pop();
     const entry = { pred: pred ?? TRUE, facts };
     this.sharedDone.set(name, entry);
     return pred ? entry : null;

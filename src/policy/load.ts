@@ -1,5 +1,5 @@
 import { ArrearsError, issuesFromZod, type ArrearsIssue } from "../errors/index.js";
-import { OfferSpecSchema } from "../offers/schemas.js";
+import { parseOfferSpec } from "../offers/build.js";
 import { ConditionCompiler, type Predicate } from "./compile.js";
 import { PolicyFileSchema, type ActionDefinition, type ParsedPolicyFile, type PolicyOptions, type PolicyTest } from "./schema.js";
 import { didYouMean } from "./suggest.js";
@@ -61,15 +61,17 @@ function deepFreeze<T>(v: T): T {
   return v;
 }
 
-/** Document order: `rules[2]` before `rules[10]`; a stable sort keeps same-path issues in order. */
+/** A total order on paths (indices numerically, keys alphabetically); same-path issues keep their order. */
 function comparePaths(a: readonly (string | number)[], b: readonly (string | number)[]): number {
   for (let i = 0; i < Math.min(a.length, b.length); i++) {
     const x = a[i]!, y = b[i]!;
     if (x === y) continue;
     if (typeof x === "number" && typeof y === "number") return x - y;
-    return 0; // different keys: keep the order found (schema order)
+    if (typeof x === "number") return -1;
+    if (typeof y === "number") return 1;
+    return x < y ? -1 : 1;
   }
-  return 0;
+  return a.length - b.length;
 }
 
 function cloneJson(v: unknown): unknown {
@@ -140,29 +142,45 @@ export function loadPolicy(input: unknown): Policy {
     }
     const offer = ev && ev.params !== null && typeof ev.params === "object" ? (ev.params as Record<string, unknown>).offer : undefined;
     if (offer !== undefined) {
-      const o = OfferSpecSchema.safeParse(offer);
-      if (!o.success) issues.push(...issuesFromZod(o.error, offer, ["rules", i, "event", "params", "offer"]));
+      // Also warms parseOfferSpec's identity cache, so decide never re-validates these specs.
+      try {
+        parseOfferSpec(offer);
+      } catch (e) {
+        if (!(e instanceof ArrearsError)) throw e;
+        for (const is of e.issues) issues.push({ ...is, path: ["rules", i, "event", "params", "offer", ...is.path] });
+      }
     }
   });
   issues.push(...compiler.issues);
 
-  if (parsed.success) {
-    const p = parsed.data;
-    const types = Object.keys(p.actions);
-    const checkType = (t: string, path: (string | number)[]): void => {
-      if (!types.includes(t)) issues.push({ path, message: `action ${JSON.stringify(t)} is not in the action catalogue${didYouMean(t, types)}`, received: t });
-    };
-    checkType(p.fallbackAction, ["fallbackAction"]);
-    const fb = p.actions[p.fallbackAction];
-    if (fb?.contact) issues.push({ path: ["fallbackAction"], message: "the fallback action must not contact the borrower (it is used when every contact is blocked)", received: p.fallbackAction });
-    for (const [t, a] of Object.entries(p.actions)) a.requires?.forEach((r, j) => checkType(r, ["actions", t, "requires", j]));
-    p.tests.forEach((t, i) => {
-      if (t.expect.action !== undefined) checkType(t.expect.action, ["tests", i, "expect", "action"]);
-      t.expect.blocked?.forEach((b, j) => checkType(b, ["tests", i, "expect", "blocked", j]));
-      if (t.expect.rule !== undefined && !seen.has(t.expect.rule) && t.expect.rule !== "(fallback)") {
-        issues.push({ path: ["tests", i, "expect", "rule"], message: `unknown rule${didYouMean(t.expect.rule, seen.keys())}`, received: t.expect.rule });
+  // Cross-references, checked on the raw input so they are reported even when other parts are invalid.
+  if (actionTypes.length > 0) {
+    const checkType = (t: unknown, path: (string | number)[]): void => {
+      if (typeof t === "string" && !actionTypes.includes(t)) {
+        issues.push({ path, message: `action ${JSON.stringify(t)} is not in the action catalogue${didYouMean(t, actionTypes)}`, received: t });
       }
-    });
+    };
+    const fallback = raw.fallbackAction ?? "no_action";
+    checkType(fallback, ["fallbackAction"]);
+    const fb = (raw.actions as Record<string, unknown>)[fallback as string] as Record<string, unknown> | undefined;
+    if (fb?.contact === true) {
+      issues.push({ path: ["fallbackAction"], message: "the fallback action must not contact the borrower (it is used when every contact is blocked)", received: fallback });
+    }
+    for (const [t, a] of Object.entries(raw.actions as Record<string, unknown>)) {
+      const req = (a as Record<string, unknown> | null)?.requires;
+      if (Array.isArray(req)) req.forEach((r, j) => checkType(r, ["actions", t, "requires", j]));
+    }
+    if (Array.isArray(raw.tests)) {
+      raw.tests.forEach((t: unknown, i: number) => {
+        const e = (t as Record<string, unknown> | null)?.expect as Record<string, unknown> | undefined;
+        if (!e || typeof e !== "object") return;
+        checkType(e.action, ["tests", i, "expect", "action"]);
+        if (Array.isArray(e.blocked)) e.blocked.forEach((b, j) => checkType(b, ["tests", i, "expect", "blocked", j]));
+        if (typeof e.rule === "string" && !seen.has(e.rule) && e.rule !== "(fallback)") {
+          issues.push({ path: ["tests", i, "expect", "rule"], message: `unknown rule${didYouMean(e.rule, seen.keys())}`, received: e.rule });
+        }
+      });
+    }
   }
   issues.sort((a, b) => comparePaths(a.path, b.path));
   if (issues.length > 0 || !parsed.success) throw new ArrearsError("INVALID_POLICY", issues, "invalid policy");
