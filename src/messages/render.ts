@@ -6,12 +6,24 @@ import { ELECTRONIC_CHANNELS, compiledLocales, loadTemplate, pickLocale, type Au
 
 /** Options of {@link renderMessage}. */
 export interface RenderOptions {
-  /** Locale to write in; default the decision's `locale` (or `facts.locale`), else en-US. */
+  /**
+   * Locale to write in. Default: the decision's `locale`, else `account.locale`, else
+   * `facts.locale`; the template's nearest locale is used (same language, else en-US).
+   */
   locale?: string;
+  /**
+   * The account the decision is about (a parsed `Account` fits): supplies `locale`, `timeZone`
+   * and `borrower.name` when the decision does not carry them.
+   */
+  account?: { locale?: string | undefined; timeZone?: string | undefined; borrower?: { name?: string | undefined } | undefined };
   /** Lender details: name, phone, e-mail, website, address, payment methods, complaint route. */
   lender?: LenderDetails;
-  /** Opt-out text a guardrail profile requires; overrides the template's per-locale text. */
-  optOutText?: string;
+  /**
+   * Opt-out text a guardrail profile requires, overriding the template's: one text, or texts by
+   * locale (`{"zh-CN": "回复TD退订", "en-US": "Reply STOP to opt out."}`, as in a profile's
+   * `optOutText`), chosen for the rendered locale (exact, then same language).
+   */
+  optOutText?: string | Readonly<Record<string, string>>;
   /** Days from the letter date to `{{deadline}}`; default the template's `deadlineDays`. */
   deadlineDays?: number;
 }
@@ -82,6 +94,28 @@ function show(v: Value | undefined, name: string): string {
   throw new ArrearsError("INVALID_INPUT", [{ path: ["decision"], message: `no value for template variable "${name}"` }], "renderMessage");
 }
 
+function withAccount(d: MessageDecision, a: NonNullable<RenderOptions["account"]>): MessageDecision {
+  const name = d.borrower?.name ?? a.borrower?.name;
+  const timeZone = d.timeZone ?? a.timeZone;
+  if (name === d.borrower?.name && timeZone === d.timeZone) return d;
+  return { ...d, ...(timeZone !== undefined ? { timeZone } : {}), borrower: { ...d.borrower, name } };
+}
+
+function optOutFor(text: RenderOptions["optOutText"], locale: string): string | undefined {
+  if (text === undefined) return undefined;
+  let out: unknown = text;
+  if (typeof text === "object" && text !== null) {
+    // Exact locale, then same language; none: keep the template's own text in this language.
+    const keys = Object.keys(text);
+    const lang = locale.split("-")[0]!.toLowerCase();
+    const key = keys.find((k) => k.toLowerCase() === locale.toLowerCase()) ?? keys.find((k) => k.split("-")[0]!.toLowerCase() === lang);
+    if (key === undefined) return undefined;
+    out = text[key];
+  }
+  if (typeof out !== "string" || out.trim() === "") optionsError([{ path: ["optOutText"], message: "expected a non-empty string (or texts by locale)", received: out }]);
+  return out;
+}
+
 function tidy(s: string): string {
   // Most renders need neither pass; the multiline regex is the costly one.
   if (/[ \t]\n/.test(s)) s = s.replace(/[ \t]+$/gm, "");
@@ -109,23 +143,25 @@ export function renderMessage(template: MessageTemplate | unknown, decision: Mes
   if (typeof decision !== "object" || decision === null) {
     throw new ArrearsError("INVALID_INPUT", [{ path: ["decision"], message: "expected a decision object", received: decision }], "renderMessage");
   }
-  const { locale, optOutText, deadlineDays } = options;
+  const { locale, optOutText, deadlineDays, account } = options;
   if (locale !== undefined && typeof locale !== "string") optionsError([{ path: ["locale"], message: "expected a locale string", received: locale }]);
-  if (optOutText !== undefined && (typeof optOutText !== "string" || optOutText.trim() === ""))
-    optionsError([{ path: ["optOutText"], message: "expected a non-empty string", received: optOutText }]);
+  if (account !== undefined && (typeof account !== "object" || account === null))
+    optionsError([{ path: ["account"], message: "expected an account object", received: account }]);
   if (deadlineDays !== undefined && (!Number.isInteger(deadlineDays) || deadlineDays < 0 || deadlineDays > 3650))
     optionsError([{ path: ["deadlineDays"], message: "expected a whole number of days 0–3650", received: deadlineDays }]);
   const lender = checkLender(options.lender);
 
   const factsLocale = decision.facts?.locale;
-  const wanted = locale ?? decision.locale ?? (typeof factsLocale === "string" ? factsLocale : undefined);
+  const str = (x: unknown) => (typeof x === "string" ? x : undefined);
+  const wanted = locale ?? str(decision.locale) ?? str(account?.locale) ?? str(factsLocale);
   const chosen = locales.get(pickLocale(t.locales, wanted))!;
+  const d = account ? withAccount(decision, account) : decision;
   const c: RenderContext = {
-    d: decision,
+    d,
     locale: chosen.locale,
     lender,
     defaults: chosen.defaults,
-    optOut: optOutText ?? chosen.optOutText,
+    optOut: optOutFor(optOutText, chosen.locale) ?? chosen.optOutText,
     deadlineDays: deadlineDays ?? t.deadlineDays,
     memo: new Map<string, Value | undefined>(),
   };

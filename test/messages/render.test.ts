@@ -234,6 +234,25 @@ describe("renderMessage", () => {
     expect(custom.body).not.toContain("Reply STOP");
   });
 
+  it("optOutText by locale (a guardrail profile's texts) picks the rendered language", () => {
+    const texts = { "en-US": "Reply STOP to end texts.", zh: "回复T退订" };
+    expect(renderMessage(sms, usDecision, { optOutText: texts }).body.endsWith("Reply STOP to end texts.")).toBe(true);
+    expect(renderMessage(sms, cnDecision, { optOutText: texts }).body.endsWith("回复T退订")).toBe(true);
+    // No text in the language: the template's own, never another language's.
+    expect(renderMessage(sms, cnDecision, { optOutText: { "en-US": "Reply STOP" } }).body.endsWith("回复TD退订")).toBe(true);
+  });
+
+  it("takes locale, zone and borrower name from the account when the decision lacks them", () => {
+    const { locale: _l, borrower: _b, ...bare } = cnDecision;
+    const account = { locale: "zh-CN", timeZone: "Asia/Shanghai", borrower: { name: "李娜" } };
+    const m = renderMessage(sms, { ...bare, asOf: "2026-11-23T20:00:00-05:00" }, { account, deadlineDays: 0 });
+    expect(m.locale).toBe("zh-CN");
+    expect(m.body).toContain("尊敬的李娜");
+    expect(m.body).toContain("2026年11月24日前还款"); // 20:00 in New York is the 24th in Shanghai
+    // The decision's own fields win.
+    expect(renderMessage(sms, cnDecision, { account }).body).toContain("尊敬的张伟");
+  });
+
   it("a body that places {{optOut}} itself does not get it twice", () => {
     const t = loadTemplate({ ...base, channel: "sms", locales: { "en-US": { body: "{{optOut}} Owed {{amount.overdue}}.", optOutText: "STOP=end" } } });
     expect(renderMessage(t, usDecision).body).toBe("STOP=end Owed $1,234.50.");
