@@ -56,7 +56,7 @@ export function generatePortfolio(count = 3000, seed = 20261123): unknown[] {
     const cn = chance(0.55);
     const currency = cn ? "CNY" : "USD";
     const revolving = chance(0.3);
-    const [lo, hi] = weighted(dpdBands);
+    const [lo, hi] = weighted<readonly [number, number]>(dpdBands);
     const dpd = int(lo, hi);
     const id = `${cn ? "CN" : "US"}-${String(100000 + i)}`;
     const instalment = cn ? money(300, 3000, 10) : money(50, 800, 5);
@@ -134,8 +134,8 @@ export function generatePortfolio(count = 3000, seed = 20261123): unknown[] {
   // Three broken rows, as real feeds have.
   const bad1 = { ...(out[7] as Record<string, unknown>), id: "BAD-TYPO", ballance: { principal: "10.00" } };
   const bad2 = { ...(out[8] as Record<string, unknown>), id: "BAD-DATE", openedOn: "2026-02-30" };
-  const { currency: _dropped, ...bad3 } = { ...(out[9] as Record<string, unknown>), id: "BAD-CURRENCY" };
-  void _dropped;
+  const bad3: Record<string, unknown> = { ...(out[9] as Record<string, unknown>), id: "BAD-CURRENCY" };
+  delete bad3.currency;
   out.splice(Math.floor(count / 3), 0, bad1);
   out.splice(Math.floor(count / 2), 0, bad2);
   out.splice(Math.floor((2 * count) / 3), 0, bad3);
