@@ -78,14 +78,26 @@ function installmentsOffer(spec: Extract<ParsedOfferSpec, { kind: "installments"
   const oblIn = account.borrower.monthlyObligations;
   const obligations = spec.includeObligations && oblIn !== undefined ? minor(oblIn, c, ["account", "borrower", "monthlyObligations"]) : 0;
   const ctx = affordabilityContext(income, maxShare, obligations);
-  const schedules: MinorSchedule[] = [];
+  const schedules: (MinorSchedule | null)[] = [];
   const options: InstallmentOffer["options"] = [];
   let pick = -1;
   for (let i = 0; i < counts.length; i++) {
-    const s = scheduleMinor(financed, counts[i]!, first, spec.frequency, rate.dec);
-    const a = affordabilityMinor(s.maxAmount, spec.frequency, ctx, c);
-    schedules.push(s);
-    options.push({ count: counts[i]!, instalmentAmount: amt(s.amounts[0]!, c), incomeShare: a.incomeShare, affordable: a.affordable });
+    const n = counts[i]!;
+    let firstAmount: number, maxAmount: number;
+    if (rate.dec === null) {
+      // Equal instalments: the amounts are known without building the dates.
+      firstAmount = Math.floor(financed / n);
+      maxAmount = financed - firstAmount * (n - 1);
+      if (n === 1) firstAmount = maxAmount;
+      schedules.push(null);
+    } else {
+      const s = scheduleMinor(financed, n, first, spec.frequency, rate.dec);
+      firstAmount = s.amounts[0]!;
+      maxAmount = s.maxAmount;
+      schedules.push(s);
+    }
+    const a = affordabilityMinor(maxAmount, spec.frequency, ctx, c);
+    options.push({ count: n, instalmentAmount: amt(firstAmount, c), incomeShare: a.incomeShare, affordable: a.affordable });
     if (pick < 0 && a.affordable === true) pick = i;
   }
   let selection: PlanSelection;
@@ -97,7 +109,7 @@ function installmentsOffer(spec: Extract<ParsedOfferSpec, { kind: "installments"
     selection = "longest_unaffordable";
     pick = counts.length - 1;
   }
-  const plan = planFromSchedule(schedules[pick]!, {
+  const plan = planFromSchedule(schedules[pick] ?? scheduleMinor(financed, counts[pick]!, first, spec.frequency, rate.dec), {
     currency: c,
     frequency: spec.frequency,
     rate: rate.text,

@@ -62,8 +62,19 @@ export function asOfDay(asOf: string, timeZone: string | undefined, path: (strin
   if (!Number.isNaN(d)) return d;
   const ms = parseInstant(asOf);
   if (Number.isNaN(ms)) return fail(path, "expected an ISO date YYYY-MM-DD or an ISO instant with offset", asOf);
-  return timeZone ? localDay(ms, timeZone) : Math.floor(ms / 86_400_000);
+  if (!timeZone) return Math.floor(ms / 86_400_000);
+  // A batch shares one asOf and a few zones; the zone lookup costs microseconds, so memoise it.
+  const key = timeZone + "|" + ms;
+  let day = localDays.get(key);
+  if (day === undefined) {
+    if (localDays.size >= 4096) localDays.clear();
+    day = localDay(ms, timeZone);
+    localDays.set(key, day);
+  }
+  return day;
 }
+
+const localDays = new Map<string, number>();
 
 /** Epoch day of 9999-12-31: dates after it cannot be written as ISO `YYYY-MM-DD`. */
 export const LAST_DAY = 2932896;

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { ArrearsError } from "../../src/errors/index.js";
 import { parseAccount } from "../../src/model/index.js";
-import { buildOffer, planDeferral, planInstallments, settlementOffer, waiveFees } from "../../src/offers/index.js";
+import { buildOffer, planDeferral, planInstallments, settlementOffer, waiveFees, type InstallmentOffer } from "../../src/offers/index.js";
 import { Dec, fromMinorUnits, minorDigits } from "../../src/money/index.js";
 import { formatIsoDate, parseIsoDate } from "../../src/time/index.js";
 import { affordabilityContext, affordabilityDec, affordabilityMinor } from "../../src/offers/affordability.js";
@@ -121,6 +121,50 @@ describe("instalment plan invariants", () => {
         },
       ),
       { numRuns: 1000 },
+    );
+  });
+});
+
+describe("buildOffer plan choice", () => {
+  it("follows the documented rule and agrees with its own options list", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 10 ** 8 }),
+        fc.option(fc.integer({ min: 0, max: 10 ** 7 }), { nil: undefined }),
+        fc.uniqueArray(fc.integer({ min: 1, max: 60 }), { minLength: 1, maxLength: 6 }),
+        fc.option(fc.integer({ min: 1, max: 100 }).map((p) => p / 100), { nil: undefined }),
+        fc.constantFrom(undefined, "0", "0.18"),
+        frequencyArb,
+        (principal, income, counts, maxIncomeShare, rate, frequency) => {
+          const acc = account({
+            balance: { principal: fromMinorUnits(principal, "USD"), fees: "12.34" },
+            borrower: income === undefined ? {} : { monthlyIncome: fromMinorUnits(income, "USD") },
+          });
+          const spec = { kind: "installments" as const, counts, frequency, waive: ["fees" as const], ...(maxIncomeShare === undefined ? {} : { maxIncomeShare }), ...(rate === undefined ? {} : { rate }) };
+          const o = buildOffer(spec, acc, { asOf: "2026-11-23" }) as InstallmentOffer;
+          const sorted = [...counts].sort((a, b) => a - b);
+          expect(o.options.map((x) => x.count)).toEqual(sorted);
+          const k = sorted.indexOf(o.count);
+          expect(k).toBeGreaterThanOrEqual(0);
+          const chosen = o.options[k]!;
+          expect(chosen.instalmentAmount).toBe(o.instalmentAmount);
+          expect(chosen.affordable).toBe(o.affordable);
+          expect(chosen.incomeShare).toBe(o.incomeShare);
+          expect(units(o.financed)).toBe(BigInt(principal));
+          if (income === undefined || maxIncomeShare === undefined) {
+            expect(o.selection).toBe("middle_income_unknown");
+            expect(k).toBe(Math.floor((sorted.length - 1) / 2));
+          } else if (o.selection === "fewest_affordable") {
+            expect(o.affordable).toBe(true);
+            expect(o.options.slice(0, k).every((x) => x.affordable === false)).toBe(true);
+          } else {
+            expect(o.selection).toBe("longest_unaffordable");
+            expect(k).toBe(sorted.length - 1);
+            expect(o.options.every((x) => x.affordable === false)).toBe(true);
+          }
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 });
