@@ -67,10 +67,39 @@ function invalidOptions(options: unknown): never {
 // The local day of an instant costs an Intl call; a batch evaluates one asOf across many
 // accounts that share a handful of zones, so remember the last answer per zone.
 const lastLocalDay = new Map<string, { ms: number; day: number }>();
+let lastAsOf = "";
+let lastAsOfValue = NaN;
+
+interface Calendar {
+  day: number;
+  iso: string;
+  /** Last days of the 23 calendar months before `day`'s month, oldest first. */
+  monthEnds: number[];
+}
+let lastCalendar: Calendar | undefined;
+
+// Month-ends and the ISO form depend only on the evaluation date: computed once per date.
+function calendarOf(day: number): Calendar {
+  if (lastCalendar !== undefined && lastCalendar.day === day) return lastCalendar;
+  const [y, m] = civilFromDays(day);
+  const base = y * 12 + (m - 1);
+  const monthEnds: number[] = [];
+  for (let k = CYCLE_HISTORY_MONTHS - 1; k >= 1; k--) {
+    const t = base - k + 1; // the month after the one that ends on the sample day
+    monthEnds.push(daysFromCivil(Math.floor(t / 12), (t % 12) + 1, 1) - 1);
+  }
+  return (lastCalendar = { day, iso: formatIsoDate(day), monthEnds });
+}
 
 /** The evaluation date (epoch day): the borrower's local date of `asOf`, or `asOf` itself for a plain date. */
 export function evaluationDay(asOf: string, timeZone: string): number {
-  const v = asOf.length === 10 ? parseIsoDate(asOf) : parseInstant(asOf);
+  let v: number;
+  if (asOf === lastAsOf) v = lastAsOfValue;
+  else {
+    v = asOf.length === 10 ? parseIsoDate(asOf) : parseInstant(asOf);
+    lastAsOf = asOf;
+    lastAsOfValue = v;
+  }
   if (Number.isNaN(v)) throw new ArrearsError("INVALID_OPTIONS", [{ path: ["asOf"], message: "expected an ISO instant with offset or an ISO date", received: asOf }]);
   if (asOf.length === 10) return v;
   const hit = lastLocalDay.get(timeZone);
@@ -132,7 +161,7 @@ export function deriveDelinquency(account: Account | unknown, options: Delinquen
   const scheme = options.scheme === undefined ? BUCKET_SCHEMES["cn-m"] : resolveBucketScheme(options.scheme, ["scheme"]);
   const graceDays = options.graceDays ?? 0;
   const p = prepareAccount(a);
-  const tol = options.tolerance === undefined ? 0 : toMinor(options.tolerance, p, ["tolerance"], "INVALID_OPTIONS");
+  const tol = options.tolerance === undefined ? 0 : toMinor(options.tolerance, p, "tolerance", undefined, undefined, "INVALID_OPTIONS");
   return p.dues !== null ? fromDues(a, p, p.dues, day, tol, graceDays, scheme) : fromSnapshot(a, p, day, graceDays, scheme);
 }
 
@@ -140,23 +169,18 @@ function fromDues(a: Account, p: PreparedAccount, d: PreparedDues, E: number, T:
   const { day: dueDay, amount, cum, fees: dueFees, interest: dueInterest, payDay, payAmount } = d;
   const nDue = dueDay.length, nPay = payDay.length;
 
-  // Month-ends before the evaluation month (oldest first), not before opening.
-  const [y, m] = civilFromDays(E);
-  const base = y * 12 + (m - 1);
-  const samples: number[] = [];
-  for (let k = CYCLE_HISTORY_MONTHS - 1; k >= 1; k--) {
-    const t = base - k + 1; // month after the one that ends on the sample day
-    const monthEnd = daysFromCivil(Math.floor(t / 12), (t % 12) + 1, 1) - 1;
-    if (monthEnd >= p.openedDay && monthEnd < E) samples.push(monthEnd);
-  }
-  samples.push(E);
+  // Month-ends before the evaluation month (oldest first), not before opening, then E itself.
+  const ends = calendarOf(E).monthEnds;
+  let first = 0;
+  while (first < ends.length && ends[first]! < p.openedDay) first++;
+  const n = ends.length - first + 1;
 
   // One sweep over ascending sample days. Payments only accumulate, so the oldest due with a
   // remainder above tolerance can only move forward: every pointer advances monotonically.
-  const history = new Array<number>(samples.length);
+  const history = new Array<number>(n);
   let pi = 0, paid = 0, di = 0, j = 0, dpd = 0;
-  for (let s = 0; s < samples.length; s++) {
-    const X = samples[s]!;
+  for (let s = 0; s < n; s++) {
+    const X = s === n - 1 ? E : ends[first + s]!;
     while (pi < nPay && payDay[pi]! <= X) paid += payAmount[pi++]!;
     while (di < nDue && dueDay[di]! <= X) di++;
     while (j < di) {
@@ -166,7 +190,7 @@ function fromDues(a: Account, p: PreparedAccount, d: PreparedDues, E: number, T:
       j++;
     }
     dpd = j < di ? X - dueDay[j]! : 0;
-    history[samples.length - 1 - s] = cycleStatus(dpd);
+    history[n - 1 - s] = cycleStatus(dpd);
   }
 
   // Overdue by component: only a suffix of the fallen-due dues has anything left.
@@ -186,7 +210,7 @@ function fromDues(a: Account, p: PreparedAccount, d: PreparedDues, E: number, T:
     oPrincipal += rem - uf - ui;
   }
   const pen = p.balance.penaltyInterest;
-  const overdue = amounts(p, oPrincipal, oInterest, pen, oFees, oPrincipal + oInterest + pen + oFees, ["dues"]);
+  const overdue = amounts(p, oPrincipal, oInterest, pen, oFees, oPrincipal + oInterest + pen + oFees, DUES_PATH);
   const res = finish(a, dpd, graceDays, scheme, history, overdue, { ...p.outstanding }, "dues", E);
   res.oldestUnpaidDueDate = j < di ? formatIsoDate(dueDay[j]!) : null;
   return res;
@@ -200,17 +224,17 @@ function fromSnapshot(a: Account, p: PreparedAccount, E: number, graceDays: numb
   let known = true;
   if (typeof snap.overdue === "object") {
     const o = snap.overdue;
-    const pr = toMinor(o.principal, p, ["delinquency", "overdue", "principal"]);
-    const it = toMinor(o.interest, p, ["delinquency", "overdue", "interest"]);
-    const pe = toMinor(o.penaltyInterest, p, ["delinquency", "overdue", "penaltyInterest"]);
-    const fe = toMinor(o.fees, p, ["delinquency", "overdue", "fees"]);
+    const pr = toMinor(o.principal, p, "delinquency", "overdue", "principal");
+    const it = toMinor(o.interest, p, "delinquency", "overdue", "interest");
+    const pe = toMinor(o.penaltyInterest, p, "delinquency", "overdue", "penaltyInterest");
+    const fe = toMinor(o.fees, p, "delinquency", "overdue", "fees");
     overdue = amounts(p, pr, it, pe, fe, pr + it + pe + fe, ["delinquency", "overdue"]);
   } else {
     known = false;
-    overdue = amounts(p, 0, 0, 0, 0, toMinor(snap.overdue, p, ["delinquency", "overdue"]), ["delinquency", "overdue"]);
+    overdue = amounts(p, 0, 0, 0, 0, toMinor(snap.overdue, p, "delinquency", "overdue"), ["delinquency", "overdue"]);
   }
   const outstanding = { ...p.outstanding };
-  if (snap.outstanding !== undefined) outstanding.total = checked(p, toMinor(snap.outstanding, p, ["delinquency", "outstanding"]), ["delinquency", "outstanding"]);
+  if (snap.outstanding !== undefined) outstanding.total = checked(p, toMinor(snap.outstanding, p, "delinquency", "outstanding"), ["delinquency", "outstanding"]);
   const history = snap.cycleHistory ? snap.cycleHistory.slice(0, CYCLE_HISTORY_MONTHS) : [];
   const now = cycleStatus(dpd);
   if (history.length === 0) history.push(now);
@@ -268,11 +292,13 @@ function finish(
     cleanCyclesBeforeDelinquency: clean,
     firstDelinquency: first,
     source,
-    asOfDate: formatIsoDate(E),
+    asOfDate: calendarOf(E).iso,
     scheme: scheme.id,
     overdueComponentsKnown: true,
   };
 }
+
+const DUES_PATH = ["dues"];
 
 function checked(p: PreparedAccount, minor: number, path: (string | number)[]): string {
   if (!Number.isSafeInteger(minor))

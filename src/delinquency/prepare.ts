@@ -41,7 +41,7 @@ interface MinorCtx {
  * rest go through `toMinorUnits`. Out-of-range amounts become an `ArrearsError` naming `path`.
  * @internal
  */
-export function toMinor(v: AmountInput, ctx: MinorCtx, path: (string | number)[], code: ArrearsErrorCode = "INVALID_ACCOUNT"): number {
+export function toMinor(v: AmountInput, ctx: MinorCtx, p0: string, p1?: string | number, p2?: string, code: ArrearsErrorCode = "INVALID_ACCOUNT"): number {
   if (typeof v === "string" && v.length <= 15) {
     let n = 0, frac = -1, ok = v.length > 0;
     for (let i = 0; i < v.length; i++) {
@@ -60,6 +60,10 @@ export function toMinor(v: AmountInput, ctx: MinorCtx, path: (string | number)[]
   try {
     return toMinorUnits(v, ctx.currency);
   } catch (e) {
+    // The path is only built here: the happy path allocates nothing.
+    const path: (string | number)[] = [p0];
+    if (p1 !== undefined) path.push(p1);
+    if (p2 !== undefined) path.push(p2);
     throw new ArrearsError(code, [{ path, message: e instanceof Error ? e.message : "invalid amount", received: v }], code === "INVALID_ACCOUNT" ? `account ${JSON.stringify(ctx.id)}` : undefined);
   }
 }
@@ -76,8 +80,8 @@ export function formatMinor(minor: number, digits: number): string {
 
 // Validated ISO date → epoch day without a regex.
 function day(s: string): number {
-  const c = (i: number) => s.charCodeAt(i) - 48;
-  return daysFromCivil(c(0) * 1000 + c(1) * 100 + c(2) * 10 + c(3), c(5) * 10 + c(6), c(8) * 10 + c(9));
+  const y = (s.charCodeAt(0) - 48) * 1000 + (s.charCodeAt(1) - 48) * 100 + (s.charCodeAt(2) - 48) * 10 + (s.charCodeAt(3) - 48);
+  return daysFromCivil(y, (s.charCodeAt(5) - 48) * 10 + (s.charCodeAt(6) - 48), (s.charCodeAt(8) - 48) * 10 + (s.charCodeAt(9) - 48));
 }
 
 // Parsed accounts are deep-frozen, so their integer form can be kept for the account's lifetime.
@@ -97,21 +101,21 @@ function build(a: Account): PreparedAccount {
   const ctx: MinorCtx = { id: a.id, currency: a.currency, digits: minorDigits(a.currency) };
   const b = a.balance;
   const balance = {
-    principal: toMinor(b.principal, ctx, ["balance", "principal"]),
-    interest: toMinor(b.interest, ctx, ["balance", "interest"]),
-    penaltyInterest: toMinor(b.penaltyInterest, ctx, ["balance", "penaltyInterest"]),
-    fees: toMinor(b.fees, ctx, ["balance", "fees"]),
+    principal: toMinor(b.principal, ctx, "balance", "principal"),
+    interest: toMinor(b.interest, ctx, "balance", "interest"),
+    penaltyInterest: toMinor(b.penaltyInterest, ctx, "balance", "penaltyInterest"),
+    fees: toMinor(b.fees, ctx, "balance", "fees"),
   };
   const total = balance.principal + balance.interest + balance.penaltyInterest + balance.fees;
   if (!Number.isSafeInteger(total))
     throw new ArrearsError("INVALID_ACCOUNT", [{ path: ["balance"], message: "amounts too large to total exactly (over 2^53 minor units)" }], `account ${JSON.stringify(a.id)}`);
-  const f = (m: number) => formatMinor(m, ctx.digits);
+  const g = ctx.digits;
   const outstanding: AmountsByComponent = Object.freeze({
-    principal: f(balance.principal),
-    interest: f(balance.interest),
-    penaltyInterest: f(balance.penaltyInterest),
-    fees: f(balance.fees),
-    total: f(total),
+    principal: formatMinor(balance.principal, g),
+    interest: formatMinor(balance.interest, g),
+    penaltyInterest: formatMinor(balance.penaltyInterest, g),
+    fees: formatMinor(balance.fees, g),
+    total: formatMinor(total, g),
   });
   return { ...ctx, openedDay: day(a.openedOn), balance, outstanding, dues: a.dues ? buildDues(a, ctx) : null };
 }
@@ -119,46 +123,47 @@ function build(a: Account): PreparedAccount {
 function buildDues(a: Account, ctx: MinorCtx): PreparedDues {
   const dues = a.dues!;
   const n = dues.length;
-  const rows: { day: number; amount: number; fees: number; interest: number }[] = new Array(n);
+  const out: PreparedDues = { day: new Array(n), amount: new Array(n), cum: new Array(n), fees: new Array(n), interest: new Array(n), payDay: new Array(a.payments.length), payAmount: new Array(a.payments.length) };
   let sorted = true;
   for (let i = 0; i < n; i++) {
     const d = dues[i]!;
-    const amount = toMinor(d.amount, ctx, ["dues", i, "amount"]);
-    const fees = d.fees === undefined ? 0 : toMinor(d.fees, ctx, ["dues", i, "fees"]);
-    const interest = d.interest === undefined ? 0 : toMinor(d.interest, ctx, ["dues", i, "interest"]);
-    rows[i] = { day: day(d.dueDate), amount, fees: fees < amount ? fees : amount, interest: interest < amount - fees ? interest : Math.max(0, amount - fees) };
-    if (i > 0 && rows[i - 1]!.day > rows[i]!.day) sorted = false;
+    const amount = toMinor(d.amount, ctx, "dues", i, "amount");
+    const fees = d.fees === undefined ? 0 : toMinor(d.fees, ctx, "dues", i, "fees");
+    const interest = d.interest === undefined ? 0 : toMinor(d.interest, ctx, "dues", i, "interest");
+    out.day[i] = day(d.dueDate);
+    out.amount[i] = amount;
+    out.fees[i] = fees < amount ? fees : amount;
+    out.interest[i] = interest < amount - fees ? interest : Math.max(0, amount - fees);
+    if (i > 0 && out.day[i - 1]! > out.day[i]!) sorted = false;
   }
-  if (!sorted) rows.sort((x, y) => x.day - y.day);
-  const out: PreparedDues = { day: new Array(n), amount: new Array(n), cum: new Array(n), fees: new Array(n), interest: new Array(n), payDay: [], payAmount: [] };
+  if (!sorted) reorder(out.day, [out.amount, out.fees, out.interest]);
   let cum = 0;
-  for (let i = 0; i < n; i++) {
-    const r = rows[i]!;
-    cum += r.amount;
-    out.day[i] = r.day;
-    out.amount[i] = r.amount;
-    out.cum[i] = cum;
-    out.fees[i] = r.fees;
-    out.interest[i] = r.interest;
-  }
+  for (let i = 0; i < n; i++) out.cum[i] = cum += out.amount[i]!;
   if (!Number.isSafeInteger(cum))
     throw new ArrearsError("INVALID_ACCOUNT", [{ path: ["dues"], message: "amounts too large to total exactly (over 2^53 minor units)" }], `account ${JSON.stringify(a.id)}`);
 
   const pays = a.payments;
-  const m = pays.length;
-  const prow: { day: number; amount: number }[] = new Array(m);
   let psorted = true, ptotal = 0;
-  for (let i = 0; i < m; i++) {
+  for (let i = 0; i < pays.length; i++) {
     const p = pays[i]!;
-    prow[i] = { day: day(p.date), amount: toMinor(p.amount, ctx, ["payments", i, "amount"]) };
-    ptotal += prow[i]!.amount;
-    if (i > 0 && prow[i - 1]!.day > prow[i]!.day) psorted = false;
+    out.payDay[i] = day(p.date);
+    ptotal += out.payAmount[i] = toMinor(p.amount, ctx, "payments", i, "amount");
+    if (i > 0 && out.payDay[i - 1]! > out.payDay[i]!) psorted = false;
   }
   if (!Number.isSafeInteger(ptotal))
     throw new ArrearsError("INVALID_ACCOUNT", [{ path: ["payments"], message: "amounts too large to total exactly (over 2^53 minor units)" }], `account ${JSON.stringify(a.id)}`);
   // Same-day payments only ever add up together, so their relative order never matters.
-  if (!psorted) prow.sort((x, y) => x.day - y.day);
-  out.payDay = prow.map((r) => r.day);
-  out.payAmount = prow.map((r) => r.amount);
+  if (!psorted) reorder(out.payDay, [out.payAmount]);
   return out;
+}
+
+// Sorts `keys` ascending and applies the same permutation to each of `cols` (stable).
+function reorder(keys: number[], cols: number[][]): void {
+  const idx = keys.map((_, i) => i).sort((x, y) => keys[x]! - keys[y]! || x - y);
+  const k0 = keys.slice();
+  for (let i = 0; i < idx.length; i++) keys[i] = k0[idx[i]!]!;
+  for (const c of cols) {
+    const c0 = c.slice();
+    for (let i = 0; i < idx.length; i++) c[i] = c0[idx[i]!]!;
+  }
 }
