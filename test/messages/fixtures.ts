@@ -1,4 +1,4 @@
-import type { MessageDecision, LenderDetails, RenderOptions } from "../../src/messages/index.js";
+import type { MessageDecision, LenderDetails, RenderOptions } from "../../src/index.js";
 
 /** A CNY account 45 days past due (oldest unpaid due 2026-10-09), with an instalment offer. */
 export const cnDecision: MessageDecision = {

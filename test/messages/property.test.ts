@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { TEMPLATES, formatMoney, getTemplate, renderMessage, type LenderDetails, type MessageDecision } from "../../src/messages/index.js";
+import { TEMPLATES, formatMoney, getTemplate, renderMessage, type LenderDetails, type MessageDecision } from "../../src/index.js";
 import { minorDigits } from "../../src/money/index.js";
 import { formatIsoDate } from "../../src/time/index.js";
 

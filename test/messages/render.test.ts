@@ -1,8 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { ArrearsError } from "../../src/errors/index.js";
-import type { Decision } from "../../src/policy/decision.js";
 import {
+  ArrearsError,
   TEMPLATES,
   formatDate,
   formatMoney,
@@ -11,8 +10,9 @@ import {
   maskAccount,
   renderMessage,
   runTemplateTests,
+  type Decision,
   type MessageDecision,
-} from "../../src/messages/index.js";
+} from "../../src/index.js";
 import { GOLDEN, cnDecision, cnLender, usDecision, usLender } from "./fixtures.js";
 
 const golden = (file: string) => readFileSync(new URL(`./golden/${file}`, import.meta.url), "utf8");
