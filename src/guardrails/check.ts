@@ -2,8 +2,9 @@ import { z } from "zod";
 import { ArrearsError, issuesFromZod } from "../errors/index.js";
 import { isParsedAccount, parseAccount, type Account } from "../model/account.js";
 import { CHANNELS, CONTACT_OUTCOMES, CONTACT_PURPOSES, ChannelSchema, ContactPurposeSchema, InstantSchema, type Channel, type ContactPurpose } from "../model/schema.js";
-import { MS_PER_DAY, formatInstant, formatIsoDate, parseInstant, parseIsoDate } from "../time/index.js";
-import { ZoneClock, fastInstant } from "./clock.js";
+import { MS_PER_DAY, formatIsoDate, parseInstant, parseIsoDate } from "../time/index.js";
+import { prepareActivity } from "../contacts/prepare.js";
+import { ZoneClock, isoUtc } from "./clock.js";
 import { loadGuardrailProfile, purposeBit, type CompiledFilter, type CompiledPeriod, type GuardrailProfile, type RuleRef } from "./load.js";
 import type { HoldFlag } from "./schema.js";
 
@@ -55,47 +56,43 @@ const OptionsSchema = z.strictObject({
 
 interface History {
   n: number;
-  ms: Float64Array;
-  ch: Uint8Array;
-  oc: Uint8Array;
-  /** 0 outbound, 1 inbound. */
-  dir: Uint8Array;
-  /** Purpose bit index: 0 none, i + 1 for CONTACT_PURPOSES[i]. */
-  pu: Uint8Array;
+  /** Epoch ms, ascending. */
+  ms: number[];
+  /**
+   * Packed attributes: channel (bits 0–2), outcome (3–6), direction (7: 1 = inbound),
+   * purpose bit index (8–11: 0 none, i + 1 for CONTACT_PURPOSES[i]).
+   */
+  kind: number[];
 }
 
 const histories = new WeakMap<Account, History>();
+const OUTCOME_INDEX: Record<string, number> = Object.fromEntries(CONTACT_OUTCOMES.map((c, i) => [c, i << 3]));
+const PURPOSE_INDEX: Record<string, number> = Object.fromEntries(CONTACT_PURPOSES.map((c, i) => [c, (i + 1) << 8]));
 
 function historyOf(account: Account): History {
   const cached = histories.get(account);
   if (cached) return cached;
-  const list = account.contacts;
-  const n = list.length;
-  const at = new Float64Array(n);
-  let sorted = true;
+  // The contacts module already parsed and sorted the instants (and caches them per account
+  // for `deriveFacts`), so `decide` parses each contact's time once.
+  const pc = prepareActivity(account).contacts;
+  const src = account.contacts;
+  const n = pc.length;
+  const ms: number[] = new Array<number>(n);
+  const kind: number[] = new Array<number>(n);
   for (let i = 0; i < n; i++) {
-    at[i] = fastInstant(list[i]!.at);
-    if (i > 0 && at[i]! < at[i - 1]!) sorted = false;
+    const c = pc[i]!;
+    const purpose = src[c.index]!.purpose;
+    ms[i] = c.ms;
+    kind[i] = c.ch | OUTCOME_INDEX[c.outcome]! | (c.inbound ? 128 : 0) | (purpose === undefined ? 0 : PURPOSE_INDEX[purpose]!);
   }
-  const order = Array.from({ length: n }, (_, i) => i);
-  if (!sorted) order.sort((a, b) => at[a]! - at[b]! || a - b);
-  const h: History = { n, ms: new Float64Array(n), ch: new Uint8Array(n), oc: new Uint8Array(n), dir: new Uint8Array(n), pu: new Uint8Array(n) };
-  for (let k = 0; k < n; k++) {
-    const i = order[k]!;
-    const c = list[i]!;
-    h.ms[k] = at[i]!;
-    h.ch[k] = CHANNELS.indexOf(c.channel);
-    h.oc[k] = CONTACT_OUTCOMES.indexOf(c.outcome);
-    h.dir[k] = c.direction === "inbound" ? 1 : 0;
-    h.pu[k] = c.purpose === undefined ? 0 : CONTACT_PURPOSES.indexOf(c.purpose) + 1;
-  }
+  const h: History = { n, ms, kind };
   // Only validated (frozen) accounts are cached: a mutable object could change under the cache.
   if (isParsedAccount(account)) histories.set(account, h);
   return h;
 }
 
 /** First index with ms > t (i.e. the number of contacts at or before t). */
-function upperBound(ms: Float64Array, n: number, t: number): number {
+function upperBound(ms: readonly number[], n: number, t: number): number {
   let lo = 0, hi = n;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
@@ -106,7 +103,7 @@ function upperBound(ms: Float64Array, n: number, t: number): number {
 }
 
 /** First index with ms >= t. */
-function lowerBound(ms: Float64Array, n: number, t: number): number {
+function lowerBound(ms: readonly number[], n: number, t: number): number {
   let lo = 0, hi = n;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
@@ -116,11 +113,17 @@ function lowerBound(ms: Float64Array, n: number, t: number): number {
   return lo;
 }
 
-const matches = (h: History, i: number, f: CompiledFilter): boolean =>
-  ((f.channels >>> h.ch[i]!) & 1) === 1 &&
-  ((f.outcomes >>> h.oc[i]!) & 1) === 1 &&
-  ((f.directions >>> h.dir[i]!) & 1) === 1 &&
-  ((f.purposes >>> h.pu[i]!) & 1) === 1;
+const matches = (h: History, i: number, f: CompiledFilter): boolean => {
+  const k = h.kind[i]!;
+  return (
+    ((f.channels >>> (k & 7)) & 1) === 1 &&
+    ((f.outcomes >>> ((k >>> 3) & 15)) & 1) === 1 &&
+    ((f.directions >>> ((k >>> 7) & 1)) & 1) === 1 &&
+    ((f.purposes >>> (k >>> 8)) & 1) === 1
+  );
+};
+const outcomeOf = (h: History, i: number): number => (h.kind[i]! >>> 3) & 15;
+const isInbound = (h: History, i: number): boolean => (h.kind[i]! & 128) !== 0;
 
 const hhmm = (msOfDay: number): string => {
   const m = Math.floor(msOfDay / 60_000);
@@ -221,11 +224,11 @@ class Checker {
       } else if (tp.requireUnreachable) {
         let last = -1, failed = 0;
         for (let i = hi - 1; i >= 0; i--) {
-          if ((p.conversation >>> h.oc[i]!) & 1) {
+          if ((p.conversation >>> outcomeOf(h, i)) & 1) {
             last = i;
             break;
           }
-          if (h.dir[i] === 0 && (p.failed >>> h.oc[i]!) & 1) failed++;
+          if (!isInbound(h, i) && (p.failed >>> outcomeOf(h, i)) & 1) failed++;
         }
         const recent = last >= 0 && h.ms[last]! >= clock.dayStart(day - tp.noConversationDays + 1);
         if (recent || failed < tp.minFailedAttempts) {
@@ -270,7 +273,7 @@ class Checker {
       if (last < 0) continue;
       const end = this.periodEnd(q.period, h.ms[last]!, off);
       if (out)
-        out.push(reason(q, `no ${ch} within ${span(q.period)}${q.period.kind === "days" ? " (its day is day 1)" : ""} after the contact of ${formatInstant(h.ms[last]!)}`));
+        out.push(reason(q, `no ${ch} within ${span(q.period)}${q.period.kind === "days" ? " (its day is day 1)" : ""} after the contact of ${isoUtc(h.ms[last]!)}`));
       if (end > until) until = end;
     }
 
@@ -325,11 +328,11 @@ class Checker {
     const pbit = purposeBit(purpose);
     const reasons: ContactCheckReason[] = [];
     let t = this.evaluate(ci, atMs, pbit, thirdParty, reasons);
-    if (t === atMs) return { allowed: true, reasons, earliestAt: formatInstant(atMs) };
+    if (t === atMs) return { allowed: true, reasons, earliestAt: isoUtc(atMs) };
     // Walk forward from bound to bound until every rule agrees (each step strictly advances).
     for (let step = 0; step < 400 && t !== Infinity; step++) {
       const next = this.evaluate(ci, t, pbit, thirdParty, null);
-      if (next === t) return { allowed: false, reasons, earliestAt: formatInstant(t) };
+      if (next === t) return { allowed: false, reasons, earliestAt: isoUtc(t) };
       t = next;
     }
     return { allowed: false, reasons, earliestAt: null };
