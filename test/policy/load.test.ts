@@ -221,3 +221,17 @@ describe("suggestions", () => {
     expect(closest("zzzz", ["dpd", "bucket"])).toBeUndefined();
   });
 });
+
+describe("shipped policies: embedded tests", () => {
+  for (const [id, json] of Object.entries(POLICIES)) {
+    it(`${id}: every rule is the expected deciding rule of at least one test`, () => {
+      const p = loadPolicy(json);
+      const expected = new Set(p.tests.map((t) => t.expect.rule));
+      expect(p.rules.map((r) => r.name).filter((n) => !expected.has(n))).toEqual([]);
+      for (const t of p.tests) {
+        expect(t.expect.rule, t.name).toBeDefined();
+        expect(t.expect.action, t.name).toBe(p.rules.find((r) => r.name === t.expect.rule)!.event.type);
+      }
+    });
+  }
+});
