@@ -41,6 +41,12 @@ const TestCaseSchema = z.strictObject({
 });
 export type TemplateTestCase = z.infer<typeof TestCaseSchema>;
 
+/**
+ * Shape of a template file in `rules/templates/` (the variable checks run in {@link loadTemplate}).
+ *
+ * @example
+ * MessageTemplateSchema.safeParse(json).success
+ */
 export const MessageTemplateSchema = z.strictObject({
   schemaVersion: z.literal(1),
   id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "expected a kebab-case id such as \"formal-letter\""),
@@ -205,7 +211,13 @@ function mentions(nodes: readonly TemplateNode[], name: string): boolean {
   );
 }
 
-/** Picks the template locale for a wanted one: exact, then same language, then en-US, then the first. */
+/**
+ * Picks the template locale for a wanted one: exact, then same language, then en-US, then the first.
+ *
+ * @example
+ * pickLocale(["zh-CN", "en-US"], "en-GB")      // "en-US"
+ * pickLocale(["zh-CN", "en-US"], "zh-Hant-TW") // "zh-CN"
+ */
 export function pickLocale(available: readonly string[], wanted: string | undefined): string {
   if (wanted) {
     const w = wanted.toLowerCase();

@@ -24,7 +24,14 @@ const INST = ["offer.isInstallments"] as const;
 const SETTLE = ["offer.isSettlement"] as const;
 const DEFER = ["offer.isDeferral"] as const;
 
-/** Every variable, documented. Money is formatted for the locale; dates as the locale writes them in a letter. */
+/**
+ * Every variable a template may use, documented. Money is formatted for the locale from the
+ * exact decimal string; dates as the locale writes them in a letter. Money values count as false
+ * in `{{#if}}` when zero, so a zero fee line can be left out.
+ *
+ * @example
+ * MESSAGE_VARIABLES.filter((v) => !v.debt).map((v) => v.name) // what a third-party template may use
+ */
 export const MESSAGE_VARIABLES: readonly VariableDefinition[] = [
   v("borrower.name", "text", false, "Borrower's name from the decision (`decision.borrower.name`); give a locale default such as \"Customer\".", true),
   v("account.masked", "text", true, "Account id masked to its last 4 letters or digits: `****1234`."),
@@ -71,7 +78,12 @@ export const MESSAGE_VARIABLES: readonly VariableDefinition[] = [
   v("offer.monthsText", "text", true, "Deferral: months as a phrase in the locale (\"3 months\", \"3个月\").", true, DEFER),
 ];
 
-/** Variables inside `{{#each offer.instalments}}`. */
+/**
+ * Variables inside `{{#each offer.instalments}}`.
+ *
+ * @example
+ * // "{{#each offer.instalments}}{{item.number}}. {{item.dueDate}}: {{item.amount}}\n{{/each}}"
+ */
 export const ITEM_VARIABLES: readonly VariableDefinition[] = [
   v("item.number", "number", true, "Instalment number, from 1."),
   v("item.dueDate", "date", true, "Instalment due date."),
