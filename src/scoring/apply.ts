@@ -78,7 +78,9 @@ export interface AppliedScores {
 /**
  * Scores a facts record with the risk card, then the hardship card, then segments it, writing
  * `riskScore`, `riskProbability`, `hardshipScore` and `segment` into `facts` (mutated in place,
- * so each stage sees the earlier ones) and returning both score results.
+ * so each stage sees the earlier ones) and returning both score results. Facts from
+ * `deriveFacts` already hold the four keys (as null), which keeps the record's shape stable
+ * and the writes cheap.
  *
  * @example
  * const facts = deriveFacts(account, { asOf });

@@ -50,6 +50,13 @@ export const CategoricalCharacteristicSchema = z.strictObject({
   other: PointsBinSchema.optional(),
 });
 
+/**
+ * One characteristic: a fact, its bins and their points, the `missing` bin, and the reason code.
+ *
+ * @example
+ * CharacteristicSchema.parse({ name: "depth", fact: "dpd", type: "numeric", reasonCode: "R01",
+ *   reasonText: "Past due now", bins: [{ max: 1, points: 20 }, { min: 1, points: -40 }], missing: { points: 0 } });
+ */
 export const CharacteristicSchema = z.discriminatedUnion("type", [NumericCharacteristicSchema, CategoricalCharacteristicSchema]);
 
 const FactValue = z.union([z.number(), z.boolean(), z.string(), z.null()]);
@@ -74,7 +81,13 @@ export const ScorecardTestSchema = z.strictObject({
   }),
 });
 
-/** JSON form of a points scorecard (`rules/scorecards/*.json`). */
+/**
+ * JSON form of a points scorecard (`rules/scorecards/*.json`): the shape only; use
+ * {@link loadScorecard} for the full checks (catalogued facts, bins that tile the line).
+ *
+ * @example
+ * const r = ScorecardSchema.safeParse(json); // r.success, r.data.characteristics …
+ */
 export const ScorecardSchema = z.strictObject({
   schemaVersion: z.literal(1),
   id: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/, "expected a lowercase id like \"risk-behavioral\""),

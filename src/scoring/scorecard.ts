@@ -46,7 +46,13 @@ export interface Scorecard {
 const compiled = new WeakSet<object>();
 const cache = new WeakMap<object, Scorecard>();
 
-/** True if `value` was returned by {@link loadScorecard}. */
+/**
+ * True if `value` was returned by {@link loadScorecard}.
+ *
+ * @example
+ * isScorecard(loadScorecard(json)); // true
+ * isScorecard(json);                // false
+ */
 export function isScorecard(value: unknown): value is Scorecard {
   return typeof value === "object" && value !== null && compiled.has(value);
 }

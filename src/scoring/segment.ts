@@ -3,11 +3,22 @@ import { ArrearsError, issuesFromZod, type ArrearsIssue } from "../errors/index.
 import { FACTS, FACT_NAMES, type FactDefinition, type Facts } from "../facts/catalog.js";
 import { unknownMessage } from "./suggest.js";
 
-/** The four can-pay / will-pay segments. */
+/**
+ * The four can-pay / will-pay segments.
+ *
+ * @example
+ * SEGMENTS.includes(facts.segment); // true after applyScores
+ */
 export const SEGMENTS = ["self_cure", "hardship", "escalate", "settlement_review"] as const;
 export type Segment = (typeof SEGMENTS)[number];
 
-/** json-rules-engine operator names, with the same meaning (a null or absent fact matches nothing). */
+/**
+ * Operators of segmentation signals: json-rules-engine's names and meaning, except that a null
+ * or absent fact matches nothing (json-rules-engine would compare `null < 5` as true).
+ *
+ * @example
+ * { "fact": "refusals90d", "operator": "greaterThanInclusive", "value": 1, "points": -3 }
+ */
 export const SIGNAL_OPERATORS = ["equal", "notEqual", "lessThan", "lessThanInclusive", "greaterThan", "greaterThanInclusive", "in", "notIn"] as const;
 
 const Scalar = z.union([z.number(), z.string(), z.boolean()]);
@@ -37,9 +48,13 @@ const SegmentTestSchema = z.strictObject({
 });
 
 /**
- * JSON form of a segmentation (`rules/scorecards/segments.json`): two axes of signals with
+ * JSON form of a segmentation (`rules/scorecards/segments.json`; shape only, {@link loadSegmentation}
+ * adds the fact checks): two axes of signals with
  * thresholds. Able & willing → `self_cure`; unable & willing → `hardship`; able & unwilling →
  * `escalate`; unable & unwilling → `settlement_review`.
+ *
+ * @example
+ * SegmentationSchema.safeParse(json).success;
  */
 export const SegmentationSchema = z.strictObject({
   schemaVersion: z.literal(1),

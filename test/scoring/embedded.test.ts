@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadScorecard, loadSegmentation, runScorecardTests, runSegmentationTests } from "../../src/scoring/index.js";
+import { loadScorecard, loadSegmentation, runScorecardTests, runSegmentationTests } from "../../src/index.js";
 
 const dir = resolve(__dirname, "../../rules/scorecards");
 const files = readdirSync(dir).filter((f) => f.endsWith(".json")).sort();

@@ -7,9 +7,13 @@ import {
   score,
   scoreToProbability,
   type ScorecardInput,
-} from "../../src/scoring/index.js";
-import { FACTS, type Facts } from "../../src/facts/catalog.js";
-import { ArrearsError } from "../../src/errors/index.js";
+  ArrearsError,
+  FACTS,
+  type Facts,
+  deriveFacts,
+  parseAccount,
+  type AccountInput,
+} from "../../src/index.js";
 
 const tiny: ScorecardInput = {
   schemaVersion: 1,
@@ -346,5 +350,50 @@ describe("hardship card", () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe("hardship card on accounts through deriveFacts", () => {
+  const base: AccountInput = {
+    id: "H-1",
+    product: "installment",
+    currency: "CNY",
+    openedOn: "2025-01-10",
+    timeZone: "Asia/Shanghai",
+    balance: { principal: "8000.00" },
+    dues: [
+      { dueDate: "2026-08-15", amount: "1000.00" },
+      { dueDate: "2026-09-15", amount: "1000.00" },
+      { dueDate: "2026-10-15", amount: "1000.00" },
+      { dueDate: "2026-11-15", amount: "1000.00" },
+    ],
+    payments: [
+      { date: "2026-08-14", amount: "1000.00" },
+      { date: "2026-09-14", amount: "1000.00" },
+      { date: "2026-10-14", amount: "1000.00" },
+      { date: "2026-11-14", amount: "1000.00" },
+    ],
+  };
+  const asOf = "2026-11-20T10:00:00+08:00";
+
+  it("scores a reported medical hardship with falling payments above a clean account", () => {
+    const medical: AccountInput = {
+      ...base,
+      id: "H-2",
+      payments: [
+        { date: "2026-08-14", amount: "1000.00" },
+        { date: "2026-09-20", amount: "500.00" },
+        { date: "2026-10-25", amount: "200.00" },
+      ],
+      borrower: { hardship: [{ kind: "medical", reportedOn: "2026-11-02" }] },
+    };
+    const clean = score(hardshipScorecard, deriveFacts(parseAccount(base), { asOf }));
+    const sick = score(hardshipScorecard, deriveFacts(parseAccount(medical), { asOf }));
+    expect(clean.score).toBe(0);
+    expect(clean.reasons).toEqual([]);
+    // reported 25 + medical 20 + 18 days ago 10 + two partial payments 10 + paid 700 of 3000 due 10
+    // + 20 clean months before 10 + first delinquency 5
+    expect(sick.score).toBe(90);
+    expect(sick.reasons.slice(0, 2).map((r) => r.code)).toEqual(["H01", "H02"]);
   });
 });

@@ -12,9 +12,9 @@ import {
   score,
   segmentOf,
   SEGMENTS,
-} from "../../src/scoring/index.js";
-import { ArrearsError } from "../../src/errors/index.js";
-import type { Facts } from "../../src/facts/catalog.js";
+  ArrearsError,
+  type Facts,
+} from "../../src/index.js";
 
 function clone<T>(x: T): T {
   return JSON.parse(JSON.stringify(x)) as T;
