@@ -1,16 +1,16 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { ArrearsError } from "../../src/errors/index.js";
-import { parseAccount } from "../../src/model/account.js";
 import { parseInstant } from "../../src/time/index.js";
 import {
+  ArrearsError,
+  parseAccount,
   checkContact,
   getGuardrailProfile,
   guardrailProfiles,
   loadGuardrailProfile,
   prepareContactCheck,
   type ContactCheckResult,
-} from "../../src/guardrails/index.js";
+} from "../../src/index.js";
 import { isoUtc } from "../../src/guardrails/clock.js";
 
 type Json = Record<string, unknown>;

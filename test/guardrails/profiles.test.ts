@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { ArrearsError } from "../../src/errors/index.js";
 import {
+  ArrearsError,
   getGuardrailProfile,
   guardrailProfiles,
   isGuardrailProfile,
   loadGuardrailProfile,
   optOutTextFor,
   runGuardrailProfileTests,
-} from "../../src/guardrails/index.js";
+} from "../../src/index.js";
 import usRegF from "../../rules/guardrails/us-reg-f.json";
 
 const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
