@@ -1,0 +1,54 @@
+// Runs every numbered example and the demo in-process (each exports main(log)) and checks a key
+// line of output, so the examples never rot.
+import { describe, expect, it } from "vitest";
+
+async function run(path: string, ...args: unknown[]): Promise<string[]> {
+  const mod = (await import(path)) as { main: (log: (l: string) => void, ...rest: unknown[]) => void };
+  const lines: string[] = [];
+  mod.main((l) => lines.push(l), ...args);
+  return lines;
+}
+
+describe("examples", () => {
+  it("01-one-decision explains one decision", async () => {
+    const out = await run("../../examples/01-one-decision.js");
+    expect(out).toContain("account CN-000045 at 2026-11-23T10:00:00+08:00 (policy default@" + out[0]!.split("default@")[1]);
+    expect(out.some((l) => /^dpd 45 \(30-59\), overdue 2100\.00 CNY/.test(l))).toBe(true);
+    expect(out.some((l) => /^action: [a-z_]+/.test(l))).toBe(true);
+  });
+
+  it("02-custom-policy shows the self-cure window and a load error with its path", async () => {
+    const out = await run("../../examples/02-custom-policy.js");
+    expect(out.find((l) => l.startsWith("dpd  8"))).toMatch(/self-cure-10 → send_sms_reminder$/);
+    expect(out.find((l) => l.startsWith("dpd 15"))).toMatch(/self-cure-10 → call_borrower$/);
+    expect(out).toContain("rejected: INVALID_POLICY at rules.0.conditions.all.0.operator");
+  });
+
+  it("03-policy-unit-tests passes its cases and the embedded tests", async () => {
+    const out = await run("../../examples/03-policy-unit-tests.js");
+    expect(out).toContain("cases: 6/6 passed");
+    expect(out.at(-1)).toMatch(/^embedded tests of default: (\d+)\/\1 passed$/);
+  });
+
+  it("04-portfolio-report-from-csv reports the bad row and summarises the rest", async () => {
+    const out = await run("../../examples/04-portfolio-report-from-csv.js");
+    expect(out[0]).toMatch(/^row 23 \(CN-2011\): .*currency/);
+    expect(out).toContain("decided 20 accounts, 1 error(s)");
+    expect(out.some((l) => l.startsWith("exposure CNY: overdue 64100.00,"))).toBe(true);
+  });
+
+  it("05-champion-challenger splits about 80/20 and compares", async () => {
+    const out = await run("../../examples/05-champion-challenger.js", 400);
+    const champ = out.find((l) => l.startsWith("champion:"))!;
+    const share = Number(/\(([\d.]+)%\)/.exec(champ)![1]);
+    expect(share).toBeGreaterThan(72);
+    expect(share).toBeLessThan(88);
+    expect(out.some((l) => /^challenger changes \d+ of 400 decisions/.test(l))).toBe(true);
+  });
+
+  it("demo decides the sample portfolio", async () => {
+    const out = await run("../../examples/demo.js");
+    expect(out[1]).toMatch(/^decided 3000, errors 3 /);
+    expect(out).toContain("Work queue: top 10 by priority");
+  }, 60_000);
+});
