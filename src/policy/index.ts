@@ -13,3 +13,4 @@ export {
   type PolicyOptions,
   type PolicyTest,
 } from "./schema.js";
+export { decide, type DecideOptions } from "./decide.js";
