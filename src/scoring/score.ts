@@ -11,8 +11,9 @@ export type { ScoreResult };
  * Rounded to 4 decimals; null when the card has no `odds`.
  *
  * @example
- * // baseScore 600, baseOdds 19 (5 % bad), pointsToDoubleOdds 20:
- * scoreToProbability(risk, 620); // 1 / (1 + 38) = 0.0256
+ * // shipped risk card: baseScore 600, baseOdds 9 (10 % not paying), pointsToDoubleOdds 40
+ * scoreToProbability(riskBehavioralScorecard, 600); // 0.1
+ * scoreToProbability(riskBehavioralScorecard, 640); // 1 / (1 + 18) = 0.0526
  */
 export function scoreToProbability(card: Scorecard | unknown, points: number): number | null {
   const c = compiledScorecard(card);
@@ -38,10 +39,11 @@ export function scoreToProbability(card: Scorecard | unknown, points: number): n
  * the wrong type (e.g. a string for a numeric characteristic, or NaN), with the fact's path.
  *
  * @example
- * const r = score(riskCard, { dpd: 45, worstCycle12m: 2, cyclesDelinquent12m: 3, ... });
- * r.score;       // 548
- * r.probability; // 0.4117 (probability of not paying)
- * r.reasons[0];  // { code: "R01", characteristic: "currentDelinquency", text: "…", pointsLost: 61 }
+ * const r = score(riskBehavioralScorecard, { dpd: 75, worstCycle12m: 3, cyclesDelinquent12m: 6,
+ *   utilization: 1.2, paymentsCount90d: 0, paidAmount90d: 0, promisesBroken90d: 2, unreachable: true });
+ * r.score;       // 311
+ * r.probability; // 0.9433 (probability of not paying)
+ * r.reasons[0];  // { code: "R01", characteristic: "currentDelinquency", text: "Account is past due now", pointsLost: 86 }
  */
 export function score(card: Scorecard | unknown, facts: Facts): ScoreResult {
   const c = compiledScorecard(card);
