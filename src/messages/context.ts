@@ -1,5 +1,5 @@
 import { ArrearsError } from "../errors/index.js";
-import { addAmounts, fromMinorUnits, isAmountLike, isKnownCurrency, toMinorUnits } from "../money/index.js";
+import { addAmounts, fromMinorUnits, isAmountLike, isKnownCurrency, toDec, toMinorUnits } from "../money/index.js";
 import { formatIsoDate, isValidTimeZone, localDay, parseInstant, parseIsoDate } from "../time/index.js";
 import { formatDate, formatList, formatMoney, formatUnit, maskAccount } from "./format.js";
 
@@ -73,7 +73,12 @@ function currencyOf(c: RenderContext): string {
 function amountAt(c: RenderContext, group: "overdue" | "outstanding", key: string): Money {
   const raw = (c.d.amounts?.[group] as Record<string, unknown> | undefined)?.[key];
   if (!isAmountLike(raw)) bad(["amounts", group, key], "expected a decimal amount string", raw);
-  return money(c, String(raw), currencyOf(c));
+  return money(c, plain(raw), currencyOf(c));
+}
+
+/** Decimal string of an amount; numbers go through their shortest decimal form (never `1e+21`). */
+function plain(x: string | number): string {
+  return typeof x === "string" ? x : toDec(x).toFixed();
 }
 
 function money(c: RenderContext, raw: string, currency: string): Money {
@@ -133,7 +138,7 @@ export interface NormalizedOffer {
 }
 
 const isObj = (x: unknown): x is Record<string, unknown> => typeof x === "object" && x !== null && !Array.isArray(x);
-const amt = (x: unknown): string | undefined => (isAmountLike(x) && !String(x).startsWith("-") ? String(x) : undefined);
+const amt = (x: unknown): string | undefined => (isAmountLike(x) && !String(x).startsWith("-") ? plain(x) : undefined);
 const date = (x: unknown): string | undefined => (typeof x === "string" && !Number.isNaN(parseIsoDate(x)) ? x : undefined);
 
 function schedule(x: unknown): NormalizedOffer["instalments"] {

@@ -323,6 +323,11 @@ describe("renderMessage", () => {
     expect(() => renderMessage(sms, badDpd)).toThrow(/decision\.facts\.dpd: expected a whole number of days, received NaN/);
     expect(() => renderMessage(sms, { ...usDecision, amounts: { ...usDecision.amounts!, currency: "XXX" } })).toThrow(/decision\.amounts\.currency/);
     expect(() => renderMessage(sms, null as unknown as MessageDecision)).toThrowError(ArrearsError);
+    // Numbers are accepted as amounts, exactly and without exponent notation.
+    const numeric = { ...usDecision, amounts: { ...usDecision.amounts!, overdue: { total: 1e21 as unknown as string } } };
+    expect(renderMessage(sms, numeric).body).toContain("$1,000,000,000,000,000,000,000.00");
+    const tiny = { ...usDecision, amounts: { ...usDecision.amounts!, overdue: { total: 0.1 as unknown as string } } };
+    expect(renderMessage(sms, tiny).body).toContain("$0.10");
     // Fields a template does not use are not required.
     const t = loadTemplate({ ...base, locales: { "en-US": { body: "{{dpd}}" } } });
     expect(renderMessage(t, { accountId: "1", asOf: "2026-11-23", facts: { dpd: 3 } }).body).toBe("3");
