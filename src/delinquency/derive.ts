@@ -8,9 +8,19 @@ import { prepareAccount, toMinor, formatMinor, type PreparedDues, type PreparedA
 import { BUCKET_SCHEMES, lookup, resolveBucketScheme, type BucketScheme } from "./scheme.js";
 import type { AmountsByComponent, Delinquency, DelinquencyOptions } from "./types.js";
 
-/** Months of cycle history kept (like a bureau payment profile). */
+/**
+ * Months of cycle history kept (like a bureau payment profile).
+ *
+ * @example
+ * deriveDelinquency(account, { asOf }).cycleHistory.length <= CYCLE_HISTORY_MONTHS; // true
+ */
 export const CYCLE_HISTORY_MONTHS = 24;
-/** Highest cycle status (330+ days past due); the snapshot schema caps at the same value. */
+/**
+ * Highest cycle status (330+ days past due); the snapshot schema caps at the same value.
+ *
+ * @example
+ * cycleStatus(1000) === MAX_CYCLE_STATUS; // true
+ */
 export const MAX_CYCLE_STATUS = 12;
 
 /**
@@ -32,7 +42,12 @@ const AsOfSchema = z.custom<string>((v) => typeof v === "string" && !Number.isNa
   message: "expected an ISO instant with offset (2026-11-23T09:30:00+08:00) or an ISO date (2026-11-23)",
 });
 
-/** zod schema of {@link DelinquencyOptions} (used for error reporting; the hot path checks by hand). */
+/**
+ * zod schema of {@link DelinquencyOptions} (used for error reporting; the hot path checks by hand).
+ *
+ * @example
+ * DelinquencyOptionsSchema.safeParse({ asOf: "2026-11-23", graceDays: 3 }).success; // true
+ */
 export const DelinquencyOptionsSchema = z.strictObject({
   asOf: AsOfSchema,
   scheme: z.unknown().optional(),
@@ -91,7 +106,13 @@ function calendarOf(day: number): Calendar {
   return (lastCalendar = { day, iso: formatIsoDate(day), monthEnds });
 }
 
-/** The evaluation date (epoch day): the borrower's local date of `asOf`, or `asOf` itself for a plain date. */
+/**
+ * The evaluation date (epoch day): the borrower's local date of `asOf`, or `asOf` itself for a
+ * plain date. @internal
+ *
+ * @example
+ * formatIsoDate(evaluationDay("2026-11-22T20:00:00Z", "Asia/Shanghai")); // "2026-11-23"
+ */
 export function evaluationDay(asOf: string, timeZone: string): number {
   let v: number;
   if (asOf === lastAsOf) v = lastAsOfValue;

@@ -7,7 +7,12 @@ import cnFiveCategory from "../../rules/buckets/cn-five-category.json";
 const Days = z.number().int().min(0).max(100_000);
 const Product = z.enum(["installment", "revolving"]);
 
-/** One DPD range of a bucket scheme: `min`..`max` days inclusive; the last range has no `max`. */
+/**
+ * One DPD range of a bucket scheme: `min`..`max` days inclusive; the last range has no `max`.
+ *
+ * @example
+ * BucketRangeSchema.parse({ label: "关注", labelEn: "special mention", min: 1, max: 90 });
+ */
 export const BucketRangeSchema = z.strictObject({
   label: z.string().min(1),
   /** English label when `label` is in another language (`关注` → `special mention`). */
@@ -16,7 +21,12 @@ export const BucketRangeSchema = z.strictObject({
   max: Days.optional(),
 });
 
-/** An embedded test of a bucket scheme: the bucket expected for a DPD (and product). */
+/**
+ * An embedded test of a bucket scheme: the bucket expected for a DPD (and product).
+ *
+ * @example
+ * BucketSchemeTestSchema.parse({ name: "120 closed-end", dpd: 120, product: "installment", expect: { bucket: "120-149", chargeOffDue: true } });
+ */
 export const BucketSchemeTestSchema = z.strictObject({
   name: z.string().min(1),
   dpd: Days,
@@ -28,7 +38,13 @@ export const BucketSchemeTestSchema = z.strictObject({
   }),
 });
 
-/** JSON form of a bucket scheme (`rules/buckets/*.json`). */
+/**
+ * JSON form of a bucket scheme (`rules/buckets/*.json`). Structure only: {@link loadBucketScheme}
+ * also checks that the ranges are contiguous.
+ *
+ * @example
+ * BucketSchemeSchema.safeParse(json).success;
+ */
 export const BucketSchemeSchema = z.strictObject({
   schemaVersion: z.literal(1),
   id: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/, "expected a lowercase id such as \"cn-m\""),
@@ -156,7 +172,12 @@ export function loadBucketScheme(json: unknown): BucketScheme {
   return scheme;
 }
 
-/** True for a scheme returned by {@link loadBucketScheme}. */
+/**
+ * True for a scheme returned by {@link loadBucketScheme}.
+ *
+ * @example
+ * isBucketScheme(BUCKET_SCHEMES["cn-m"]); // true
+ */
 export function isBucketScheme(value: unknown): value is BucketScheme {
   return typeof value === "object" && value !== null && compiled.has(value);
 }
@@ -181,7 +202,12 @@ export function bucketFor(scheme: BucketScheme | BucketSchemeId | BucketSchemeJs
   return lookup(s, dpd, product);
 }
 
-/** Unchecked lookup for hot paths (scheme compiled, dpd a non-negative integer). */
+/**
+ * Unchecked lookup for hot paths (scheme compiled, dpd a non-negative integer). @internal
+ *
+ * @example
+ * lookup(BUCKET_SCHEMES["cn-m"], 45).bucket; // "M2"
+ */
 export function lookup(s: BucketScheme, dpd: number, product?: "installment" | "revolving"): BucketResult {
   const mins = s.mins;
   // Schemes have a handful of ranges: a backwards scan beats a binary search here.
@@ -191,7 +217,13 @@ export function lookup(s: BucketScheme, dpd: number, product?: "installment" | "
   return { bucket: s.labels[i]!, bucketIndex: i, chargeOffDue: age !== undefined && dpd >= age };
 }
 
-/** The shipped bucket schemes (`rules/buckets/`), compiled, by id. */
+/**
+ * The shipped bucket schemes (`rules/buckets/`), compiled, by id: `cn-m`, `us-cycle`,
+ * `cn-five-category`.
+ *
+ * @example
+ * BUCKET_SCHEMES["cn-five-category"].labels; // ["正常", "关注", "次级", "可疑", "损失"]
+ */
 export const BUCKET_SCHEMES = {
   "cn-m": loadBucketScheme(cnM),
   "us-cycle": loadBucketScheme(usCycle),
