@@ -154,12 +154,11 @@ function badAsOf(asOf: unknown, path: (string | number)[]): ArrearsError {
 
 /** Epoch ms of an instant string that already passed validation (no regex). @internal */
 export function instantMs(s: string): number {
-  const n = (i: number) => s.charCodeAt(i) - 48;
-  const day = daysFromCivil(n(0) * 1000 + n(1) * 100 + n(2) * 10 + n(3), n(5) * 10 + n(6), n(8) * 10 + n(9));
-  let ms = ((day * 24 + n(11) * 10 + n(12)) * 60 + n(14) * 10 + n(15)) * 60_000;
+  const day = dateDay(s);
+  let ms = ((day * 24 + d2(s, 11)) * 60 + d2(s, 14)) * 60_000;
   let i = 16;
   if (s.charCodeAt(i) === 58) {
-    ms += (n(17) * 10 + n(18)) * 1000;
+    ms += d2(s, 17) * 1000;
     i = 19;
     if (s.charCodeAt(i) === 46) {
       i++;
@@ -176,12 +175,16 @@ export function instantMs(s: string): number {
   }
   const z = s.charCodeAt(i);
   if (z === 90) return ms; // "Z"
-  const off = ((n(i + 1) * 10 + n(i + 2)) * 60 + n(i + 4) * 10 + n(i + 5)) * 60_000;
+  const off = (d2(s, i + 1) * 60 + d2(s, i + 4)) * 60_000;
   return z === 45 ? ms + off : ms - off;
 }
 
 /** Epoch day of an ISO date that already passed validation (no regex). @internal */
 export function dateDay(s: string): number {
-  const n = (i: number) => s.charCodeAt(i) - 48;
-  return daysFromCivil(n(0) * 1000 + n(1) * 100 + n(2) * 10 + n(3), n(5) * 10 + n(6), n(8) * 10 + n(9));
+  return daysFromCivil(d2(s, 0) * 100 + d2(s, 2), d2(s, 5), d2(s, 8));
+}
+
+// Two ASCII digits at i as a number (no closure: esbuild's keepNames would wrap one per call).
+function d2(s: string, i: number): number {
+  return (s.charCodeAt(i) - 48) * 10 + s.charCodeAt(i + 1) - 48;
 }

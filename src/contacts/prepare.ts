@@ -1,7 +1,7 @@
 import { isParsedAccount, type Account } from "../model/account.js";
 import { CHANNELS, type Channel, type ContactOutcome } from "../model/schema.js";
 import { minorDigits } from "../money/index.js";
-import { prepareAccount, toMinor } from "../delinquency/prepare.js";
+import { minorOf } from "./minor.js";
 import { dateDay, instantMs } from "./clock.js";
 
 /**
@@ -22,6 +22,8 @@ export interface PreparedActivity {
   /** Dues by date, minor units (empty for snapshot accounts). */
   dueDay: number[];
   dueAmount: number[];
+  /** `balance` in minor units. */
+  balance: { principal: number; interest: number; penaltyInterest: number; fees: number };
 }
 
 export interface PreparedContact {
@@ -114,7 +116,7 @@ function build(a: Account): PreparedActivity {
         ms,
         index: i,
         at: c.at,
-        amount: toMinor(c.promise.amount, ctx, ["contacts", i, "promise", "amount"]),
+        amount: minorOf(c.promise.amount, ctx, ["contacts", i, "promise", "amount"]),
         dueDay: dateDay(c.promise.dueDate),
         dueDate: c.promise.dueDate,
         madeDay: undefined,
@@ -125,19 +127,27 @@ function build(a: Account): PreparedActivity {
     promises.sort((x, y) => x.ms - y.ms || x.index - y.index);
   }
 
-  let payDay: number[], payAmount: number[], dueDay: number[] = [], dueAmount: number[] = [];
-  if (a.dues) {
-    // Same integer form the delinquency derivation already built (and cached).
-    const d = prepareAccount(a).dues!;
-    payDay = d.payDay;
-    payAmount = d.payAmount;
-    dueDay = d.day;
-    dueAmount = d.amount;
-  } else {
-    const rows = a.payments.map((p, i) => ({ day: dateDay(p.date), amount: toMinor(p.amount, ctx, ["payments", i, "amount"]), i }));
-    rows.sort((x, y) => x.day - y.day || x.i - y.i);
-    payDay = rows.map((r) => r.day);
-    payAmount = rows.map((r) => r.amount);
-  }
-  return { id: a.id, currency: a.currency, digits: ctx.digits, contacts, promises, payDay, payAmount, dueDay, dueAmount };
+  const pays = a.payments.map((p, i) => ({ day: dateDay(p.date), amount: minorOf(p.amount, ctx, ["payments", i, "amount"]), i }));
+  pays.sort((x, y) => x.day - y.day || x.i - y.i);
+  const dues = (a.dues ?? []).map((d, i) => ({ day: dateDay(d.dueDate), amount: minorOf(d.amount, ctx, ["dues", i, "amount"]) }));
+  dues.sort((x, y) => x.day - y.day);
+  const b = a.balance;
+  const balance = {
+    principal: minorOf(b.principal, ctx, ["balance", "principal"]),
+    interest: minorOf(b.interest, ctx, ["balance", "interest"]),
+    penaltyInterest: minorOf(b.penaltyInterest, ctx, ["balance", "penaltyInterest"]),
+    fees: minorOf(b.fees, ctx, ["balance", "fees"]),
+  };
+  return {
+    id: a.id,
+    currency: a.currency,
+    digits: ctx.digits,
+    contacts,
+    promises,
+    payDay: pays.map((r) => r.day),
+    payAmount: pays.map((r) => r.amount),
+    dueDay: dues.map((r) => r.day),
+    dueAmount: dues.map((r) => r.amount),
+    balance,
+  };
 }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { ArrearsError, issuesFromZod } from "../errors/index.js";
 import { parseAccount } from "../model/account.js";
-import { formatMinor } from "../delinquency/prepare.js";
+import { formatMinor } from "./minor.js";
 import { formatInstant, formatIsoDate } from "../time/index.js";
 import { clockForAsOf, localDayAt, type LocalClock } from "./clock.js";
 import { prepareActivity, type PreparedActivity } from "./prepare.js";

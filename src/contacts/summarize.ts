@@ -82,17 +82,28 @@ const CALL = CHANNELS.indexOf("call");
 const SMS = CHANNELS.indexOf("sms");
 const NCH = CHANNELS.length;
 
-/** Raw counters (flat integer arrays, 4 windows each: today, 7, 30, 90). @internal */
+/** Offsets into {@link ContactCounters.n}: 4 windows (today, 7, 30, 90 local days) per counter. @internal */
+export const K = {
+  /** Outbound attempts, `K.ATTEMPTS + channel * 4 + window`. */
+  ATTEMPTS: 0,
+  ALL: 24,
+  INBOUND: 28,
+  RPC: 32,
+  THIRD: 36,
+  REFUSED: 40,
+  DISPUTE: 44,
+  COMPLAINT: 48,
+  /** Per channel, 90 days: right-party contacts and all contacts (best channel). */
+  CH_RPC: 52,
+  CH_ALL: 58,
+  /** Right-party contacts per local hour, 90 days. */
+  HOURS: 64,
+  SIZE: 88,
+} as const;
+
+/** Raw counters (one flat integer array, see {@link K}). @internal */
 export interface ContactCounters {
-  /** attempts[ch * 4 + w]. */
-  attempts: Int32Array;
-  all: Int32Array;
-  inbound: Int32Array;
-  rpc: Int32Array;
-  third: Int32Array;
-  refused: Int32Array;
-  dispute: Int32Array;
-  complaint: Int32Array;
+  n: Int32Array;
   daysSinceRpc: number | null;
   daysSinceAttempt: number | null;
   daysSinceLetter: number | null;
@@ -114,15 +125,19 @@ function bump(arr: Int32Array, base: number, age: number): void {
   arr[base + 3]!++;
 }
 
+const NONE = -Infinity;
+
+function since(clock: LocalClock, ms: number): number | null {
+  if (ms === NONE) return null;
+  const d = clock.today - localDayAt(clock, ms);
+  return d > 0 ? d : 0;
+}
+
 /** The counting core shared by {@link summarizeContacts} and `deriveFacts`. @internal */
 export function countContacts(p: PreparedActivity, clock: LocalClock, failedThreshold = DEFAULT_FAILED, invalidThreshold = DEFAULT_INVALID): ContactCounters {
-  const attempts = new Int32Array(NCH * 4);
-  const all = new Int32Array(4), inbound = new Int32Array(4), rpc = new Int32Array(4), third = new Int32Array(4);
-  const refused = new Int32Array(4), dispute = new Int32Array(4), complaint = new Int32Array(4);
-  const chRpc = new Int32Array(NCH), chAll = new Int32Array(NCH);
-  let hours: Int32Array | null = null;
-  let lastRpc = -1, lastAttempt = -1, lastLetter = -1, lastVisit = -1, lastNotice = -1;
-  let consecutiveFailed = 0, phone30 = 0, invalidPhone30 = 0;
+  const k = new Int32Array(K.SIZE);
+  let lastRpc = NONE, lastAttempt = NONE, lastLetter = NONE, lastVisit = NONE, lastNotice = NONE;
+  let consecutiveFailed = 0, phone30 = 0, invalidPhone30 = 0, anyHour = false;
   const { asOfMs, today, from } = clock;
   const cs = p.contacts;
   let n = 0;
@@ -131,48 +146,49 @@ export function countContacts(p: PreparedActivity, clock: LocalClock, failedThre
   for (let i = 0; i < n; i++) {
     const c = cs[i]!;
     const f = c.flags;
+    const ms = c.ms;
     if (f & FLAG_RPC) {
-      lastRpc = i;
+      lastRpc = ms;
       consecutiveFailed = 0;
     } else if (f & FLAG_FAILED) consecutiveFailed++;
     if (!c.inbound) {
-      lastAttempt = i;
-      if (c.ch === LETTER) lastLetter = i;
-      else if (c.ch === VISIT) lastVisit = i;
+      lastAttempt = ms;
+      if (c.ch === LETTER) lastLetter = ms;
+      else if (c.ch === VISIT) lastVisit = ms;
     }
-    if (f & FLAG_VISIT_NOTICE) lastNotice = i;
+    if (f & FLAG_VISIT_NOTICE) lastNotice = ms;
     // Anything before the clock's window is older than 90 local days.
-    if (c.ms < from) continue;
-    let age = today - localDayAt(clock, c.ms);
+    if (ms < from) continue;
+    let age = today - localDayAt(clock, ms);
     if (age >= 90) continue;
     if (age < 0) age = 0; // a fall-back at local midnight can put an earlier instant on a later date
-    if (c.inbound) bump(inbound, 0, age);
+    if (c.inbound) bump(k, K.INBOUND, age);
     else {
-      bump(attempts, c.ch * 4, age);
-      bump(all, 0, age);
+      bump(k, K.ATTEMPTS + c.ch * 4, age);
+      bump(k, K.ALL, age);
       if (age < 30 && (c.ch === CALL || c.ch === SMS)) {
         phone30++;
         if (f & FLAG_INVALID) invalidPhone30++;
       }
     }
-    chAll[c.ch]!++;
+    k[K.CH_ALL + c.ch]!++;
     if (f & FLAG_RPC) {
-      bump(rpc, 0, age);
-      chRpc[c.ch]!++;
-      (hours ??= new Int32Array(24))[localHourAt(clock, c.ms)]!++;
+      bump(k, K.RPC, age);
+      k[K.CH_RPC + c.ch]!++;
+      k[K.HOURS + localHourAt(clock, ms)]!++;
+      anyHour = true;
     }
-    if (f & FLAG_THIRD) bump(third, 0, age);
+    if (f & FLAG_THIRD) bump(k, K.THIRD, age);
     const o = c.outcome;
-    if (o === "refused") bump(refused, 0, age);
-    else if (o === "dispute") bump(dispute, 0, age);
-    else if (o === "complaint") bump(complaint, 0, age);
+    if (o === "refused") bump(k, K.REFUSED, age);
+    else if (o === "dispute") bump(k, K.DISPUTE, age);
+    else if (o === "complaint") bump(k, K.COMPLAINT, age);
   }
 
-  const since = (i: number) => (i < 0 ? null : Math.max(0, today - localDayAt(clock, cs[i]!.ms)));
   let bestChannel: Channel | null = null;
   let bn = 0, bd = 1;
   for (const ch of PREF_INDEX) {
-    const r = chRpc[ch]!, t = chAll[ch]!;
+    const r = k[K.CH_RPC + ch]!, t = k[K.CH_ALL + ch]!;
     // r/t > bn/bd, compared exactly on integers.
     if (r > 0 && r * bd > bn * t) {
       bn = r;
@@ -181,25 +197,24 @@ export function countContacts(p: PreparedActivity, clock: LocalClock, failedThre
     }
   }
   let bestHour: number | null = null;
-  if (hours) {
+  if (anyHour) {
     let most = 0;
-    for (let h = 0; h < 24; h++) if (hours[h]! > most) (most = hours[h]!), (bestHour = h);
+    for (let h = 0; h < 24; h++) {
+      const v = k[K.HOURS + h]!;
+      if (v > most) {
+        most = v;
+        bestHour = h;
+      }
+    }
   }
-  const unreachable = rpc[2] === 0 && (consecutiveFailed >= failedThreshold || (phone30 >= invalidThreshold && invalidPhone30 === phone30));
+  const unreachable = k[K.RPC + 2] === 0 && (consecutiveFailed >= failedThreshold || (phone30 >= invalidThreshold && invalidPhone30 === phone30));
   return {
-    attempts,
-    all,
-    inbound,
-    rpc,
-    third,
-    refused,
-    dispute,
-    complaint,
-    daysSinceRpc: since(lastRpc),
-    daysSinceAttempt: since(lastAttempt),
-    daysSinceLetter: since(lastLetter),
-    daysSinceVisit: since(lastVisit),
-    daysSinceVisitNotice: since(lastNotice),
+    n: k,
+    daysSinceRpc: since(clock, lastRpc),
+    daysSinceAttempt: since(clock, lastAttempt),
+    daysSinceLetter: since(clock, lastLetter),
+    daysSinceVisit: since(clock, lastVisit),
+    daysSinceVisitNotice: since(clock, lastNotice),
     consecutiveFailed,
     unreachable,
     bestChannel,
@@ -213,7 +228,7 @@ const SummaryOptionsSchema = z.strictObject({
   unreachable: z.strictObject({ failedAttempts: Threshold.optional(), invalidNumberAttempts: Threshold.optional() }).optional(),
 });
 
-function windows(a: Int32Array, base = 0): WindowCounts {
+function windows(a: Int32Array, base: number): WindowCounts {
   return { today: a[base]!, last7Days: a[base + 1]!, last30Days: a[base + 2]!, last90Days: a[base + 3]! };
 }
 
@@ -254,19 +269,19 @@ export function summarizeContacts(account: unknown, options: ContactSummaryOptio
   const clock = clockForAsOf(a.timeZone, options.asOf);
   const k = countContacts(prepareActivity(a), clock, options.unreachable?.failedAttempts, options.unreachable?.invalidNumberAttempts);
   const attempts = {} as Record<Channel, WindowCounts>;
-  CHANNELS.forEach((ch, i) => (attempts[ch] = windows(k.attempts, i * 4)));
+  CHANNELS.forEach((ch, i) => (attempts[ch] = windows(k.n, K.ATTEMPTS + i * 4)));
   return {
     asOf: formatInstant(clock.asOfMs),
     timeZone: a.timeZone,
     localDate: formatIsoDate(clock.today),
     attempts,
-    allAttempts: windows(k.all),
-    inbound: windows(k.inbound),
-    rightPartyContacts: windows(k.rpc),
-    thirdPartyContacts: windows(k.third),
-    refusals: windows(k.refused),
-    disputes: windows(k.dispute),
-    complaints: windows(k.complaint),
+    allAttempts: windows(k.n, K.ALL),
+    inbound: windows(k.n, K.INBOUND),
+    rightPartyContacts: windows(k.n, K.RPC),
+    thirdPartyContacts: windows(k.n, K.THIRD),
+    refusals: windows(k.n, K.REFUSED),
+    disputes: windows(k.n, K.DISPUTE),
+    complaints: windows(k.n, K.COMPLAINT),
     daysSinceRightPartyContact: k.daysSinceRpc,
     daysSinceLastAttempt: k.daysSinceAttempt,
     daysSinceLastLetter: k.daysSinceLetter,

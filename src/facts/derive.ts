@@ -4,11 +4,11 @@ import { isParsedAccount, safeParseAccount, type Account } from "../model/accoun
 import { AmountSchema } from "../model/schema.js";
 import { isAmountLike } from "../money/index.js";
 import { deriveDelinquency } from "../delinquency/derive.js";
-import { toMinor } from "../delinquency/prepare.js";
+import { minorOf } from "../contacts/minor.js";
 import type { Delinquency } from "../delinquency/types.js";
 import { clockForAsOf, dateDay } from "../contacts/clock.js";
 import { prepareActivity, type PreparedActivity } from "../contacts/prepare.js";
-import { countContacts } from "../contacts/summarize.js";
+import { countContacts, K } from "../contacts/summarize.js";
 import { DEFAULT_PROMISE_GRACE_DAYS, evaluatePromises } from "../contacts/promises.js";
 import { MS_PER_DAY } from "../time/index.js";
 import type { Facts } from "./catalog.js";
@@ -107,7 +107,10 @@ export function deriveFactsParsed(a: Account, options: FactsOptions): Facts {
 }
 
 const POW10 = [1, 10, 100, 1000, 10000];
-const round4 = (x: number) => Math.round(x * 10_000) / 10_000;
+// num/den to 4 decimals, half up; num * 10000 stays an exact integer for any realistic amount.
+function ratio4(num: number, den: number): number {
+  return Math.round((num * 10_000) / den) / 10_000;
+}
 const WEEKDAY_OF_EPOCH = 3; // 1970-01-01 was a Thursday (ISO 4)
 
 /**
@@ -118,24 +121,22 @@ export function deriveFactsWith(a: Account, options: FactsOptions, d: Delinquenc
   const p = prepareActivity(a);
   const T = clock.today;
   const digits = p.digits;
-  const scale = POW10[digits]!;
   // Correctly rounded division of an integer by a power of ten gives exactly Number("123.45").
-  const money = (minor: number) => minor / scale;
-  const minor = (v: string | number, path: (string | number)[]) => toMinor(v, p, path);
+  const scale = POW10[digits]!;
 
   const k = countContacts(p, clock, options.unreachable?.failedAttempts, options.unreachable?.invalidNumberAttempts);
   const pr = evaluatePromises(p, clock, options.promiseGraceDays ?? DEFAULT_PROMISE_GRACE_DAYS);
-  const pay = paymentFacts(p, T, options.tolerance === undefined ? 0 : toMinor(options.tolerance, p, ["tolerance"], "INVALID_OPTIONS"));
+  const pay = paymentFacts(p, T, options.tolerance === undefined ? 0 : minorOf(options.tolerance, p, ["tolerance"], "INVALID_OPTIONS"));
 
   const b = a.borrower;
   const flags = b.flags;
-  const bal = a.balance;
-  const outstandingMinor = minor(d.outstanding.total, ["balance"]);
-  const limitMinor = a.creditLimit === undefined ? null : minor(a.creditLimit, ["creditLimit"]);
-  const incomeMinor = b.monthlyIncome === undefined ? null : minor(b.monthlyIncome, ["borrower", "monthlyIncome"]);
-  const obligationsMinor = b.monthlyObligations === undefined ? 0 : minor(b.monthlyObligations, ["borrower", "monthlyObligations"]);
+  const bal = p.balance;
+  const outstandingMinor = minorOf(d.outstanding.total, p, ["balance"]);
+  const limitMinor = a.creditLimit === undefined ? null : minorOf(a.creditLimit, p, ["creditLimit"]);
+  const incomeMinor = b.monthlyIncome === undefined ? null : minorOf(b.monthlyIncome, p, ["borrower", "monthlyIncome"]);
+  const obligationsMinor = b.monthlyObligations === undefined ? 0 : minorOf(b.monthlyObligations, p, ["borrower", "monthlyObligations"]);
 
-  const disputed = flags.disputed || k.dispute[2]! > 0;
+  const disputed = flags.disputed || k.n[K.DISPUTE + 2]! > 0;
   const breathingSpace = inBreathingSpace(flags.breathingSpaceFrom, flags.breathingSpaceUntil, T);
   const holdReason = flags.deceased
     ? "deceased"
@@ -164,7 +165,7 @@ export function deriveFactsWith(a: Account, options: FactsOptions, d: Delinquenc
   const activeIdx = pr.active;
   const active = activeIdx < 0 ? null : p.promises[activeIdx]!;
   const localMs = clock.asOfMs + clock.asOfOffsetMs;
-  const A = k.attempts;
+  const n = k.n;
 
   // Keys in catalogue order, so the JSON of a decision is byte-stable.
   return {
@@ -184,52 +185,52 @@ export function deriveFactsWith(a: Account, options: FactsOptions, d: Delinquenc
     overdueInterest: Number(d.overdue.interest),
     overduePenaltyInterest: Number(d.overdue.penaltyInterest),
     overdueFees: Number(d.overdue.fees),
-    outstandingAmount: money(outstandingMinor),
-    principalBalance: money(minor(bal.principal, ["balance", "principal"])),
-    interestBalance: money(minor(bal.interest, ["balance", "interest"])),
-    penaltyInterestBalance: money(minor(bal.penaltyInterest, ["balance", "penaltyInterest"])),
-    feesBalance: money(minor(bal.fees, ["balance", "fees"])),
-    creditLimit: limitMinor === null ? null : money(limitMinor),
-    utilization: limitMinor === null || limitMinor === 0 ? null : round4(outstandingMinor / limitMinor),
-    monthlyDue: pay.monthlyDue === null ? null : money(pay.monthlyDue),
+    outstandingAmount: outstandingMinor / scale,
+    principalBalance: bal.principal / scale,
+    interestBalance: bal.interest / scale,
+    penaltyInterestBalance: bal.penaltyInterest / scale,
+    feesBalance: bal.fees / scale,
+    creditLimit: limitMinor === null ? null : limitMinor / scale,
+    utilization: limitMinor === null || limitMinor === 0 ? null : ratio4(outstandingMinor, limitMinor),
+    monthlyDue: pay.monthlyDue === null ? null : pay.monthlyDue / scale,
     cyclesDelinquent12m: d.cyclesDelinquent12m,
     worstCycle12m: d.worstCycle12m,
     cyclesDelinquent24m: d.cyclesDelinquent24m,
     cleanCyclesBeforeDelinquency: d.cleanCyclesBeforeDelinquency,
     firstDelinquency: d.firstDelinquency,
     daysSinceLastPayment: pay.lastDay === null ? null : T - pay.lastDay,
-    lastPaymentAmount: pay.lastDay === null ? null : money(pay.lastAmount),
+    lastPaymentAmount: pay.lastDay === null ? null : pay.lastAmount / scale,
     paymentsCount90d: pay.count90,
-    paidAmount90d: money(pay.paid90),
-    paymentRatio90d: pay.due90 === 0 ? null : Math.min(9.99, round4(pay.paid90 / pay.due90)),
+    paidAmount90d: pay.paid90 / scale,
+    paymentRatio90d: pay.due90 === 0 ? null : Math.min(9.99, ratio4(pay.paid90, pay.due90)),
     partialPayments90d: pay.partial90,
-    callAttemptsToday: A[0]!,
-    callAttempts7d: A[1]!,
-    callAttempts30d: A[2]!,
-    smsSent7d: A[4 + 1]!,
-    emailsSent7d: A[8 + 1]!,
-    lettersSent30d: A[12 + 2]!,
-    visits30d: A[16 + 2]!,
-    contactAttempts7d: k.all[1]!,
-    inboundContacts30d: k.inbound[2]!,
-    rightPartyContacts30d: k.rpc[2]!,
-    rightPartyContacts7d: k.rpc[1]!,
-    rightPartyContactsToday: k.rpc[0]!,
+    callAttemptsToday: n[K.ATTEMPTS]!,
+    callAttempts7d: n[K.ATTEMPTS + 1]!,
+    callAttempts30d: n[K.ATTEMPTS + 2]!,
+    smsSent7d: n[K.ATTEMPTS + 4 + 1]!,
+    emailsSent7d: n[K.ATTEMPTS + 8 + 1]!,
+    lettersSent30d: n[K.ATTEMPTS + 12 + 2]!,
+    visits30d: n[K.ATTEMPTS + 16 + 2]!,
+    contactAttempts7d: n[K.ALL + 1]!,
+    inboundContacts30d: n[K.INBOUND + 2]!,
+    rightPartyContacts30d: n[K.RPC + 2]!,
+    rightPartyContacts7d: n[K.RPC + 1]!,
+    rightPartyContactsToday: n[K.RPC]!,
     daysSinceRightPartyContact: k.daysSinceRpc,
     daysSinceLastContact: k.daysSinceAttempt,
     daysSinceLastLetter: k.daysSinceLetter,
     daysSinceVisitNotice: k.daysSinceVisitNotice,
     consecutiveFailedAttempts: k.consecutiveFailed,
     unreachable: k.unreachable,
-    thirdPartyContacts30d: k.third[2]!,
-    refusals90d: k.refused[3]!,
-    disputes90d: k.dispute[3]!,
-    complaints90d: k.complaint[3]!,
+    thirdPartyContacts30d: n[K.THIRD + 2]!,
+    refusals90d: n[K.REFUSED + 3]!,
+    disputes90d: n[K.DISPUTE + 3]!,
+    complaints90d: n[K.COMPLAINT + 3]!,
     bestChannel: k.bestChannel,
     bestContactHour: k.bestHour,
     activePromise: active !== null,
-    activePromiseAmount: active === null ? null : money(active.amount),
-    activePromiseRemaining: active === null ? null : money(active.amount - pr.matched[activeIdx]!),
+    activePromiseAmount: active === null ? null : active.amount / scale,
+    activePromiseRemaining: active === null ? null : (active.amount - pr.matched[activeIdx]!) / scale,
     activePromiseDueInDays: active === null ? null : active.dueDay - T,
     promisesMade90d: pr.made90,
     promisesKept90d: pr.kept90,
@@ -254,8 +255,8 @@ export function deriveFactsWith(a: Account, options: FactsOptions, d: Delinquenc
     hardshipReported: hardship !== null,
     hardshipKind: hardship === null ? null : hardship.kind,
     daysSinceHardshipReported: hardship === null ? null : T - hardship.day,
-    monthlyIncome: incomeMinor === null ? null : money(incomeMinor),
-    debtServiceRatio: incomeMinor === null || incomeMinor === 0 ? null : round4(((pay.monthlyDue ?? 0) + obligationsMinor) / incomeMinor),
+    monthlyIncome: incomeMinor === null ? null : incomeMinor / scale,
+    debtServiceRatio: incomeMinor === null || incomeMinor === 0 ? null : ratio4((pay.monthlyDue ?? 0) + obligationsMinor, incomeMinor),
     riskScore: null,
     riskProbability: null,
     hardshipScore: null,
