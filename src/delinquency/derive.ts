@@ -179,7 +179,7 @@ export function deriveDelinquency(account: Account | unknown, options: Delinquen
   if (!fastOptionsOk(options)) invalidOptions(options);
   const a = isParsedAccount(account) ? account : parseAccount(account);
   const day = evaluationDay(options.asOf, a.timeZone);
-  const scheme = options.scheme === undefined ? BUCKET_SCHEMES["cn-m"] : resolveBucketScheme(options.scheme, ["scheme"]);
+  const scheme = options.scheme === undefined ? BUCKET_SCHEMES["cn-m"] : resolveBucketScheme(options.scheme, SCHEME_PATH);
   const graceDays = options.graceDays ?? 0;
   const p = prepareAccount(a);
   const tol = options.tolerance === undefined ? 0 : toMinor(options.tolerance, p, "tolerance", undefined, undefined, "INVALID_OPTIONS");
@@ -320,6 +320,7 @@ function finish(
 }
 
 const DUES_PATH = ["dues"];
+const SCHEME_PATH = ["scheme"];
 
 function checked(p: PreparedAccount, minor: number, path: (string | number)[]): string {
   if (!Number.isSafeInteger(minor))
