@@ -70,9 +70,17 @@ function checkLender(lender: unknown): LenderDetails {
 
 function renderNodes(nodes: readonly TemplateNode[], c: RenderContext, item: Item | null): string {
   let out = "";
+  let afterValue = false;
   for (const n of nodes) {
-    if (n.t === "text") out += n.s;
-    else if (n.t === "var") out += show(lookup(c, n.name, item), n.name);
+    if (n.t === "text") {
+      // A value that ends a sentence itself ("Example Bank, N.A.") must not get a second full stop.
+      const last = out[out.length - 1];
+      out += afterValue && (last === "." || last === "。") && n.s[0] === last ? n.s.slice(1) : n.s;
+      afterValue = false;
+      continue;
+    }
+    afterValue = n.t === "var";
+    if (n.t === "var") out += show(lookup(c, n.name, item), n.name);
     else if (n.t === "if") out += renderNodes(truthy(lookup(c, n.name, item)) ? n.then : n.else, c, item);
     else {
       const list = lookup(c, n.name, item);

@@ -361,6 +361,11 @@ describe("renderMessage", () => {
     expect(renderMessage(letter, noWaiver).body).not.toContain("减免罚息");
   });
 
+  it("a value ending in a full stop does not get a second one", () => {
+    const t = loadTemplate({ ...base, locales: { "en-US": { body: "From {{lender.name}}. Call {{lender.phone}}.", defaults: { "lender.name": "us", "lender.phone": "1" } } } });
+    expect(renderMessage(t, usDecision, { lender: { name: "Example Bank, N.A.", phone: "555" } }).body).toBe("From Example Bank, N.A. Call 555.");
+  });
+
   it("conditional lines leave no blank lines behind; zero components are omitted", () => {
     const t = loadTemplate({
       ...base,
