@@ -50,20 +50,32 @@ export interface EvaluatePolicyOptions {
  * events[0]?.type; // "call_borrower"
  */
 export function evaluatePolicy(policy: Policy, facts: Facts, options?: EvaluatePolicyOptions): PolicyEvaluation {
-  const rules = policy[COMPILED];
+  const { rules, factNames } = policy[COMPILED];
   const events: PolicyEvent[] = [];
   const trace: PolicyTraceEntry[] = [];
-  const withTrace = options?.trace === true;
+  if (options?.trace !== true) {
+    for (let i = 0; i < rules.length; i++) {
+      const r = rules[i]!;
+      if (r.test(facts)) events.push({ ...r.event });
+    }
+    return { events, trace };
+  }
+  // Each fact once (keyed reads of the facts record dominate the trace's cost).
+  const values = new Array<unknown>(factNames.length);
+  for (let i = 0; i < factNames.length; i++) values[i] = facts[factNames[i]!] ?? null;
   for (let i = 0; i < rules.length; i++) {
     const r = rules[i]!;
     const fired = r.test(facts);
     if (fired) events.push({ ...r.event });
-    if (withTrace) {
-      const read: Record<string, unknown> = {};
-      const names = r.rule.facts;
-      for (let j = 0; j < names.length; j++) read[names[j]!] = facts[names[j]!] ?? null;
-      trace.push(fired ? { rule: r.rule.name, priority: r.rule.priority, fired, event: r.event.type, facts: read } : { rule: r.rule.name, priority: r.rule.priority, fired, facts: read });
-    }
+    const read: Record<string, unknown> = {};
+    const names = r.rule.facts;
+    const at = r.factIndex;
+    for (let j = 0; j < names.length; j++) read[names[j]!] = values[at[j]!];
+    trace.push(
+      fired
+        ? { rule: r.rule.name, priority: r.rule.priority, fired, event: r.event.type, facts: read }
+        : { rule: r.rule.name, priority: r.rule.priority, fired, facts: read },
+    );
   }
   return { events, trace };
 }

@@ -24,6 +24,15 @@ export interface CompiledRule {
   readonly rule: PolicyRule;
   readonly test: Predicate;
   readonly event: { rule: string; priority: number; type: string; params: Readonly<Record<string, unknown>>; index: number };
+  /** Positions of `rule.facts` in {@link CompiledPolicy.factNames} (the trace reads each fact once). */
+  readonly factIndex: readonly number[];
+}
+
+/** @internal */
+export interface CompiledPolicy {
+  readonly rules: readonly CompiledRule[];
+  /** Every fact any rule reads. */
+  readonly factNames: readonly string[];
 }
 
 /**
@@ -50,7 +59,7 @@ export interface Policy {
   /** The validated JSON as given (for json-rules-engine, exports and diffs). */
   readonly source: Readonly<ParsedPolicyFile>;
   /** @internal */
-  readonly [COMPILED]: readonly CompiledRule[];
+  readonly [COMPILED]: CompiledPolicy;
 }
 
 function deepFreeze<T>(v: T): T {
@@ -201,11 +210,13 @@ export function loadPolicy(input: unknown): Policy {
   deepFreeze(rules);
   // Stable sort: equal priorities keep file order (json-rules-engine only orders by priority).
   const order = [...rules].sort((a, b) => b.priority - a.priority || a.index - b.index);
+  const factNames = [...new Set(order.flatMap((r) => r.facts))];
   const compiled: CompiledRule[] = order.map((rule) =>
     Object.freeze({
       rule,
       test: predicates[rule.index]!,
       event: Object.freeze({ rule: rule.name, priority: rule.priority, type: rule.event.type, params: rule.event.params, index: rule.index }),
+      factIndex: Object.freeze(rule.facts.map((f) => factNames.indexOf(f))),
     }),
   );
   const policy: Policy = {
@@ -220,7 +231,7 @@ export function loadPolicy(input: unknown): Policy {
     rules,
     tests: p.tests,
     source: p,
-    [COMPILED]: Object.freeze(compiled),
+    [COMPILED]: Object.freeze({ rules: Object.freeze(compiled), factNames: Object.freeze(factNames) }),
   };
   return Object.freeze(policy);
 }
