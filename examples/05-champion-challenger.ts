@@ -10,7 +10,7 @@ import { comparePolicies, decideWithExperiment, defaultPolicy, loadPolicy, loadP
 import { selfCurePolicyJson } from "./02-custom-policy.js";
 import { isMain, readExampleFile, type Log } from "./_shared.js";
 
-export const AS_OF = "2026-11-23T14:30:00Z";
+export const AS_OF = "2026-11-23T01:30:00Z";
 
 export function main(log: Log = console.log, limit = 1000): void {
   const champion = loadPolicy(defaultPolicy);

@@ -2,7 +2,7 @@
  * `npm run demo`: decide the 3,000-account sample portfolio (examples/data/sample-portfolio.json,
  * made by generate-portfolio.ts) with the default policy at a fixed instant and print a report:
  * bucket × action, what the guardrails blocked, a few decisions explained, and the top of the
- * work queue by priority (expected loss: risk probability × outstanding).
+ * contact work queue by priority (risk probability × outstanding).
  */
 import {
   decideMany,
@@ -42,7 +42,7 @@ export function main(log: Log = console.log): void {
         if (d.blocked.length && !examples.has("blocked")) examples.set("blocked", d);
         if (d.action.offer && !examples.has("offer")) examples.set("offer", d);
         if (d.action.type === "call_borrower" && !examples.has("call")) examples.set("call", d);
-        if (d.action.type !== "no_action") {
+        if (d.action.contact) {
           queue.push(d);
           queue.sort((a, b) => b.scores.priority - a.scores.priority || (a.accountId < b.accountId ? -1 : 1));
           if (queue.length > 10) queue.pop();
@@ -72,7 +72,7 @@ export function main(log: Log = console.log): void {
   log("A few decisions explained");
   for (const d of examples.values()) explain(d, log);
   log("");
-  log("Work queue: top 10 by priority");
+  log("Work queue (contact actions): top 10 by priority");
   for (const line of table([["account", "bucket", "action", "channel", "earliest", "priority"], ...queue.map((d) => [d.accountId, String(d.facts.bucket), d.action.type, d.action.channel ?? "-", d.action.earliestAt, d.scores.priority])]))
     log(line);
 }

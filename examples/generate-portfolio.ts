@@ -14,8 +14,8 @@ import { fileURLToPath } from "node:url";
 import { account, type AccountBuilder } from "../src/testing/index.js";
 import type { ContactOutcome } from "../src/index.js";
 
-/** Evaluation instant the sample is built around (09:30 New York, 22:30 Shanghai). */
-export const SAMPLE_AS_OF = "2026-11-23T14:30:00Z";
+/** Evaluation instant the sample is built around (09:30 Shanghai, 20:30 the evening before in New York). */
+export const SAMPLE_AS_OF = "2026-11-23T01:30:00Z";
 
 function mulberry32(seed: number): () => number {
   let a = seed >>> 0;

@@ -13,7 +13,7 @@ describe("examples", () => {
   it("01-one-decision explains one decision", async () => {
     const out = await run("../../examples/01-one-decision.js");
     expect(out).toContain("account CN-000045 at 2026-11-23T10:00:00+08:00 (policy default@" + out[0]!.split("default@")[1]);
-    expect(out.some((l) => /^dpd 45 \(30-59\), overdue 2100\.00 CNY/.test(l))).toBe(true);
+    expect(out.some((l) => /^dpd 45 \(30-59\), overdue 2135\.20 CNY/.test(l))).toBe(true);
     expect(out.some((l) => /^action: [a-z_]+/.test(l))).toBe(true);
   });
 
@@ -32,9 +32,9 @@ describe("examples", () => {
 
   it("04-portfolio-report-from-csv reports the bad row and summarises the rest", async () => {
     const out = await run("../../examples/04-portfolio-report-from-csv.js");
-    expect(out[0]).toMatch(/^row 23 \(CN-2011\): .*currency/);
+    expect(out[0]).toMatch(/^row 22 \(CN-2011\): .*currency/);
     expect(out).toContain("decided 20 accounts, 1 error(s)");
-    expect(out.some((l) => l.startsWith("exposure CNY: overdue 64100.00,"))).toBe(true);
+    expect(out.some((l) => l.startsWith("exposure CNY: overdue 63100.00,"))).toBe(true);
   });
 
   it("05-champion-challenger splits about 80/20 and compares", async () => {
@@ -49,6 +49,6 @@ describe("examples", () => {
   it("demo decides the sample portfolio", async () => {
     const out = await run("../../examples/demo.js");
     expect(out[1]).toMatch(/^decided 3000, errors 3 /);
-    expect(out).toContain("Work queue: top 10 by priority");
+    expect(out).toContain("Work queue (contact actions): top 10 by priority");
   }, 60_000);
 });
