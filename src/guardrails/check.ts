@@ -228,7 +228,7 @@ class Checker {
             last = i;
             break;
           }
-          if (!isInbound(h, i) && (p.failed >>> outcomeOf(h, i)) & 1) failed++;
+          if (!isInbound(h, i) && (p.failed >>> outcomeOf(h, i)) & 1 && (tp.attemptChannels >>> (h.kind[i]! & 7)) & 1) failed++;
         }
         const recent = last >= 0 && h.ms[last]! >= clock.dayStart(day - tp.noConversationDays + 1);
         if (recent || failed < tp.minFailedAttempts) {
@@ -352,7 +352,8 @@ class Checker {
  * check("letter", Date.parse(asOf), "validation_notice").allowed;
  */
 export function prepareContactCheck(profile: GuardrailProfile | unknown, account: Account, asOfMs?: number): PreparedContactCheck {
-  const checker = new Checker(loadGuardrailProfile(profile), account);
+  // A raw object is validated first: the fast path trusts the account's shape.
+  const checker = new Checker(loadGuardrailProfile(profile), isParsedAccount(account) ? account : parseAccount(account));
   void asOfMs;
   return (channel, atMs, purpose, thirdParty = false) => {
     const ci = CHANNELS.indexOf(channel);

@@ -78,7 +78,7 @@ export interface GuardrailProfile {
   /** @internal */ readonly conversation: number;
   /** @internal */ readonly failed: number;
   /** @internal */ readonly optOut: RuleRef;
-  /** @internal */ readonly thirdParty: RuleRef & { purposes: number; requireUnreachable: boolean; noConversationDays: number; minFailedAttempts: number };
+  /** @internal */ readonly thirdParty: RuleRef & { purposes: number; requireUnreachable: boolean; noConversationDays: number; minFailedAttempts: number; attemptChannels: number };
 }
 
 const channelIndex = (c: Channel): number => CHANNELS.indexOf(c);
@@ -195,6 +195,7 @@ function compile(json: GuardrailProfileJson): GuardrailProfile {
       requireUnreachable: tp.requireUnreachable,
       noConversationDays: tp.unreachable?.noConversationDays ?? 0,
       minFailedAttempts: tp.unreachable?.minFailedAttempts ?? 0,
+      attemptChannels: maskOf(CHANNELS, tp.unreachable?.channels),
     },
   };
   profiles.add(profile);

@@ -13,7 +13,14 @@ const CLOCK = /^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/;
 const ClockSchema = z.string().regex(CLOCK, { message: "expected a local time HH:MM (00:00–24:00)" });
 const Channels = z.array(ChannelSchema).min(1);
 
-/** Flags a hold can key on; `breathingSpace` is active between `breathingSpaceFrom` and `breathingSpaceUntil`. */
+/**
+ * Borrower flags a hold (or a cap's `when`) can key on. `breathingSpace` is active from
+ * `borrower.flags.breathingSpaceFrom` to `breathingSpaceUntil` inclusive (local days); with a
+ * start and no end it is open-ended.
+ *
+ * @example
+ * HOLD_FLAGS.includes("ceaseContact"); // true
+ */
 export const HOLD_FLAGS = ["disputed", "bankrupt", "deceased", "ceaseContact", "vulnerable", "complaintOpen", "legalHold", "breathingSpace"] as const;
 export const HoldFlagSchema = z.enum(HOLD_FLAGS);
 export type HoldFlag = z.infer<typeof HoldFlagSchema>;
@@ -106,8 +113,10 @@ export const ThirdPartyRuleSchema = z.strictObject({
     .strictObject({
       /** No right-party conversation in this many local days … */
       noConversationDays: z.number().int().min(1).max(366),
-      /** … and at least this many failed attempts since the last conversation. */
+      /** … and at least this many failed attempts since the last conversation … */
       minFailedAttempts: z.number().int().min(1).max(1000),
+      /** … counting outbound attempts on these channels (default: all). */
+      channels: Channels.optional(),
     })
     .optional(),
 });
@@ -129,6 +138,13 @@ export const GuardrailTestSchema = z.strictObject({
 });
 export type GuardrailTest = z.infer<typeof GuardrailTestSchema>;
 
+/**
+ * zod schema of a guardrail profile file (`rules/guardrails/*.json`); {@link loadGuardrailProfile}
+ * validates with it and compiles the result.
+ *
+ * @example
+ * GuardrailProfileSchema.safeParse(json).success; // true for the shipped profiles
+ */
 export const GuardrailProfileSchema = z
   .strictObject({
     schemaVersion: z.literal(1),
