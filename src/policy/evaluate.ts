@@ -1,3 +1,4 @@
+import { ArrearsError } from "../errors/index.js";
 import type { Facts } from "../facts/catalog.js";
 import { COMPILED, type Policy } from "./load.js";
 
@@ -44,13 +45,20 @@ export interface EvaluatePolicyOptions {
  * the same rules (missing facts behave as with `allowUndefinedFacts`), but synchronous and
  * allocation-light. Events come by priority, highest first; equal priorities keep file order.
  *
+ * @throws {ArrearsError} `INVALID_POLICY` when `policy` did not come from `loadPolicy`,
+ * `INVALID_INPUT` when `facts` is not an object.
+ *
  * @example
  * const policy = loadPolicy(defaultPolicy);
- * const { events } = evaluatePolicy(policy, facts);
- * events[0]?.type; // "call_borrower"
+ * const { events, trace } = evaluatePolicy(policy, deriveFacts(account, { asOf }), { trace: true });
+ * events[0]?.type;     // "call_borrower"
+ * trace[0]?.facts;     // { deceased: false }
  */
 export function evaluatePolicy(policy: Policy, facts: Facts, options?: EvaluatePolicyOptions): PolicyEvaluation {
-  const { rules, factNames } = policy[COMPILED];
+  const compiled = policy !== null && typeof policy === "object" ? policy[COMPILED] : undefined;
+  if (compiled === undefined) throw new ArrearsError("INVALID_POLICY", [{ path: [], message: "expected a compiled policy from loadPolicy()", received: policy }], "evaluatePolicy");
+  if (facts === null || typeof facts !== "object") throw new ArrearsError("INVALID_INPUT", [{ path: [], message: "expected a facts record (from deriveFacts)", received: facts }], "evaluatePolicy");
+  const { rules, factNames } = compiled;
   const events: PolicyEvent[] = [];
   const trace: PolicyTraceEntry[] = [];
   if (options?.trace !== true) {

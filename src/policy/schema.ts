@@ -15,7 +15,12 @@ const AmountSchema = z.union([
   z.string().regex(/^\d+(\.\d+)?$/, { message: "expected a non-negative decimal string" }),
 ]);
 
-/** One entry of the action catalogue: what an event type means for `decide`. */
+/**
+ * One entry of the action catalogue: what an event type means for `decide`.
+ *
+ * @example
+ * ActionDefinitionSchema.parse({ channel: "sms", contact: true, purpose: "reminder", template: "sms-reminder", description: "SMS reminder" });
+ */
 export const ActionDefinitionSchema = z
   .strictObject({
     /** Contact channel; required when `contact` is true. */
@@ -36,7 +41,12 @@ export const ActionDefinitionSchema = z
   .refine((a) => a.contact || a.channel === undefined, { message: "a non-contact action has no channel", path: ["channel"] });
 export type ActionDefinition = z.infer<typeof ActionDefinitionSchema>;
 
-/** Counting options handed to fact derivation (see `deriveFacts`). */
+/**
+ * Counting options handed to fact derivation (see `deriveFacts`) and to `decide`.
+ *
+ * @example
+ * PolicyOptionsSchema.parse({ graceDays: 5, tolerance: "1.00", promiseGraceDays: 2 });
+ */
 export const PolicyOptionsSchema = z.strictObject({
   /** Days after a due date counted as "in grace" (`inGrace`). */
   graceDays: z.number().int().min(0).max(365).optional(),
@@ -49,7 +59,13 @@ export const PolicyOptionsSchema = z.strictObject({
 });
 export type PolicyOptions = z.infer<typeof PolicyOptionsSchema>;
 
-/** An embedded test: an account, an instant, and what `decide` must return. */
+/**
+ * An embedded test: an account, an instant, and what `decide` must return. `blocked` is the exact
+ * list of blocked action types, in order; `params` a subset of the action's params.
+ *
+ * @example
+ * PolicyTestSchema.parse({ name: "current", account: { id: "a1" }, asOf: "2026-03-10T15:00:00Z", expect: { action: "no_action" } });
+ */
 export const PolicyTestSchema = z.strictObject({
   name: z.string().min(1),
   account: z.record(z.string(), z.unknown()),
@@ -60,7 +76,7 @@ export const PolicyTestSchema = z.strictObject({
       channel: ChannelSchema.nullable().optional(),
       /** The deciding rule's name. */
       rule: z.string().min(1).optional(),
-      /** Action types that must appear in `blocked`, in that order. */
+      /** Exactly the action types in `blocked`, in order. */
       blocked: z.array(ActionTypeSchema).optional(),
       /** Subset of the action's params that must match. */
       params: z.record(z.string(), z.unknown()).optional(),
@@ -84,7 +100,12 @@ export const RuleSchema = z.strictObject({
   event: RuleEventSchema,
 });
 
-/** A whole policy file. */
+/**
+ * A whole policy file (`rules/policies/*.json`); conditions are checked by `loadPolicy`.
+ *
+ * @example
+ * const ok = PolicyFileSchema.safeParse(json).success; // structure only; use loadPolicy for everything
+ */
 export const PolicyFileSchema = z.strictObject({
   $schema: z.string().optional(),
   schemaVersion: z.literal(1),

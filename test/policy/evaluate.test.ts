@@ -156,3 +156,12 @@ describe("evaluatePolicy", () => {
     expect(disputed).not.toContain("legal_review");
   });
 });
+
+describe("evaluatePolicy: bad input", () => {
+  it("throws ArrearsError, never a TypeError", () => {
+    const p = loadPolicy(defaultPolicy);
+    expect(() => evaluatePolicy({} as never, {})).toThrow(expect.objectContaining({ code: "INVALID_POLICY" }));
+    expect(() => evaluatePolicy(null as never, {})).toThrow(expect.objectContaining({ code: "INVALID_POLICY" }));
+    expect(() => evaluatePolicy(p, null as never)).toThrow(expect.objectContaining({ code: "INVALID_INPUT" }));
+  });
+});
