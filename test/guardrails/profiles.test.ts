@@ -133,6 +133,27 @@ describe("loadGuardrailProfile validation", () => {
   });
 });
 
+describe("runGuardrailProfileTests", () => {
+  it("reports what differs when an embedded expectation is wrong, and a bad account as a failure", () => {
+    const j = clone(usRegF) as Record<string, any>;
+    const t = clone(j.tests[0]);
+    j.tests = [
+      { ...t, name: "wrong", expect: { allowed: true, reasons: ["OUTSIDE_WINDOW"], earliestAt: "2026-11-24T08:00:00-05:00" } },
+      { ...t, name: "right but written with an offset", expect: { ...t.expect, earliestAt: "2026-11-24T08:00:00-05:00" } },
+      { ...t, name: "broken account", account: { id: "x" } },
+    ];
+    const [wrong, right, broken] = runGuardrailProfileTests(j);
+    expect(wrong!.passed).toBe(false);
+    expect(wrong!.failures).toEqual([
+      "allowed: expected true, got false",
+      'reasons: expected ["OUTSIDE_WINDOW"], got ["CAP_7D"]',
+    ]);
+    expect(right!.passed).toBe(true);
+    expect(broken!.passed).toBe(false);
+    expect(broken!.failures[0]).toContain("INVALID_ACCOUNT");
+  });
+});
+
 describe("optOutTextFor", () => {
   it("returns the opt-out sentence for channels that need one, by locale", () => {
     expect(optOutTextFor(guardrailProfiles["us-reg-f"], "sms", "en-US")).toBe("Reply STOP to stop these messages.");
