@@ -31,7 +31,7 @@ describe("summarizeContacts: local calendar days", () => {
   });
 
   it("follows the New York spring-forward change (EST → EDT on 2026-03-08)", () => {
-    const ny = { timeZone: "America/New_York", currency: "USD", openedOn: "2025-01-01", dues: [{ dueDate: "2026-02-15", amount: "100.00" }] } as const;
+    const ny = { timeZone: "America/New_York", currency: "USD", openedOn: "2025-01-01", dues: [{ dueDate: "2026-02-15", amount: "100.00" }] };
     // 04:30Z on Mar 8 is 23:30 EST on Mar 7 (a fixed EDT offset would say 00:30 on Mar 8).
     // 13:30Z on Mar 8 is 09:30 EDT.
     const contacts = [call("2026-03-08T04:30:00Z", "right_party"), call("2026-03-08T13:30:00Z", "right_party"), call("2026-03-07T14:30:00Z", "right_party")];

@@ -20,12 +20,12 @@ const OUTCOMES = [
 ] as const;
 const PURPOSES = [undefined, "reminder", "collection", "visit_notice", "skip_trace"] as const;
 const ZONES = ["Asia/Shanghai", "America/New_York", "UTC", "Europe/London", "Australia/Lord_Howe", "Asia/Kathmandu"] as const;
-const CURRENCIES = [
-  ["CNY", 2],
-  ["USD", 2],
-  ["JPY", 0],
-  ["KWD", 3],
-] as const;
+const CURRENCIES: { code: string; digits: number }[] = [
+  { code: "CNY", digits: 2 },
+  { code: "USD", digits: 2 },
+  { code: "JPY", digits: 0 },
+  { code: "KWD", digits: 3 },
+];
 const OFFSETS = ["Z", "+08:00", "-05:00", "+05:45", "-04:00", "+00:00"] as const;
 
 const OPENED = parseIsoDate("2024-03-01");
@@ -87,7 +87,7 @@ export const accountArb: fc.Arbitrary<Generated> = fc
     history: fc.option(fc.array(fc.integer({ min: 0, max: 12 }), { maxLength: 24 }), { nil: undefined }),
   })
   .map((g) => {
-    const [currency, digits] = g.cur;
+    const { code: currency, digits } = g.cur;
     const asOfMs = (AS_OF_FROM * 1440 + g.asOfMinute) * 60_000;
     const asOf = g.plainDate ? formatIsoDate(Math.floor(asOfMs / 86_400_000)) : instant(asOfMs, g.asOfOffset);
     const day = (d: number) => formatIsoDate(OPENED + d);
