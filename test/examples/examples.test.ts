@@ -52,3 +52,14 @@ describe("examples", () => {
     expect(out).toContain("Work queue (contact actions): top 10 by priority");
   }, 60_000);
 });
+
+describe("sample portfolio", () => {
+  it("the committed file is exactly what the seeded generator writes", async () => {
+    const { generatePortfolio } = (await import("../../examples/generate-portfolio.js")) as { generatePortfolio: () => unknown[] };
+    const { readFileSync } = await import("node:fs");
+    const file = readFileSync(new URL("../../examples/data/sample-portfolio.json", import.meta.url), "utf8");
+    const accounts = generatePortfolio();
+    expect(file).toBe("[\n" + accounts.map((a) => JSON.stringify(a)).join(",\n") + "\n]\n");
+    expect(accounts).toHaveLength(3003);
+  }, 30_000);
+});
