@@ -4,10 +4,18 @@ import { isValidTimeZone, parseInstant, parseIsoDate } from "../time/index.js";
 
 // ---------- primitives ----------
 
+// Every amount must fit in integer minor units (≤ 4 decimals) below 2^53, so hot paths can use
+// plain integers exactly: 900 billion major units is far beyond any consumer-credit balance.
+const MAX_AMOUNT = 900_000_000_000;
+function withinMax(v: string): boolean {
+  const whole = v.split(".")[0]!.replace(/^0+(?=\d)/, "");
+  return whole.length < 12 || (whole.length === 12 && Number(whole) <= MAX_AMOUNT);
+}
+
 /** A non-negative amount: a decimal string (`"1234.50"`) or a finite number. */
 export const AmountSchema = z.custom<string | number>(
-  (v) => isAmountLike(v) && (typeof v === "number" ? v >= 0 : !v.startsWith("-")),
-  { message: "expected a non-negative decimal amount (string like \"12.50\" or finite number)" },
+  (v) => isAmountLike(v) && (typeof v === "number" ? v >= 0 && v <= MAX_AMOUNT : !v.startsWith("-") && withinMax(v)),
+  { message: "expected a non-negative decimal amount up to 900000000000 (string like \"12.50\" or finite number)" },
 );
 
 /** ISO calendar date `YYYY-MM-DD` that exists (2024-02-29 yes, 2025-02-29 no). */

@@ -52,6 +52,9 @@ describe("parseAccount", () => {
     expectIssue({ ...base, payments: [{ date: "2026-09-14", amount: Number.NaN }] }, ["payments", 0, "amount"], "non-negative");
     expectIssue({ ...base, payments: [{ date: "2026-09-14", amount: Number.POSITIVE_INFINITY }] }, ["payments", 0, "amount"], "non-negative");
     expectIssue({ ...base, balance: { principal: "1,000" } }, ["balance", "principal"], "decimal amount");
+    // Beyond exact integer minor units: a typed error, not a RangeError from deep inside.
+    expectIssue({ ...base, dues: [{ dueDate: "2026-09-15", amount: 1e300 }] }, ["dues", 0, "amount"], "up to 900000000000");
+    expectIssue({ ...base, payments: [{ date: "2026-09-14", amount: "1000000000000000000000" }] }, ["payments", 0, "amount"], "up to");
   });
 
   it("rejects unknown currencies, impossible dates and unknown zones", () => {
