@@ -8,7 +8,12 @@ const VariantSchema = z.strictObject({
   weight: z.number().finite().min(0, "expected a weight ≥ 0"),
 });
 
-/** zod schema of a champion/challenger experiment (source of {@link Experiment}). */
+/**
+ * zod schema of a champion/challenger experiment (source of {@link Experiment}).
+ *
+ * @example
+ * ExperimentSchema.safeParse({ id: "q4", salt: "2026-q4", variants: [{ name: "champion", weight: 9 }, { name: "challenger", weight: 1 }] }).success; // true
+ */
 export const ExperimentSchema = z
   .strictObject({
     id: z.string().min(1, "expected a non-empty experiment id"),

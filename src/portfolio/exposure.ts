@@ -1,6 +1,6 @@
 import { minorDigits, toMinorUnits, type AmountInput } from "../money/index.js";
 
-/** Exact running totals per currency in integer minor units (BigInt: no overflow for any portfolio). */
+/** @internal Exact running totals per currency in integer minor units (BigInt: no overflow for any portfolio). */
 export class ExposureSums {
   private readonly sums = new Map<string, { overdue: bigint; outstanding: bigint }>();
 
@@ -29,7 +29,13 @@ export class ExposureSums {
   }
 }
 
-/** Decimal string of a BigInt count of minor units: `formatMinorBig(12345n, "USD")` → `"123.45"`. */
+/**
+ * Decimal string of a BigInt count of minor units (exact at any size, for portfolio totals).
+ *
+ * @example
+ * formatMinorBig(12345n, "USD"); // "123.45"
+ * formatMinorBig(7n, "JPY");     // "7"
+ */
 export function formatMinorBig(minor: bigint, currency: string): string {
   const digits = minorDigits(currency);
   const neg = minor < 0n;

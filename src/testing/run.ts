@@ -134,6 +134,20 @@ function runCase(policy: Policy, c: PolicyCase): PolicyCaseResult {
   return { name: c.name, passed: false, failures, message, decision: d, error: null };
 }
 
+/**
+ * A policy from JSON, from this module's `loadPolicy`, or from another copy of the library (the
+ * CommonJS builds of `arrears` and `arrears/testing` are separate bundles): re-load its source.
+ */
+function toPolicy(x: unknown): Policy {
+  try {
+    return loadPolicy(x);
+  } catch (e) {
+    const source = typeof x === "object" && x !== null ? (x as { source?: unknown }).source : undefined;
+    if (e instanceof ArrearsError && typeof source === "object" && source !== null && typeof (x as { meta?: unknown }).meta === "object") return loadPolicy(source);
+    throw e;
+  }
+}
+
 function findRunner(opt: TestRunner | false | undefined): TestRunner | null {
   if (opt === false) return null;
   const g = (opt ?? globalThis) as TestRunner;
@@ -157,7 +171,7 @@ function findRunner(opt: TestRunner | false | undefined): TestRunner | null {
  * ], { runner: { describe, it } });
  */
 export function runPolicyTests(policy: Policy | unknown, cases: readonly PolicyCase[], options: RunPolicyTestsOptions = {}): PolicyTestReport {
-  const p = loadPolicy(policy);
+  const p = toPolicy(policy);
   const results = cases.map((c) => runCase(p, c));
   const passed = results.filter((r) => r.passed).length;
   const report: PolicyTestReport = { policy: { id: p.meta.id, version: p.meta.version }, total: results.length, passed, failed: results.length - passed, results };
@@ -185,7 +199,7 @@ export function runPolicyTests(policy: Policy | unknown, cases: readonly PolicyC
  * report.failed; // 0
  */
 export function runEmbeddedTests(policyJson: unknown, options: RunPolicyTestsOptions = {}): PolicyTestReport {
-  const p = loadPolicy(policyJson);
+  const p = toPolicy(policyJson);
   return runPolicyTests(
     p,
     p.tests.map((t) => ({ name: t.name, given: t.account, asOf: t.asOf, expect: t.expect as PolicyCaseExpect })),

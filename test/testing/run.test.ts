@@ -55,3 +55,19 @@ describe("runEmbeddedTests", () => {
     expect(r.results.filter((x) => !x.passed).map((x) => x.message)).toEqual([]);
   });
 });
+
+describe("runPolicyTests runner discovery", () => {
+  it("uses describe/it found on globalThis, and accepts a policy from another library copy", () => {
+    const g = globalThis as Record<string, unknown>;
+    const names: string[] = [];
+    g.it = (name: string) => names.push(name);
+    try {
+      const foreign = { ...policy }; // same data, not marked as loaded by this copy
+      const r = runPolicyTests(foreign, [cases[0]!]);
+      expect(r.passed).toBe(1);
+      expect(names).toEqual([cases[0]!.name]);
+    } finally {
+      delete g.it;
+    }
+  });
+});
