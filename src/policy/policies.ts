@@ -1,4 +1,5 @@
 import defaultPolicyJson from "../../rules/policies/default.json";
+import cnDefaultPolicyJson from "../../rules/policies/cn-default.json";
 
 /**
  * The default policy file (`rules/policies/default.json`) as raw JSON: the collection ladder on
@@ -11,10 +12,14 @@ import defaultPolicyJson from "../../rules/policies/default.json";
 export const defaultPolicy: unknown = defaultPolicyJson;
 
 /**
- * Every shipped policy file by id (raw JSON).
+ * Every shipped policy file by id (raw JSON): `default` (US cycles, Regulation F) and
+ * `cn-default` (M buckets, CBA 2026 / NIFA 2025 contact limits, CNY thresholds).
  *
  * @example
- * Object.keys(POLICIES); // ["default"]
- * const policy = loadPolicy(POLICIES.default);
+ * Object.keys(POLICIES); // ["default", "cn-default"]
+ * const policy = loadPolicy(POLICIES["cn-default"]);
  */
-export const POLICIES: Readonly<Record<"default", unknown>> = Object.freeze({ default: defaultPolicyJson });
+export const POLICIES: Readonly<Record<"default" | "cn-default", unknown>> = Object.freeze({
+  default: defaultPolicyJson,
+  "cn-default": cnDefaultPolicyJson,
+});

@@ -41,9 +41,12 @@ export async function runEngine(source: Policy["source"], facts: Facts): Promise
     .sort((a, b) => b.priority - a.priority || index.get(a.rule)! - index.get(b.rule)!);
 }
 
-/** Every numeric literal a policy's conditions compare each fact with. */
-export function boundaryValues(source: Policy["source"]): Map<string, number[]> {
-  const out = new Map<string, number[]>();
+/** Every literal a policy's conditions compare each fact with: numbers ±1 and ±0.5, strings as-is. */
+export function boundaryValues(source: Policy["source"]): Map<string, (number | string)[]> {
+  const out = new Map<string, (number | string)[]>();
+  const addString = (fact: string, v: string): void => {
+    out.set(fact, [...(out.get(fact) ?? []), v]);
+  };
   const add = (fact: string, v: number): void => {
     const list = out.get(fact) ?? [];
     list.push(v - 1, v - 0.5, v, v + 0.5, v + 1);
@@ -54,8 +57,10 @@ export function boundaryValues(source: Policy["source"]): Map<string, number[]> 
     if (c === null || typeof c !== "object") return;
     const o = c as Record<string, unknown>;
     if (typeof o.fact === "string") {
-      if (typeof o.value === "number") add(o.fact, o.value);
-      if (Array.isArray(o.value)) for (const v of o.value) if (typeof v === "number") add(o.fact, v);
+      for (const v of Array.isArray(o.value) ? o.value : [o.value]) {
+        if (typeof v === "number") add(o.fact, v);
+        if (typeof v === "string") addString(o.fact, v);
+      }
     }
     for (const k of ["all", "any", "not"]) if (k in o) walk(o[k]);
   };
@@ -81,7 +86,10 @@ export function factsArbitrary(source: Policy["source"]): fc.Arbitrary<Facts> {
         { weight: 1, arbitrary: fc.double({ min: -1000, max: 100000, noNaN: true }) },
       );
     } else if (d.type === "boolean") typed = fc.boolean();
-    else typed = d.values ? fc.constantFrom(...d.values) : fc.constantFrom("current", "1-29", "30-59", "M1", "x");
+    else {
+      const seen = (bounds.get(d.name) ?? []).filter((v): v is string => typeof v === "string");
+      typed = fc.constantFrom(...new Set([...(d.values ?? []), ...seen, "current", "30-59", "M1", "x"]));
+    }
     const odd = fc.constantFrom<unknown>(undefined, "12", "abc", true, 0, "", NaN);
     shape[d.name] = fc.oneof(
       { weight: 20, arbitrary: typed },

@@ -32,7 +32,7 @@ describe("loadPolicy: the default policy", () => {
     expect(p.rules.map((r) => r.name)).toContain("home-visit");
     expect(p.rules.find((r) => r.name === "home-visit")!.facts).toEqual(["daysSinceVisitNotice", "dpd", "outstandingAmount", "visitOptOut", "visits30d"]);
     expect(p.tests.length).toBeGreaterThanOrEqual(p.rules.length);
-    expect(Object.keys(POLICIES)).toEqual(["default"]);
+    expect(Object.keys(POLICIES)).toEqual(["default", "cn-default"]);
   });
 
   it("every catalogued contact action has a channel and every action is used by a rule or as fallback", () => {
@@ -61,6 +61,15 @@ describe("loadPolicy: the default policy", () => {
     const round = JSON.parse(JSON.stringify(p));
     expect(round.meta.id).toBe("default");
     expect(JSON.stringify(p)).not.toContain("function");
+  });
+});
+
+describe("loadPolicy: cn-default", () => {
+  it("uses M buckets, the 2026 Chinese guardrails and inBucket conditions", () => {
+    const p = loadPolicy(POLICIES["cn-default"]);
+    expect([p.meta.id, p.meta.version, p.bucketScheme, p.guardrails]).toEqual(["cn-default", "1.0.0", "cn-m", "cn-2026"]);
+    expect(p.rules.find((r) => r.name === "write-off-review")!.facts).toEqual(["bucket"]);
+    expect(p.rules.map((r) => r.name)).not.toContain("hold-breathing-space");
   });
 });
 
