@@ -9,4 +9,7 @@ export default defineConfig({
   target: "es2022",
   platform: "neutral",
   treeshake: true,
+  // One shared chunk for both entries, in CJS too: a policy or parsed account made through
+  // `arrears` must be recognised by `arrears/testing` (they share WeakMaps and symbols).
+  splitting: true,
 });
