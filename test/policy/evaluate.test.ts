@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { DOMAIN_OPERATORS, defaultPolicy, evaluatePolicy, loadPolicy } from "../../src/policy/index.js";
+import { DOMAIN_OPERATORS, defaultPolicy, evaluatePolicy, loadPolicy } from "../../src/index.js";
 import { ENGINE_OPERATORS } from "../../src/policy/operators.js";
 import type { Facts } from "../../src/facts/catalog.js";
 

@@ -1,7 +1,7 @@
 import { Engine } from "json-rules-engine";
 import fc from "fast-check";
 import { FACTS, type Facts } from "../../src/facts/catalog.js";
-import { DOMAIN_OPERATORS, type Policy } from "../../src/policy/index.js";
+import { DOMAIN_OPERATORS, type Policy } from "../../src/index.js";
 
 export interface EngineEvent {
   rule: string;

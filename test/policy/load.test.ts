@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ArrearsError } from "../../src/errors/index.js";
 import { formatIssue } from "../../src/errors/index.js";
-import { POLICIES, defaultPolicy, loadPolicy } from "../../src/policy/index.js";
+import { POLICIES, defaultPolicy, loadPolicy } from "../../src/index.js";
 import { closest, levenshtein } from "../../src/policy/suggest.js";
 
 type Json = Record<string, any>;

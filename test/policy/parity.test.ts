@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { POLICIES, evaluatePolicy, loadPolicy, type Policy } from "../../src/policy/index.js";
+import { POLICIES, evaluatePolicy, loadPolicy, type Policy } from "../../src/index.js";
 import type { Facts } from "../../src/facts/catalog.js";
 import { factsArbitrary, runEngine } from "./helpers.js";
 
