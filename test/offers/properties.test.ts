@@ -26,7 +26,7 @@ function daysInMonth(y: number, m: number): number {
 describe("instalment plan invariants", () => {
   it("without interest: instalments sum exactly to the amount, none negative, dates strictly increase", () => {
     fc.assert(
-      fc.property(currencyArb, fc.bigInt({ min: 0n, max: 10n ** 13n }), fc.integer({ min: 1, max: 120 }), dayArb, frequencyArb, (currency, minor, count, day, frequency) => {
+      fc.property(currencyArb, fc.bigInt({ min: 0n, max: 9n * 10n ** 11n }), fc.integer({ min: 1, max: 120 }), dayArb, frequencyArb, (currency, minor, count, day, frequency) => {
         const amount = fromMinorUnits(Number(minor), currency);
         const firstDueDate = formatIsoDate(day);
         const p = planInstallments({ amount, count, firstDueDate, frequency, currency });
