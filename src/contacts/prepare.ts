@@ -1,5 +1,5 @@
 import { isParsedAccount, type Account } from "../model/account.js";
-import { CHANNELS, type Channel, type ContactOutcome } from "../model/schema.js";
+import { CHANNELS, CONTACT_OUTCOMES, type Channel, type ContactOutcome } from "../model/schema.js";
 import { minorDigits } from "../money/index.js";
 import { minorOf } from "./minor.js";
 import { dateDay, instantMs } from "./clock.js";
@@ -12,8 +12,10 @@ export interface PreparedActivity {
   id: string;
   currency: string;
   digits: number;
-  /** Contacts in time order (ties keep input order). */
-  contacts: PreparedContact[];
+  /** Contact instants (epoch ms) in time order (ties keep input order). */
+  contactMs: number[];
+  /** Per contact, in the same order: FLAG_* bits | INBOUND | channel index << CHANNEL_SHIFT. */
+  contactBits: number[];
   /** Promises in time order of the contact that made them. */
   promises: PreparedPromise[];
   /** Payments by date (ties keep input order), minor units. */
@@ -24,18 +26,6 @@ export interface PreparedActivity {
   dueAmount: number[];
   /** `balance` in minor units. */
   balance: { principal: number; interest: number; penaltyInterest: number; fees: number };
-}
-
-export interface PreparedContact {
-  ms: number;
-  /** Index into CHANNELS. */
-  ch: number;
-  inbound: boolean;
-  outcome: ContactOutcome;
-  /** Bit set of the FLAG_* classes below. */
-  flags: number;
-  /** Index of the contact in `account.contacts`. */
-  index: number;
 }
 
 export interface PreparedPromise {
@@ -60,6 +50,12 @@ export const FLAG_THIRD = 4;
 export const FLAG_VISIT_NOTICE = 8;
 /** The number or address does not reach the borrower at all (wrong_number, undeliverable). */
 export const FLAG_INVALID = 16;
+export const FLAG_REFUSED = 32;
+export const FLAG_DISPUTE = 64;
+export const FLAG_COMPLAINT = 128;
+/** The contact came from outside (the borrower or someone else contacting the lender). */
+export const INBOUND = 256;
+export const CHANNEL_SHIFT = 9;
 
 /** Outcomes of a conversation with the borrower themself, in either direction. */
 export const RPC_OUTCOMES: readonly ContactOutcome[] = ["right_party", "promise_to_pay", "refused", "dispute", "hardship_reported", "complaint"];
@@ -71,19 +67,31 @@ export const ATTEMPT_CHANNELS: readonly Channel[] = ["call", "sms", "email", "vi
 const RPC = new Set<string>(RPC_OUTCOMES);
 const FAILED = new Set<string>(FAILED_OUTCOMES);
 const ATTEMPT_CH = new Set<string>(ATTEMPT_CHANNELS);
-const CH_INDEX = new Map<string, number>(CHANNELS.map((c, i) => [c, i]));
 
 /** Classification bits of one contact (see the FLAG_* constants). @internal */
 export function contactFlags(channel: string, inbound: boolean, outcome: string, purpose: string | undefined): number {
-  let f = 0;
+  let f = CHANNELS.indexOf(channel as Channel) << CHANNEL_SHIFT;
+  if (inbound) f |= INBOUND;
   // Anyone but a third party or a wrong number contacting us is the borrower reaching out.
   if (RPC.has(outcome) || (inbound && outcome !== "third_party" && outcome !== "wrong_number")) f |= FLAG_RPC;
   else if (!inbound && ATTEMPT_CH.has(channel) && FAILED.has(outcome)) f |= FLAG_FAILED;
   if (outcome === "third_party") f |= FLAG_THIRD;
   if (outcome === "wrong_number" || outcome === "undeliverable") f |= FLAG_INVALID;
+  if (outcome === "refused") f |= FLAG_REFUSED;
+  else if (outcome === "dispute") f |= FLAG_DISPUTE;
+  else if (outcome === "complaint") f |= FLAG_COMPLAINT;
   if (purpose === "visit_notice" && !inbound && outcome !== "undeliverable" && outcome !== "wrong_number") f |= FLAG_VISIT_NOTICE;
   return f;
 }
+
+// Every (channel, direction, outcome, purpose-is-visit-notice) combination, classified once.
+const BITS = new Map<string, number>();
+for (const ch of CHANNELS)
+  for (const o of CONTACT_OUTCOMES)
+    for (const inbound of [false, true])
+      for (const notice of [false, true]) BITS.set(`${ch}|${inbound ? 1 : 0}|${o}|${notice ? 1 : 0}`, contactFlags(ch, inbound, o, notice ? "visit_notice" : undefined));
+// Outbound without a visit notice, the common case, keyed by channel then outcome.
+const PLAIN: Map<string, Map<string, number>> = new Map(CHANNELS.map((ch) => [ch, new Map(CONTACT_OUTCOMES.map((o) => [o, contactFlags(ch, false, o, undefined)]))]));
 
 const cache = new WeakMap<Account, PreparedActivity>();
 
@@ -99,20 +107,50 @@ export function prepareActivity(a: Account): PreparedActivity {
   return p;
 }
 
+// Sorts parallel arrays by key (stable): insertion sort for the usual short, nearly sorted
+// lists, an index sort beyond that.
+function sortBy(key: number[], ...others: number[][]): void {
+  const n = key.length;
+  if (n <= 64) {
+    for (let i = 1; i < n; i++) {
+      const k = key[i]!;
+      if (key[i - 1]! <= k) continue;
+      const vals = others.map((o) => o[i]!);
+      let j = i - 1;
+      while (j >= 0 && key[j]! > k) {
+        key[j + 1] = key[j]!;
+        for (const o of others) o[j + 1] = o[j]!;
+        j--;
+      }
+      key[j + 1] = k;
+      others.forEach((o, x) => (o[j + 1] = vals[x]!));
+    }
+    return;
+  }
+  const idx = Array.from({ length: n }, (_, i) => i).sort((x, y) => key[x]! - key[y]! || x - y);
+  for (const arr of [key, ...others]) {
+    const copy = arr.slice();
+    for (let i = 0; i < n; i++) arr[i] = copy[idx[i]!]!;
+  }
+}
+
 function build(a: Account): PreparedActivity {
   const ctx = { id: a.id, currency: a.currency, digits: minorDigits(a.currency) };
   const src = a.contacts;
-  const contacts: PreparedContact[] = new Array(src.length);
-  const promises: PreparedPromise[] = [];
+  const contactMs: number[] = [];
+  const contactBits: number[] = [];
+  let promises: PreparedPromise[] | null = null;
   let sorted = true;
   for (let i = 0; i < src.length; i++) {
     const c = src[i]!;
     const ms = instantMs(c.at);
     const inbound = c.direction === "inbound";
-    contacts[i] = { ms, ch: CH_INDEX.get(c.channel)!, inbound, outcome: c.outcome, flags: contactFlags(c.channel, inbound, c.outcome, c.purpose), index: i };
-    if (i > 0 && contacts[i - 1]!.ms > ms) sorted = false;
+    const bits = !inbound && c.purpose !== "visit_notice" ? PLAIN.get(c.channel)!.get(c.outcome)! : BITS.get(`${c.channel}|${inbound ? 1 : 0}|${c.outcome}|${c.purpose === "visit_notice" ? 1 : 0}`)!;
+    if (i > 0 && contactMs[i - 1]! > ms) sorted = false;
+    contactMs.push(ms);
+    contactBits.push(bits);
     if (c.promise)
-      promises.push({
+      (promises ??= []).push({
         ms,
         index: i,
         at: c.at,
@@ -123,14 +161,30 @@ function build(a: Account): PreparedActivity {
       });
   }
   if (!sorted) {
-    contacts.sort((x, y) => x.ms - y.ms || x.index - y.index);
-    promises.sort((x, y) => x.ms - y.ms || x.index - y.index);
+    sortBy(contactMs, contactBits);
+    promises?.sort((x, y) => x.ms - y.ms || x.index - y.index);
   }
 
-  const pays = a.payments.map((p, i) => ({ day: dateDay(p.date), amount: minorOf(p.amount, ctx, ["payments", i, "amount"]), i }));
-  pays.sort((x, y) => x.day - y.day || x.i - y.i);
-  const dues = (a.dues ?? []).map((d, i) => ({ day: dateDay(d.dueDate), amount: minorOf(d.amount, ctx, ["dues", i, "amount"]) }));
-  dues.sort((x, y) => x.day - y.day);
+  const payDay: number[] = [], payAmount: number[] = [];
+  let paySorted = true;
+  const pays = a.payments;
+  for (let i = 0; i < pays.length; i++) {
+    const d = dateDay(pays[i]!.date);
+    if (i > 0 && payDay[i - 1]! > d) paySorted = false;
+    payDay.push(d);
+    payAmount.push(minorOf(pays[i]!.amount, ctx, ["payments", i, "amount"]));
+  }
+  if (!paySorted) sortBy(payDay, payAmount);
+  const dueDay: number[] = [], dueAmount: number[] = [];
+  let dueSorted = true;
+  const dues = a.dues ?? [];
+  for (let i = 0; i < dues.length; i++) {
+    const d = dateDay(dues[i]!.dueDate);
+    if (i > 0 && dueDay[i - 1]! > d) dueSorted = false;
+    dueDay.push(d);
+    dueAmount.push(minorOf(dues[i]!.amount, ctx, ["dues", i, "amount"]));
+  }
+  if (!dueSorted) sortBy(dueDay, dueAmount);
   const b = a.balance;
   const balance = {
     principal: minorOf(b.principal, ctx, ["balance", "principal"]),
@@ -138,16 +192,7 @@ function build(a: Account): PreparedActivity {
     penaltyInterest: minorOf(b.penaltyInterest, ctx, ["balance", "penaltyInterest"]),
     fees: minorOf(b.fees, ctx, ["balance", "fees"]),
   };
-  return {
-    id: a.id,
-    currency: a.currency,
-    digits: ctx.digits,
-    contacts,
-    promises,
-    payDay: pays.map((r) => r.day),
-    payAmount: pays.map((r) => r.amount),
-    dueDay: dues.map((r) => r.day),
-    dueAmount: dues.map((r) => r.amount),
-    balance,
-  };
+  return { id: a.id, currency: a.currency, digits: ctx.digits, contactMs, contactBits, promises: promises ?? NO_PROMISES, payDay, payAmount, dueDay, dueAmount, balance };
 }
+
+const NO_PROMISES: PreparedPromise[] = [];

@@ -4,7 +4,20 @@ import { parseAccount, type Account } from "../model/account.js";
 import { CHANNELS, type Channel } from "../model/schema.js";
 import { formatInstant, formatIsoDate } from "../time/index.js";
 import { clockForAsOf, localDayAt, localHourAt, type LocalClock } from "./clock.js";
-import { FLAG_FAILED, FLAG_INVALID, FLAG_RPC, FLAG_THIRD, FLAG_VISIT_NOTICE, prepareActivity, type PreparedActivity } from "./prepare.js";
+import {
+  CHANNEL_SHIFT,
+  FLAG_COMPLAINT,
+  FLAG_DISPUTE,
+  FLAG_FAILED,
+  FLAG_INVALID,
+  FLAG_REFUSED,
+  FLAG_RPC,
+  FLAG_THIRD,
+  FLAG_VISIT_NOTICE,
+  INBOUND,
+  prepareActivity,
+  type PreparedActivity,
+} from "./prepare.js";
 
 /** Counts over windows of the borrower's local calendar days, each ending with today. */
 export interface WindowCounts {
@@ -139,22 +152,23 @@ export function countContacts(p: PreparedActivity, clock: LocalClock, failedThre
   let lastRpc = NONE, lastAttempt = NONE, lastLetter = NONE, lastVisit = NONE, lastNotice = NONE;
   let consecutiveFailed = 0, phone30 = 0, invalidPhone30 = 0, anyHour = false;
   const { asOfMs, today, from } = clock;
-  const cs = p.contacts;
+  const msArr = p.contactMs, bitsArr = p.contactBits;
   let n = 0;
-  while (n < cs.length && cs[n]!.ms <= asOfMs) n++; // contacts after asOf do not exist yet
+  while (n < msArr.length && msArr[n]! <= asOfMs) n++; // contacts after asOf do not exist yet
 
   for (let i = 0; i < n; i++) {
-    const c = cs[i]!;
-    const f = c.flags;
-    const ms = c.ms;
+    const ms = msArr[i]!;
+    const f = bitsArr[i]!;
+    const ch = f >>> CHANNEL_SHIFT;
+    const inbound = (f & INBOUND) !== 0;
     if (f & FLAG_RPC) {
       lastRpc = ms;
       consecutiveFailed = 0;
     } else if (f & FLAG_FAILED) consecutiveFailed++;
-    if (!c.inbound) {
+    if (!inbound) {
       lastAttempt = ms;
-      if (c.ch === LETTER) lastLetter = ms;
-      else if (c.ch === VISIT) lastVisit = ms;
+      if (ch === LETTER) lastLetter = ms;
+      else if (ch === VISIT) lastVisit = ms;
     }
     if (f & FLAG_VISIT_NOTICE) lastNotice = ms;
     // Anything before the clock's window is older than 90 local days.
@@ -162,27 +176,26 @@ export function countContacts(p: PreparedActivity, clock: LocalClock, failedThre
     let age = today - localDayAt(clock, ms);
     if (age >= 90) continue;
     if (age < 0) age = 0; // a fall-back at local midnight can put an earlier instant on a later date
-    if (c.inbound) bump(k, K.INBOUND, age);
+    if (inbound) bump(k, K.INBOUND, age);
     else {
-      bump(k, K.ATTEMPTS + c.ch * 4, age);
+      bump(k, K.ATTEMPTS + ch * 4, age);
       bump(k, K.ALL, age);
-      if (age < 30 && (c.ch === CALL || c.ch === SMS)) {
+      if (age < 30 && (ch === CALL || ch === SMS)) {
         phone30++;
         if (f & FLAG_INVALID) invalidPhone30++;
       }
     }
-    k[K.CH_ALL + c.ch]!++;
+    k[K.CH_ALL + ch]!++;
     if (f & FLAG_RPC) {
       bump(k, K.RPC, age);
-      k[K.CH_RPC + c.ch]!++;
+      k[K.CH_RPC + ch]!++;
       k[K.HOURS + localHourAt(clock, ms)]!++;
       anyHour = true;
     }
     if (f & FLAG_THIRD) bump(k, K.THIRD, age);
-    const o = c.outcome;
-    if (o === "refused") bump(k, K.REFUSED, age);
-    else if (o === "dispute") bump(k, K.DISPUTE, age);
-    else if (o === "complaint") bump(k, K.COMPLAINT, age);
+    if (f & FLAG_REFUSED) bump(k, K.REFUSED, age);
+    else if (f & FLAG_DISPUTE) bump(k, K.DISPUTE, age);
+    else if (f & FLAG_COMPLAINT) bump(k, K.COMPLAINT, age);
   }
 
   let bestChannel: Channel | null = null;
