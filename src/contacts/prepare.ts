@@ -57,11 +57,29 @@ export const FLAG_COMPLAINT = 128;
 export const INBOUND = 256;
 export const CHANNEL_SHIFT = 9;
 
-/** Outcomes of a conversation with the borrower themself, in either direction. */
+/**
+ * Outcomes of a conversation with the borrower themself (a right-party contact), in either
+ * direction. Inbound contacts also count unless their outcome is `third_party`/`wrong_number`.
+ *
+ * @example
+ * RPC_OUTCOMES.includes("promise_to_pay"); // true
+ */
 export const RPC_OUTCOMES: readonly ContactOutcome[] = ["right_party", "promise_to_pay", "refused", "dispute", "hardship_reported", "complaint"];
-/** Outcomes of an attempt that reached nobody who could discuss the debt. */
+/**
+ * Outcomes of an outbound attempt that reached nobody who could discuss the debt
+ * (counted by `consecutiveFailedAttempts`).
+ *
+ * @example
+ * FAILED_OUTCOMES.includes("voicemail"); // true
+ */
 export const FAILED_OUTCOMES: readonly ContactOutcome[] = ["no_answer", "busy", "voicemail", "wrong_number", "undeliverable", "third_party"];
-/** Channels whose unanswered attempts count toward `consecutiveFailedAttempts`. */
+/**
+ * Channels whose failed attempts count toward `consecutiveFailedAttempts` (letters and app
+ * messages are not attempts to reach someone live).
+ *
+ * @example
+ * ATTEMPT_CHANNELS; // ["call", "sms", "email", "visit"]
+ */
 export const ATTEMPT_CHANNELS: readonly Channel[] = ["call", "sms", "email", "visit"];
 
 const RPC = new Set<string>(RPC_OUTCOMES);

@@ -46,6 +46,13 @@ export interface PromiseSummary {
   active: PromiseRecord | null;
 }
 
+/**
+ * Days after a promised date during which a payment still keeps the promise, unless the
+ * `graceDays` / `promiseGraceDays` option says otherwise.
+ *
+ * @example
+ * promiseStatus(account, { asOf, graceDays: DEFAULT_PROMISE_GRACE_DAYS + 1 });
+ */
 export const DEFAULT_PROMISE_GRACE_DAYS = 2;
 
 const PENDING = 0, KEPT = 1, PARTIAL = 2, BROKEN = 3;

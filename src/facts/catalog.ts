@@ -5,8 +5,10 @@
  * `daysSinceLastPayment` when nothing was ever paid). Money facts are numbers in major units
  * rounded to the currency's minor unit.
  */
+/** Type of a fact's value when not null. @example const t: FactType = "number"; */
 export type FactType = "number" | "boolean" | "string";
 
+/** One catalogue entry. @example const d: FactDefinition = FACTS[0]; */
 export interface FactDefinition {
   name: string;
   type: FactType;
@@ -21,6 +23,12 @@ export interface FactDefinition {
 const f = (name: string, type: FactType, description: string, nullable = false, values?: readonly string[]): FactDefinition =>
   values ? { name, type, nullable, description, values } : { name, type, nullable, description };
 
+/**
+ * Every fact, in the order `deriveFacts` emits them (documented in `docs/facts.md`).
+ *
+ * @example
+ * FACTS.find((d) => d.name === "dpd")?.type; // "number"
+ */
 export const FACTS: readonly FactDefinition[] = [
   // account
   f("accountId", "string", "The account's id."),
@@ -124,7 +132,18 @@ export const FACTS: readonly FactDefinition[] = [
   f("segment", "string", "Can-pay/will-pay segment from the segmentation thresholds.", true, ["self_cure", "hardship", "escalate", "settlement_review"]),
 ];
 
+/**
+ * The names of {@link FACTS}, for validating rules and scorecards.
+ *
+ * @example
+ * FACT_NAMES.has("callAttempts7d"); // true
+ */
 export const FACT_NAMES: ReadonlySet<string> = new Set(FACTS.map((d) => d.name));
 
-/** The flat, JSON-safe record that rules and scorecards read. */
+/**
+ * The flat, JSON-safe record that rules and scorecards read (see {@link FACTS}).
+ *
+ * @example
+ * const f: Facts = deriveFacts(account, { asOf: "2026-11-23" });
+ */
 export type Facts = Record<string, number | boolean | string | null>;

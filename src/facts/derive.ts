@@ -31,7 +31,12 @@ export interface FactsOptions {
 
 const Days = z.number().int().min(0).max(3650);
 const Threshold = z.number().int().min(1).max(1000);
-/** zod schema of {@link FactsOptions} (error reporting; the hot path checks by hand). */
+/**
+ * zod schema of {@link FactsOptions} (used for error reporting; the hot path checks by hand).
+ *
+ * @example
+ * FactsOptionsSchema.safeParse({ asOf: "2026-11-23", promiseGraceDays: 3 }).success; // true
+ */
 export const FactsOptionsSchema = z.strictObject({
   asOf: z.string(),
   scheme: z.unknown().optional(),
@@ -103,7 +108,20 @@ export function deriveFacts(account: unknown, options: FactsOptions): Facts {
  * (the batch hot path: no validation beyond `asOf`). @internal
  */
 export function deriveFactsParsed(a: Account, options: FactsOptions): Facts {
-  return deriveFactsWith(a, options, deriveDelinquency(a, { asOf: options.asOf, scheme: options.scheme, graceDays: options.graceDays, tolerance: options.tolerance }));
+  return deriveFactsWith(a, options, delinquencyOf(a, options));
+}
+
+/**
+ * Facts plus the delinquency they came from, so `decide` can take the exact amounts
+ * (`overdue`, `outstanding`, `oldestUnpaidDueDate`) without deriving them twice. @internal
+ */
+export function deriveFactsAndDelinquency(a: Account, options: FactsOptions): { facts: Facts; delinquency: Delinquency } {
+  const delinquency = delinquencyOf(a, options);
+  return { facts: deriveFactsWith(a, options, delinquency), delinquency };
+}
+
+function delinquencyOf(a: Account, o: FactsOptions): Delinquency {
+  return deriveDelinquency(a, { asOf: o.asOf, scheme: o.scheme, graceDays: o.graceDays, tolerance: o.tolerance });
 }
 
 const POW10 = [1, 10, 100, 1000, 10000];
