@@ -16,6 +16,13 @@ export interface PreparedActivity {
   contactMs: number[];
   /** Per contact, in the same order: FLAG_* bits | INBOUND | channel index << CHANNEL_SHIFT. */
   contactBits: number[];
+  /** Per contact, in the same order: its index in `account.contacts`. */
+  contactIndex: number[];
+  /**
+   * The same contacts as objects (built on first use). Kept for the guardrail checker, which
+   * reads `{ms, ch, inbound, outcome, index}`; new code should read the arrays above.
+   */
+  readonly contacts: readonly PreparedContact[];
   /** Promises in time order of the contact that made them. */
   promises: PreparedPromise[];
   /** Payments by date (ties keep input order), minor units. */
@@ -26,6 +33,19 @@ export interface PreparedActivity {
   dueAmount: number[];
   /** `balance` in minor units. */
   balance: { principal: number; interest: number; penaltyInterest: number; fees: number };
+}
+
+/** One contact in time order (see {@link PreparedActivity.contacts}). @internal */
+export interface PreparedContact {
+  ms: number;
+  /** Index into CHANNELS. */
+  ch: number;
+  inbound: boolean;
+  outcome: ContactOutcome;
+  /** FLAG_* bits. */
+  flags: number;
+  /** Index of the contact in `account.contacts`. */
+  index: number;
 }
 
 export interface PreparedPromise {
@@ -157,6 +177,7 @@ function build(a: Account): PreparedActivity {
   const src = a.contacts;
   const contactMs: number[] = [];
   const contactBits: number[] = [];
+  const contactIndex: number[] = [];
   let promises: PreparedPromise[] | null = null;
   let sorted = true;
   for (let i = 0; i < src.length; i++) {
@@ -167,6 +188,7 @@ function build(a: Account): PreparedActivity {
     if (i > 0 && contactMs[i - 1]! > ms) sorted = false;
     contactMs.push(ms);
     contactBits.push(bits);
+    contactIndex.push(i);
     if (c.promise)
       (promises ??= []).push({
         ms,
@@ -179,7 +201,7 @@ function build(a: Account): PreparedActivity {
       });
   }
   if (!sorted) {
-    sortBy(contactMs, contactBits);
+    sortBy(contactMs, contactBits, contactIndex);
     promises?.sort((x, y) => x.ms - y.ms || x.index - y.index);
   }
 
@@ -210,7 +232,27 @@ function build(a: Account): PreparedActivity {
     penaltyInterest: minorOf(b.penaltyInterest, ctx, ["balance", "penaltyInterest"]),
     fees: minorOf(b.fees, ctx, ["balance", "fees"]),
   };
-  return { id: a.id, currency: a.currency, digits: ctx.digits, contactMs, contactBits, promises: promises ?? NO_PROMISES, payDay, payAmount, dueDay, dueAmount, balance };
+  let objects: PreparedContact[] | undefined;
+  return {
+    id: a.id,
+    currency: a.currency,
+    digits: ctx.digits,
+    contactMs,
+    contactBits,
+    contactIndex,
+    get contacts(): readonly PreparedContact[] {
+      return (objects ??= contactMs.map((ms, k) => {
+        const bits = contactBits[k]!, index = contactIndex[k]!;
+        return { ms, ch: bits >>> CHANNEL_SHIFT, inbound: (bits & INBOUND) !== 0, outcome: src[index]!.outcome, flags: bits & 255, index };
+      }));
+    },
+    promises: promises ?? NO_PROMISES,
+    payDay,
+    payAmount,
+    dueDay,
+    dueAmount,
+    balance,
+  };
 }
 
 const NO_PROMISES: PreparedPromise[] = [];
