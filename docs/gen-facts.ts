@@ -46,7 +46,8 @@ facts are \`null\` in \`deriveFacts\` and filled in by \`decide\`.
   not returned \`undeliverable\`/\`wrong_number\`.
 - **Best channel / hour**: the channel whose contacts (both directions) in 90 local days had the
   highest share of RPCs, ties in the order call, sms, email, app, letter, visit; the local hour
-  with most RPCs in 90 local days, ties to the earliest hour.
+  with most RPCs in 90 local days, ties to the earliest hour. Contacts at the same instant
+  keep their order in \`account.contacts\`.
 - **Promises to pay** (\`promiseGraceDays\`, default 2): promises are taken in the order they
   were made; each takes, oldest first, the still-unmatched money of payments dated from the
   local date of the promise's contact through its date + grace (never after the evaluation

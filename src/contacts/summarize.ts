@@ -266,6 +266,7 @@ function windows(a: Int32Array, base: number): WindowCounts {
  * - **Best channel**: highest RPC share of the channel's contacts (both directions) in 90
  *   local days, ties in the order call, sms, email, app, letter, visit. **Best contact hour**:
  *   local hour with the most RPCs in 90 local days, ties to the earliest hour.
+ * - Contacts at the same instant keep their order in `account.contacts`.
  *
  * @throws {ArrearsError} `INVALID_ACCOUNT` for malformed account JSON, `INVALID_OPTIONS` for a bad `asOf`.
  *
