@@ -28,6 +28,8 @@ export interface DecideOptions {
   lender?: LenderDetails;
   /** Champion/challenger variant name to record in the decision. */
   variant?: string;
+  /** `"fired"` (default): the rules that fired and the facts they read; `"all"`: every rule. */
+  trace?: "fired" | "all";
 }
 
 const DecideOptionsSchema = z.object({
@@ -36,6 +38,7 @@ const DecideOptionsSchema = z.object({
   render: z.boolean().optional(),
   lender: z.record(z.string(), z.unknown()).optional(),
   variant: z.string().optional(),
+  trace: z.enum(["fired", "all"]).optional(),
 });
 
 function round2(n: number): number {
@@ -73,7 +76,7 @@ export function decideParsed(rp: ResolvedPolicy, account: Account, options: Deci
   const delinquency = deriveDelinquency(account, delinquencyOptions);
   const facts = deriveFactsWith(account, { ...delinquencyOptions, promiseGraceDays: rp.options.promiseGraceDays }, delinquency);
   const scores = applyScores(rp.scoring, facts);
-  const evaluated = evaluatePolicy(rp.policy, facts, { trace: true });
+  const evaluated = evaluatePolicy(rp.policy, facts, { trace: options.trace === "all" ? true : "fired" });
 
   const check = prepareContactCheck(rp.guardrails, account, asOfMs);
   const maxDelayMs = rp.options.maxDelayHours * 3_600_000;

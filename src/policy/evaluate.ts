@@ -36,8 +36,11 @@ export interface PolicyEvaluation {
 
 /** Options of {@link evaluatePolicy}. */
 export interface EvaluatePolicyOptions {
-  /** Record every rule's outcome and the facts it read (default false). */
-  trace?: boolean;
+  /**
+   * `true`: every rule's outcome and the facts it read; `"fired"`: only the rules that fired
+   * (what `decide` records: cheap enough for every decision); default: no trace.
+   */
+  trace?: boolean | "fired";
 }
 
 /**
@@ -58,13 +61,38 @@ export function evaluatePolicy(policy: Policy, facts: Facts, options?: EvaluateP
   const compiled = policy !== null && typeof policy === "object" ? policy[COMPILED] : undefined;
   if (compiled === undefined) throw new ArrearsError("INVALID_POLICY", [{ path: [], message: "expected a compiled policy from loadPolicy()", received: policy }], "evaluatePolicy");
   if (facts === null || typeof facts !== "object") throw new ArrearsError("INVALID_INPUT", [{ path: [], message: "expected a facts record (from deriveFacts)", received: facts }], "evaluatePolicy");
-  const { rules, factNames } = compiled;
+  const { rules, factNames, runner } = compiled;
   const events: PolicyEvent[] = [];
   const trace: PolicyTraceEntry[] = [];
-  if (options?.trace !== true) {
+  const traceMode = options?.trace === true ? "all" : options?.trace === "fired" ? "fired" : "none";
+  if (runner !== null && traceMode !== "all") {
+    // Events are frozen at load, so the same objects are handed out every time.
+    runner(facts, events);
+    if (traceMode === "fired") {
+      for (let i = 0; i < events.length; i++) {
+        const r = compiled.byIndex[events[i]!.index]!;
+        const read: Record<string, unknown> = {};
+        for (const name of r.rule.facts) read[name] = facts[name] ?? null;
+        trace.push({ rule: r.rule.name, priority: r.rule.priority, fired: true, event: r.event.type, facts: read });
+      }
+    }
+    return { events, trace };
+  }
+  if (traceMode === "none") {
     for (let i = 0; i < rules.length; i++) {
       const r = rules[i]!;
-      if (r.test(facts)) events.push({ ...r.event });
+      if (r.test(facts)) events.push(r.event);
+    }
+    return { events, trace };
+  }
+  if (traceMode === "fired") {
+    for (let i = 0; i < rules.length; i++) {
+      const r = rules[i]!;
+      if (!r.test(facts)) continue;
+      events.push(r.event);
+      const read: Record<string, unknown> = {};
+      for (const name of r.rule.facts) read[name] = facts[name] ?? null;
+      trace.push({ rule: r.rule.name, priority: r.rule.priority, fired: true, event: r.event.type, facts: read });
     }
     return { events, trace };
   }
@@ -74,7 +102,7 @@ export function evaluatePolicy(policy: Policy, facts: Facts, options?: EvaluateP
   for (let i = 0; i < rules.length; i++) {
     const r = rules[i]!;
     const fired = r.test(facts);
-    if (fired) events.push({ ...r.event });
+    if (fired) events.push(r.event);
     const read: Record<string, unknown> = {};
     const names = r.rule.facts;
     const at = r.factIndex;

@@ -1,6 +1,7 @@
 import { ArrearsError, issuesFromZod, type ArrearsIssue } from "../errors/index.js";
 import { parseOfferSpec } from "../offers/build.js";
 import { ConditionCompiler, type Predicate } from "./compile.js";
+import { generateRuleRunner, type RuleRunner } from "./codegen.js";
 import { PolicyFileSchema, type ActionDefinition, type ParsedPolicyFile, type PolicyOptions, type PolicyTest } from "./schema.js";
 import { didYouMean } from "./suggest.js";
 
@@ -31,6 +32,10 @@ export interface CompiledRule {
 /** @internal */
 export interface CompiledPolicy {
   readonly rules: readonly CompiledRule[];
+  /** All rules as one generated function (null where code generation is unavailable). */
+  readonly runner: RuleRunner<CompiledRule["event"]> | null;
+  /** Compiled rules by their position in the file. */
+  readonly byIndex: readonly CompiledRule[];
   /** Every fact any rule reads. */
   readonly factNames: readonly string[];
 }
@@ -231,7 +236,16 @@ export function loadPolicy(input: unknown): Policy {
     rules,
     tests: p.tests,
     source: p,
-    [COMPILED]: Object.freeze({ rules: Object.freeze(compiled), factNames: Object.freeze(factNames) }),
+    [COMPILED]: Object.freeze({
+      rules: Object.freeze(compiled),
+      factNames: Object.freeze(factNames),
+      byIndex: Object.freeze([...compiled].sort((a, b) => a.rule.index - b.rule.index)),
+      runner: generateRuleRunner(
+        order.map((r) => p.rules[r.index]!.conditions),
+        compiled.map((c) => c.event),
+        (p.conditions ?? {}) as Record<string, unknown>,
+      ),
+    }),
   };
   return Object.freeze(policy);
 }
