@@ -135,7 +135,7 @@ describe("evaluatePolicy", () => {
   it("default ladder: a home visit only 7-30 days after a notice; a new notice after 30 days", () => {
     const p = loadPolicy(defaultPolicy);
     const at = (since: number | null) =>
-      evaluatePolicy(p, { dpd: 95, outstandingAmount: 500, visitOptOut: false, visits30d: 0, daysSinceVisitNotice: since, daysSinceLastLetter: since }).events.map((e) => e.type);
+      evaluatePolicy(p, { dpd: 95, outstandingAmount: 500, visitOptOut: false, visits30d: 0, daysSinceVisitNotice: since, daysSinceLastLetter: since, callAttemptsToday: 0 }).events.map((e) => e.type);
     expect(at(null)[0]).toBe("send_visit_notice");
     expect(at(6)[0]).toBe("call_borrower");
     expect(at(7)[0]).toBe("home_visit");
@@ -146,8 +146,11 @@ describe("evaluatePolicy", () => {
 
   it("default ladder: rules fire together so decide can fall back down the ladder", () => {
     const p = loadPolicy(defaultPolicy);
-    const types = evaluatePolicy(p, { dpd: 40, daysSinceLastLetter: null, visitOptOut: false, outstandingAmount: 100 }).events.map((e) => e.type);
+    const types = evaluatePolicy(p, { dpd: 40, daysSinceLastLetter: null, visitOptOut: false, outstandingAmount: 100, callAttemptsToday: 0, smsSent7d: 1, emailsSent7d: 0 }).events.map((e) => e.type);
     expect(types).toEqual(["call_borrower", "send_formal_letter", "send_sms_reminder", "send_email_reminder"]);
+    // pacing is data: two calls today, two SMS and two e-mails this week leave only the letter
+    const paced = evaluatePolicy(p, { dpd: 40, daysSinceLastLetter: 20, visitOptOut: false, outstandingAmount: 100, callAttemptsToday: 2, smsSent7d: 2, emailsSent7d: 2 }).events.map((e) => e.type);
+    expect(paced).toEqual(["send_formal_letter"]);
     const legal = evaluatePolicy(p, { dpd: 120, outstandingAmount: 1000, disputed: false, consecutiveFailedAttempts: 12 }).events.map((e) => e.type);
     expect(legal[0]).toBe("legal_review");
     // never when disputed (the hold fires instead)

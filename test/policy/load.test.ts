@@ -6,6 +6,8 @@ import { closest, levenshtein } from "../../src/policy/suggest.js";
 
 type Json = Record<string, any>;
 const base = (): Json => structuredClone(defaultPolicy) as Json;
+// "write-off-review" has a single condition; tests append conditions after it.
+const W = (defaultPolicy as Json).rules.findIndex((r: Json) => r.name === "write-off-review");
 
 function issuesOf(json: unknown): string[] {
   try {
@@ -77,10 +79,10 @@ describe("loadPolicy: errors with JSON paths and suggestions", () => {
   it("unknown fact with a Levenshtein suggestion", () => {
     const j = base();
     j.rules[4].conditions.all[0].fact = "dpdd";
-    j.rules[18].conditions.all[0].fact = "dpdd";
+    j.rules[W].conditions.all[0].fact = "dpdd";
     expect(issuesOf(j)).toEqual([
       'rules[4].conditions.all[0].fact: unknown fact "dpdd"; did you mean "dpd"?, received "dpdd"',
-      'rules[18].conditions.all[0].fact: unknown fact "dpdd"; did you mean "dpd"?, received "dpdd"',
+      'rules[13].conditions.all[0].fact: unknown fact "dpdd"; did you mean "dpd"?, received "dpdd"',
     ]);
   });
 
@@ -107,7 +109,7 @@ describe("loadPolicy: errors with JSON paths and suggestions", () => {
 
   it("rejects unsupported json-rules-engine features with a clear message", () => {
     const j = base();
-    const all = j.rules[18].conditions.all;
+    const all = j.rules[W].conditions.all;
     all.push({ fact: "dpd", operator: "greaterThan", value: 1, path: "$.x" });
     all.push({ fact: "dpd", operator: "greaterThan", value: 1, params: { a: 1 } });
     all.push({ fact: "dpd", operator: "someValue:equal", value: [1] });
@@ -116,17 +118,17 @@ describe("loadPolicy: errors with JSON paths and suggestions", () => {
     all.push({ fact: "dpd", operator: "in", value: { fact: "bucketIndex", path: "$" } });
     const got = issuesOf(j);
     expect(got).toHaveLength(6);
-    expect(got[0]).toMatch(/^rules\[18\]\.conditions\.all\[1\]\.path: not supported/);
-    expect(got[1]).toMatch(/^rules\[18\]\.conditions\.all\[2\]\.params: not supported/);
-    expect(got[2]).toMatch(/^rules\[18\]\.conditions\.all\[3\]\.operator: operator decorator "someValue" is not supported/);
-    expect(got[3]).toMatch(/^rules\[18\]\.conditions\.all\[4\]\.operator: operator "contains" needs a list fact .* use "in"/);
-    expect(got[4]).toMatch(/^rules\[18\]\.conditions\.all\[5\]\.value: operator "in" needs a literal list value, not a fact/);
-    expect(got[5]).toMatch(/^rules\[18\]\.conditions\.all\[6\]\.value\.path: not supported in a fact reference/);
+    expect(got[0]).toMatch(/^rules\[13\]\.conditions\.all\[1\]\.path: not supported/);
+    expect(got[1]).toMatch(/^rules\[13\]\.conditions\.all\[2\]\.params: not supported/);
+    expect(got[2]).toMatch(/^rules\[13\]\.conditions\.all\[3\]\.operator: operator decorator "someValue" is not supported/);
+    expect(got[3]).toMatch(/^rules\[13\]\.conditions\.all\[4\]\.operator: operator "contains" needs a list fact .* use "in"/);
+    expect(got[4]).toMatch(/^rules\[13\]\.conditions\.all\[5\]\.value: operator "in" needs a literal list value, not a fact/);
+    expect(got[5]).toMatch(/^rules\[13\]\.conditions\.all\[6\]\.value\.path: not supported in a fact reference/);
   });
 
   it("type checks values against the fact's declared type", () => {
     const j = base();
-    const all = j.rules[18].conditions.all;
+    const all = j.rules[W].conditions.all;
     all.push({ fact: "dpd", operator: "greaterThan", value: "30" }); // 1
     all.push({ fact: "bucket", operator: "lessThan", value: 3 }); // 2
     all.push({ fact: "dpd", operator: "equal", value: null }); // 3
@@ -141,16 +143,16 @@ describe("loadPolicy: errors with JSON paths and suggestions", () => {
     all.push({ fact: "daysSinceLastLetter", operator: "equal", value: null }); // 12: fine (nullable)
     const got = issuesOf(j);
     expect(got).toEqual([
-      'rules[18].conditions.all[1].value: operator "greaterThan" needs a number value, received "30"',
-      'rules[18].conditions.all[2].operator: operator "lessThan" compares numbers but fact "bucket" is a string, received "lessThan"',
-      'rules[18].conditions.all[3].value: fact "dpd" is never null, received null',
-      'rules[18].conditions.all[4].value: operator "equal" compares with ===, so a list never matches; use "in", received array(2)',
-      "rules[18].conditions.all[5].value: between: min is greater than max, so it never matches, received array(2)",
-      'rules[18].conditions.all[6].value: operator "between" needs [min, max] (numbers, inclusive), received 10',
-      'rules[18].conditions.all[7].value[1]: "illness" is not a value of fact "hardshipKind" (medical, unemployment, income_drop, disaster, bereavement, other), received "illness"',
-      'rules[18].conditions.all[8].operator: operator "inBucket" needs a string fact (a bucket label) but "dpd" is a number, received "inBucket"',
-      'rules[18].conditions.all[9].value.fact: fact "bucket" is a string but "dpd" is a number, received "bucket"',
-      'rules[18].conditions.all[10].value: operator "daysSinceAtLeast" needs a number value, received null',
+      'rules[13].conditions.all[1].value: operator "greaterThan" needs a number value, received "30"',
+      'rules[13].conditions.all[2].operator: operator "lessThan" compares numbers but fact "bucket" is a string, received "lessThan"',
+      'rules[13].conditions.all[3].value: fact "dpd" is never null, received null',
+      'rules[13].conditions.all[4].value: operator "equal" compares with ===, so a list never matches; use "in", received array(2)',
+      "rules[13].conditions.all[5].value: between: min is greater than max, so it never matches, received array(2)",
+      'rules[13].conditions.all[6].value: operator "between" needs [min, max] (numbers, inclusive), received 10',
+      'rules[13].conditions.all[7].value[1]: "illness" is not a value of fact "hardshipKind" (medical, unemployment, income_drop, disaster, bereavement, other), received "illness"',
+      'rules[13].conditions.all[8].operator: operator "inBucket" needs a string fact (a bucket label) but "dpd" is a number, received "inBucket"',
+      'rules[13].conditions.all[9].value.fact: fact "bucket" is a string but "dpd" is a number, received "bucket"',
+      'rules[13].conditions.all[10].value: operator "daysSinceAtLeast" needs a number value, received null',
     ]);
   });
 
@@ -239,7 +241,8 @@ describe("shipped policies: embedded tests", () => {
       expect(p.rules.map((r) => r.name).filter((n) => !expected.has(n))).toEqual([]);
       for (const t of p.tests) {
         expect(t.expect.rule, t.name).toBeDefined();
-        expect(t.expect.action, t.name).toBe(p.rules.find((r) => r.name === t.expect.rule)!.event.type);
+        const type = t.expect.rule === "(fallback)" ? p.fallbackAction : p.rules.find((r) => r.name === t.expect.rule)!.event.type;
+        expect(t.expect.action, t.name).toBe(type);
       }
     });
   }
