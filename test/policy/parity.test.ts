@@ -4,8 +4,15 @@ import { POLICIES, evaluatePolicy, loadPolicy, type Policy } from "../../src/ind
 import type { Facts } from "../../src/facts/catalog.js";
 import { factsArbitrary, runEngine } from "./helpers.js";
 
-const compiledEvents = (policy: Policy, facts: Facts) =>
-  evaluatePolicy(policy, facts).events.map((e) => ({ rule: e.rule, priority: e.priority, type: e.type, params: e.params }));
+const shape = (events: ReturnType<typeof evaluatePolicy>["events"]) => events.map((e) => ({ rule: e.rule, priority: e.priority, type: e.type, params: e.params }));
+/** Events of both compiled paths (the generated runner, and the closures behind the full trace), which must agree. */
+const compiledEvents = (policy: Policy, facts: Facts) => {
+  const fast = shape(evaluatePolicy(policy, facts).events);
+  const traced = evaluatePolicy(policy, facts, { trace: true });
+  expect(shape(traced.events)).toEqual(fast);
+  expect(traced.trace.filter((t) => t.fired).map((t) => t.rule)).toEqual(fast.map((e) => e.rule));
+  return fast;
+};
 
 // A policy exercising every supported construct, so parity covers more than the shipped ladder.
 const kitchenSink = {
