@@ -1,6 +1,7 @@
 import { isParsedAccount, type Account } from "../model/account.js";
 import { CHANNELS, CONTACT_OUTCOMES, type Channel, type ContactOutcome } from "../model/schema.js";
 import { minorDigits } from "../money/index.js";
+import { prepareAccount } from "../delinquency/prepare.js";
 import { minorOf } from "./minor.js";
 import { dateDay, instantMs } from "./clock.js";
 
@@ -145,28 +146,31 @@ export function prepareActivity(a: Account): PreparedActivity {
   return p;
 }
 
-// Sorts parallel arrays by key (stable): insertion sort for the usual short, nearly sorted
-// lists, an index sort beyond that.
-function sortBy(key: number[], ...others: number[][]): void {
+// Sorts parallel arrays by key, stably: insertion sort for the usual short, nearly sorted
+// lists (no allocation), an index sort beyond that. `b` may be the same array as `a` when
+// only one companion array exists.
+function sortBy(key: number[], a: number[], b: number[] | null): void {
   const n = key.length;
   if (n <= 64) {
     for (let i = 1; i < n; i++) {
       const k = key[i]!;
       if (key[i - 1]! <= k) continue;
-      const vals = others.map((o) => o[i]!);
+      const va = a[i]!, vb = b === null ? 0 : b[i]!;
       let j = i - 1;
       while (j >= 0 && key[j]! > k) {
         key[j + 1] = key[j]!;
-        for (const o of others) o[j + 1] = o[j]!;
+        a[j + 1] = a[j]!;
+        if (b !== null) b[j + 1] = b[j]!;
         j--;
       }
       key[j + 1] = k;
-      others.forEach((o, x) => (o[j + 1] = vals[x]!));
+      a[j + 1] = va;
+      if (b !== null) b[j + 1] = vb;
     }
     return;
   }
   const idx = Array.from({ length: n }, (_, i) => i).sort((x, y) => key[x]! - key[y]! || x - y);
-  for (const arr of [key, ...others]) {
+  for (const arr of b === null ? [key, a] : [key, a, b]) {
     const copy = arr.slice();
     for (let i = 0; i < n; i++) arr[i] = copy[idx[i]!]!;
   }
@@ -205,33 +209,37 @@ function build(a: Account): PreparedActivity {
     promises?.sort((x, y) => x.ms - y.ms || x.index - y.index);
   }
 
-  const payDay: number[] = [], payAmount: number[] = [];
-  let paySorted = true;
-  const pays = a.payments;
-  for (let i = 0; i < pays.length; i++) {
-    const d = dateDay(pays[i]!.date);
-    if (i > 0 && payDay[i - 1]! > d) paySorted = false;
-    payDay.push(d);
-    payAmount.push(minorOf(pays[i]!.amount, ctx, ["payments", i, "amount"]));
+  // Dues and payments: the delinquency derivation already has them as sorted integers (and
+  // `decide` derives delinquency first, so this is a cache hit); snapshot accounts parse here.
+  const shared = a.dues ? prepareAccount(a) : null;
+  let payDay: number[], payAmount: number[], dueDay: number[], dueAmount: number[];
+  if (shared !== null && shared.dues !== null) {
+    ({ payDay, payAmount, day: dueDay, amount: dueAmount } = shared.dues);
+  } else {
+    payDay = [];
+    payAmount = [];
+    dueDay = [];
+    dueAmount = [];
+    let paySorted = true;
+    const pays = a.payments;
+    for (let i = 0; i < pays.length; i++) {
+      const d = dateDay(pays[i]!.date);
+      if (i > 0 && payDay[i - 1]! > d) paySorted = false;
+      payDay.push(d);
+      payAmount.push(minorOf(pays[i]!.amount, ctx, ["payments", i, "amount"]));
+    }
+    if (!paySorted) sortBy(payDay, payAmount, null);
   }
-  if (!paySorted) sortBy(payDay, payAmount);
-  const dueDay: number[] = [], dueAmount: number[] = [];
-  let dueSorted = true;
-  const dues = a.dues ?? [];
-  for (let i = 0; i < dues.length; i++) {
-    const d = dateDay(dues[i]!.dueDate);
-    if (i > 0 && dueDay[i - 1]! > d) dueSorted = false;
-    dueDay.push(d);
-    dueAmount.push(minorOf(dues[i]!.amount, ctx, ["dues", i, "amount"]));
-  }
-  if (!dueSorted) sortBy(dueDay, dueAmount);
   const b = a.balance;
-  const balance = {
-    principal: minorOf(b.principal, ctx, ["balance", "principal"]),
-    interest: minorOf(b.interest, ctx, ["balance", "interest"]),
-    penaltyInterest: minorOf(b.penaltyInterest, ctx, ["balance", "penaltyInterest"]),
-    fees: minorOf(b.fees, ctx, ["balance", "fees"]),
-  };
+  const balance =
+    shared !== null
+      ? shared.balance
+      : {
+          principal: minorOf(b.principal, ctx, ["balance", "principal"]),
+          interest: minorOf(b.interest, ctx, ["balance", "interest"]),
+          penaltyInterest: minorOf(b.penaltyInterest, ctx, ["balance", "penaltyInterest"]),
+          fees: minorOf(b.fees, ctx, ["balance", "fees"]),
+        };
   let objects: PreparedContact[] | undefined;
   return {
     id: a.id,
