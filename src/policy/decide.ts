@@ -62,15 +62,44 @@ function round2(n: number): number {
  * d.action.earliestAt // "2026-11-23T02:00:00.000Z"
  */
 export function decide(policy: Policy, account: unknown, options: DecideOptions): Decision {
-  const opts = DecideOptionsSchema.safeParse(options);
-  if (!opts.success) throw new ArrearsError("INVALID_OPTIONS", issuesFromZod(opts.error, options), "decide options");
+  if (!optionsLookValid(options)) {
+    const opts = DecideOptionsSchema.safeParse(options);
+    if (!opts.success) throw new ArrearsError("INVALID_OPTIONS", issuesFromZod(opts.error, options), "decide options");
+  }
   const parsed = isParsedAccount(account) ? account : parseAccount(account);
   return decideParsed(resolvePolicy(policy, options.guardrails), parsed, options);
 }
 
+const OPTION_KEYS = new Set(["asOf", "guardrails", "render", "lender", "variant", "trace"]);
+
+// The common call ({asOf} plus simple flags) is checked without zod: decide runs per account.
+function optionsLookValid(o: unknown): boolean {
+  if (typeof o !== "object" || o === null) return false;
+  const r = o as Record<string, unknown>;
+  if (typeof r.asOf !== "string" || Number.isNaN(asOfMs(r.asOf))) return false;
+  for (const k in r) if (!OPTION_KEYS.has(k) || (k === "lender" && r.lender !== undefined)) return false;
+  return (r.render === undefined || typeof r.render === "boolean") && (r.variant === undefined || typeof r.variant === "string") && (r.trace === undefined || r.trace === "fired" || r.trace === "all");
+}
+
+// A batch decides thousands of accounts at one asOf: parse and format it once.
+let lastAsOf = "";
+let lastAsOfMs = Number.NaN;
+let lastAsOfIso = "";
+function asOfMs(s: string): number {
+  if (s !== lastAsOf) {
+    lastAsOfMs = parseInstant(s);
+    lastAsOfIso = Number.isNaN(lastAsOfMs) ? "" : formatInstant(lastAsOfMs);
+    lastAsOf = s;
+  }
+  return lastAsOfMs;
+}
+function instantIso(ms: number): string {
+  return ms === lastAsOfMs ? lastAsOfIso : formatInstant(ms);
+}
+
 /** @internal decide on a validated account with a resolved policy (the batch hot path). */
 export function decideParsed(rp: ResolvedPolicy, account: Account, options: DecideOptions): Decision {
-  const asOfMs = parseInstant(options.asOf);
+  const nowMs = asOfMs(options.asOf);
   const delinquencyOptions = { asOf: options.asOf, scheme: rp.bucketScheme, graceDays: rp.options.graceDays, tolerance: rp.options.tolerance };
   // Derived once: the facts read rounded numbers from it, the decision keeps its exact amounts.
   const delinquency = deriveDelinquency(account, delinquencyOptions);
@@ -78,7 +107,7 @@ export function decideParsed(rp: ResolvedPolicy, account: Account, options: Deci
   const scores = applyScores(rp.scoring, facts);
   const evaluated = evaluatePolicy(rp.policy, facts, { trace: options.trace === "all" ? true : "fired" });
 
-  const check = prepareContactCheck(rp.guardrails, account, asOfMs);
+  const check = prepareContactCheck(rp.guardrails, account, nowMs);
   const maxDelayMs = rp.options.maxDelayHours * 3_600_000;
   const blocked: BlockedAction[] = [];
   const trace: TraceEntry[] = evaluated.trace as TraceEntry[];
@@ -90,18 +119,18 @@ export function decideParsed(rp: ResolvedPolicy, account: Account, options: Deci
     const action = rp.actions[ev.type];
     if (!action) continue;
     if (!action.contact) {
-      chosen = { ev, earliestMs: asOfMs };
+      chosen = { ev, earliestMs: nowMs };
       break;
     }
     contactCandidates++;
-    const r = check(action.channel!, asOfMs, action.purpose);
+    const r = check(action.channel!, nowMs, action.purpose);
     if (r.allowed) {
-      chosen = { ev, earliestMs: asOfMs };
+      chosen = { ev, earliestMs: nowMs };
       break;
     }
     const laterMs = r.earliestAt === null ? Infinity : parseInstant(r.earliestAt);
     // Lawful soon (the calling window opens tomorrow morning): schedule it rather than fall back.
-    if (laterMs - asOfMs <= maxDelayMs) {
+    if (laterMs - nowMs <= maxDelayMs) {
       chosen = { ev, earliestMs: laterMs };
       break;
     }
@@ -117,7 +146,7 @@ export function decideParsed(rp: ResolvedPolicy, account: Account, options: Deci
       type: chosen.ev.type,
       channel: (cat.channel ?? null) as Channel | null,
       rule: chosen.ev.rule,
-      earliestAt: formatInstant(chosen.earliestMs),
+      earliestAt: instantIso(chosen.earliestMs),
       contact: cat.contact,
       params: (chosen.ev.params ?? {}) as Record<string, unknown>,
     };
@@ -125,7 +154,7 @@ export function decideParsed(rp: ResolvedPolicy, account: Account, options: Deci
   } else {
     const fb = rp.fallbackAction;
     const cat = rp.actions[fb]!;
-    action = { type: fb, channel: (cat.channel ?? null) as Channel | null, rule: "(fallback)", earliestAt: formatInstant(asOfMs), contact: cat.contact, params: {} };
+    action = { type: fb, channel: (cat.channel ?? null) as Channel | null, rule: "(fallback)", earliestAt: instantIso(nowMs), contact: cat.contact, params: {} };
   }
 
   const decision: Decision = {
