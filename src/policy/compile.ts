@@ -28,7 +28,14 @@ export class ConditionCompiler {
   private readonly sharedDone = new Map<string, { pred: Predicate; facts: Set<string> }>();
   private readonly sharedBusy: string[] = [];
 
-  constructor(shared: unknown) {
+  /**
+   * @param shared the policy's named conditions
+   * @param bucketLabels labels of the policy's bucket scheme, to check `bucket` values against
+   */
+  constructor(
+    shared: unknown,
+    private readonly bucketLabels: readonly string[] | null = null,
+  ) {
     this.shared = isPlainObject(shared) ? shared : {};
   }
 
@@ -290,6 +297,11 @@ export class ConditionCompiler {
       }
       if (def.values && typeof v === "string" && !def.values.includes(v)) {
         this.issue(at, `${JSON.stringify(v)} is not a value of fact ${JSON.stringify(def.name)} (${def.values.join(", ")})${didYouMean(v, def.values)}`, v);
+        return false;
+      }
+      // A misspelt bucket label would silently never match.
+      if (def.name === "bucket" && this.bucketLabels && typeof v === "string" && !this.bucketLabels.includes(v)) {
+        this.issue(at, `${JSON.stringify(v)} is not a bucket of the policy's scheme (${this.bucketLabels.join(", ")})${didYouMean(v, this.bucketLabels)}`, v);
         return false;
       }
       return true;

@@ -1,3 +1,4 @@
+import { BUCKET_SCHEMES } from "../delinquency/index.js";
 import { ArrearsError, issuesFromZod, type ArrearsIssue } from "../errors/index.js";
 import { parseOfferSpec } from "../offers/build.js";
 import { ConditionCompiler, type Predicate } from "./compile.js";
@@ -129,7 +130,13 @@ export function loadPolicy(input: unknown): Policy {
   const raw = (json !== null && typeof json === "object" ? json : {}) as Record<string, unknown>;
 
   // Conditions are checked on the raw input so their issues come with the schema's, in one error.
-  const compiler = new ConditionCompiler(raw.conditions);
+  const schemes = BUCKET_SCHEMES as Readonly<Record<string, { labels: readonly string[] }>>;
+  let bucketLabels: readonly string[] | null = null;
+  if (typeof raw.bucketScheme === "string") {
+    if (Object.prototype.hasOwnProperty.call(schemes, raw.bucketScheme)) bucketLabels = schemes[raw.bucketScheme]!.labels;
+    else issues.push({ path: ["bucketScheme"], message: `unknown bucket scheme${didYouMean(raw.bucketScheme, Object.keys(schemes))} (shipped: ${Object.keys(schemes).join(", ")})`, received: raw.bucketScheme });
+  }
+  const compiler = new ConditionCompiler(raw.conditions, bucketLabels);
   compiler.compileShared();
   const rawRules = Array.isArray(raw.rules) ? (raw.rules as unknown[]) : [];
   const actionTypes = raw.actions !== null && typeof raw.actions === "object" ? Object.keys(raw.actions as object) : [];

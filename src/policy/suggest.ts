@@ -16,15 +16,20 @@ export function levenshtein(a: string, b: string): number {
 
 /**
  * The closest candidate to a misspelt name, or undefined when none is close enough
- * (distance ≤ max(2, a third of the name's length); case-insensitive matches win).
+ * (distance ≤ max(2, a third of the name's length); case-insensitive matches win; on a tie a
+ * candidate that extends the name wins).
  */
 export function closest(name: string, candidates: Iterable<string>): string | undefined {
   const lower = name.toLowerCase();
+  // Ties: a candidate extending the name ("M7" → "M7+") beats a substitution ("M0"), then alphabetical.
+  const extends_ = (c: string): boolean => c.toLowerCase().startsWith(lower) || lower.startsWith(c.toLowerCase());
   let best: string | undefined;
   let bestD = Infinity;
   for (const c of candidates) {
     const d = c.toLowerCase() === lower ? 0 : levenshtein(lower, c.toLowerCase());
-    if (d < bestD || (d === bestD && best !== undefined && c < best)) {
+    const better =
+      d < bestD || (d === bestD && best !== undefined && (extends_(c) !== extends_(best) ? extends_(c) : c < best));
+    if (better) {
       best = c;
       bestD = d;
     }

@@ -212,6 +212,20 @@ describe("loadPolicy: errors with JSON paths and suggestions", () => {
     ]);
   });
 
+  it("checks bucket labels against the policy's bucket scheme", () => {
+    const j = structuredClone(POLICIES["cn-default"]) as Json;
+    const w = j.rules.findIndex((r: Json) => r.name === "write-off-review");
+    j.rules[w].conditions.all[0].value = ["M7"];
+    j.rules[w].conditions.all.push({ fact: "bucket", operator: "equal", value: "m2" });
+    expect(issuesOf(j)).toEqual([
+      `rules[${w}].conditions.all[0].value[0]: "M7" is not a bucket of the policy's scheme (M0, M1, M2, M3, M4, M5, M6, M7+); did you mean "M7+"?, received "M7"`,
+      `rules[${w}].conditions.all[1].value: "m2" is not a bucket of the policy's scheme (M0, M1, M2, M3, M4, M5, M6, M7+); did you mean "M2"?, received "m2"`,
+    ]);
+    const k = base();
+    k.bucketScheme = "us-cycles";
+    expect(issuesOf(k)).toEqual([expect.stringMatching(/^bucketScheme: unknown bucket scheme; did you mean "us-cycle"\? \(shipped: .*us-cycle.*\), received "us-cycles"$/)]);
+  });
+
   it("rejects non-objects and wrong schema versions", () => {
     expect(issuesOf(null)[0]).toMatch(/^\(root\): /);
     const j = base();
@@ -246,4 +260,11 @@ describe("shipped policies: embedded tests", () => {
       }
     });
   }
+});
+
+describe("suggestions: ties", () => {
+  it("prefers a candidate that extends the name", () => {
+    expect(closest("M7", ["M0", "M1", "M7+"])).toBe("M7+");
+    expect(closest("dpd", ["dpd", "dpdx"])).toBe("dpd");
+  });
 });
