@@ -3,7 +3,7 @@ import { ArrearsError, issuesFromZod } from "../errors/index.js";
 import { isParsedAccount, parseAccount, type Account } from "../model/account.js";
 import { CHANNELS, CONTACT_OUTCOMES, CONTACT_PURPOSES, ChannelSchema, ContactPurposeSchema, InstantSchema, type Channel, type ContactPurpose } from "../model/schema.js";
 import { MS_PER_DAY, formatIsoDate, parseInstant, parseIsoDate } from "../time/index.js";
-import { prepareActivity } from "../contacts/prepare.js";
+import { CHANNEL_SHIFT, INBOUND, prepareActivity } from "../contacts/prepare.js";
 import { ZoneClock, isoUtc } from "./clock.js";
 import { loadGuardrailProfile, purposeBit, type CompiledFilter, type CompiledPeriod, type GuardrailProfile, type RuleRef } from "./load.js";
 import type { HoldFlag } from "./schema.js";
@@ -74,18 +74,17 @@ function historyOf(account: Account): History {
   if (cached) return cached;
   // The contacts module already parsed and sorted the instants (and caches them per account
   // for `deriveFacts`), so `decide` parses each contact's time once.
-  const pc = prepareActivity(account).contacts;
+  const act = prepareActivity(account);
   const src = account.contacts;
-  const n = pc.length;
-  const ms: number[] = new Array<number>(n);
+  const n = act.contactMs.length;
   const kind: number[] = new Array<number>(n);
   for (let i = 0; i < n; i++) {
-    const c = pc[i]!;
-    const purpose = src[c.index]!.purpose;
-    ms[i] = c.ms;
-    kind[i] = c.ch | OUTCOME_INDEX[c.outcome]! | (c.inbound ? 128 : 0) | (purpose === undefined ? 0 : PURPOSE_INDEX[purpose]!);
+    const c = src[act.contactIndex[i]!]!;
+    const bits = act.contactBits[i]!;
+    kind[i] = (bits >>> CHANNEL_SHIFT) | OUTCOME_INDEX[c.outcome]! | ((bits & INBOUND) !== 0 ? 128 : 0) | (c.purpose === undefined ? 0 : PURPOSE_INDEX[c.purpose]!);
   }
-  const h: History = { n, ms, kind };
+  // contactMs is already sorted and never mutated once prepared: share it.
+  const h: History = { n, ms: act.contactMs, kind };
   // Only validated (frozen) accounts are cached: a mutable object could change under the cache.
   if (isParsedAccount(account)) histories.set(account, h);
   return h;
