@@ -1,3 +1,5 @@
+import { closest } from "../errors/suggest.js";
+
 /**
  * The fixed set of variables a message template may use. Templates are checked against this
  * catalogue when they are loaded, so a typo or a debt detail in a third-party message fails at
@@ -94,31 +96,8 @@ export const VARIABLES_BY_NAME: ReadonlyMap<string, VariableDefinition> = new Ma
   [...MESSAGE_VARIABLES, ...ITEM_VARIABLES].map((d) => [d.name, d]),
 );
 
-function editDistance(a: string, b: string): number {
-  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0]!;
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = prev[j]!;
-      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = tmp;
-    }
-  }
-  return prev[b.length]!;
-}
-
 /** Closest known variable name, if one is near enough to be a likely typo. */
 export function suggestVariable(name: string, inEach: boolean): string | undefined {
-  let best: string | undefined;
-  let bestD = Infinity;
-  for (const d of VARIABLES_BY_NAME.values()) {
-    if (!inEach && d.name.startsWith("item.")) continue;
-    const dist = editDistance(name.toLowerCase(), d.name.toLowerCase());
-    if (dist < bestD) {
-      bestD = dist;
-      best = d.name;
-    }
-  }
-  return best !== undefined && bestD <= Math.max(2, Math.floor(name.length / 4)) ? best : undefined;
+  const names = [...VARIABLES_BY_NAME.keys()].filter((n) => inEach || !n.startsWith("item."));
+  return closest(name, names);
 }

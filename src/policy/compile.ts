@@ -1,7 +1,7 @@
 import type { ArrearsIssue } from "../errors/index.js";
 import { FACTS, type FactDefinition, type Facts } from "../facts/catalog.js";
 import { ENGINE_OPERATORS, OPERATOR_NAMES, baseOperator } from "./operators.js";
-import { didYouMean } from "./suggest.js";
+import { didYouMean } from "../errors/suggest.js";
 
 /** A compiled condition: a plain synchronous predicate over the flat facts record. */
 export type Predicate = (facts: Facts) => boolean;

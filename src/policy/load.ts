@@ -4,7 +4,7 @@ import { parseOfferSpec } from "../offers/build.js";
 import { ConditionCompiler, type Predicate } from "./compile.js";
 import { generateRuleRunner, type RuleRunner } from "./codegen.js";
 import { PolicyFileSchema, type ActionDefinition, type ParsedPolicyFile, type PolicyOptions, type PolicyTest } from "./schema.js";
-import { didYouMean } from "./suggest.js";
+import { didYouMean } from "../errors/suggest.js";
 
 /** A policy rule as compiled: its metadata and the facts its conditions read. */
 export interface PolicyRule {

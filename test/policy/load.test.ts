@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ArrearsError } from "../../src/errors/index.js";
 import { formatIssue } from "../../src/errors/index.js";
 import { POLICIES, defaultPolicy, loadPolicy } from "../../src/index.js";
-import { closest, levenshtein } from "../../src/policy/suggest.js";
+import { closest, levenshtein } from "../../src/errors/suggest.js";
 
 type Json = Record<string, any>;
 const base = (): Json => structuredClone(defaultPolicy) as Json;

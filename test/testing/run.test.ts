@@ -26,7 +26,7 @@ describe("runPolicyTests", () => {
     expect(res.failures[0]).toBe('action: expected "no_action", got "call_borrower" (rule call-borrower)');
     expect(res.failures[1]).toMatch(/^params\.reason: expected "current", got undefined/);
     expect(res.message).toContain("rules fired (in priority order):");
-    expect(res.message).toMatch(/- call-borrower \(priority 40\) → call_borrower; read dpd=20/);
+    expect(res.message).toMatch(/- call-borrower \(priority 40\) → call_borrower; read callAttemptsToday=0, dpd=20/);
   });
 
   it("registers tests with a given runner and throws the message on failure", () => {
