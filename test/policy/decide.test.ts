@@ -94,12 +94,13 @@ describe("decide", () => {
     };
     const d = decide(policy, account, { asOf: "2026-11-23T22:30:00-05:00", render: false });
     expect(d.facts.dpd).toBe(74);
-    if (d.action.contact && d.action.channel === "call") {
-      expect(d.action.earliestAt).toBe("2026-11-24T13:00:00.000Z");
-    } else {
-      // The ladder may prefer a non-call action for this account; a call must then not be lawful now.
-      expect(checkContact(profile, parseAccount(account), { channel: "call", at: "2026-11-23T22:30:00-05:00" }).allowed).toBe(false);
-    }
+    expect(d.action).toMatchObject({ type: "call_borrower", channel: "call", earliestAt: "2026-11-24T13:00:00.000Z" });
+    expect(d.blocked).toEqual([]);
+    // Without the policy's maxDelayHours the same call is dropped and the ladder falls back.
+    const strict = loadPolicy({ ...defaultPolicy, options: { ...(defaultPolicy as { options: object }).options, maxDelayHours: 0 } });
+    const fallback = decide(strict, account, { asOf: "2026-11-23T22:30:00-05:00", render: false });
+    expect(fallback.blocked.map((b) => b.type)).toContain("call_borrower");
+    expect(fallback.action.type).not.toBe("call_borrower");
   });
 
   it("records every blocked candidate and when contact is next lawful when all are blocked", () => {
