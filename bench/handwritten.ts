@@ -31,12 +31,12 @@ export function handwrittenDefault(f: Facts): string[] {
   const notice = f.daysSinceVisitNotice;
   if (visitEligible && num(notice) && notice >= 7 && notice <= 30 && f.visits30d === 0) out.push("home_visit");
   if (visitEligible && (notice === null || (num(notice) && notice >= 31))) out.push("send_visit_notice");
-  if (dpd >= 1 && dpd <= 5) out.push("send_sms_reminder");
-  if (dpd >= 6) out.push("call_borrower");
+  if (dpd >= 1 && dpd <= 5 && f.smsSent7d === 0) out.push("send_sms_reminder");
+  if (dpd >= 6 && (f.callAttemptsToday as number) < 2) out.push("call_borrower");
   const letter = f.daysSinceLastLetter;
   if (dpd >= 30 && (letter === null || (num(letter) && letter >= 14))) out.push("send_formal_letter");
-  if (dpd >= 1) out.push("send_sms_reminder");
-  if (dpd >= 1) out.push("send_email_reminder");
+  if (dpd >= 6 && (f.smsSent7d as number) < 2) out.push("send_sms_reminder");
+  if (dpd >= 1 && (f.emailsSent7d as number) < 2) out.push("send_email_reminder");
   if (dpd === 0) out.push("no_action");
   return out;
 }
