@@ -97,7 +97,8 @@ describe("decide", () => {
     expect(d.action).toMatchObject({ type: "call_borrower", channel: "call", earliestAt: "2026-11-24T13:00:00.000Z" });
     expect(d.blocked).toEqual([]);
     // Without the policy's maxDelayHours the same call is dropped and the ladder falls back.
-    const strict = loadPolicy({ ...defaultPolicy, options: { ...(defaultPolicy as { options: object }).options, maxDelayHours: 0 } });
+    const base = defaultPolicy as { options: object };
+    const strict = loadPolicy({ ...base, options: { ...base.options, maxDelayHours: 0 } });
     const fallback = decide(strict, account, { asOf: "2026-11-23T22:30:00-05:00", render: false });
     expect(fallback.blocked.map((b) => b.type)).toContain("call_borrower");
     expect(fallback.action.type).not.toBe("call_borrower");
