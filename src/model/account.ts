@@ -51,8 +51,13 @@ function crossChecks(a: z.infer<typeof AccountObject>, ctx: Ctx): void {
         ctx.addIssue({ code: "custom", path: ["dues", i, "dueDate"], message: `duplicate due date (also dues[${prev}])`, input: d.dueDate });
       else seen.set(day, i);
       if (day < opened) ctx.addIssue({ code: "custom", path: ["dues", i, "dueDate"], message: `due date before openedOn ${a.openedOn}`, input: d.dueDate });
-      const parts = toMinorUnits(d.principal ?? 0, a.currency) + toMinorUnits(d.interest ?? 0, a.currency) + toMinorUnits(d.fees ?? 0, a.currency);
-      if (parts > toMinorUnits(d.amount, a.currency))
+      const parts =
+        d.principal === undefined && d.interest === undefined && d.fees === undefined
+          ? 0
+          : (d.principal === undefined ? 0 : toMinorUnits(d.principal, a.currency)) +
+            (d.interest === undefined ? 0 : toMinorUnits(d.interest, a.currency)) +
+            (d.fees === undefined ? 0 : toMinorUnits(d.fees, a.currency));
+      if (parts > 0 && parts > toMinorUnits(d.amount, a.currency))
         ctx.addIssue({ code: "custom", path: ["dues", i, "amount"], message: "principal + interest + fees exceed the amount due", input: d.amount });
     });
   }
@@ -140,5 +145,15 @@ export function safeParseAccount(input: unknown): SafeResult<Account> {
 
 function deepFreeze(o: object): void {
   Object.freeze(o);
-  for (const v of Object.values(o)) if (typeof v === "object" && v !== null && !Object.isFrozen(v)) deepFreeze(v);
+  if (Array.isArray(o)) {
+    for (let i = 0; i < o.length; i++) {
+      const v: unknown = o[i];
+      if (typeof v === "object" && v !== null) deepFreeze(v);
+    }
+    return;
+  }
+  for (const k in o) {
+    const v = (o as Record<string, unknown>)[k];
+    if (typeof v === "object" && v !== null) deepFreeze(v);
+  }
 }

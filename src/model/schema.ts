@@ -8,8 +8,12 @@ import { isValidTimeZone, parseInstant, parseIsoDate } from "../time/index.js";
 // plain integers exactly: 900 billion major units is far beyond any consumer-credit balance.
 const MAX_AMOUNT = 900_000_000_000;
 function withinMax(v: string): boolean {
-  const whole = v.split(".")[0]!.replace(/^0+(?=\d)/, "");
-  return whole.length < 12 || (whole.length === 12 && Number(whole) <= MAX_AMOUNT);
+  let start = 0;
+  let end = v.indexOf(".");
+  if (end < 0) end = v.length;
+  while (start < end - 1 && v.charCodeAt(start) === 48) start++; // leading zeros
+  const digits = end - start;
+  return digits < 12 || (digits === 12 && Number(v.slice(start, end)) <= MAX_AMOUNT);
 }
 
 /** A non-negative amount: a decimal string (`"1234.50"`) or a finite number. */

@@ -7,8 +7,6 @@ import { tzOffset } from "@date-fns/tz";
  */
 
 export const MS_PER_DAY = 86_400_000;
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:\d{2})$/;
 
 function daysInMonth(y: number, m: number): number {
   if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
@@ -38,13 +36,25 @@ export function civilFromDays(z: number): [number, number, number] {
   return [yoe + era * 400 + (m <= 2 ? 1 : 0), m, d];
 }
 
-/** Epoch day of an ISO `YYYY-MM-DD` date, or `NaN` if it is not a real calendar date. */
-export function parseIsoDate(s: string): number {
-  const m = ISO_DATE.exec(s);
-  if (!m) return NaN;
-  const y = +m[1]!, mo = +m[2]!, d = +m[3]!;
+// Two ASCII digits at `i` as a number, or -1 (validation runs per field of every account:
+// character codes instead of a regex keep it allocation-free).
+function d2(s: string, i: number): number {
+  const a = s.charCodeAt(i) - 48, b = s.charCodeAt(i + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+
+// Epoch day of the date at the start of `s` (`YYYY-MM-DD…`), or NaN.
+function datePrefix(s: string): number {
+  const hi = d2(s, 0), lo = d2(s, 2), mo = d2(s, 5), d = d2(s, 8);
+  if (hi < 0 || lo < 0 || mo < 0 || d < 0 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return NaN;
+  const y = hi * 100 + lo;
   if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return NaN;
   return daysFromCivil(y, mo, d);
+}
+
+/** Epoch day of an ISO `YYYY-MM-DD` date, or `NaN` if it is not a real calendar date. */
+export function parseIsoDate(s: string): number {
+  return s.length === 10 ? datePrefix(s) : NaN;
 }
 
 /** ISO `YYYY-MM-DD` of an epoch day. */
@@ -55,19 +65,36 @@ export function formatIsoDate(day: number): string {
 
 /** Epoch milliseconds of an ISO instant that carries an offset (`Z` or `±HH:MM`), or `NaN`. */
 export function parseInstant(s: string): number {
-  const m = ISO_INSTANT.exec(s);
-  if (!m) return NaN;
-  const y = +m[1]!, mo = +m[2]!, d = +m[3]!, h = +m[4]!, mi = +m[5]!, sec = m[6] ? +m[6] : 0;
-  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo) || h > 23 || mi > 59 || sec > 59) return NaN;
-  const ms = m[7] ? Math.floor(+`0.${m[7]}` * 1000) : 0;
-  let offsetMin = 0;
-  const off = m[8]!;
-  if (off !== "Z") {
-    const oh = +off.slice(1, 3), om = +off.slice(4, 6);
-    if (oh > 18 || om > 59) return NaN;
-    offsetMin = (off[0] === "-" ? -1 : 1) * (oh * 60 + om);
+  if (s.length < 17 || s.charCodeAt(10) !== 84 /* T */) return NaN;
+  const day = datePrefix(s);
+  const h = d2(s, 11), mi = d2(s, 14);
+  if (Number.isNaN(day) || h < 0 || h > 23 || s.charCodeAt(13) !== 58 || mi < 0 || mi > 59) return NaN;
+  let i = 16, sec = 0, ms = 0;
+  if (s.charCodeAt(i) === 58 /* : */) {
+    sec = d2(s, 17);
+    if (sec < 0 || sec > 59) return NaN;
+    i = 19;
+    if (s.charCodeAt(i) === 46 /* . */) {
+      let digits = 0, scale = 100;
+      for (i++; i < s.length; i++, digits++) {
+        const c = s.charCodeAt(i) - 48;
+        if (c < 0 || c > 9) break;
+        if (scale >= 1) ms += c * scale; // beyond milliseconds: truncated
+        scale /= 10;
+      }
+      if (digits < 1 || digits > 9) return NaN;
+    }
   }
-  return (daysFromCivil(y, mo, d) * 1440 + h * 60 + mi - offsetMin) * 60_000 + sec * 1000 + ms;
+  let offsetMin = 0;
+  const z = s.charCodeAt(i);
+  if (z === 90 /* Z */) {
+    if (i + 1 !== s.length) return NaN;
+  } else if (z === 43 || z === 45) {
+    const oh = d2(s, i + 1), om = d2(s, i + 4);
+    if (i + 6 !== s.length || s.charCodeAt(i + 3) !== 58 || oh < 0 || oh > 18 || om < 0 || om > 59) return NaN;
+    offsetMin = (z === 45 ? -1 : 1) * (oh * 60 + om);
+  } else return NaN;
+  return (day * 1440 + h * 60 + mi - offsetMin) * 60_000 + sec * 1000 + ms;
 }
 
 /** ISO instant in UTC (`2026-11-23T09:30:00.000Z`) of epoch milliseconds. */

@@ -92,3 +92,60 @@ describe("time helpers", () => {
     );
   });
 });
+
+// The regex-based parsers these replaced, kept as the oracle for the hand-written ones.
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:\d{2})$/;
+function oracleInstant(s: string): number {
+  const m = ISO_INSTANT.exec(s);
+  if (!m) return Number.NaN;
+  const [y, mo, d, h, mi] = [+m[1]!, +m[2]!, +m[3]!, +m[4]!, +m[5]!];
+  const sec = m[6] ? +m[6] : 0;
+  if (Number.isNaN(parseIsoDate(`${m[1]}-${m[2]}-${m[3]}`)) || h > 23 || mi > 59 || sec > 59) return Number.NaN;
+  const ms = m[7] ? Math.floor(+`0.${m[7]}` * 1000) : 0;
+  let off = 0;
+  if (m[8] !== "Z") {
+    const oh = +m[8]!.slice(1, 3), om = +m[8]!.slice(4, 6);
+    if (oh > 18 || om > 59) return Number.NaN;
+    off = (m[8]![0] === "-" ? -1 : 1) * (oh * 60 + om);
+  }
+  return (daysFromCivil(y, mo, d) * 1440 + h * 60 + mi - off) * 60_000 + sec * 1000 + ms;
+}
+
+describe("hand-written ISO parsers agree with the regex oracle", () => {
+  const digit = fc.constantFrom(..."0123456789");
+  const chunk = fc.oneof(
+    fc.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,10})?)?(Z|[+-]\d{2}:\d{2})$/),
+    fc.string({ maxLength: 30 }),
+    fc.tuple(fc.integer({ min: -5e12, max: 5e12 }), fc.constantFrom("Z", "+08:00", "-05:00", "+05:45", "+14:00")).map(([t, off]) => {
+      const sign = off === "Z" ? 0 : off[0] === "-" ? -1 : 1;
+      const mins = off === "Z" ? 0 : sign * (+off.slice(1, 3) * 60 + +off.slice(4, 6));
+      return new Date(t + mins * 60_000).toISOString().replace("Z", off);
+    }),
+  );
+  it("property: parseInstant", () => {
+    fc.assert(
+      fc.property(chunk, (s) => {
+        const a = parseInstant(s), b = oracleInstant(s);
+        if (Number.isNaN(b)) expect(a).toBeNaN();
+        else expect(a).toBe(b);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+  it("property: parseIsoDate", () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.stringMatching(/^\d{4}-\d{2}-\d{2}$/), fc.string({ maxLength: 12 }), fc.array(digit, { minLength: 8, maxLength: 8 }).map((d) => `${d.slice(0, 4).join("")}-${d.slice(4, 6).join("")}-${d.slice(6).join("")}`)), (s) => {
+        const ok = ISO_DATE.test(s);
+        if (!ok) expect(parseIsoDate(s)).toBeNaN();
+        else {
+          const [y, m, d] = s.split("-").map(Number) as [number, number, number];
+          const real = m >= 1 && m <= 12 && d >= 1 && d <= new Date(Date.UTC(y, m, 0)).getUTCDate() && y >= 0;
+          if (real && y >= 100) expect(parseIsoDate(s)).toBe(daysFromCivil(y, m, d));
+          if (!real) expect(parseIsoDate(s)).toBeNaN();
+        }
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
