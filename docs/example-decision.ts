@@ -1,0 +1,8 @@
+import { decide, defaultPolicy, loadPolicy } from "../src/index.js";
+import { AS_OF, account } from "../examples/01-one-decision.js";
+
+/** The complete decision for example 01's account, as pretty JSON with its input. */
+export function exampleDecisionJson(): string {
+  const decision = decide(loadPolicy(defaultPolicy), account, { asOf: AS_OF });
+  return JSON.stringify({ input: { account, options: { asOf: AS_OF } }, decision }, null, 2) + "\n";
+}
