@@ -1,6 +1,6 @@
 import { ArrearsError, type ArrearsErrorCode } from "../errors/index.js";
 import type { Account } from "../model/account.js";
-import { minorDigits, toMinorUnits, type AmountInput } from "../money/index.js";
+import { minorDigits, minorUnitsFast, toMinorUnits, type AmountInput } from "../money/index.js";
 import { daysFromCivil } from "../time/index.js";
 import type { AmountsByComponent } from "./types.js";
 
@@ -28,8 +28,6 @@ export interface PreparedAccount {
   dues: PreparedDues | null;
 }
 
-const POW10 = [1, 10, 100, 1000, 10000];
-
 interface MinorCtx {
   id: string;
   currency: string;
@@ -42,21 +40,8 @@ interface MinorCtx {
  * @internal
  */
 export function toMinor(v: AmountInput, ctx: MinorCtx, p0: string, p1?: string | number, p2?: string, code: ArrearsErrorCode = "INVALID_ACCOUNT"): number {
-  if (typeof v === "string" && v.length <= 15) {
-    let n = 0, frac = -1, ok = v.length > 0;
-    for (let i = 0; i < v.length; i++) {
-      const c = v.charCodeAt(i);
-      if (c === 46 && frac < 0) frac = 0;
-      else if (c >= 48 && c <= 57) {
-        n = n * 10 + (c - 48);
-        if (frac >= 0) frac++;
-      } else {
-        ok = false;
-        break;
-      }
-    }
-    if (ok && frac !== 0 && frac <= ctx.digits) return n * POW10[ctx.digits - (frac < 0 ? 0 : frac)]!;
-  }
+  const fast = minorUnitsFast(v, ctx.digits);
+  if (fast === fast) return fast; // not NaN
   try {
     return toMinorUnits(v, ctx.currency);
   } catch (e) {

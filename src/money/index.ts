@@ -84,20 +84,32 @@ export function compareAmounts(a: AmountInput | Dec, b: AmountInput | Dec): -1 |
 const POW10 = [1, 10, 100, 1000, 10000];
 
 /**
+ * Minor units of a plain non-negative decimal string with at most `digits` decimals and at most
+ * 15 characters, parsed by character codes (no allocation); `NaN` when the string is anything
+ * else (the caller then takes the exact `toMinorUnits` path). The hot paths' converter. @internal
+ */
+export function minorUnitsFast(v: AmountInput, digits: number): number {
+  if (typeof v !== "string" || v.length === 0 || v.length > 15 || v.charCodeAt(0) === 46) return NaN;
+  let n = 0, frac = -1;
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (c === 46 && frac < 0) frac = 0;
+    else if (c >= 48 && c <= 57) {
+      n = n * 10 + (c - 48);
+      if (frac >= 0) frac++;
+    } else return NaN;
+  }
+  return frac !== 0 && frac <= digits ? n * POW10[digits - (frac < 0 ? 0 : frac)]! : NaN;
+}
+
+/**
  * Integer minor units (cents) of an amount, rounded half away from zero. Exact for any amount
  * below 2^53 minor units; the hot paths (allocation, counting) work in these integers.
  */
 export function toMinorUnits(value: AmountInput, currency: string): number {
   const digits = minorDigits(currency);
-  if (typeof value === "string") {
-    // Fast path: plain non-negative decimal with no more digits than the currency's minor unit.
-    const dot = value.indexOf(".");
-    const frac = dot < 0 ? 0 : value.length - dot - 1;
-    if (frac <= digits && value.length <= 15 && value.charCodeAt(0) !== 45 && DECIMAL_STRING.test(value)) {
-      const whole = dot < 0 ? value : value.slice(0, dot) + value.slice(dot + 1);
-      return Number(whole) * POW10[digits - frac]!;
-    }
-  }
+  const fast = minorUnitsFast(value, digits);
+  if (fast === fast) return fast; // not NaN
   const d = toDec(value).toDecimalPlaces(digits, Dec.ROUND_HALF_UP).times(POW10[digits]!);
   const n = d.toNumber();
   if (!Number.isSafeInteger(n)) throw new RangeError(`amount out of range: ${String(value)}`);

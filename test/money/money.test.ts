@@ -53,6 +53,9 @@ describe("money", () => {
     expect(() => toMinorUnits(Number.POSITIVE_INFINITY, "USD")).toThrow(RangeError);
     expect(() => toMinorUnits("1e5", "USD")).toThrow(RangeError);
     expect(() => toMinorUnits("12,50", "USD")).toThrow(RangeError);
+    expect(() => toMinorUnits(".5", "USD")).toThrow(RangeError);
+    expect(() => toMinorUnits("12.", "USD")).toThrow(RangeError);
+    expect(() => toMinorUnits("1.2.3", "USD")).toThrow(RangeError);
   });
 
   it("does not touch the global Decimal configuration", () => {
