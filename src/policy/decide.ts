@@ -103,7 +103,11 @@ export function decideParsed(rp: ResolvedPolicy, account: Account, options: Deci
   const delinquencyOptions = { asOf: options.asOf, scheme: rp.bucketScheme, graceDays: rp.options.graceDays, tolerance: rp.options.tolerance };
   // Derived once: the facts read rounded numbers from it, the decision keeps its exact amounts.
   const delinquency = deriveDelinquency(account, delinquencyOptions);
-  const facts = deriveFactsWith(account, { ...delinquencyOptions, promiseGraceDays: rp.options.promiseGraceDays }, delinquency);
+  const facts = deriveFactsWith(
+    account,
+    { ...delinquencyOptions, promiseGraceDays: rp.options.promiseGraceDays, ...(rp.options.unreachable ? { unreachable: rp.options.unreachable } : {}) },
+    delinquency,
+  );
   const scores = applyScores(rp.scoring, facts);
   const evaluated = evaluatePolicy(rp.policy, facts, { trace: options.trace === "all" ? true : "fired" });
 

@@ -21,7 +21,10 @@ export interface ResolvedPolicy {
   guardrails: GuardrailProfile;
   actions: Readonly<Record<string, Readonly<ActionDefinition>>>;
   fallbackAction: string;
-  options: Required<Pick<PolicyOptions, "graceDays" | "promiseGraceDays" | "maxDelayHours">> & { tolerance: string | number };
+  options: Required<Pick<PolicyOptions, "graceDays" | "promiseGraceDays" | "maxDelayHours">> & {
+    tolerance: string | number;
+    unreachable: PolicyOptions["unreachable"];
+  };
   /** Opt-out text per channel (by locale map as the profile gives it), or null. */
   optOutText: (channel: Channel | null) => Readonly<Record<string, string>> | null;
 }
@@ -65,6 +68,7 @@ export function resolvePolicy(policy: Policy, guardrailsOverride?: unknown): Res
       tolerance: policy.options.tolerance ?? "0",
       promiseGraceDays: policy.options.promiseGraceDays ?? 2,
       maxDelayHours: policy.options.maxDelayHours ?? 0,
+      unreachable: policy.options.unreachable,
     },
     optOutText: (channel) => {
       if (!optOut.has(channel)) optOut.set(channel, channel && optOutTextFor(guardrails, channel) !== null ? texts : null);

@@ -56,6 +56,13 @@ export const PolicyOptionsSchema = z.strictObject({
   promiseGraceDays: z.number().int().min(0).max(60).optional(),
   /** A contact blocked only until a window opens within this many hours is scheduled, not dropped. */
   maxDelayHours: z.number().min(0).max(168).optional(),
+  /** Thresholds of the `unreachable` fact (see docs/facts.md); the facts module's defaults otherwise. */
+  unreachable: z
+    .strictObject({
+      failedAttempts: z.number().int().min(1).max(1000).optional(),
+      invalidNumberAttempts: z.number().int().min(1).max(1000).optional(),
+    })
+    .optional(),
 });
 export type PolicyOptions = z.infer<typeof PolicyOptionsSchema>;
 

@@ -124,3 +124,24 @@ describe("decide", () => {
     for (const b of d.blocked) expect(b.reasons.map((r) => r.code)).toContain("OPTED_OUT");
   });
 });
+
+describe("policy options reach the facts", () => {
+  it("the policy's unreachable thresholds decide the unreachable fact", () => {
+    const account: AccountInput = {
+      id: "SKIP-1",
+      product: "installment",
+      currency: "USD",
+      openedOn: "2025-01-10",
+      timeZone: "America/New_York",
+      balance: { principal: "2400.00" },
+      dues: [{ dueDate: "2026-09-10", amount: "200.00" }],
+      payments: [],
+      contacts: Array.from({ length: 5 }, (_, i) => ({ at: `2026-11-1${i}T15:00:00Z`, channel: "call" as const, outcome: "no_answer" as const })),
+    };
+    const asOf = "2026-11-23T15:00:00Z";
+    expect(decide(policy, account, { asOf, render: false }).facts.unreachable).toBe(false); // default policy: 10 failed attempts
+    const base = defaultPolicy as { options: object };
+    const eager = loadPolicy({ ...base, options: { ...base.options, unreachable: { failedAttempts: 5 } } });
+    expect(decide(eager, account, { asOf, render: false }).facts.unreachable).toBe(true);
+  });
+});

@@ -27,7 +27,7 @@ describe("loadPolicy: the default policy", () => {
     expect(p.bucketScheme).toBe("us-cycle");
     expect(p.guardrails).toBe("us-reg-f");
     expect(p.scorecards).toEqual({ risk: "risk-behavioral", hardship: "hardship", segments: "segments" });
-    expect(p.options).toEqual({ graceDays: 5, tolerance: "1.00", promiseGraceDays: 2, maxDelayHours: 16 });
+    expect(p.options).toEqual({ graceDays: 5, tolerance: "1.00", promiseGraceDays: 2, maxDelayHours: 16, unreachable: { failedAttempts: 10, invalidNumberAttempts: 3 } });
     expect(p.fallbackAction).toBe("no_action");
     expect(p.actions.call_borrower).toMatchObject({ channel: "call", contact: true, template: "call-script" });
     expect(p.actions.send_visit_notice).toMatchObject({ channel: "letter", purpose: "visit_notice", template: "visit-notice" });
