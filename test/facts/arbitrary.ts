@@ -1,23 +1,10 @@
 import fc from "fast-check";
-import type { AccountInput } from "../../src/index.js";
+import { CHANNELS as SCHEMA_CHANNELS, CONTACT_OUTCOMES, type AccountInput } from "../../src/index.js";
 import { formatIsoDate, parseIsoDate } from "../../src/time/index.js";
 
-const CHANNELS = ["call", "sms", "email", "letter", "visit", "app"] as const;
-const OUTCOMES = [
-  "no_answer",
-  "busy",
-  "voicemail",
-  "right_party",
-  "third_party",
-  "wrong_number",
-  "refused",
-  "delivered",
-  "undeliverable",
-  "promise_to_pay",
-  "dispute",
-  "hardship_reported",
-  "complaint",
-] as const;
+// The schema's own enums: a new outcome or channel is generated as soon as it exists.
+const CHANNELS = SCHEMA_CHANNELS;
+const OUTCOMES = CONTACT_OUTCOMES;
 const PURPOSES = [undefined, "reminder", "collection", "visit_notice", "skip_trace"] as const;
 const ZONES = ["Asia/Shanghai", "America/New_York", "UTC", "Europe/London", "Australia/Lord_Howe", "Asia/Kathmandu"] as const;
 const CURRENCIES: { code: string; digits: number }[] = [
