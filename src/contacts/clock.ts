@@ -1,6 +1,6 @@
 import { tzOffset } from "@date-fns/tz";
 import { ArrearsError } from "../errors/index.js";
-import { MS_PER_DAY, daysFromCivil, parseInstant, parseIsoDate, startOfLocalDay } from "../time/index.js";
+import { MS_PER_DAY, parseInstant, parseIsoDate, startOfLocalDay } from "../time/index.js";
 
 /**
  * Local-time arithmetic for one borrower zone around one evaluation instant, with as few Intl
@@ -152,39 +152,5 @@ function badAsOf(asOf: unknown, path: (string | number)[]): ArrearsError {
   );
 }
 
-/** Epoch ms of an instant string that already passed validation (no regex). @internal */
-export function instantMs(s: string): number {
-  const day = dateDay(s);
-  let ms = ((day * 24 + d2(s, 11)) * 60 + d2(s, 14)) * 60_000;
-  let i = 16;
-  if (s.charCodeAt(i) === 58) {
-    ms += d2(s, 17) * 1000;
-    i = 19;
-    if (s.charCodeAt(i) === 46) {
-      i++;
-      let frac = 0, scale = 100;
-      while (i < s.length) {
-        const c = s.charCodeAt(i);
-        if (c < 48 || c > 57) break;
-        if (scale >= 1) frac += (c - 48) * scale; // beyond milliseconds: truncated, like parseInstant
-        scale /= 10;
-        i++;
-      }
-      ms += frac;
-    }
-  }
-  const z = s.charCodeAt(i);
-  if (z === 90) return ms; // "Z"
-  const off = (d2(s, i + 1) * 60 + d2(s, i + 4)) * 60_000;
-  return z === 45 ? ms + off : ms - off;
-}
-
-/** Epoch day of an ISO date that already passed validation (no regex). @internal */
-export function dateDay(s: string): number {
-  return daysFromCivil(d2(s, 0) * 100 + d2(s, 2), d2(s, 5), d2(s, 8));
-}
-
-// Two ASCII digits at i as a number (no closure: esbuild's keepNames would wrap one per call).
-function d2(s: string, i: number): number {
-  return (s.charCodeAt(i) - 48) * 10 + s.charCodeAt(i + 1) - 48;
-}
+// Validated instants and dates parse through the time module (character codes, no regex).
+export { parseInstant as instantMs, parseIsoDate as dateDay } from "../time/index.js";

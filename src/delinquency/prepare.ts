@@ -1,7 +1,7 @@
 import { ArrearsError, type ArrearsErrorCode } from "../errors/index.js";
 import type { Account } from "../model/account.js";
 import { minorDigits, minorUnitsFast, toMinorUnits, type AmountInput } from "../money/index.js";
-import { daysFromCivil } from "../time/index.js";
+import { parseIsoDate as day } from "../time/index.js";
 import type { AmountsByComponent } from "./types.js";
 
 /** Dues and payments of an account as integers (epoch days, minor units), sorted by date. @internal */
@@ -63,11 +63,6 @@ export function formatMinor(minor: number, digits: number): string {
   return (neg ? "-" : "") + s.slice(0, cut) + "." + s.slice(cut);
 }
 
-// Validated ISO date → epoch day without a regex.
-function day(s: string): number {
-  const y = (s.charCodeAt(0) - 48) * 1000 + (s.charCodeAt(1) - 48) * 100 + (s.charCodeAt(2) - 48) * 10 + (s.charCodeAt(3) - 48);
-  return daysFromCivil(y, (s.charCodeAt(5) - 48) * 10 + (s.charCodeAt(6) - 48), (s.charCodeAt(8) - 48) * 10 + (s.charCodeAt(9) - 48));
-}
 
 // Parsed accounts are deep-frozen, so their integer form can be kept for the account's lifetime.
 const cache = new WeakMap<Account, PreparedAccount>();

@@ -1,4 +1,4 @@
-import { MS_PER_DAY, civilFromDays, zoneOffsetMinutes, zonedWallTimeToInstant } from "../time/index.js";
+import { MS_PER_DAY, formatInstant, zoneOffsetMinutes, zonedWallTimeToInstant } from "../time/index.js";
 
 /**
  * Memoised zone arithmetic for the guardrail hot path. An Intl/tzOffset call costs 1–2 µs; a
@@ -67,22 +67,5 @@ export class ZoneClock {
   }
 }
 
-const pad2 = (n: number): string => (n < 10 ? "0" + n : "" + n);
-
-/**
- * @internal ISO UTC string of epoch ms, identical to `new Date(ms).toISOString()` for years
- * 1970–9999, without allocating a Date (the check returns one per call).
- */
-export function isoUtc(ms: number): string {
-  if (!(ms >= 0 && ms < 253_402_300_800_000)) return new Date(ms).toISOString();
-  const day = Math.floor(ms / MS_PER_DAY);
-  let rest = ms - day * MS_PER_DAY;
-  const [y, mo, d] = civilFromDays(day);
-  const h = Math.floor(rest / 3_600_000);
-  rest -= h * 3_600_000;
-  const mi = Math.floor(rest / 60_000);
-  rest -= mi * 60_000;
-  const s = Math.floor(rest / 1000);
-  const milli = rest - s * 1000;
-  return `${y}-${pad2(mo)}-${pad2(d)}T${pad2(h)}:${pad2(mi)}:${pad2(s)}.${milli < 10 ? "00" + milli : milli < 100 ? "0" + milli : milli}Z`;
-}
+/** @internal ISO UTC string of epoch ms (the time module's allocation-free formatter). */
+export const isoUtc = formatInstant;

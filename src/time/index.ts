@@ -97,9 +97,24 @@ export function parseInstant(s: string): number {
   return (day * 1440 + h * 60 + mi - offsetMin) * 60_000 + sec * 1000 + ms;
 }
 
-/** ISO instant in UTC (`2026-11-23T09:30:00.000Z`) of epoch milliseconds. */
+const pad2 = (n: number): string => (n < 10 ? "0" + n : "" + n);
+
+/**
+ * ISO instant in UTC (`2026-11-23T09:30:00.000Z`) of epoch milliseconds: identical to
+ * `new Date(ms).toISOString()`, without allocating a Date for years 1970–9999.
+ */
 export function formatInstant(ms: number): string {
-  return new Date(ms).toISOString();
+  if (!(ms >= 0 && ms < 253_402_300_800_000)) return new Date(ms).toISOString();
+  const day = Math.floor(ms / MS_PER_DAY);
+  let rest = ms - day * MS_PER_DAY;
+  const [y, mo, d] = civilFromDays(day);
+  const h = Math.floor(rest / 3_600_000);
+  rest -= h * 3_600_000;
+  const mi = Math.floor(rest / 60_000);
+  rest -= mi * 60_000;
+  const sec = Math.floor(rest / 1000);
+  const milli = rest - sec * 1000;
+  return `${y}-${pad2(mo)}-${pad2(d)}T${pad2(h)}:${pad2(mi)}:${pad2(sec)}.${milli < 10 ? "00" + milli : milli < 100 ? "0" + milli : milli}Z`;
 }
 
 /** Whole days from epoch day `a` to `b` (b − a). */

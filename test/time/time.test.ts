@@ -4,6 +4,7 @@ import {
   addMonthsToDay,
   civilFromDays,
   daysFromCivil,
+  formatInstant,
   formatIsoDate,
   isValidTimeZone,
   localDay,
@@ -147,5 +148,18 @@ describe("hand-written ISO parsers agree with the regex oracle", () => {
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe("formatInstant", () => {
+  it("property: identical to Date#toISOString", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -8.64e15, max: 8.64e15 }), (ms) => {
+        expect(formatInstant(ms)).toBe(new Date(ms).toISOString());
+      }),
+      { numRuns: 5000 },
+    );
+    expect(formatInstant(0)).toBe("1970-01-01T00:00:00.000Z");
+    expect(formatInstant(Date.parse("2024-02-29T23:59:59.999Z"))).toBe("2024-02-29T23:59:59.999Z");
   });
 });
