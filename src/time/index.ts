@@ -174,21 +174,22 @@ export function localMinuteOfDay(ms: number, zone: string): number {
  */
 export function zonedWallTimeToInstant(day: number, minuteOfDay: number, zone: string): number {
   const wall = day * MS_PER_DAY + minuteOfDay * 60_000;
-  // Two passes converge for every real zone: guess with the offset at `wall`, then correct.
-  const o1 = zoneOffsetMinutes(zone, wall - 0);
-  let t = wall - o1 * 60_000;
-  const o2 = zoneOffsetMinutes(zone, t);
-  if (o2 !== o1) {
-    const t2 = wall - o2 * 60_000;
-    const o3 = zoneOffsetMinutes(zone, t2);
-    if (o3 === o2) t = Math.min(t, t2);
-    else t = Math.max(t, t2); // in a gap: no instant shows that wall time; take the later boundary
-  } else {
-    // Fall-back ambiguity: prefer the earlier of two valid instants.
-    const oEarlier = zoneOffsetMinutes(zone, t - 3_600_000);
-    if (oEarlier !== o1) {
-      const te = wall - oEarlier * 60_000;
-      if (zoneOffsetMinutes(zone, te) === oEarlier && te < t) t = te;
+  // An instant is a true reading of the wall time when the zone's offset there is the offset
+  // it was computed with. Try the offset at `wall` and the offset at that first guess.
+  const o1 = zoneOffsetMinutes(zone, wall);
+  const t1 = wall - o1 * 60_000;
+  const o2 = zoneOffsetMinutes(zone, t1);
+  const t2 = wall - o2 * 60_000;
+  const v1 = o2 === o1;
+  const v2 = zoneOffsetMinutes(zone, t2) === o2;
+  // Both true: ambiguous (fall-back), take the earlier. Neither: a gap, shift forward.
+  let t = v1 && v2 ? Math.min(t1, t2) : v1 ? t1 : v2 ? t2 : Math.max(t1, t2);
+  if (v1 && o2 === o1) {
+    // The other reading of a fall-back hour uses the offset from before the change.
+    const oe = zoneOffsetMinutes(zone, t1 - 3_600_000);
+    if (oe !== o1) {
+      const te = wall - oe * 60_000;
+      if (te < t && zoneOffsetMinutes(zone, te) === oe) t = te;
     }
   }
   return t;
