@@ -5,6 +5,7 @@ import { parseAccount } from "../../src/model/index.js";
 import { BUCKET_SCHEMES, cycleStatus, deriveDelinquency, loadBucketScheme } from "../../src/delinquency/index.js";
 import { dpdFromDues } from "../../src/delinquency/allocate.js";
 import { parseIsoDate } from "../../src/time/index.js";
+import { thrownArrearsError as thrown } from "../helpers.js";
 
 type Due = { dueDate: string; amount: string; principal?: string; interest?: string; fees?: string };
 type Pay = { date: string; amount: string };
@@ -12,16 +13,6 @@ type Pay = { date: string; amount: string };
 const base = { id: "T1", product: "installment", currency: "CNY", openedOn: "2024-01-01", timeZone: "Asia/Shanghai" } as const;
 const acct = (dues: Due[], payments: Pay[] = [], extra: Record<string, unknown> = {}) => parseAccount({ ...base, dues, payments, ...extra });
 const d = (dues: Due[], payments: Pay[], asOf: string, opts: Record<string, unknown> = {}) => deriveDelinquency(acct(dues, payments), { asOf, ...opts });
-
-function thrown(fn: () => unknown): ArrearsError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ArrearsError);
-    return e as ArrearsError;
-  }
-  throw new Error("expected an ArrearsError");
-}
 
 const MAR_APR: Due[] = [
   { dueDate: "2024-03-15", amount: "1000.00" },

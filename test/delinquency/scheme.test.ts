@@ -5,18 +5,9 @@ import { BUCKET_SCHEMES, bucketFor, isBucketScheme, loadBucketScheme, testBucket
 import cnM from "../../rules/buckets/cn-m.json";
 import usCycle from "../../rules/buckets/us-cycle.json";
 import cnFive from "../../rules/buckets/cn-five-category.json";
+import { thrownArrearsError as thrown } from "../helpers.js";
 
 const files = { "cn-m": cnM, "us-cycle": usCycle, "cn-five-category": cnFive } as const;
-
-function thrown(fn: () => unknown): ArrearsError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ArrearsError);
-    return e as ArrearsError;
-  }
-  throw new Error("expected an ArrearsError");
-}
 
 describe("shipped bucket schemes", () => {
   for (const [id, json] of Object.entries(files)) {

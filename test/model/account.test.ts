@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { ArrearsError, parseAccount, safeParseAccount, type AccountInput } from "../../src/index.js";
 import { generateAccount, rng } from "../../bench/accounts.js";
+import { corruptAt } from "../helpers.js";
 
 const base: AccountInput = {
   id: "A-1001",
@@ -106,19 +107,7 @@ describe("parseAccount", () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 1_000_000 }), fc.nat(), fc.nat(), fc.constantFrom(...corruptions), (seed, i, pick, bad) => {
         const a = JSON.parse(JSON.stringify(generateAccount(i, rng(seed)))) as Record<string, unknown>;
-        // Walk to a random leaf or container and replace it.
-        const paths: (string | number)[][] = [];
-        const walk = (v: unknown, p: (string | number)[]) => {
-          if (p.length) paths.push(p);
-          if (Array.isArray(v)) v.forEach((x, k) => walk(x, [...p, k]));
-          else if (v && typeof v === "object") for (const [k, x] of Object.entries(v)) walk(x, [...p, k]);
-        };
-        walk(a, []);
-        const path = paths[pick % paths.length]!;
-        let parent: any = a;
-        for (const seg of path.slice(0, -1)) parent = parent[seg];
-        const before = parent[path[path.length - 1]!];
-        parent[path[path.length - 1]!] = bad;
+        const { path, before } = corruptAt(a, pick, bad);
         let result;
         try {
           result = safeParseAccount(a);

@@ -3,16 +3,7 @@ import { ArrearsError } from "../../src/errors/index.js";
 import { parseAccount } from "../../src/model/index.js";
 import { planDeferral, settlementOffer, waiveFees } from "../../src/offers/index.js";
 import { account } from "./fixtures.js";
-
-function errorOf(f: () => unknown): ArrearsError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ArrearsError);
-    return e as ArrearsError;
-  }
-  throw new Error("expected an ArrearsError");
-}
+import { thrownArrearsError as errorOf } from "../helpers.js";
 
 describe("waiveFees", () => {
   it("waives penalty interest and fees and gives the new balance", () => {

@@ -3,6 +3,7 @@ import { ArrearsError } from "../../src/errors/index.js";
 import { parseAccount } from "../../src/model/index.js";
 import { buildOffer, parseOfferSpec, type InstallmentOffer, type OfferSpec } from "../../src/offers/index.js";
 import { account } from "./fixtures.js";
+import { thrownArrearsError as errorOf } from "../helpers.js";
 
 // Outstanding 3100.00; after waiving penalty interest and fees, 3000.00.
 const big = (income?: string) =>
@@ -13,16 +14,6 @@ const big = (income?: string) =>
 
 const spec: OfferSpec = { kind: "installments", counts: [3, 6, 12], waive: ["penaltyInterest", "fees"], maxIncomeShare: 0.35 };
 const asOf = "2026-11-23T10:00:00+08:00";
-
-function errorOf(f: () => unknown): ArrearsError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ArrearsError);
-    return e as ArrearsError;
-  }
-  throw new Error("expected an ArrearsError");
-}
 
 describe("buildOffer: instalment plans", () => {
   it("picks the fewest instalments that fit the income share", () => {

@@ -15,19 +15,10 @@ import {
   ArrearsError,
   type Facts,
 } from "../../src/index.js";
+import { thrownArrearsError as thrown } from "../helpers.js";
 
 function clone<T>(x: T): T {
   return JSON.parse(JSON.stringify(x)) as T;
-}
-
-function thrown(f: () => unknown): ArrearsError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ArrearsError);
-    return e as ArrearsError;
-  }
-  throw new Error("expected a throw");
 }
 
 describe("segmentOf", () => {
