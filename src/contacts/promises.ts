@@ -5,6 +5,7 @@ import { formatMinor } from "./minor.js";
 import { formatInstant, formatIsoDate } from "../time/index.js";
 import { clockForAsOf, localDayAt, type LocalClock } from "./clock.js";
 import { prepareActivity, type PreparedActivity } from "./prepare.js";
+import { AsOfSchema } from "../model/schema.js";
 
 /** Status of a promise to pay at the evaluation date. */
 export type PromiseState = "pending" | "kept" | "partially_kept" | "broken";
@@ -122,7 +123,7 @@ export function evaluatePromises(p: PreparedActivity, clock: LocalClock, graceDa
 }
 
 const PromiseOptionsSchema = z.strictObject({
-  asOf: z.string(),
+  asOf: AsOfSchema,
   graceDays: z.number().int().min(0).max(3650).optional(),
 });
 

@@ -18,6 +18,7 @@ import {
   prepareActivity,
   type PreparedActivity,
 } from "./prepare.js";
+import { AsOfSchema } from "../model/schema.js";
 
 /** Counts over windows of the borrower's local calendar days, each ending with today. */
 export interface WindowCounts {
@@ -237,7 +238,7 @@ export function countContacts(p: PreparedActivity, clock: LocalClock, failedThre
 
 const Threshold = z.number().int().min(1).max(1000);
 const SummaryOptionsSchema = z.strictObject({
-  asOf: z.string(),
+  asOf: AsOfSchema,
   unreachable: z.strictObject({ failedAttempts: Threshold.optional(), invalidNumberAttempts: Threshold.optional() }).optional(),
 });
 

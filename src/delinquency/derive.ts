@@ -7,6 +7,7 @@ import { civilFromDays, daysFromCivil, formatIsoDate, localDay, parseInstant, pa
 import { prepareAccount, toMinor, formatMinor, type PreparedDues, type PreparedAccount } from "./prepare.js";
 import { BUCKET_SCHEMES, lookup, resolveBucketScheme, type BucketScheme } from "./scheme.js";
 import type { AmountsByComponent, Delinquency, DelinquencyOptions } from "./types.js";
+import { AsOfSchema } from "../model/schema.js";
 
 /**
  * Months of cycle history kept (like a bureau payment profile).
@@ -38,9 +39,6 @@ export function cycleStatus(dpd: number): number {
   return s > MAX_CYCLE_STATUS ? MAX_CYCLE_STATUS : s;
 }
 
-const AsOfSchema = z.custom<string>((v) => typeof v === "string" && !Number.isNaN(parseAsOf(v)), {
-  message: "expected an ISO instant with offset (2026-11-23T09:30:00+08:00) or an ISO date (2026-11-23)",
-});
 
 /**
  * zod schema of {@link DelinquencyOptions} (used for error reporting; the hot path checks by hand).

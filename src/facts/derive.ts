@@ -12,6 +12,7 @@ import { countContacts, K } from "../contacts/summarize.js";
 import { DEFAULT_PROMISE_GRACE_DAYS, evaluatePromises } from "../contacts/promises.js";
 import { MS_PER_DAY } from "../time/index.js";
 import type { Facts } from "./catalog.js";
+import { AsOfSchema } from "../model/schema.js";
 
 /** Options of {@link deriveFacts}. */
 export interface FactsOptions {
@@ -38,7 +39,7 @@ const Threshold = z.number().int().min(1).max(1000);
  * FactsOptionsSchema.safeParse({ asOf: "2026-11-23", promiseGraceDays: 3 }).success; // true
  */
 export const FactsOptionsSchema = z.strictObject({
-  asOf: z.string(),
+  asOf: AsOfSchema,
   scheme: z.unknown().optional(),
   graceDays: Days.optional(),
   tolerance: AmountSchema.optional(),

@@ -32,6 +32,12 @@ export const InstantSchema = z.custom<string>((v) => typeof v === "string" && !N
   message: "expected an ISO instant with offset",
 });
 
+/** An evaluation time: an ISO instant with offset, or an ISO date (meaning that local day). */
+export const AsOfSchema = z.custom<string>(
+  (v) => typeof v === "string" && !Number.isNaN(v.length === 10 ? parseIsoDate(v) : parseInstant(v)),
+  { message: "expected an ISO instant with offset (2026-11-23T09:30:00+08:00) or an ISO date (2026-11-23)" },
+);
+
 export const CurrencySchema = z.custom<string>((v) => typeof v === "string" && isKnownCurrency(v), {
   message: "expected an ISO 4217 currency code",
 });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isAmountLike } from "../money/index.js";
-import { AmountSchema, CurrencySchema, IsoDateSchema } from "../model/schema.js";
+import { AmountSchema, AsOfSchema, CurrencySchema, IsoDateSchema } from "../model/schema.js";
 
 /** Repayment frequencies of an instalment plan. */
 export const FREQUENCIES = ["monthly", "biweekly", "weekly"] as const;
@@ -54,7 +54,7 @@ export const PlanDeferralOptionsSchema = z.strictObject({
   account: z.unknown(),
   months: z.number().int().min(1).max(60),
   /** Evaluation date (ISO date, or instant with offset: the borrower's local date is used). */
-  asOf: z.string(),
+  asOf: AsOfSchema,
   /** Annual nominal rate charged on the principal during the deferral; default "0". */
   interestRate: RateSchema.optional(),
 });
@@ -80,7 +80,7 @@ export const SettlementOptionsSchema = z.strictObject({
   maxDiscount: ShareSchema,
   /** Lowest acceptable payoff: a share of outstanding principal ("0.5") or `{amount}`. */
   floor: FloorSchema,
-  asOf: z.string().optional(),
+  asOf: AsOfSchema.optional(),
   /** Days the offer stays open after `asOf` (validUntil = asOf + validForDays). Default 30. */
   validForDays: z.number().int().min(0).max(365).default(30),
 });

@@ -15,6 +15,7 @@ import { getTemplate } from "../messages/catalog.js";
 import { renderMessage } from "../messages/render.js";
 import type { LenderDetails } from "../messages/context.js";
 import type { Channel } from "../model/schema.js";
+import { InstantSchema } from "../model/schema.js";
 
 /** Options of {@link decide}. */
 export interface DecideOptions {
@@ -33,7 +34,7 @@ export interface DecideOptions {
 }
 
 const DecideOptionsSchema = z.object({
-  asOf: z.string().refine((s) => !Number.isNaN(parseInstant(s)), { message: "expected an ISO instant with offset" }),
+  asOf: InstantSchema,
   guardrails: z.unknown().optional(),
   render: z.boolean().optional(),
   lender: z.record(z.string(), z.unknown()).optional(),

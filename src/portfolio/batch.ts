@@ -3,7 +3,7 @@ import { ArrearsError, issuesFromZod, type ArrearsErrorCode, type ArrearsIssue }
 import { safeParseAccount } from "../model/account.js";
 import { decide, type DecideOptions } from "../policy/decide.js";
 import type { Decision } from "../policy/decision.js";
-import { parseInstant } from "../time/index.js";
+import { InstantSchema } from "../model/schema.js";
 
 /** A compiled policy, as `decide` takes it. */
 export type PolicyLike = Parameters<typeof decide>[0];
@@ -34,7 +34,7 @@ export function isDecisionError(item: BatchItem): item is DecisionError {
 }
 
 const OptionsSchema = z.looseObject({
-  asOf: z.string().refine((s) => !Number.isNaN(parseInstant(s)), { message: "expected an ISO instant with offset" }),
+  asOf: InstantSchema,
 });
 
 /** @internal validates batch options once, before the first account. */

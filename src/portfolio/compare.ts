@@ -2,8 +2,8 @@ import { z } from "zod";
 import { ArrearsError, issuesFromZod } from "../errors/index.js";
 import { safeParseAccount } from "../model/account.js";
 import { decide } from "../policy/decide.js";
-import { parseInstant } from "../time/index.js";
 import type { PolicyLike } from "./batch.js";
+import { InstantSchema } from "../model/schema.js";
 
 /** Options of {@link comparePolicies}. */
 export interface ComparePoliciesOptions {
@@ -44,7 +44,7 @@ export interface PolicyComparison {
 }
 
 const OptionsSchema = z.strictObject({
-  asOf: z.string().refine((s) => !Number.isNaN(parseInstant(s)), { message: "expected an ISO instant with offset" }),
+  asOf: InstantSchema,
   examplesPerCell: z.number().int().min(0).max(1000).optional(),
 });
 

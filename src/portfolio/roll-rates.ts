@@ -4,8 +4,8 @@ import { safeParseAccount } from "../model/account.js";
 import { deriveDelinquency } from "../delinquency/derive.js";
 import { resolveBucketScheme } from "../delinquency/scheme.js";
 import { toMinorUnits } from "../money/index.js";
-import { parseInstant, parseIsoDate } from "../time/index.js";
 import { ExposureSums, formatMinorBig } from "./exposure.js";
+import { AsOfSchema } from "../model/schema.js";
 
 /** One snapshot of a portfolio: the accounts as they stood at `asOf`. */
 export interface PortfolioSnapshot {
@@ -97,7 +97,7 @@ const OptionsSchema = z.strictObject({
 });
 
 const SnapshotSchema = z.strictObject({
-  asOf: z.string().refine((s) => !Number.isNaN(parseInstant(s)) || !Number.isNaN(parseIsoDate(s)), { message: "expected an ISO instant with offset or an ISO date" }),
+  asOf: AsOfSchema,
   accounts: z.array(z.unknown()),
 });
 
