@@ -2,8 +2,19 @@
  * arrears: pure, explainable collections decisioning.
  * Every function is a pure function of its inputs and an explicit `asOf`.
  */
-export * from "./errors/index.js";
-export * from "./money/index.js";
+export { ArrearsError, formatPath, type ArrearsErrorCode, type ArrearsIssue, type SafeResult } from "./errors/index.js";
+// The money calculator's public face; its internals (the Decimal clone, fast paths) stay private.
+export {
+  isKnownCurrency,
+  minorDigits,
+  roundAmount,
+  addAmounts,
+  subtractAmounts,
+  compareAmounts,
+  toMinorUnits,
+  fromMinorUnits,
+  type AmountInput,
+} from "./money/index.js";
 export * from "./model/index.js";
 export * from "./delinquency/index.js";
 export * from "./contacts/index.js";
