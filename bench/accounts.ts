@@ -19,7 +19,18 @@ export function rng(seed: number): () => number {
 const DAY = 86_400_000;
 const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const ZONES = ["Asia/Shanghai", "America/New_York", "America/Los_Angeles", "Europe/London", "America/Chicago"];
-const OUTCOMES = ["no_answer", "no_answer", "no_answer", "busy", "voicemail", "right_party", "promise_to_pay", "refused", "wrong_number", "third_party"] as const;
+const OUTCOMES = [
+  "no_answer",
+  "no_answer",
+  "no_answer",
+  "busy",
+  "voicemail",
+  "right_party",
+  "promise_to_pay",
+  "refused",
+  "wrong_number",
+  "third_party",
+] as const;
 const CHANNELS = ["call", "call", "call", "call", "sms", "sms", "email", "letter"] as const;
 
 export const BENCH_AS_OF = "2026-11-23T10:00:00Z";
@@ -48,9 +59,15 @@ export function generateAccount(i: number, rand: () => number): AccountInput {
   const contacts = Array.from({ length: nContacts }, (_, k) => {
     const at = asOfMs - Math.floor(rand() * 60 * DAY) - k * 3_600_000;
     const channel = CHANNELS[Math.floor(rand() * CHANNELS.length)]!;
-    let outcome: string = channel === "call" ? OUTCOMES[Math.floor(rand() * OUTCOMES.length)]! : rand() < 0.9 ? "delivered" : "undeliverable";
+    const outcome: string =
+      channel === "call"
+        ? OUTCOMES[Math.floor(rand() * OUTCOMES.length)]!
+        : rand() < 0.9
+          ? "delivered"
+          : "undeliverable";
     const c: Record<string, unknown> = { at: new Date(at).toISOString(), channel, direction: "outbound", outcome };
-    if (outcome === "promise_to_pay") c.promise = { amount: (instalmentCents / 100).toFixed(2), dueDate: iso(at + 5 * DAY) };
+    if (outcome === "promise_to_pay")
+      c.promise = { amount: (instalmentCents / 100).toFixed(2), dueDate: iso(at + 5 * DAY) };
     return c;
   });
   const outstandingCents = instalmentCents * (nDues - paidCount);

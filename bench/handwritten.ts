@@ -20,14 +20,31 @@ export function handwrittenDefault(f: Facts): string[] {
   if (f.complaintOpen === true) out.push("hold");
   if (f.activePromise === true) out.push("await_promise");
   if (dpd >= 90 && (f.segment === "settlement_review" || f.hardshipReported === true)) out.push("offer_settlement");
-  if (dpd >= 1 && f.hardshipReported === true && (f.hardshipKind === "medical" || f.hardshipKind === "disaster" || f.hardshipKind === "bereavement")) out.push("offer_deferral");
+  if (
+    dpd >= 1 &&
+    f.hardshipReported === true &&
+    (f.hardshipKind === "medical" || f.hardshipKind === "disaster" || f.hardshipKind === "bereavement")
+  )
+    out.push("offer_deferral");
   if (dpd >= 30 && hardshipish) out.push("offer_installment_plan");
-  if (dpd >= 1 && dpd <= 29 && hardshipish && ((f.feesBalance as number) > 0 || (f.penaltyInterestBalance as number) > 0)) out.push("offer_fee_waiver");
-  if (dpd >= 90 && (f.outstandingAmount as number) >= 1000 && f.disputed === false && ((f.consecutiveFailedAttempts as number) >= 12 || (f.promisesBroken90d as number) >= 2))
+  if (
+    dpd >= 1 &&
+    dpd <= 29 &&
+    hardshipish &&
+    ((f.feesBalance as number) > 0 || (f.penaltyInterestBalance as number) > 0)
+  )
+    out.push("offer_fee_waiver");
+  if (
+    dpd >= 90 &&
+    (f.outstandingAmount as number) >= 1000 &&
+    f.disputed === false &&
+    ((f.consecutiveFailedAttempts as number) >= 12 || (f.promisesBroken90d as number) >= 2)
+  )
     out.push("legal_review");
   if (f.chargeOffDue === true) out.push("write_off_review");
   if (f.unreachable === true) out.push("skip_trace");
-  const visitEligible = f.visitOptOut === false && (dpd >= 90 || (dpd >= 60 && (f.outstandingAmount as number) >= 5000));
+  const visitEligible =
+    f.visitOptOut === false && (dpd >= 90 || (dpd >= 60 && (f.outstandingAmount as number) >= 5000));
   const notice = f.daysSinceVisitNotice;
   if (visitEligible && num(notice) && notice >= 7 && notice <= 30 && f.visits30d === 0) out.push("home_visit");
   if (visitEligible && (notice === null || (num(notice) && notice >= 31))) out.push("send_visit_notice");

@@ -7,7 +7,16 @@
  *   npx tsx bench/run.ts --quick  # smaller, for a smoke run
  */
 import { Engine } from "json-rules-engine";
-import { DOMAIN_OPERATORS, decide, evaluatePolicy, loadPolicy, defaultPolicy, parseAccount, type Account, type Facts } from "../src/index.js";
+import {
+  type Account,
+  DOMAIN_OPERATORS,
+  decide,
+  defaultPolicy,
+  evaluatePolicy,
+  type Facts,
+  loadPolicy,
+  parseAccount,
+} from "../src/index.js";
 import { BENCH_AS_OF, generateAccounts } from "./accounts.js";
 import { handwrittenDefault } from "./handwritten.js";
 
@@ -113,7 +122,12 @@ const rawJson = raw.map((a) => JSON.stringify(a));
     for (const a of parsed) decide(policy, a, { asOf, render: false });
   });
   const l = latencies(parsed, (a) => decide(policy, a, { asOf, render: false }));
-  rows.push({ what: "decide again on the same parsed accounts (preparation cached)", perSec, p50us: l.p50, p99us: l.p99 });
+  rows.push({
+    what: "decide again on the same parsed accounts (preparation cached)",
+    perSec,
+    p50us: l.p50,
+    p99us: l.p99,
+  });
 }
 {
   const perSec = timeLoop("decide (parsed, with offer+message)", N, () => {
@@ -140,7 +154,9 @@ const rawJson = raw.map((a) => JSON.stringify(a));
 const facts: Facts[] = parsed.map((a) => decide(policy, a, { asOf, render: false }).facts);
 let mismatches = 0;
 for (const f of facts) {
-  const compiled = evaluatePolicy(policy, f).events.map((e) => e.type).join(",");
+  const compiled = evaluatePolicy(policy, f)
+    .events.map((e) => e.type)
+    .join(",");
   if (compiled !== handwrittenDefault(f).join(",")) mismatches++;
 }
 const hand = timeLoop("hand-written rules", N, () => {
@@ -158,8 +174,15 @@ const compiledFullTrace = timeLoop("compiled rules + trace of every rule", N, ()
 function engine(): Engine {
   const e = new Engine([], { allowUndefinedFacts: true });
   for (const op of DOMAIN_OPERATORS) e.addOperator(op.name, op.evaluate as (a: unknown, b: unknown) => boolean);
-  for (const [name, cond] of Object.entries(policy.source.conditions ?? {})) e.setCondition(name, structuredClone(cond) as never);
-  for (const r of policy.source.rules) e.addRule({ name: r.name, priority: r.priority ?? 1, conditions: structuredClone(r.conditions) as never, event: structuredClone(r.event) as never });
+  for (const [name, cond] of Object.entries(policy.source.conditions ?? {}))
+    e.setCondition(name, structuredClone(cond) as never);
+  for (const r of policy.source.rules)
+    e.addRule({
+      name: r.name,
+      priority: r.priority ?? 1,
+      conditions: structuredClone(r.conditions) as never,
+      event: structuredClone(r.event) as never,
+    });
   return e;
 }
 const jreSample = facts.slice(0, Math.min(facts.length, quick ? 1000 : 5000));
@@ -178,10 +201,26 @@ let jrePerSec = 0;
   process.stderr.write(`  json-rules-engine: ${Math.round(jrePerSec).toLocaleString("en-US")}/s\n`);
 }
 rows.push({ what: "rules: hand-written function", perSec: hand });
-rows.push({ what: "rules: compiled policy", perSec: compiled, note: `${(hand / compiled).toFixed(1)}× slower than hand-written` });
-rows.push({ what: "rules: compiled policy + trace of fired rules (what decide records)", perSec: compiledTrace, note: `${(hand / compiledTrace).toFixed(1)}× slower than hand-written` });
-rows.push({ what: "rules: compiled policy + trace of every rule (closures)", perSec: compiledFullTrace, note: `${(hand / compiledFullTrace).toFixed(1)}× slower than hand-written` });
-rows.push({ what: "rules: json-rules-engine 7.3", perSec: jrePerSec, note: `compiled is ${(compiled / jrePerSec).toFixed(0)}× faster` });
+rows.push({
+  what: "rules: compiled policy",
+  perSec: compiled,
+  note: `${(hand / compiled).toFixed(1)}× slower than hand-written`,
+});
+rows.push({
+  what: "rules: compiled policy + trace of fired rules (what decide records)",
+  perSec: compiledTrace,
+  note: `${(hand / compiledTrace).toFixed(1)}× slower than hand-written`,
+});
+rows.push({
+  what: "rules: compiled policy + trace of every rule (closures)",
+  perSec: compiledFullTrace,
+  note: `${(hand / compiledFullTrace).toFixed(1)}× slower than hand-written`,
+});
+rows.push({
+  what: "rules: json-rules-engine 7.3",
+  perSec: jrePerSec,
+  note: `compiled is ${(compiled / jrePerSec).toFixed(0)}× faster`,
+});
 
 const fmt = (n: number) => Math.round(n).toLocaleString("en-US");
 const lines = [
@@ -190,7 +229,10 @@ const lines = [
   "",
   "| what | per second | p50 µs | p99 µs | note |",
   "| --- | ---: | ---: | ---: | --- |",
-  ...rows.map((r) => `| ${r.what} | ${fmt(r.perSec)} | ${r.p50us?.toFixed(1) ?? ""} | ${r.p99us?.toFixed(1) ?? ""} | ${r.note ?? ""} |`),
+  ...rows.map(
+    (r) =>
+      `| ${r.what} | ${fmt(r.perSec)} | ${r.p50us?.toFixed(1) ?? ""} | ${r.p99us?.toFixed(1) ?? ""} | ${r.note ?? ""} |`,
+  ),
   "",
   `compiled rules vs hand-written: identical events on ${N - mismatches}/${N} accounts`,
 ];

@@ -4,7 +4,7 @@
  *
  *   npx tsx bench/stream.ts [count]
  */
-import { decideMany, defaultPolicy, loadPolicy, summarizePortfolio, isDecisionError } from "../src/index.js";
+import { decideMany, defaultPolicy, isDecisionError, loadPolicy, summarizePortfolio } from "../src/index.js";
 import { BENCH_AS_OF, generateAccount, rng } from "./accounts.js";
 
 const count = Number(process.argv[2] ?? 1_000_000);

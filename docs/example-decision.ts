@@ -1,5 +1,5 @@
-import { decide, defaultPolicy, loadPolicy } from "../src/index.js";
 import { AS_OF, account } from "../examples/01-one-decision.js";
+import { decide, defaultPolicy, loadPolicy } from "../src/index.js";
 
 /** The complete decision for example 01's account, as pretty JSON with its input. */
 export function exampleDecisionJson(): string {

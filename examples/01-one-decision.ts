@@ -4,7 +4,7 @@
  *
  *   npx tsx examples/01-one-decision.ts
  */
-import { decide, loadPolicy, defaultPolicy } from "../src/index.js";
+import { decide, defaultPolicy, loadPolicy } from "../src/index.js";
 import { isMain, type Log } from "./_shared.js";
 
 export const account = {
@@ -40,12 +40,19 @@ export function main(log: Log = console.log): void {
   const policy = loadPolicy(defaultPolicy);
   const d = decide(policy, account, { asOf: AS_OF });
   log(`account ${d.accountId} at ${d.asOf} (policy ${d.policy.id}@${d.policy.version})`);
-  log(`dpd ${d.facts.dpd} (${d.facts.bucket}), overdue ${d.amounts.overdue.total} ${d.amounts.currency} of ${d.amounts.outstanding.total} outstanding`);
-  log(`risk score ${d.scores.risk.score} (p=${d.scores.risk.probability}), segment ${d.scores.segment ?? "-"}, priority ${d.scores.priority}`);
+  log(
+    `dpd ${d.facts.dpd} (${d.facts.bucket}), overdue ${d.amounts.overdue.total} ${d.amounts.currency} of ${d.amounts.outstanding.total} outstanding`,
+  );
+  log(
+    `risk score ${d.scores.risk.score} (p=${d.scores.risk.probability}), segment ${d.scores.segment ?? "-"}, priority ${d.scores.priority}`,
+  );
   for (const r of d.scores.risk.reasons.slice(0, 3)) log(`  reason ${r.code}: ${r.text}`);
-  log(`action: ${d.action.type}${d.action.channel ? ` via ${d.action.channel}` : ""} (rule ${d.action.rule}), earliest ${d.action.earliestAt}`);
+  log(
+    `action: ${d.action.type}${d.action.channel ? ` via ${d.action.channel}` : ""} (rule ${d.action.rule}), earliest ${d.action.earliestAt}`,
+  );
   for (const b of d.blocked) log(`  blocked ${b.type}: ${b.reasons.map((r) => `${r.code} (${r.message})`).join("; ")}`);
-  for (const t of d.trace.filter((t) => t.fired)) log(`  fired ${t.rule} → ${t.event} reading ${JSON.stringify(t.facts)}`);
+  for (const t of d.trace.filter((t) => t.fired))
+    log(`  fired ${t.rule} → ${t.event} reading ${JSON.stringify(t.facts)}`);
   const msg = d.action.message as { text?: string } | undefined;
   if (msg?.text) log(`message: ${msg.text}`);
 }

@@ -6,18 +6,30 @@
  *   npx tsx examples/03-policy-unit-tests.ts
  */
 import { defaultPolicy, loadPolicy } from "../src/index.js";
-import { account, runEmbeddedTests, runPolicyTests, type PolicyCase } from "../src/testing/index.js";
+import { account, type PolicyCase, runEmbeddedTests, runPolicyTests } from "../src/testing/index.js";
 import { isMain, type Log } from "./_shared.js";
 
 const base = account().asOf("2026-11-23T15:00:00Z").timeZone("America/New_York").income("3200.00");
 
 export const cases: PolicyCase[] = [
   { name: "current accounts are left alone", given: base.overdue(0), expect: { action: "no_action", blocked: [] } },
-  { name: "3 days late: a light SMS", given: base.overdue(3), expect: { action: "send_sms_reminder", params: { stage: "early" } } },
+  {
+    name: "3 days late: a light SMS",
+    given: base.overdue(3),
+    expect: { action: "send_sms_reminder", params: { stage: "early" } },
+  },
   { name: "20 days late: a call", given: base.overdue(20), expect: { action: "call_borrower", channel: "call" } },
   { name: "a dispute pauses collection", given: base.overdue(40).flag("disputed"), expect: { action: "dispute_hold" } },
-  { name: "an active promise is awaited", given: base.overdue(20).promise({ amount: "100.00", dueInDays: 4 }), expect: { action: "await_promise" } },
-  { name: "8 calls this week: Reg F blocks the call", given: base.overdue(20).calls(7, { daysAgo: 1 }), expect: { blocked: ["call_borrower"] } },
+  {
+    name: "an active promise is awaited",
+    given: base.overdue(20).promise({ amount: "100.00", dueInDays: 4 }),
+    expect: { action: "await_promise" },
+  },
+  {
+    name: "8 calls this week: Reg F blocks the call",
+    given: base.overdue(20).calls(7, { daysAgo: 1 }),
+    expect: { blocked: ["call_borrower"] },
+  },
 ];
 
 export function main(log: Log = console.log): void {

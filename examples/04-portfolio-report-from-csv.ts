@@ -5,8 +5,15 @@
  *
  *   npx tsx examples/04-portfolio-report-from-csv.ts
  */
-import { decideMany, defaultPolicy, isDecisionError, loadPolicy, summarizePortfolio, type BatchItem } from "../src/index.js";
-import { isMain, readExampleFile, table, type Log } from "./_shared.js";
+import {
+  type BatchItem,
+  decideMany,
+  defaultPolicy,
+  isDecisionError,
+  loadPolicy,
+  summarizePortfolio,
+} from "../src/index.js";
+import { isMain, type Log, readExampleFile, table } from "./_shared.js";
 
 export const AS_OF = "2026-11-23T15:00:00Z";
 
@@ -34,7 +41,11 @@ export function rowToAccount(r: Record<string, string>): unknown {
     locale: r.locale,
     balance: { principal: r.principal, interest: r.interest, penaltyInterest: r.penaltyInterest, fees: r.fees },
     delinquency: { dpd: Number(r.dpd), overdue: r.overdue, cycleHistory: list(r.cycleHistory!).map(Number) },
-    borrower: { ...(r.monthlyIncome ? { monthlyIncome: r.monthlyIncome } : {}), doNotContact: list(r.doNotContact!), flags },
+    borrower: {
+      ...(r.monthlyIncome ? { monthlyIncome: r.monthlyIncome } : {}),
+      doNotContact: list(r.doNotContact!),
+      flags,
+    },
     contacts: r.lastCallAt ? [{ at: r.lastCallAt, channel: "call", outcome: r.lastCallOutcome }] : [],
   };
 }
@@ -50,7 +61,8 @@ export function main(log: Log = console.log): void {
   const s = summarizePortfolio(decisions);
   log(`decided ${s.decisions} accounts, ${s.errors} error(s)`);
   for (const line of table([["bucket", ...s.actions], ...s.buckets.map((b, i) => [b, ...s.counts[i]!])])) log(line);
-  for (const [c, e] of Object.entries(s.total.exposure)) log(`exposure ${c}: overdue ${e.overdue}, outstanding ${e.outstanding}`);
+  for (const [c, e] of Object.entries(s.total.exposure))
+    log(`exposure ${c}: overdue ${e.overdue}, outstanding ${e.outstanding}`);
 }
 
 if (isMain(import.meta.url)) main();

@@ -1,7 +1,7 @@
 /** Small helpers shared by the examples (not part of the library). */
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 
 export type Log = (line: string) => void;
 
@@ -19,6 +19,9 @@ export function readExampleFile(rel: string): string {
 export function table(rows: (string | number)[][]): string[] {
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => String(r[c] ?? "").length)));
   const line = (r: (string | number)[]): string =>
-    r.map((v, c) => (typeof v === "number" ? String(v).padStart(widths[c]!) : String(v).padEnd(widths[c]!))).join("  ").trimEnd();
+    r
+      .map((v, c) => (typeof v === "number" ? String(v).padStart(widths[c]!) : String(v).padEnd(widths[c]!)))
+      .join("  ")
+      .trimEnd();
   return [line(rows[0]!), widths.map((w) => "-".repeat(w)).join("  "), ...rows.slice(1).map(line)];
 }

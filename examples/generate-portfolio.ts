@@ -11,8 +11,8 @@
  */
 import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { account, type AccountBuilder } from "../src/testing/index.js";
 import type { ContactOutcome } from "../src/index.js";
+import { type AccountBuilder, account } from "../src/testing/index.js";
 
 /** Evaluation instant the sample is built around (09:30 Shanghai, 20:30 the evening before in New York). */
 export const SAMPLE_AS_OF = "2026-11-23T01:30:00Z";
@@ -37,13 +37,28 @@ export function generatePortfolio(count = 3000, seed = 20261123): unknown[] {
     for (const [v, w] of pairs) if ((u -= w) < 0) return v;
     return pairs[pairs.length - 1]![0];
   };
-  const money = (lo: number, hi: number, step = 1): string => (Math.round((lo + rnd() * (hi - lo)) / step) * step).toFixed(2);
+  const money = (lo: number, hi: number, step = 1): string =>
+    (Math.round((lo + rnd() * (hi - lo)) / step) * step).toFixed(2);
 
   // DPD ranges roughly like a consumer-lending book: most current, a long thin tail.
   const dpdBands = [
-    [[0, 0], 34], [[1, 29], 20], [[30, 59], 12], [[60, 89], 9], [[90, 119], 7], [[120, 149], 5], [[150, 179], 4], [[180, 420], 9],
+    [[0, 0], 34],
+    [[1, 29], 20],
+    [[30, 59], 12],
+    [[60, 89], 9],
+    [[90, 119], 7],
+    [[120, 149], 5],
+    [[150, 179], 4],
+    [[180, 420], 9],
   ] as const;
-  const usZones = ["America/New_York", "America/Chicago", "America/Denver", "America/Los_Angeles", "America/Phoenix", "Pacific/Honolulu"];
+  const usZones = [
+    "America/New_York",
+    "America/Chicago",
+    "America/Denver",
+    "America/Los_Angeles",
+    "America/Phoenix",
+    "Pacific/Honolulu",
+  ];
   const cnZones = ["Asia/Shanghai", "Asia/Shanghai", "Asia/Shanghai", "Asia/Urumqi"];
   const surnames = ["Wang", "Li", "Zhang", "Liu", "Chen", "Yang", "Huang", "Zhao"];
   const given = ["Wei", "Fang", "Min", "Jing", "Lei", "Yan", "Tao", "Na"];
@@ -88,10 +103,15 @@ export function generatePortfolio(count = 3000, seed = 20261123): unknown[] {
     } else {
       b = b.overdue(dpd, { amount: instalment, history: int(3, 11) });
       // Partial payment on a late account (not enough to cure the oldest due).
-      if (late && chance(0.2)) b = b.payment({ amount: (Number(instalment) * 0.3).toFixed(2), daysAgo: int(1, Math.min(dpd, 25)) });
+      if (late && chance(0.2))
+        b = b.payment({ amount: (Number(instalment) * 0.3).toFixed(2), daysAgo: int(1, Math.min(dpd, 25)) });
     }
 
-    if (chance(0.8)) b = b.income(cn ? money(4000, 30000, 100) : money(1800, 9000, 50), chance(0.5) ? (cn ? money(500, 5000, 100) : money(200, 2500, 50)) : undefined);
+    if (chance(0.8))
+      b = b.income(
+        cn ? money(4000, 30000, 100) : money(1800, 9000, 50),
+        chance(0.5) ? (cn ? money(500, 5000, 100) : money(200, 2500, 50)) : undefined,
+      );
 
     // Holds, hardship and opt-outs.
     if (chance(0.02)) b = b.flag("disputed");
@@ -101,7 +121,11 @@ export function generatePortfolio(count = 3000, seed = 20261123): unknown[] {
     if (chance(0.02)) b = b.flag("vulnerable");
     if (chance(0.01)) b = b.flag("complaintOpen");
     if (chance(0.005)) b = b.flag("legalHold");
-    if (late && chance(0.07)) b = b.hardship(pick(["medical", "unemployment", "income_drop", "disaster", "bereavement", "other"] as const), int(0, 40));
+    if (late && chance(0.07))
+      b = b.hardship(
+        pick(["medical", "unemployment", "income_drop", "disaster", "bereavement", "other"] as const),
+        int(0, 40),
+      );
     if (chance(0.08)) b = b.optOut("sms");
     if (chance(0.04)) b = b.optOut("email");
     if (chance(0.015)) b = b.optOut("call");
@@ -111,12 +135,31 @@ export function generatePortfolio(count = 3000, seed = 20261123): unknown[] {
       const intensity = Math.min(1, dpd / 60);
       const older = int(0, Math.round(2 + 6 * intensity));
       for (let k = 0; k < older; k++)
-        b = b.contact({ daysAgo: int(8, 60), minutesAgo: int(0, 600), channel: weighted([["call", 6], ["sms", 3], ["email", 1]] as const), outcome: pick(failed) });
-      const recentCalls = weighted([[0, 3], [1, 2], [2, 2], [3, 2], [5, 1], [7, 1]] as const);
-      for (let k = 0; k < recentCalls; k++) b = b.contact({ daysAgo: int(1, 6), minutesAgo: int(0, 480), channel: "call", outcome: pick(failed) });
+        b = b.contact({
+          daysAgo: int(8, 60),
+          minutesAgo: int(0, 600),
+          channel: weighted([
+            ["call", 6],
+            ["sms", 3],
+            ["email", 1],
+          ] as const),
+          outcome: pick(failed),
+        });
+      const recentCalls = weighted([
+        [0, 3],
+        [1, 2],
+        [2, 2],
+        [3, 2],
+        [5, 1],
+        [7, 1],
+      ] as const);
+      for (let k = 0; k < recentCalls; k++)
+        b = b.contact({ daysAgo: int(1, 6), minutesAgo: int(0, 480), channel: "call", outcome: pick(failed) });
       if (chance(0.5)) b = b.calls(int(1, 3), { outcome: "no_answer", daysAgo: 0 });
-      if (chance(0.35)) b = b.contact({ daysAgo: int(2, 30), channel: "sms", outcome: "delivered", purpose: "reminder" });
-      if (chance(0.25)) b = b.contact({ daysAgo: int(1, 20), minutesAgo: int(0, 300), channel: "call", outcome: "right_party" });
+      if (chance(0.35))
+        b = b.contact({ daysAgo: int(2, 30), channel: "sms", outcome: "delivered", purpose: "reminder" });
+      if (chance(0.25))
+        b = b.contact({ daysAgo: int(1, 20), minutesAgo: int(0, 300), channel: "call", outcome: "right_party" });
       if (chance(0.15)) {
         // A promise: active (due ahead), or past due (kept if a payment follows, else broken).
         const madeAgo = int(1, 20);

@@ -8,10 +8,10 @@
  * Run: npm run validate:uci [-- --write]
  */
 import { writeFileSync } from "node:fs";
-import { resolve, dirname } from "node:path";
+import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadScorecard, riskBehavioralScorecard, score } from "../src/scoring/index.js";
-import { readUci, uciAvailable, UCI_AS_OF, UCI_CSV } from "./uci/data.js";
+import { readUci, UCI_AS_OF, UCI_CSV, uciAvailable } from "./uci/data.js";
 import { uciFacts, usingDeriveFacts } from "./uci/facts.js";
 import { calibration, ks, rocAuc } from "./uci/metrics.js";
 
@@ -45,13 +45,18 @@ export function validateUci(): UciValidation {
     "| --- | --- |",
     `| ROC AUC | ${auc.toFixed(4)} |`,
     `| KS | ${k.toFixed(4)} |`,
-    `| reference: PAY_0 alone (AUC, same holdout) | ${rocAuc(rows.map((r) => r.status[0]!), bad).toFixed(4)} |`,
+    `| reference: PAY_0 alone (AUC, same holdout) | ${rocAuc(
+      rows.map((r) => r.status[0]!),
+      bad,
+    ).toFixed(4)} |`,
     "",
     "Calibration by decile of predicted probability (1 = safest):",
     "",
     "| decile | accounts | score range | predicted default | observed default |",
     "| ---: | ---: | ---: | ---: | ---: |",
-    ...calibration(prob, bad, scores).map((c) => `| ${c.decile} | ${c.count} | ${c.minScore}–${c.maxScore} | ${pct(c.predicted)} | ${pct(c.observed)} |`),
+    ...calibration(prob, bad, scores).map(
+      (c) => `| ${c.decile} | ${c.count} | ${c.minScore}–${c.maxScore} | ${pct(c.predicted)} | ${pct(c.observed)} |`,
+    ),
     "",
     `Mean predicted ${pct(prob.reduce((a, b) => a + b, 0) / prob.length).trim()} vs observed ${pct(defaults / rows.length).trim()}.`,
     "Deciles are cut on the predicted probability; ties at a decile edge fall by ID order.",

@@ -16,7 +16,11 @@ export function thrownArrearsError(fn: () => unknown): ArrearsError {
  * Replaces one randomly chosen node (leaf or container, chosen by `pick`) of a JSON value in
  * place with `bad`; returns its path and the value it replaced. For corruption properties.
  */
-export function corruptAt(root: Record<string, unknown>, pick: number, bad: unknown): { path: (string | number)[]; before: unknown } {
+export function corruptAt(
+  root: Record<string, unknown>,
+  pick: number,
+  bad: unknown,
+): { path: (string | number)[]; before: unknown } {
   const paths: (string | number)[][] = [];
   const walk = (v: unknown, p: (string | number)[]): void => {
     if (p.length) paths.push(p);

@@ -1,7 +1,7 @@
 // Packs the library as npm would publish it and imports the tarball from ESM and CJS,
 // with only its declared dependencies beside it.
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, mkdirSync, readFileSync, symlinkSync, writeFileSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
@@ -23,12 +23,18 @@ try {
     mkdirSync(join(link, ".."), { recursive: true });
     symlinkSync(target, link, "dir");
   }
-  writeFileSync(join(dir, "esm.mjs"), `import * as a from "arrears"; import * as t from "arrears/testing";
+  writeFileSync(
+    join(dir, "esm.mjs"),
+    `import * as a from "arrears"; import * as t from "arrears/testing";
 if (typeof a.parseAccount !== "function" || typeof a.decide !== "function") throw new Error("esm exports missing");
-console.log("esm ok", Object.keys(a).length, "exports;", Object.keys(t).length, "testing exports");`);
-  writeFileSync(join(dir, "cjs.cjs"), `const a = require("arrears"); const t = require("arrears/testing");
+console.log("esm ok", Object.keys(a).length, "exports;", Object.keys(t).length, "testing exports");`,
+  );
+  writeFileSync(
+    join(dir, "cjs.cjs"),
+    `const a = require("arrears"); const t = require("arrears/testing");
 if (typeof a.parseAccount !== "function" || typeof a.decide !== "function") throw new Error("cjs exports missing");
-console.log("cjs ok", Object.keys(a).length, "exports;", Object.keys(t).length, "testing exports");`);
+console.log("cjs ok", Object.keys(a).length, "exports;", Object.keys(t).length, "testing exports");`,
+  );
   console.log(execFileSync("node", ["esm.mjs"], { cwd: dir, encoding: "utf8" }).trim());
   console.log(execFileSync("node", ["cjs.cjs"], { cwd: dir, encoding: "utf8" }).trim());
   console.log(`packed ${paths.length} files`);

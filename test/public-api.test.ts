@@ -27,7 +27,11 @@ describe("public entry: schemas are zod schemas that validate", () => {
       ["BorrowerFlagsSchema", { disputed: true }, { disputed: "yes" }],
       ["HardshipReportSchema", { kind: "medical", reportedOn: "2026-11-01" }, { kind: "medical" }],
       ["BorrowerSchema", { doNotContact: ["sms"] }, { doNotContact: ["fax"] }],
-      ["ContactSchema", { at: "2026-11-01T10:00:00Z", channel: "call", outcome: "busy" }, { at: "2026-11-01", channel: "call", outcome: "busy" }],
+      [
+        "ContactSchema",
+        { at: "2026-11-01T10:00:00Z", channel: "call", outcome: "busy" },
+        { at: "2026-11-01", channel: "call", outcome: "busy" },
+      ],
       ["DelinquencySnapshotSchema", { dpd: 12, overdue: "10" }, { dpd: -1, overdue: "10" }],
     ];
     for (const [name, good, bad] of cases) {
@@ -46,7 +50,9 @@ describe("public entry: schemas are zod schemas that validate", () => {
     expect(api.GuardrailProfileSchema.safeParse(api.guardrailProfiles["cn-2026"]).success).toBe(true);
     expect(api.MessageTemplateSchema.safeParse(api.TEMPLATES["sms-reminder"]).success).toBe(true);
     expect(api.BucketSchemeSchema.safeParse({ id: "x" }).success).toBe(false);
-    expect(api.ExperimentSchema.safeParse({ id: "e", salt: "s", variants: [{ name: "a", weight: 1 }] }).success).toBe(true);
+    expect(api.ExperimentSchema.safeParse({ id: "e", salt: "s", variants: [{ name: "a", weight: 1 }] }).success).toBe(
+      true,
+    );
     expect(api.OfferSpecSchema.safeParse({ kind: "deferral", months: 3 }).success).toBe(true);
     expect(api.OfferSpecSchema.safeParse({ kind: "deferral", months: 0 }).success).toBe(false);
   });
@@ -74,9 +80,18 @@ describe("public entry: functions", () => {
     expect(api.murmur3x86_32("")).toBe(0);
     expect(api.murmur3x86_32("a")).toBe(0x3c2569b2);
     expect(api.hashToUnit("a")).toBeCloseTo(0x3c2569b2 / 2 ** 32, 12);
-    const exp = api.loadExperiment({ id: "e1", salt: "2026Q4", variants: [{ name: "champion", weight: 9 }, { name: "challenger", weight: 1 }] });
+    const exp = api.loadExperiment({
+      id: "e1",
+      salt: "2026Q4",
+      variants: [
+        { name: "champion", weight: 9 },
+        { name: "challenger", weight: 1 },
+      ],
+    });
     expect(api.assignVariant(exp, "A-1")).toBe(api.assignVariant(exp, "A-1"));
-    expect(thrownArrearsError(() => api.loadExperiment({ id: "e", salt: "s", variants: [] })).code).toBe("INVALID_EXPERIMENT");
+    expect(thrownArrearsError(() => api.loadExperiment({ id: "e", salt: "s", variants: [] })).code).toBe(
+      "INVALID_EXPERIMENT",
+    );
   });
 
   it("message formatting helpers and locale choice", () => {
@@ -90,7 +105,9 @@ describe("public entry: functions", () => {
 
   it("offer specs, contact constants and error paths", () => {
     expect(api.parseOfferSpec({ kind: "fee_waiver", components: ["fees"] })).toMatchObject({ kind: "fee_waiver" });
-    expect(thrownArrearsError(() => api.parseOfferSpec({ kind: "installments", counts: [] })).code).toBe("INVALID_OFFER");
+    expect(thrownArrearsError(() => api.parseOfferSpec({ kind: "installments", counts: [] })).code).toBe(
+      "INVALID_OFFER",
+    );
     expect(api.ATTEMPT_CHANNELS).toContain("call");
     expect(api.FAILED_OUTCOMES).toContain("no_answer");
     expect(api.FAILED_OUTCOMES).not.toContain("right_party");
@@ -109,7 +126,9 @@ describe("public entry: functions", () => {
     expect(api.FactsOptionsSchema.safeParse({ asOf: "yesterday" }).success).toBe(false);
     expect(api.PolicyOptionsSchema.safeParse({ maxDelayHours: 16 }).success).toBe(true);
     expect(api.PolicyTestSchema.safeParse({}).success).toBe(false);
-    expect(api.ActionDefinitionSchema.safeParse({ contact: true, description: "call", channel: "call" }).success).toBe(true);
+    expect(api.ActionDefinitionSchema.safeParse({ contact: true, description: "call", channel: "call" }).success).toBe(
+      true,
+    );
     expect(api.ActionDefinitionSchema.safeParse({ contact: true, description: "call" }).success).toBe(false);
     expect(api.CharacteristicSchema.safeParse({}).success).toBe(false);
     expect(api.BucketRangeSchema.safeParse({ label: "M1", min: 1, max: 30 }).success).toBe(true);
@@ -120,7 +139,15 @@ describe("public entry: functions", () => {
     const policy = api.loadPolicy(api.defaultPolicy);
     async function* source() {
       yield { id: "bad" };
-      yield { id: "A", product: "installment", currency: "USD", openedOn: "2026-01-01", timeZone: "UTC", balance: { principal: "100" }, dues: [{ dueDate: "2026-11-01", amount: "10" }] };
+      yield {
+        id: "A",
+        product: "installment",
+        currency: "USD",
+        openedOn: "2026-01-01",
+        timeZone: "UTC",
+        balance: { principal: "100" },
+        dues: [{ dueDate: "2026-11-01", amount: "10" }],
+      };
     }
     const out: api.BatchItem[] = [];
     for await (const item of api.decideManyAsync(policy, source(), { asOf: "2026-11-23T12:00:00Z" })) out.push(item);

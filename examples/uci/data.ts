@@ -2,14 +2,17 @@
  * UCI "Default of Credit Card Clients" (Taiwan, 2005) → arrears accounts.
  * Reads the CSV from ../shared/data (never copied into this repository or the package).
  */
-import { readFileSync, existsSync } from "node:fs";
-import { resolve, dirname } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AccountInput } from "../../src/model/index.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 /** `<project root>/../shared/data/uci-default-credit-card-clients/default_of_credit_card_clients.csv`. */
-export const UCI_CSV = resolve(here, "../../../shared/data/uci-default-credit-card-clients/default_of_credit_card_clients.csv");
+export const UCI_CSV = resolve(
+  here,
+  "../../../shared/data/uci-default-credit-card-clients/default_of_credit_card_clients.csv",
+);
 
 export interface UciRow {
   id: number;
@@ -75,7 +78,9 @@ export const dpdOf = (s: number): number => (s > 0 ? 30 * s - 15 : 0);
 export function toAccount(r: UciRow): AccountInput {
   const outstanding = Math.max(0, r.bill[0]!);
   const overdue = r.status[0]! > 0 ? Math.min(outstanding, Math.max(0, r.bill[1]! - r.paid[0]!)) : 0;
-  const payments = r.paid.flatMap((amount, i) => (amount > 0 ? [{ date: UCI_PAYMENT_DATES[i]!, amount: String(amount) }] : []));
+  const payments = r.paid.flatMap((amount, i) =>
+    amount > 0 ? [{ date: UCI_PAYMENT_DATES[i]!, amount: String(amount) }] : [],
+  );
   return {
     id: `UCI-${r.id}`,
     product: "revolving",

@@ -4,9 +4,10 @@
  * catalogue facts from the row directly.
  */
 // Area entry points rather than src/index.js, so a half-finished module elsewhere cannot break this.
+
+import type { Facts } from "../../src/facts/index.js";
 import * as factsModule from "../../src/facts/index.js";
 import { parseAccount } from "../../src/model/index.js";
-import type { Facts } from "../../src/facts/index.js";
 import { cycleOf, dpdOf, toAccount, UCI_AS_OF, type UciRow } from "./data.js";
 
 type Derive = (account: unknown, options: { asOf: string }) => Facts;
@@ -26,7 +27,11 @@ function standInFacts(r: UciRow): Facts {
   const h = r.status.map(cycleOf);
   const outstanding = Math.max(0, r.bill[0]!);
   let last = -1;
-  for (let i = 0; i < 6; i++) if (r.paid[i]! > 0) { last = i; break; }
+  for (let i = 0; i < 6; i++)
+    if (r.paid[i]! > 0) {
+      last = i;
+      break;
+    }
   let episode = 0;
   while (episode < h.length && h[episode]! > 0) episode++;
   let clean = 0;

@@ -9,7 +9,11 @@ export function rocAuc(risk: readonly number[], bad: readonly boolean[]): number
     let j = i;
     while (j < idx.length && risk[idx[j]!] === risk[idx[i]!]) j++;
     const avgRank = (i + 1 + j) / 2;
-    for (let k = i; k < j; k++) if (bad[idx[k]!]) { rankSumBad += avgRank; nBad++; }
+    for (let k = i; k < j; k++)
+      if (bad[idx[k]!]) {
+        rankSumBad += avgRank;
+        nBad++;
+      }
     i = j;
   }
   const nGood = risk.length - nBad;
@@ -47,7 +51,11 @@ export interface CalibrationRow {
 }
 
 /** Deciles by predicted probability (1 = lowest risk), mean predicted vs observed default rate. */
-export function calibration(pred: readonly number[], bad: readonly boolean[], scores: readonly number[]): CalibrationRow[] {
+export function calibration(
+  pred: readonly number[],
+  bad: readonly boolean[],
+  scores: readonly number[],
+): CalibrationRow[] {
   const idx = pred.map((_, i) => i).sort((a, b) => pred[a]! - pred[b]! || a - b);
   const rows: CalibrationRow[] = [];
   for (let d = 0; d < 10; d++) {
@@ -55,7 +63,14 @@ export function calibration(pred: readonly number[], bad: readonly boolean[], sc
     const p = part.reduce((s, i) => s + pred[i]!, 0) / part.length;
     const o = part.filter((i) => bad[i]).length / part.length;
     const sc = part.map((i) => scores[i]!);
-    rows.push({ decile: d + 1, count: part.length, predicted: p, observed: o, minScore: Math.min(...sc), maxScore: Math.max(...sc) });
+    rows.push({
+      decile: d + 1,
+      count: part.length,
+      predicted: p,
+      observed: o,
+      minScore: Math.min(...sc),
+      maxScore: Math.max(...sc),
+    });
   }
   return rows;
 }

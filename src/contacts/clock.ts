@@ -58,7 +58,8 @@ function buildWindow(zone: string, utcDay: number): ZoneWindow {
     const ob = offMs(zone, b);
     if (ob !== oa) {
       // First minute showing the new offset (changes happen on whole minutes).
-      let lo = a / 60_000, hi = b / 60_000;
+      let lo = a / 60_000,
+        hi = b / 60_000;
       while (hi - lo > 1) {
         const mid = Math.floor((lo + hi) / 2);
         if (offMs(zone, mid * 60_000) === oa) lo = mid;
@@ -147,7 +148,13 @@ export function clockForAsOf(zone: string, asOf: unknown, path: (string | number
 function badAsOf(asOf: unknown, path: (string | number)[]): ArrearsError {
   return new ArrearsError(
     "INVALID_OPTIONS",
-    [{ path, message: "expected an ISO instant with offset (2026-11-23T09:30:00+08:00) or an ISO date (2026-11-23)", received: asOf }],
+    [
+      {
+        path,
+        message: "expected an ISO instant with offset (2026-11-23T09:30:00+08:00) or an ISO date (2026-11-23)",
+        received: asOf,
+      },
+    ],
     "options",
   );
 }

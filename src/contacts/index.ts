@@ -1,16 +1,16 @@
+export { ATTEMPT_CHANNELS, FAILED_OUTCOMES, RPC_OUTCOMES } from "./prepare.js";
 export {
-  summarizeContacts,
-  type ContactSummary,
-  type ContactSummaryOptions,
-  type UnreachableOptions,
-  type WindowCounts,
-} from "./summarize.js";
-export {
-  promiseStatus,
   DEFAULT_PROMISE_GRACE_DAYS,
   type PromiseRecord,
   type PromiseState,
   type PromiseStatusOptions,
   type PromiseSummary,
+  promiseStatus,
 } from "./promises.js";
-export { RPC_OUTCOMES, FAILED_OUTCOMES, ATTEMPT_CHANNELS } from "./prepare.js";
+export {
+  type ContactSummary,
+  type ContactSummaryOptions,
+  summarizeContacts,
+  type UnreachableOptions,
+  type WindowCounts,
+} from "./summarize.js";

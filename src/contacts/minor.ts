@@ -1,5 +1,5 @@
 import { ArrearsError, type ArrearsErrorCode } from "../errors/index.js";
-import { minorUnitsFast, toMinorUnits, type AmountInput } from "../money/index.js";
+import { type AmountInput, minorUnitsFast, toMinorUnits } from "../money/index.js";
 
 export { formatMinor } from "../delinquency/prepare.js";
 
@@ -14,12 +14,21 @@ export interface MinorCtx {
  * Integer minor units of a validated amount (the money module's allocation-free path, else the
  * exact one). Out-of-range amounts become an `ArrearsError` naming `path`. @internal
  */
-export function minorOf(v: AmountInput, ctx: MinorCtx, path: readonly (string | number)[], code: ArrearsErrorCode = "INVALID_ACCOUNT"): number {
+export function minorOf(
+  v: AmountInput,
+  ctx: MinorCtx,
+  path: readonly (string | number)[],
+  code: ArrearsErrorCode = "INVALID_ACCOUNT",
+): number {
   const fast = minorUnitsFast(v, ctx.digits);
   if (fast === fast) return fast; // not NaN
   try {
     return toMinorUnits(v, ctx.currency);
   } catch (e) {
-    throw new ArrearsError(code, [{ path: [...path], message: e instanceof Error ? e.message : "invalid amount", received: v }], code === "INVALID_ACCOUNT" ? `account ${JSON.stringify(ctx.id)}` : undefined);
+    throw new ArrearsError(
+      code,
+      [{ path: [...path], message: e instanceof Error ? e.message : "invalid amount", received: v }],
+      code === "INVALID_ACCOUNT" ? `account ${JSON.stringify(ctx.id)}` : undefined,
+    );
   }
 }

@@ -1,9 +1,9 @@
-import { isParsedAccount, type Account } from "../model/account.js";
-import { CHANNELS, CONTACT_OUTCOMES, type Channel, type ContactOutcome } from "../model/schema.js";
-import { minorDigits } from "../money/index.js";
 import { prepareAccount } from "../delinquency/prepare.js";
-import { minorOf } from "./minor.js";
+import { type Account, isParsedAccount } from "../model/account.js";
+import { CHANNELS, type Channel, CONTACT_OUTCOMES, type ContactOutcome } from "../model/schema.js";
+import { minorDigits } from "../money/index.js";
 import { dateDay, instantMs } from "./clock.js";
+import { minorOf } from "./minor.js";
 
 /**
  * The asOf-independent integer form of an account's contacts, promises and payments, sorted
@@ -85,7 +85,14 @@ export const CHANNEL_SHIFT = 9;
  * @example
  * RPC_OUTCOMES.includes("promise_to_pay"); // true
  */
-export const RPC_OUTCOMES: readonly ContactOutcome[] = ["right_party", "promise_to_pay", "refused", "dispute", "hardship_reported", "complaint"];
+export const RPC_OUTCOMES: readonly ContactOutcome[] = [
+  "right_party",
+  "promise_to_pay",
+  "refused",
+  "dispute",
+  "hardship_reported",
+  "complaint",
+];
 /**
  * Outcomes of an outbound attempt that reached nobody who could discuss the debt
  * (counted by `consecutiveFailedAttempts`).
@@ -93,7 +100,14 @@ export const RPC_OUTCOMES: readonly ContactOutcome[] = ["right_party", "promise_
  * @example
  * FAILED_OUTCOMES.includes("voicemail"); // true
  */
-export const FAILED_OUTCOMES: readonly ContactOutcome[] = ["no_answer", "busy", "voicemail", "wrong_number", "undeliverable", "third_party"];
+export const FAILED_OUTCOMES: readonly ContactOutcome[] = [
+  "no_answer",
+  "busy",
+  "voicemail",
+  "wrong_number",
+  "undeliverable",
+  "third_party",
+];
 /**
  * Channels whose failed attempts count toward `consecutiveFailedAttempts` (letters and app
  * messages are not attempts to reach someone live).
@@ -119,7 +133,8 @@ export function contactFlags(channel: string, inbound: boolean, outcome: string,
   if (outcome === "refused") f |= FLAG_REFUSED;
   else if (outcome === "dispute") f |= FLAG_DISPUTE;
   else if (outcome === "complaint") f |= FLAG_COMPLAINT;
-  if (purpose === "visit_notice" && !inbound && outcome !== "undeliverable" && outcome !== "wrong_number") f |= FLAG_VISIT_NOTICE;
+  if (purpose === "visit_notice" && !inbound && outcome !== "undeliverable" && outcome !== "wrong_number")
+    f |= FLAG_VISIT_NOTICE;
   return f;
 }
 
@@ -128,9 +143,15 @@ const BITS = new Map<string, number>();
 for (const ch of CHANNELS)
   for (const o of CONTACT_OUTCOMES)
     for (const inbound of [false, true])
-      for (const notice of [false, true]) BITS.set(`${ch}|${inbound ? 1 : 0}|${o}|${notice ? 1 : 0}`, contactFlags(ch, inbound, o, notice ? "visit_notice" : undefined));
+      for (const notice of [false, true])
+        BITS.set(
+          `${ch}|${inbound ? 1 : 0}|${o}|${notice ? 1 : 0}`,
+          contactFlags(ch, inbound, o, notice ? "visit_notice" : undefined),
+        );
 // Outbound without a visit notice, the common case, keyed by channel then outcome.
-const PLAIN: Map<string, Map<string, number>> = new Map(CHANNELS.map((ch) => [ch, new Map(CONTACT_OUTCOMES.map((o) => [o, contactFlags(ch, false, o, undefined)]))]));
+const PLAIN: Map<string, Map<string, number>> = new Map(
+  CHANNELS.map((ch) => [ch, new Map(CONTACT_OUTCOMES.map((o) => [o, contactFlags(ch, false, o, undefined)]))]),
+);
 
 const cache = new WeakMap<Account, PreparedActivity>();
 
@@ -155,7 +176,8 @@ function sortBy(key: number[], a: number[], b: number[] | null): void {
     for (let i = 1; i < n; i++) {
       const k = key[i]!;
       if (key[i - 1]! <= k) continue;
-      const va = a[i]!, vb = b === null ? 0 : b[i]!;
+      const va = a[i]!,
+        vb = b === null ? 0 : b[i]!;
       let j = i - 1;
       while (j >= 0 && key[j]! > k) {
         key[j + 1] = key[j]!;
@@ -188,7 +210,10 @@ function build(a: Account): PreparedActivity {
     const c = src[i]!;
     const ms = instantMs(c.at);
     const inbound = c.direction === "inbound";
-    const bits = !inbound && c.purpose !== "visit_notice" ? PLAIN.get(c.channel)!.get(c.outcome)! : BITS.get(`${c.channel}|${inbound ? 1 : 0}|${c.outcome}|${c.purpose === "visit_notice" ? 1 : 0}`)!;
+    const bits =
+      !inbound && c.purpose !== "visit_notice"
+        ? PLAIN.get(c.channel)!.get(c.outcome)!
+        : BITS.get(`${c.channel}|${inbound ? 1 : 0}|${c.outcome}|${c.purpose === "visit_notice" ? 1 : 0}`)!;
     if (i > 0 && contactMs[i - 1]! > ms) sorted = false;
     contactMs.push(ms);
     contactBits.push(bits);
@@ -250,8 +275,16 @@ function build(a: Account): PreparedActivity {
     contactIndex,
     get contacts(): readonly PreparedContact[] {
       return (objects ??= contactMs.map((ms, k) => {
-        const bits = contactBits[k]!, index = contactIndex[k]!;
-        return { ms, ch: bits >>> CHANNEL_SHIFT, inbound: (bits & INBOUND) !== 0, outcome: src[index]!.outcome, flags: bits & 255, index };
+        const bits = contactBits[k]!,
+          index = contactIndex[k]!;
+        return {
+          ms,
+          ch: bits >>> CHANNEL_SHIFT,
+          inbound: (bits & INBOUND) !== 0,
+          outcome: src[index]!.outcome,
+          flags: bits & 255,
+          index,
+        };
       }));
     },
     promises: promises ?? NO_PROMISES,

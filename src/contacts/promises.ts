@@ -1,11 +1,11 @@
 import { z } from "zod";
 import { ArrearsError, issuesFromZod } from "../errors/index.js";
 import { parseAccount } from "../model/account.js";
-import { formatMinor } from "./minor.js";
-import { formatInstant, formatIsoDate } from "../time/index.js";
-import { clockForAsOf, localDayAt, type LocalClock } from "./clock.js";
-import { prepareActivity, type PreparedActivity } from "./prepare.js";
 import { AsOfSchema } from "../model/schema.js";
+import { formatInstant, formatIsoDate } from "../time/index.js";
+import { clockForAsOf, type LocalClock, localDayAt } from "./clock.js";
+import { formatMinor } from "./minor.js";
+import { type PreparedActivity, prepareActivity } from "./prepare.js";
 
 /** Status of a promise to pay at the evaluation date. */
 export type PromiseState = "pending" | "kept" | "partially_kept" | "broken";
@@ -56,7 +56,10 @@ export interface PromiseSummary {
  */
 export const DEFAULT_PROMISE_GRACE_DAYS = 2;
 
-const PENDING = 0, KEPT = 1, PARTIAL = 2, BROKEN = 3;
+const PENDING = 0,
+  KEPT = 1,
+  PARTIAL = 2,
+  BROKEN = 3;
 const STATES: readonly PromiseState[] = ["pending", "kept", "partially_kept", "broken"];
 
 /** Integer result of the promise matching. @internal */
@@ -82,7 +85,17 @@ export function evaluatePromises(p: PreparedActivity, clock: LocalClock, graceDa
   while (count < ps.length && ps[count]!.ms <= asOfMs) count++;
   const status: number[] = new Array(count);
   const matched: number[] = new Array(count);
-  const res: PromiseCounters = { count, status, matched, made90: 0, kept90: 0, partial90: 0, broken90: 0, pending90: 0, active: -1 };
+  const res: PromiseCounters = {
+    count,
+    status,
+    matched,
+    made90: 0,
+    kept90: 0,
+    partial90: 0,
+    broken90: 0,
+    pending90: 0,
+    active: -1,
+  };
   if (count === 0) return res;
 
   const payDay = p.payDay;
@@ -152,7 +165,8 @@ const PromiseOptionsSchema = z.strictObject({
  */
 export function promiseStatus(account: unknown, options: PromiseStatusOptions): PromiseSummary {
   const opts = PromiseOptionsSchema.safeParse(options);
-  if (!opts.success) throw new ArrearsError("INVALID_OPTIONS", issuesFromZod(opts.error, options), "promiseStatus options");
+  if (!opts.success)
+    throw new ArrearsError("INVALID_OPTIONS", issuesFromZod(opts.error, options), "promiseStatus options");
   const a = parseAccount(account);
   const clock = clockForAsOf(a.timeZone, options.asOf);
   const graceDays = options.graceDays ?? DEFAULT_PROMISE_GRACE_DAYS;
@@ -176,7 +190,13 @@ export function promiseStatus(account: unknown, options: PromiseStatusOptions): 
     asOf: formatInstant(clock.asOfMs),
     graceDays,
     promises,
-    last90Days: { made: r.made90, kept: r.kept90, partiallyKept: r.partial90, broken: r.broken90, pending: r.pending90 },
+    last90Days: {
+      made: r.made90,
+      kept: r.kept90,
+      partiallyKept: r.partial90,
+      broken: r.broken90,
+      pending: r.pending90,
+    },
     active: r.active < 0 ? null : promises[r.active]!,
   };
 }

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { ArrearsError, issuesFromZod } from "../errors/index.js";
-import { parseAccount, type Account } from "../model/account.js";
-import { CHANNELS, type Channel } from "../model/schema.js";
+import { type Account, parseAccount } from "../model/account.js";
+import { AsOfSchema, CHANNELS, type Channel } from "../model/schema.js";
 import { formatInstant, formatIsoDate } from "../time/index.js";
-import { clockForAsOf, localDayAt, localHourAt, type LocalClock } from "./clock.js";
+import { clockForAsOf, type LocalClock, localDayAt, localHourAt } from "./clock.js";
 import {
   CHANNEL_SHIFT,
   FLAG_COMPLAINT,
@@ -15,10 +15,9 @@ import {
   FLAG_THIRD,
   FLAG_VISIT_NOTICE,
   INBOUND,
-  prepareActivity,
   type PreparedActivity,
+  prepareActivity,
 } from "./prepare.js";
-import { AsOfSchema } from "../model/schema.js";
 
 /** Counts over windows of the borrower's local calendar days, each ending with today. */
 export interface WindowCounts {
@@ -148,12 +147,25 @@ function since(clock: LocalClock, ms: number): number | null {
 }
 
 /** The counting core shared by {@link summarizeContacts} and `deriveFacts`. @internal */
-export function countContacts(p: PreparedActivity, clock: LocalClock, failedThreshold = DEFAULT_FAILED, invalidThreshold = DEFAULT_INVALID): ContactCounters {
+export function countContacts(
+  p: PreparedActivity,
+  clock: LocalClock,
+  failedThreshold = DEFAULT_FAILED,
+  invalidThreshold = DEFAULT_INVALID,
+): ContactCounters {
   const k = new Int32Array(K.SIZE);
-  let lastRpc = NONE, lastAttempt = NONE, lastLetter = NONE, lastVisit = NONE, lastNotice = NONE;
-  let consecutiveFailed = 0, phone30 = 0, invalidPhone30 = 0, anyHour = false;
+  let lastRpc = NONE,
+    lastAttempt = NONE,
+    lastLetter = NONE,
+    lastVisit = NONE,
+    lastNotice = NONE;
+  let consecutiveFailed = 0,
+    phone30 = 0,
+    invalidPhone30 = 0,
+    anyHour = false;
   const { asOfMs, today, from } = clock;
-  const msArr = p.contactMs, bitsArr = p.contactBits;
+  const msArr = p.contactMs,
+    bitsArr = p.contactBits;
   let n = 0;
   while (n < msArr.length && msArr[n]! <= asOfMs) n++; // contacts after asOf do not exist yet
 
@@ -200,9 +212,11 @@ export function countContacts(p: PreparedActivity, clock: LocalClock, failedThre
   }
 
   let bestChannel: Channel | null = null;
-  let bn = 0, bd = 1;
+  let bn = 0,
+    bd = 1;
   for (const ch of PREF_INDEX) {
-    const r = k[K.CH_RPC + ch]!, t = k[K.CH_ALL + ch]!;
+    const r = k[K.CH_RPC + ch]!,
+      t = k[K.CH_ALL + ch]!;
     // r/t > bn/bd, compared exactly on integers.
     if (r > 0 && r * bd > bn * t) {
       bn = r;
@@ -221,7 +235,9 @@ export function countContacts(p: PreparedActivity, clock: LocalClock, failedThre
       }
     }
   }
-  const unreachable = k[K.RPC + 2] === 0 && (consecutiveFailed >= failedThreshold || (phone30 >= invalidThreshold && invalidPhone30 === phone30));
+  const unreachable =
+    k[K.RPC + 2] === 0 &&
+    (consecutiveFailed >= failedThreshold || (phone30 >= invalidThreshold && invalidPhone30 === phone30));
   return {
     n: k,
     daysSinceRpc: since(clock, lastRpc),
@@ -239,7 +255,9 @@ export function countContacts(p: PreparedActivity, clock: LocalClock, failedThre
 const Threshold = z.number().int().min(1).max(1000);
 const SummaryOptionsSchema = z.strictObject({
   asOf: AsOfSchema,
-  unreachable: z.strictObject({ failedAttempts: Threshold.optional(), invalidNumberAttempts: Threshold.optional() }).optional(),
+  unreachable: z
+    .strictObject({ failedAttempts: Threshold.optional(), invalidNumberAttempts: Threshold.optional() })
+    .optional(),
 });
 
 function windows(a: Int32Array, base: number): WindowCounts {
@@ -279,10 +297,16 @@ function windows(a: Int32Array, base: number): WindowCounts {
  */
 export function summarizeContacts(account: unknown, options: ContactSummaryOptions): ContactSummary {
   const opts = SummaryOptionsSchema.safeParse(options);
-  if (!opts.success) throw new ArrearsError("INVALID_OPTIONS", issuesFromZod(opts.error, options), "summarizeContacts options");
+  if (!opts.success)
+    throw new ArrearsError("INVALID_OPTIONS", issuesFromZod(opts.error, options), "summarizeContacts options");
   const a: Account = parseAccount(account);
   const clock = clockForAsOf(a.timeZone, options.asOf);
-  const k = countContacts(prepareActivity(a), clock, options.unreachable?.failedAttempts, options.unreachable?.invalidNumberAttempts);
+  const k = countContacts(
+    prepareActivity(a),
+    clock,
+    options.unreachable?.failedAttempts,
+    options.unreachable?.invalidNumberAttempts,
+  );
   const attempts = {} as Record<Channel, WindowCounts>;
   CHANNELS.forEach((ch, i) => (attempts[ch] = windows(k.n, K.ATTEMPTS + i * 4)));
   return {

@@ -1,6 +1,6 @@
+import type { Due, Payment } from "../model/schema.js";
 import { toMinorUnits } from "../money/index.js";
 import { parseIsoDate } from "../time/index.js";
-import type { Due, Payment } from "../model/schema.js";
 
 /** A due in integer form: epoch day and minor units. */
 export interface DueLine {
@@ -28,7 +28,14 @@ export function dueLines(dues: readonly Due[], currency: string): DueLine[] {
     const interest = d.interest === undefined ? 0 : toMinorUnits(d.interest, currency);
     const fees = d.fees === undefined ? 0 : toMinorUnits(d.fees, currency);
     // Without a breakdown, everything not interest or fees is principal.
-    out[i] = { day: parseIsoDate(d.dueDate), amount, principal: principal < 0 ? Math.max(0, amount - interest - fees) : principal, interest, fees, index: i };
+    out[i] = {
+      day: parseIsoDate(d.dueDate),
+      amount,
+      principal: principal < 0 ? Math.max(0, amount - interest - fees) : principal,
+      interest,
+      fees,
+      index: i,
+    };
   }
   return out.sort((a, b) => a.day - b.day);
 }

@@ -1,13 +1,12 @@
 import { z } from "zod";
 import { ArrearsError, issuesFromZod } from "../errors/index.js";
-import { isParsedAccount, parseAccount, type Account } from "../model/account.js";
-import { AmountSchema } from "../model/schema.js";
+import { type Account, isParsedAccount, parseAccount } from "../model/account.js";
+import { AmountSchema, AsOfSchema } from "../model/schema.js";
 import { isAmountLike } from "../money/index.js";
 import { civilFromDays, daysFromCivil, formatIsoDate, localDay, parseInstant, parseIsoDate } from "../time/index.js";
-import { prepareAccount, toMinor, formatMinor, type PreparedDues, type PreparedAccount } from "./prepare.js";
-import { BUCKET_SCHEMES, lookup, resolveBucketScheme, type BucketScheme } from "./scheme.js";
+import { formatMinor, type PreparedAccount, type PreparedDues, prepareAccount, toMinor } from "./prepare.js";
+import { BUCKET_SCHEMES, type BucketScheme, lookup, resolveBucketScheme } from "./scheme.js";
 import type { AmountsByComponent, Delinquency, DelinquencyOptions } from "./types.js";
-import { AsOfSchema } from "../model/schema.js";
 
 /**
  * Months of cycle history kept (like a bureau payment profile).
@@ -38,7 +37,6 @@ export function cycleStatus(dpd: number): number {
   const s = Math.floor(dpd / 30) + 1;
   return s > MAX_CYCLE_STATUS ? MAX_CYCLE_STATUS : s;
 }
-
 
 /**
  * zod schema of {@link DelinquencyOptions} (used for error reporting; the hot path checks by hand).
@@ -73,7 +71,9 @@ function fastOptionsOk(o: unknown): o is DelinquencyOptions {
 
 function invalidOptions(options: unknown): never {
   const r = DelinquencyOptionsSchema.safeParse(options);
-  const issues = r.success ? [{ path: [], message: "invalid options", received: options }] : issuesFromZod(r.error, options);
+  const issues = r.success
+    ? [{ path: [], message: "invalid options", received: options }]
+    : issuesFromZod(r.error, options);
   throw new ArrearsError("INVALID_OPTIONS", issues, "deriveDelinquency options");
 }
 
@@ -119,7 +119,10 @@ export function evaluationDay(asOf: string, timeZone: string): number {
     lastAsOf = asOf;
     lastAsOfValue = v;
   }
-  if (Number.isNaN(v)) throw new ArrearsError("INVALID_OPTIONS", [{ path: ["asOf"], message: "expected an ISO instant with offset or an ISO date", received: asOf }]);
+  if (Number.isNaN(v))
+    throw new ArrearsError("INVALID_OPTIONS", [
+      { path: ["asOf"], message: "expected an ISO instant with offset or an ISO date", received: asOf },
+    ]);
   if (asOf.length === 10) return v;
   const hit = lastLocalDay.get(timeZone);
   if (hit !== undefined && hit.ms === v) return hit.day;
@@ -177,16 +180,31 @@ export function deriveDelinquency(account: Account | unknown, options: Delinquen
   if (!fastOptionsOk(options)) invalidOptions(options);
   const a = isParsedAccount(account) ? account : parseAccount(account);
   const day = evaluationDay(options.asOf, a.timeZone);
-  const scheme = options.scheme === undefined ? BUCKET_SCHEMES["cn-m"] : resolveBucketScheme(options.scheme, SCHEME_PATH);
+  const scheme =
+    options.scheme === undefined ? BUCKET_SCHEMES["cn-m"] : resolveBucketScheme(options.scheme, SCHEME_PATH);
   const graceDays = options.graceDays ?? 0;
   const p = prepareAccount(a);
-  const tol = options.tolerance === undefined ? 0 : toMinor(options.tolerance, p, "tolerance", undefined, undefined, "INVALID_OPTIONS");
-  return p.dues !== null ? fromDues(a, p, p.dues, day, tol, graceDays, scheme) : fromSnapshot(a, p, day, graceDays, scheme);
+  const tol =
+    options.tolerance === undefined
+      ? 0
+      : toMinor(options.tolerance, p, "tolerance", undefined, undefined, "INVALID_OPTIONS");
+  return p.dues !== null
+    ? fromDues(a, p, p.dues, day, tol, graceDays, scheme)
+    : fromSnapshot(a, p, day, graceDays, scheme);
 }
 
-function fromDues(a: Account, p: PreparedAccount, d: PreparedDues, E: number, T: number, graceDays: number, scheme: BucketScheme): Delinquency {
+function fromDues(
+  a: Account,
+  p: PreparedAccount,
+  d: PreparedDues,
+  E: number,
+  T: number,
+  graceDays: number,
+  scheme: BucketScheme,
+): Delinquency {
   const { day: dueDay, amount, cum, fees: dueFees, interest: dueInterest, payDay, payAmount } = d;
-  const nDue = dueDay.length, nPay = payDay.length;
+  const nDue = dueDay.length,
+    nPay = payDay.length;
 
   // Month-ends before the evaluation month (oldest first), not before opening, then E itself.
   const ends = calendarOf(E).monthEnds;
@@ -197,7 +215,11 @@ function fromDues(a: Account, p: PreparedAccount, d: PreparedDues, E: number, T:
   // One sweep over ascending sample days. Payments only accumulate, so the oldest due with a
   // remainder above tolerance can only move forward: every pointer advances monotonically.
   const history = new Array<number>(n);
-  let pi = 0, paid = 0, di = 0, j = 0, dpd = 0;
+  let pi = 0,
+    paid = 0,
+    di = 0,
+    j = 0,
+    dpd = 0;
   for (let s = 0; s < n; s++) {
     const X = s === n - 1 ? E : ends[first + s]!;
     while (pi < nPay && payDay[pi]! <= X) paid += payAmount[pi++]!;
@@ -213,14 +235,17 @@ function fromDues(a: Account, p: PreparedAccount, d: PreparedDues, E: number, T:
   }
 
   // Overdue by component: only a suffix of the fallen-due dues has anything left.
-  let oFees = 0, oInterest = 0, oPrincipal = 0;
+  let oFees = 0,
+    oInterest = 0,
+    oPrincipal = 0;
   for (let i = di - 1; i >= 0; i--) {
     const left = cum[i]! - paid;
     if (left <= 0) break;
     const amt = amount[i]!;
     const rem = left < amt ? left : amt;
     const paidInto = amt - rem;
-    const f = dueFees[i]!, it = dueInterest[i]!;
+    const f = dueFees[i]!,
+      it = dueInterest[i]!;
     const uf = paidInto >= f ? 0 : f - paidInto;
     const afterFees = paidInto > f ? paidInto - f : 0;
     const ui = afterFees >= it ? 0 : it - afterFees;
@@ -253,7 +278,11 @@ function fromSnapshot(a: Account, p: PreparedAccount, E: number, graceDays: numb
     overdue = amounts(p, 0, 0, 0, 0, toMinor(snap.overdue, p, "delinquency", "overdue"), ["delinquency", "overdue"]);
   }
   const outstanding = { ...p.outstanding };
-  if (snap.outstanding !== undefined) outstanding.total = checked(p, toMinor(snap.outstanding, p, "delinquency", "outstanding"), ["delinquency", "outstanding"]);
+  if (snap.outstanding !== undefined)
+    outstanding.total = checked(p, toMinor(snap.outstanding, p, "delinquency", "outstanding"), [
+      "delinquency",
+      "outstanding",
+    ]);
   const history = snap.cycleHistory ? snap.cycleHistory.slice(0, CYCLE_HISTORY_MONTHS) : [];
   const now = cycleStatus(dpd);
   if (history.length === 0) history.push(now);
@@ -275,7 +304,9 @@ function finish(
   E: number,
 ): Delinquency {
   const b = lookup(scheme, dpd, a.product);
-  let d12 = 0, d24 = 0, worst12 = 0;
+  let d12 = 0,
+    d24 = 0,
+    worst12 = 0;
   for (let i = 0; i < history.length; i++) {
     const h = history[i]!;
     if (h > 0) {
@@ -322,11 +353,23 @@ const SCHEME_PATH = ["scheme"];
 
 function checked(p: PreparedAccount, minor: number, path: (string | number)[]): string {
   if (!Number.isSafeInteger(minor))
-    throw new ArrearsError("INVALID_ACCOUNT", [{ path, message: "amounts too large to total exactly (over 2^53 minor units)" }], `account ${JSON.stringify(p.id)}`);
+    throw new ArrearsError(
+      "INVALID_ACCOUNT",
+      [{ path, message: "amounts too large to total exactly (over 2^53 minor units)" }],
+      `account ${JSON.stringify(p.id)}`,
+    );
   return formatMinor(minor, p.digits);
 }
 
-function amounts(p: PreparedAccount, principal: number, interest: number, penaltyInterest: number, fees: number, total: number, at: (string | number)[]): AmountsByComponent {
+function amounts(
+  p: PreparedAccount,
+  principal: number,
+  interest: number,
+  penaltyInterest: number,
+  fees: number,
+  total: number,
+  at: (string | number)[],
+): AmountsByComponent {
   return {
     principal: checked(p, principal, at),
     interest: checked(p, interest, at),

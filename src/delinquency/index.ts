@@ -1,19 +1,25 @@
-export type { Delinquency, DelinquencyOptions, AmountsByComponent } from "./types.js";
-export { deriveDelinquency, cycleStatus, DelinquencyOptionsSchema, CYCLE_HISTORY_MONTHS, MAX_CYCLE_STATUS } from "./derive.js";
 export {
-  loadBucketScheme,
-  bucketFor,
-  isBucketScheme,
-  testBucketScheme,
+  CYCLE_HISTORY_MONTHS,
+  cycleStatus,
+  DelinquencyOptionsSchema,
+  deriveDelinquency,
+  MAX_CYCLE_STATUS,
+} from "./derive.js";
+export {
   BUCKET_SCHEMES,
-  BucketSchemeSchema,
+  type BucketRange,
   BucketRangeSchema,
-  BucketSchemeTestSchema,
+  type BucketResult,
   type BucketScheme,
   type BucketSchemeId,
   type BucketSchemeJson,
-  type BucketRange,
+  BucketSchemeSchema,
   type BucketSchemeTest,
-  type BucketResult,
   type BucketSchemeTestResult,
+  BucketSchemeTestSchema,
+  bucketFor,
+  isBucketScheme,
+  loadBucketScheme,
+  testBucketScheme,
 } from "./scheme.js";
+export type { AmountsByComponent, Delinquency, DelinquencyOptions } from "./types.js";

@@ -1,6 +1,6 @@
 import { ArrearsError, type ArrearsErrorCode } from "../errors/index.js";
 import type { Account } from "../model/account.js";
-import { minorDigits, minorUnitsFast, toMinorUnits, type AmountInput } from "../money/index.js";
+import { type AmountInput, minorDigits, minorUnitsFast, toMinorUnits } from "../money/index.js";
 import { parseIsoDate as day } from "../time/index.js";
 import type { AmountsByComponent } from "./types.js";
 
@@ -39,7 +39,14 @@ interface MinorCtx {
  * rest go through `toMinorUnits`. Out-of-range amounts become an `ArrearsError` naming `path`.
  * @internal
  */
-export function toMinor(v: AmountInput, ctx: MinorCtx, p0: string, p1?: string | number, p2?: string, code: ArrearsErrorCode = "INVALID_ACCOUNT"): number {
+export function toMinor(
+  v: AmountInput,
+  ctx: MinorCtx,
+  p0: string,
+  p1?: string | number,
+  p2?: string,
+  code: ArrearsErrorCode = "INVALID_ACCOUNT",
+): number {
   const fast = minorUnitsFast(v, ctx.digits);
   if (fast === fast) return fast; // not NaN
   try {
@@ -49,7 +56,11 @@ export function toMinor(v: AmountInput, ctx: MinorCtx, p0: string, p1?: string |
     const path: (string | number)[] = [p0];
     if (p1 !== undefined) path.push(p1);
     if (p2 !== undefined) path.push(p2);
-    throw new ArrearsError(code, [{ path, message: e instanceof Error ? e.message : "invalid amount", received: v }], code === "INVALID_ACCOUNT" ? `account ${JSON.stringify(ctx.id)}` : undefined);
+    throw new ArrearsError(
+      code,
+      [{ path, message: e instanceof Error ? e.message : "invalid amount", received: v }],
+      code === "INVALID_ACCOUNT" ? `account ${JSON.stringify(ctx.id)}` : undefined,
+    );
   }
 }
 
@@ -62,7 +73,6 @@ export function formatMinor(minor: number, digits: number): string {
   const cut = s.length - digits;
   return (neg ? "-" : "") + s.slice(0, cut) + "." + s.slice(cut);
 }
-
 
 // Parsed accounts are deep-frozen, so their integer form can be kept for the account's lifetime.
 const cache = new WeakMap<Account, PreparedAccount>();
@@ -88,7 +98,11 @@ function build(a: Account): PreparedAccount {
   };
   const total = balance.principal + balance.interest + balance.penaltyInterest + balance.fees;
   if (!Number.isSafeInteger(total))
-    throw new ArrearsError("INVALID_ACCOUNT", [{ path: ["balance"], message: "amounts too large to total exactly (over 2^53 minor units)" }], `account ${JSON.stringify(a.id)}`);
+    throw new ArrearsError(
+      "INVALID_ACCOUNT",
+      [{ path: ["balance"], message: "amounts too large to total exactly (over 2^53 minor units)" }],
+      `account ${JSON.stringify(a.id)}`,
+    );
   const g = ctx.digits;
   const outstanding: AmountsByComponent = Object.freeze({
     principal: formatMinor(balance.principal, g),
@@ -103,7 +117,15 @@ function build(a: Account): PreparedAccount {
 function buildDues(a: Account, ctx: MinorCtx): PreparedDues {
   const dues = a.dues!;
   const n = dues.length;
-  const out: PreparedDues = { day: new Array(n), amount: new Array(n), cum: new Array(n), fees: new Array(n), interest: new Array(n), payDay: new Array(a.payments.length), payAmount: new Array(a.payments.length) };
+  const out: PreparedDues = {
+    day: new Array(n),
+    amount: new Array(n),
+    cum: new Array(n),
+    fees: new Array(n),
+    interest: new Array(n),
+    payDay: new Array(a.payments.length),
+    payAmount: new Array(a.payments.length),
+  };
   let sorted = true;
   for (let i = 0; i < n; i++) {
     const d = dues[i]!;
@@ -120,10 +142,15 @@ function buildDues(a: Account, ctx: MinorCtx): PreparedDues {
   let cum = 0;
   for (let i = 0; i < n; i++) out.cum[i] = cum += out.amount[i]!;
   if (!Number.isSafeInteger(cum))
-    throw new ArrearsError("INVALID_ACCOUNT", [{ path: ["dues"], message: "amounts too large to total exactly (over 2^53 minor units)" }], `account ${JSON.stringify(a.id)}`);
+    throw new ArrearsError(
+      "INVALID_ACCOUNT",
+      [{ path: ["dues"], message: "amounts too large to total exactly (over 2^53 minor units)" }],
+      `account ${JSON.stringify(a.id)}`,
+    );
 
   const pays = a.payments;
-  let psorted = true, ptotal = 0;
+  let psorted = true,
+    ptotal = 0;
   for (let i = 0; i < pays.length; i++) {
     const p = pays[i]!;
     out.payDay[i] = day(p.date);
@@ -131,7 +158,11 @@ function buildDues(a: Account, ctx: MinorCtx): PreparedDues {
     if (i > 0 && out.payDay[i - 1]! > out.payDay[i]!) psorted = false;
   }
   if (!Number.isSafeInteger(ptotal))
-    throw new ArrearsError("INVALID_ACCOUNT", [{ path: ["payments"], message: "amounts too large to total exactly (over 2^53 minor units)" }], `account ${JSON.stringify(a.id)}`);
+    throw new ArrearsError(
+      "INVALID_ACCOUNT",
+      [{ path: ["payments"], message: "amounts too large to total exactly (over 2^53 minor units)" }],
+      `account ${JSON.stringify(a.id)}`,
+    );
   // Same-day payments only ever add up together, so their relative order never matters.
   if (!psorted) reorder(out.payDay, [out.payAmount]);
   return out;

@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { ArrearsError, issuesFromZod, type ArrearsIssue } from "../errors/index.js";
+import cnFiveCategory from "../../rules/buckets/cn-five-category.json";
 import cnM from "../../rules/buckets/cn-m.json";
 import usCycle from "../../rules/buckets/us-cycle.json";
-import cnFiveCategory from "../../rules/buckets/cn-five-category.json";
+import { ArrearsError, type ArrearsIssue, issuesFromZod } from "../errors/index.js";
 
 const Days = z.number().int().min(0).max(100_000);
 const Product = z.enum(["installment", "revolving"]);
@@ -47,7 +47,7 @@ export const BucketSchemeTestSchema = z.strictObject({
  */
 export const BucketSchemeSchema = z.strictObject({
   schemaVersion: z.literal(1),
-  id: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/, "expected a lowercase id such as \"cn-m\""),
+  id: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/, 'expected a lowercase id such as "cn-m"'),
   version: z.string().min(1),
   description: z.string().min(1),
   /** Where the ranges come from (regulation, article, or "industry convention"). */
@@ -97,11 +97,22 @@ function rangeIssues(ranges: readonly BucketRange[]): ArrearsIssue[] {
   const seen = new Map<string, number>();
   ranges.forEach((r, i) => {
     const prev = seen.get(r.label);
-    if (prev !== undefined) issues.push({ path: ["ranges", i, "label"], message: `duplicate label (also ranges[${prev}])`, received: r.label });
+    if (prev !== undefined)
+      issues.push({
+        path: ["ranges", i, "label"],
+        message: `duplicate label (also ranges[${prev}])`,
+        received: r.label,
+      });
     else seen.set(r.label, i);
-    if (r.max !== undefined && r.max < r.min) issues.push({ path: ["ranges", i, "max"], message: `max is below min ${r.min}`, received: r.max });
+    if (r.max !== undefined && r.max < r.min)
+      issues.push({ path: ["ranges", i, "max"], message: `max is below min ${r.min}`, received: r.max });
     if (i === 0) {
-      if (r.min !== 0) issues.push({ path: ["ranges", 0, "min"], message: "the first range must start at 0 days past due", received: r.min });
+      if (r.min !== 0)
+        issues.push({
+          path: ["ranges", 0, "min"],
+          message: "the first range must start at 0 days past due",
+          received: r.min,
+        });
     } else {
       const before = ranges[i - 1]!;
       if (before.max === undefined) {
@@ -109,17 +120,28 @@ function rangeIssues(ranges: readonly BucketRange[]): ArrearsIssue[] {
       } else if (r.min <= before.max) {
         issues.push({
           path: ["ranges", i, "min"],
-          message: r.min < before.min ? `ranges must be sorted by min (previous range starts at ${before.min})` : `overlaps ranges[${i - 1}] (${before.min}–${before.max})`,
+          message:
+            r.min < before.min
+              ? `ranges must be sorted by min (previous range starts at ${before.min})`
+              : `overlaps ranges[${i - 1}] (${before.min}–${before.max})`,
           received: r.min,
         });
       } else if (r.min > before.max + 1) {
-        issues.push({ path: ["ranges", i, "min"], message: `gap after ranges[${i - 1}]: expected ${before.max + 1}`, received: r.min });
+        issues.push({
+          path: ["ranges", i, "min"],
+          message: `gap after ranges[${i - 1}]: expected ${before.max + 1}`,
+          received: r.min,
+        });
       }
     }
   });
   const last = ranges[ranges.length - 1];
   if (last && last.max !== undefined)
-    issues.push({ path: ["ranges", ranges.length - 1, "max"], message: "the last range must be open-ended (omit max) so every DPD has a bucket", received: last.max });
+    issues.push({
+      path: ["ranges", ranges.length - 1, "max"],
+      message: "the last range must be open-ended (omit max) so every DPD has a bucket",
+      received: last.max,
+    });
   return issues;
 }
 
@@ -142,14 +164,21 @@ export function loadBucketScheme(json: unknown): BucketScheme {
     if (cached) return cached;
   }
   const r = BucketSchemeSchema.safeParse(json);
-  const id = typeof json === "object" && json !== null && typeof (json as { id?: unknown }).id === "string" ? (json as { id: string }).id : undefined;
+  const id =
+    typeof json === "object" && json !== null && typeof (json as { id?: unknown }).id === "string"
+      ? (json as { id: string }).id
+      : undefined;
   const context = id ? `bucket scheme ${JSON.stringify(id)}` : "bucket scheme";
   if (!r.success) throw new ArrearsError("INVALID_BUCKET_SCHEME", issuesFromZod(r.error, json), context);
   const s = r.data;
   const issues = rangeIssues(s.ranges);
   s.tests.forEach((t, i) => {
     if (!s.ranges.some((x) => x.label === t.expect.bucket))
-      issues.push({ path: ["tests", i, "expect", "bucket"], message: "not a label of this scheme", received: t.expect.bucket });
+      issues.push({
+        path: ["tests", i, "expect", "bucket"],
+        message: "not a label of this scheme",
+        received: t.expect.bucket,
+      });
   });
   if (issues.length > 0) throw new ArrearsError("INVALID_BUCKET_SCHEME", issues, context);
   const chargeOffDays: { revolving?: number; installment?: number } = {};
@@ -194,11 +223,20 @@ export function isBucketScheme(value: unknown): value is BucketScheme {
  * bucketFor(BUCKET_SCHEMES["us-cycle"], 125, "installment"); // { bucket: "120-149", bucketIndex: 5, chargeOffDue: true }
  * bucketFor("cn-m", 31).bucket; // "M2"
  */
-export function bucketFor(scheme: BucketScheme | BucketSchemeId | BucketSchemeJson, dpd: number, product?: "installment" | "revolving"): BucketResult {
+export function bucketFor(
+  scheme: BucketScheme | BucketSchemeId | BucketSchemeJson,
+  dpd: number,
+  product?: "installment" | "revolving",
+): BucketResult {
   const s = resolveBucketScheme(scheme, ["scheme"]);
-  if (!Number.isSafeInteger(dpd) || dpd < 0) throw new ArrearsError("INVALID_INPUT", [{ path: ["dpd"], message: "expected a non-negative integer", received: dpd }]);
+  if (!Number.isSafeInteger(dpd) || dpd < 0)
+    throw new ArrearsError("INVALID_INPUT", [
+      { path: ["dpd"], message: "expected a non-negative integer", received: dpd },
+    ]);
   if (product !== undefined && product !== "installment" && product !== "revolving")
-    throw new ArrearsError("INVALID_INPUT", [{ path: ["product"], message: "expected \"installment\" or \"revolving\"", received: product }]);
+    throw new ArrearsError("INVALID_INPUT", [
+      { path: ["product"], message: 'expected "installment" or "revolving"', received: product },
+    ]);
   return lookup(s, dpd, product);
 }
 
@@ -238,9 +276,13 @@ export function resolveBucketScheme(scheme: unknown, path: (string | number)[]):
   if (typeof scheme === "object" && scheme !== null && compiled.has(scheme)) return scheme as BucketScheme;
   if (typeof scheme === "string") {
     const s = (BUCKET_SCHEMES as Record<string, BucketScheme>)[scheme];
-    if (s && Object.prototype.hasOwnProperty.call(BUCKET_SCHEMES, scheme)) return s;
+    if (s && Object.hasOwn(BUCKET_SCHEMES, scheme)) return s;
     throw new ArrearsError("INVALID_INPUT", [
-      { path, message: `unknown bucket scheme id; shipped: ${Object.keys(BUCKET_SCHEMES).join(", ")}`, received: scheme },
+      {
+        path,
+        message: `unknown bucket scheme id; shipped: ${Object.keys(BUCKET_SCHEMES).join(", ")}`,
+        received: scheme,
+      },
     ]);
   }
   return loadBucketScheme(scheme);

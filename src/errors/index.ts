@@ -97,7 +97,11 @@ export function issuesFromZod(error: z.ZodError, input: unknown, prefix: (string
       // One issue per unknown key, located at the key itself: typos surface where they are.
       for (const key of i.keys) {
         const at = valueAt(input, [...path, key]);
-        out.push({ path: [...prefix, ...path, key], message: "unknown field", ...(at.found ? { received: at.value } : {}) });
+        out.push({
+          path: [...prefix, ...path, key],
+          message: "unknown field",
+          ...(at.found ? { received: at.value } : {}),
+        });
       }
       continue;
     }

@@ -1,18 +1,17 @@
 import { z } from "zod";
-import { ArrearsError, issuesFromZod } from "../errors/index.js";
-import { isParsedAccount, safeParseAccount, type Account } from "../model/account.js";
-import { AmountSchema } from "../model/schema.js";
-import { isAmountLike } from "../money/index.js";
-import { deriveDelinquency } from "../delinquency/derive.js";
-import { minorOf } from "../contacts/minor.js";
-import type { Delinquency } from "../delinquency/types.js";
 import { clockForAsOf, dateDay } from "../contacts/clock.js";
-import { prepareActivity, type PreparedActivity } from "../contacts/prepare.js";
-import { countContacts, K } from "../contacts/summarize.js";
+import { minorOf } from "../contacts/minor.js";
+import { type PreparedActivity, prepareActivity } from "../contacts/prepare.js";
 import { DEFAULT_PROMISE_GRACE_DAYS, evaluatePromises } from "../contacts/promises.js";
+import { countContacts, K } from "../contacts/summarize.js";
+import { deriveDelinquency } from "../delinquency/derive.js";
+import type { Delinquency } from "../delinquency/types.js";
+import { ArrearsError, issuesFromZod } from "../errors/index.js";
+import { type Account, isParsedAccount, safeParseAccount } from "../model/account.js";
+import { AmountSchema, AsOfSchema } from "../model/schema.js";
+import { isAmountLike } from "../money/index.js";
 import { MS_PER_DAY } from "../time/index.js";
 import type { Facts } from "./catalog.js";
-import { AsOfSchema } from "../model/schema.js";
 
 /** Options of {@link deriveFacts}. */
 export interface FactsOptions {
@@ -44,12 +43,15 @@ export const FactsOptionsSchema = z.strictObject({
   graceDays: Days.optional(),
   tolerance: AmountSchema.optional(),
   promiseGraceDays: Days.optional(),
-  unreachable: z.strictObject({ failedAttempts: Threshold.optional(), invalidNumberAttempts: Threshold.optional() }).optional(),
+  unreachable: z
+    .strictObject({ failedAttempts: Threshold.optional(), invalidNumberAttempts: Threshold.optional() })
+    .optional(),
 });
 
 const KEYS = new Set(["asOf", "scheme", "graceDays", "tolerance", "promiseGraceDays", "unreachable"]);
 const isDays = (v: unknown) => v === undefined || (typeof v === "number" && Number.isInteger(v) && v >= 0 && v <= 3650);
-const isThreshold = (v: unknown) => v === undefined || (typeof v === "number" && Number.isInteger(v) && v >= 1 && v <= 1000);
+const isThreshold = (v: unknown) =>
+  v === undefined || (typeof v === "number" && Number.isInteger(v) && v >= 1 && v <= 1000);
 
 function optionsOk(o: unknown): o is FactsOptions {
   if (typeof o !== "object" || o === null) return false;
@@ -59,7 +61,8 @@ function optionsOk(o: unknown): o is FactsOptions {
   if (t !== undefined && !(isAmountLike(t) && (typeof t === "number" ? t >= 0 : t.charCodeAt(0) !== 45))) return false;
   const u = x.unreachable as Record<string, unknown> | undefined;
   if (u !== undefined) {
-    if (typeof u !== "object" || u === null || !isThreshold(u.failedAttempts) || !isThreshold(u.invalidNumberAttempts)) return false;
+    if (typeof u !== "object" || u === null || !isThreshold(u.failedAttempts) || !isThreshold(u.invalidNumberAttempts))
+      return false;
     for (const k in u) if (k !== "failedAttempts" && k !== "invalidNumberAttempts") return false;
   }
   for (const k in x) if (!KEYS.has(k)) return false;
@@ -69,7 +72,9 @@ function optionsOk(o: unknown): o is FactsOptions {
 function checkOptions(options: unknown): asserts options is FactsOptions {
   if (optionsOk(options)) return;
   const r = FactsOptionsSchema.safeParse(options);
-  const issues = r.success ? [{ path: [], message: "invalid options", received: options }] : issuesFromZod(r.error, options);
+  const issues = r.success
+    ? [{ path: [], message: "invalid options", received: options }]
+    : issuesFromZod(r.error, options);
   throw new ArrearsError("INVALID_OPTIONS", issues, "deriveFacts options");
 }
 
@@ -116,7 +121,10 @@ export function deriveFactsParsed(a: Account, options: FactsOptions): Facts {
  * Facts plus the delinquency they came from, so `decide` can take the exact amounts
  * (`overdue`, `outstanding`, `oldestUnpaidDueDate`) without deriving them twice. @internal
  */
-export function deriveFactsAndDelinquency(a: Account, options: FactsOptions): { facts: Facts; delinquency: Delinquency } {
+export function deriveFactsAndDelinquency(
+  a: Account,
+  options: FactsOptions,
+): { facts: Facts; delinquency: Delinquency } {
   const delinquency = delinquencyOf(a, options);
   return { facts: deriveFactsWith(a, options, delinquency), delinquency };
 }
@@ -145,7 +153,11 @@ export function deriveFactsWith(a: Account, options: FactsOptions, d: Delinquenc
 
   const k = countContacts(p, clock, options.unreachable?.failedAttempts, options.unreachable?.invalidNumberAttempts);
   const pr = evaluatePromises(p, clock, options.promiseGraceDays ?? DEFAULT_PROMISE_GRACE_DAYS);
-  const pay = paymentFacts(p, T, options.tolerance === undefined ? 0 : minorOf(options.tolerance, p, ["tolerance"], "INVALID_OPTIONS"));
+  const pay = paymentFacts(
+    p,
+    T,
+    options.tolerance === undefined ? 0 : minorOf(options.tolerance, p, ["tolerance"], "INVALID_OPTIONS"),
+  );
 
   const b = a.borrower;
   const flags = b.flags;
@@ -153,7 +165,8 @@ export function deriveFactsWith(a: Account, options: FactsOptions, d: Delinquenc
   const outstandingMinor = minorOf(d.outstanding.total, p, ["balance"]);
   const limitMinor = a.creditLimit === undefined ? null : minorOf(a.creditLimit, p, ["creditLimit"]);
   const incomeMinor = b.monthlyIncome === undefined ? null : minorOf(b.monthlyIncome, p, ["borrower", "monthlyIncome"]);
-  const obligationsMinor = b.monthlyObligations === undefined ? 0 : minorOf(b.monthlyObligations, p, ["borrower", "monthlyObligations"]);
+  const obligationsMinor =
+    b.monthlyObligations === undefined ? 0 : minorOf(b.monthlyObligations, p, ["borrower", "monthlyObligations"]);
 
   const disputed = flags.disputed || k.n[K.DISPUTE + 2]! > 0;
   const breathingSpace = inBreathingSpace(flags.breathingSpaceFrom, flags.breathingSpaceUntil, T);
@@ -275,7 +288,8 @@ export function deriveFactsWith(a: Account, options: FactsOptions, d: Delinquenc
     hardshipKind: hardship === null ? null : hardship.kind,
     daysSinceHardshipReported: hardship === null ? null : T - hardship.day,
     monthlyIncome: incomeMinor === null ? null : incomeMinor / scale,
-    debtServiceRatio: incomeMinor === null || incomeMinor === 0 ? null : ratio4((pay.monthlyDue ?? 0) + obligationsMinor, incomeMinor),
+    debtServiceRatio:
+      incomeMinor === null || incomeMinor === 0 ? null : ratio4((pay.monthlyDue ?? 0) + obligationsMinor, incomeMinor),
     riskScore: null,
     riskProbability: null,
     hardshipScore: null,
@@ -306,9 +320,15 @@ interface PaymentFacts {
 function paymentFacts(p: PreparedActivity, T: number, tolerance: number): PaymentFacts {
   const { payDay, payAmount, dueDay, dueAmount } = p;
   const start90 = T - 89;
-  let lastDay: number | null = null, lastAmount = 0, count90 = 0, paid90 = 0, partial90 = 0;
+  let lastDay: number | null = null,
+    lastAmount = 0,
+    count90 = 0,
+    paid90 = 0,
+    partial90 = 0;
   // Arrears at each payment: dues fallen due by its date minus everything paid before it.
-  let di = 0, dueSum = 0, paidBefore = 0;
+  let di = 0,
+    dueSum = 0,
+    paidBefore = 0;
   for (let j = 0; j < payDay.length; j++) {
     const day = payDay[j]!;
     if (day > T) break; // payments after the evaluation date do not exist yet
@@ -327,7 +347,8 @@ function paymentFacts(p: PreparedActivity, T: number, tolerance: number): Paymen
     }
     paidBefore += amt;
   }
-  let due90 = 0, monthlyDue: number | null = null;
+  let due90 = 0,
+    monthlyDue: number | null = null;
   for (let i = 0; i < dueDay.length; i++) {
     const day = dueDay[i]!;
     if (day > T) {
@@ -339,4 +360,3 @@ function paymentFacts(p: PreparedActivity, T: number, tolerance: number): Paymen
   }
   return { lastDay, lastAmount, count90, paid90, due90, partial90, monthlyDue };
 }
-

@@ -1,2 +1,2 @@
-export { FACTS, FACT_NAMES, type Facts, type FactDefinition, type FactType } from "./catalog.js";
-export { deriveFacts, FactsOptionsSchema, type FactsOptions } from "./derive.js";
+export { FACT_NAMES, FACTS, type FactDefinition, type Facts, type FactType } from "./catalog.js";
+export { deriveFacts, type FactsOptions, FactsOptionsSchema } from "./derive.js";

@@ -1,11 +1,27 @@
 import { z } from "zod";
-import { ArrearsError, issuesFromZod } from "../errors/index.js";
-import { isParsedAccount, parseAccount, type Account } from "../model/account.js";
-import { CHANNELS, CONTACT_OUTCOMES, CONTACT_PURPOSES, ChannelSchema, ContactPurposeSchema, InstantSchema, type Channel, type ContactPurpose } from "../model/schema.js";
-import { MS_PER_DAY, formatIsoDate, parseInstant, parseIsoDate } from "../time/index.js";
 import { CHANNEL_SHIFT, INBOUND, prepareActivity } from "../contacts/prepare.js";
-import { ZoneClock, isoUtc } from "./clock.js";
-import { loadGuardrailProfile, purposeBit, type CompiledFilter, type CompiledPeriod, type GuardrailProfile, type RuleRef } from "./load.js";
+import { ArrearsError, issuesFromZod } from "../errors/index.js";
+import { type Account, isParsedAccount, parseAccount } from "../model/account.js";
+import {
+  CHANNELS,
+  type Channel,
+  ChannelSchema,
+  CONTACT_OUTCOMES,
+  CONTACT_PURPOSES,
+  type ContactPurpose,
+  ContactPurposeSchema,
+  InstantSchema,
+} from "../model/schema.js";
+import { formatIsoDate, MS_PER_DAY, parseInstant, parseIsoDate } from "../time/index.js";
+import { isoUtc, ZoneClock } from "./clock.js";
+import {
+  type CompiledFilter,
+  type CompiledPeriod,
+  type GuardrailProfile,
+  loadGuardrailProfile,
+  purposeBit,
+  type RuleRef,
+} from "./load.js";
 import type { HoldFlag } from "./schema.js";
 
 /** Why a contact is not allowed: a stable `code` from the profile, a readable message, the rule's source. */
@@ -43,7 +59,12 @@ export interface CheckContactOptions {
  * A contact check bound to one account, from {@link prepareContactCheck}: `(channel, atMs,
  * purpose?, thirdParty?)`. `atMs` is epoch milliseconds.
  */
-export type PreparedContactCheck = (channel: Channel, atMs: number, purpose?: string, thirdParty?: boolean) => ContactCheckResult;
+export type PreparedContactCheck = (
+  channel: Channel,
+  atMs: number,
+  purpose?: string,
+  thirdParty?: boolean,
+) => ContactCheckResult;
 
 const OptionsSchema = z.strictObject({
   channel: ChannelSchema,
@@ -81,7 +102,11 @@ function historyOf(account: Account): History {
   for (let i = 0; i < n; i++) {
     const c = src[act.contactIndex[i]!]!;
     const bits = act.contactBits[i]!;
-    kind[i] = (bits >>> CHANNEL_SHIFT) | OUTCOME_INDEX[c.outcome]! | ((bits & INBOUND) !== 0 ? 128 : 0) | (c.purpose === undefined ? 0 : PURPOSE_INDEX[c.purpose]!);
+    kind[i] =
+      (bits >>> CHANNEL_SHIFT) |
+      OUTCOME_INDEX[c.outcome]! |
+      ((bits & INBOUND) !== 0 ? 128 : 0) |
+      (c.purpose === undefined ? 0 : PURPOSE_INDEX[c.purpose]!);
   }
   // contactMs is already sorted and never mutated once prepared: share it.
   const h: History = { n, ms: act.contactMs, kind };
@@ -92,7 +117,8 @@ function historyOf(account: Account): History {
 
 /** First index with ms > t (i.e. the number of contacts at or before t). */
 function upperBound(ms: readonly number[], n: number, t: number): number {
-  let lo = 0, hi = n;
+  let lo = 0,
+    hi = n;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if (ms[mid]! <= t) lo = mid + 1;
@@ -103,7 +129,8 @@ function upperBound(ms: readonly number[], n: number, t: number): number {
 
 /** First index with ms >= t. */
 function lowerBound(ms: readonly number[], n: number, t: number): number {
-  let lo = 0, hi = n;
+  let lo = 0,
+    hi = n;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if (ms[mid]! < t) lo = mid + 1;
@@ -129,9 +156,14 @@ const hhmm = (msOfDay: number): string => {
   return `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`;
 };
 
-const span = (p: CompiledPeriod): string => (p.kind === "days" ? `${p.n} local day${p.n === 1 ? "" : "s"}` : `${p.n} hour${p.n === 1 ? "" : "s"}`);
+const span = (p: CompiledPeriod): string =>
+  p.kind === "days" ? `${p.n} local day${p.n === 1 ? "" : "s"}` : `${p.n} hour${p.n === 1 ? "" : "s"}`;
 
-const reason = (r: RuleRef, message: string): ContactCheckReason => ({ code: r.code, message: `[${r.id}] ${message}`, source: r.source });
+const reason = (r: RuleRef, message: string): ContactCheckReason => ({
+  code: r.code,
+  message: `[${r.id}] ${message}`,
+  source: r.source,
+});
 
 // ---------- the check ----------
 
@@ -169,7 +201,9 @@ class Checker {
   }
 
   private periodEnd(period: CompiledPeriod, contactMs: number, off: number): number {
-    return period.kind === "days" ? this.clock.dayStart(this.clock.localDay(contactMs, off) + period.n) : contactMs + period.ms;
+    return period.kind === "days"
+      ? this.clock.dayStart(this.clock.localDay(contactMs, off) + period.n)
+      : contactMs + period.ms;
   }
 
   private localDate(ms: number, off: number): string {
@@ -183,7 +217,10 @@ class Checker {
    * when `out` is given; otherwise stops at the first "never".
    */
   evaluate(ci: number, t: number, pbit: number, thirdParty: boolean, out: ContactCheckReason[] | null): number {
-    const p = this.p, h = this.h, clock = this.clock, ch = CHANNELS[ci]!;
+    const p = this.p,
+      h = this.h,
+      clock = this.clock,
+      ch = CHANNELS[ci]!;
     const off = clock.offsetMs(t);
     const local = t + off;
     const day = Math.floor(local / MS_PER_DAY);
@@ -221,17 +258,22 @@ class Checker {
         end = Infinity;
         why = `third-party contact only for purposes ${CONTACT_PURPOSES.filter((_, i) => (tp.purposes >>> (i + 1)) & 1).join(", ")}`;
       } else if (tp.requireUnreachable) {
-        let last = -1, failed = 0;
+        let last = -1,
+          failed = 0;
         for (let i = hi - 1; i >= 0; i--) {
           if ((p.conversation >>> outcomeOf(h, i)) & 1) {
             last = i;
             break;
           }
-          if (!isInbound(h, i) && (p.failed >>> outcomeOf(h, i)) & 1 && (tp.attemptChannels >>> (h.kind[i]! & 7)) & 1) failed++;
+          if (!isInbound(h, i) && (p.failed >>> outcomeOf(h, i)) & 1 && (tp.attemptChannels >>> (h.kind[i]! & 7)) & 1)
+            failed++;
         }
         const recent = last >= 0 && h.ms[last]! >= clock.dayStart(day - tp.noConversationDays + 1);
         if (recent || failed < tp.minFailedAttempts) {
-          end = failed >= tp.minFailedAttempts && recent ? clock.dayStart(clock.localDay(h.ms[last]!, off) + tp.noConversationDays) : Infinity;
+          end =
+            failed >= tp.minFailedAttempts && recent
+              ? clock.dayStart(clock.localDay(h.ms[last]!, off) + tp.noConversationDays)
+              : Infinity;
           why = `borrower is not unreachable yet (${failed} failed attempts since the last conversation, need ${tp.minFailedAttempts}; last conversation ${last >= 0 ? this.localDate(h.ms[last]!, off) : "never"}, need none in ${tp.noConversationDays} local days)`;
         }
       }
@@ -244,13 +286,24 @@ class Checker {
 
     for (const nr of p.notices[ci]!) {
       // Notices on local day D allow the contact from day D + minDays (for validDays days).
-      const oldEnough = nr.minDays === 0 ? hi : Math.min(hi, lowerBound(h.ms, h.n, clock.dayStart(day - nr.minDays + 1)));
-      const fresh = nr.validDays === null ? 0 : lowerBound(h.ms, h.n, clock.dayStart(day - nr.minDays - nr.validDays + 1));
+      const oldEnough =
+        nr.minDays === 0 ? hi : Math.min(hi, lowerBound(h.ms, h.n, clock.dayStart(day - nr.minDays + 1)));
+      const fresh =
+        nr.validDays === null ? 0 : lowerBound(h.ms, h.n, clock.dayStart(day - nr.minDays - nr.validDays + 1));
       let ok = false;
-      for (let i = fresh; i < oldEnough; i++) if (matches(h, i, nr.filter)) { ok = true; break; }
+      for (let i = fresh; i < oldEnough; i++)
+        if (matches(h, i, nr.filter)) {
+          ok = true;
+          break;
+        }
       if (ok) continue;
-      let end = Infinity, pending = -1;
-      for (let i = oldEnough; i < hi; i++) if (matches(h, i, nr.filter)) { pending = i; break; }
+      let end = Infinity,
+        pending = -1;
+      for (let i = oldEnough; i < hi; i++)
+        if (matches(h, i, nr.filter)) {
+          pending = i;
+          break;
+        }
       if (pending >= 0) end = clock.dayStart(clock.localDay(h.ms[pending]!, off) + nr.minDays);
       if (end === Infinity && !out) return Infinity;
       if (out)
@@ -268,11 +321,20 @@ class Checker {
     for (const q of p.quiet[ci]!) {
       const lo = lowerBound(h.ms, h.n, this.periodStart(q.period, t, day));
       let last = -1;
-      for (let i = hi - 1; i >= lo; i--) if (matches(h, i, q.filter)) { last = i; break; }
+      for (let i = hi - 1; i >= lo; i--)
+        if (matches(h, i, q.filter)) {
+          last = i;
+          break;
+        }
       if (last < 0) continue;
       const end = this.periodEnd(q.period, h.ms[last]!, off);
       if (out)
-        out.push(reason(q, `no ${ch} within ${span(q.period)}${q.period.kind === "days" ? " (its day is day 1)" : ""} after the contact of ${isoUtc(h.ms[last]!)}`));
+        out.push(
+          reason(
+            q,
+            `no ${ch} within ${span(q.period)}${q.period.kind === "days" ? " (its day is day 1)" : ""} after the contact of ${isoUtc(h.ms[last]!)}`,
+          ),
+        );
       if (end > until) until = end;
     }
 
@@ -304,7 +366,11 @@ class Checker {
       const msOfDay = local - day * MS_PER_DAY;
       const weekday = ((((day + 3) % 7) + 7) % 7) + 1;
       let inside = false;
-      for (const [s, e] of win.byWeekday[weekday]!) if (msOfDay >= s * 60_000 && msOfDay < e * 60_000) { inside = true; break; }
+      for (const [s, e] of win.byWeekday[weekday]!)
+        if (msOfDay >= s * 60_000 && msOfDay < e * 60_000) {
+          inside = true;
+          break;
+        }
       if (!inside) {
         let open = Infinity;
         for (let d = 0; d <= 7 && open === Infinity; d++) {
@@ -312,11 +378,20 @@ class Checker {
           for (const [s] of win.byWeekday[wd]!) {
             if (d === 0 && s * 60_000 <= msOfDay) continue;
             const at = clock.wall(day + d, s);
-            if (at > t) { open = at; break; }
+            if (at > t) {
+              open = at;
+              break;
+            }
           }
         }
         if (open === Infinity && !out) return Infinity;
-        if (out) out.push(reason(win.rule, `${hhmm(msOfDay)} local time (${this.account.timeZone}) is outside the ${ch} window ${win.text}`));
+        if (out)
+          out.push(
+            reason(
+              win.rule,
+              `${hhmm(msOfDay)} local time (${this.account.timeZone}) is outside the ${ch} window ${win.text}`,
+            ),
+          );
         if (open > until) until = open;
       }
     }
@@ -350,14 +425,31 @@ class Checker {
  * check("call", Date.parse(asOf)).allowed;
  * check("letter", Date.parse(asOf), "validation_notice").allowed;
  */
-export function prepareContactCheck(profile: GuardrailProfile | unknown, account: Account, asOfMs?: number): PreparedContactCheck {
+export function prepareContactCheck(
+  profile: GuardrailProfile | unknown,
+  account: Account,
+  asOfMs?: number,
+): PreparedContactCheck {
   // A raw object is validated first: the fast path trusts the account's shape.
-  const checker = new Checker(loadGuardrailProfile(profile), isParsedAccount(account) ? account : parseAccount(account));
+  const checker = new Checker(
+    loadGuardrailProfile(profile),
+    isParsedAccount(account) ? account : parseAccount(account),
+  );
   void asOfMs;
   return (channel, atMs, purpose, thirdParty = false) => {
     const ci = CHANNELS.indexOf(channel);
     if (ci < 0 || !Number.isFinite(atMs))
-      throw new ArrearsError("INVALID_INPUT", [{ path: ci < 0 ? ["channel"] : ["at"], message: ci < 0 ? "expected a channel" : "expected epoch milliseconds", received: ci < 0 ? channel : atMs }], "contact check");
+      throw new ArrearsError(
+        "INVALID_INPUT",
+        [
+          {
+            path: ci < 0 ? ["channel"] : ["at"],
+            message: ci < 0 ? "expected a channel" : "expected epoch milliseconds",
+            received: ci < 0 ? channel : atMs,
+          },
+        ],
+        "contact check",
+      );
     return checker.check(ci, atMs, purpose, thirdParty);
   };
 }
@@ -379,7 +471,11 @@ export function prepareContactCheck(profile: GuardrailProfile | unknown, account
  * //   reasons: [{ code: "OUTSIDE_WINDOW", message: "[inconvenient-time] 21:30 local time …", source: "12 CFR 1006.6(b)(1)(i)" }],
  * //   earliestAt: "2026-11-24T13:00:00.000Z" }   // 08:00 in New York
  */
-export function checkContact(profile: GuardrailProfile | unknown, account: unknown, options: CheckContactOptions): ContactCheckResult {
+export function checkContact(
+  profile: GuardrailProfile | unknown,
+  account: unknown,
+  options: CheckContactOptions,
+): ContactCheckResult {
   const p = loadGuardrailProfile(profile);
   const a = isParsedAccount(account) ? account : parseAccount(account);
   const r = OptionsSchema.safeParse(options);

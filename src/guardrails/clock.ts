@@ -1,4 +1,4 @@
-import { MS_PER_DAY, formatInstant, zoneOffsetMinutes, zonedWallTimeToInstant } from "../time/index.js";
+import { formatInstant, MS_PER_DAY, zonedWallTimeToInstant, zoneOffsetMinutes } from "../time/index.js";
 
 /**
  * Memoised zone arithmetic for the guardrail hot path. An Intl/tzOffset call costs 1–2 µs; a

@@ -1,27 +1,27 @@
 export {
-  GuardrailProfileSchema,
-  HOLD_FLAGS,
+  type CheckContactOptions,
+  type ContactCheckReason,
+  type ContactCheckResult,
+  checkContact,
+  type PreparedContactCheck,
+  prepareContactCheck,
+} from "./check.js";
+export { type GuardrailProfile, isGuardrailProfile, loadGuardrailProfile, optOutTextFor } from "./load.js";
+export { type GuardrailProfileId, getGuardrailProfile, guardrailProfiles } from "./profiles.js";
+export {
+  type CapRule,
+  type ContactFilter,
   type GuardrailProfileInput,
   type GuardrailProfileJson,
+  GuardrailProfileSchema,
+  type GuardrailTest,
+  HOLD_FLAGS,
   type HoldFlag,
-  type WindowRule,
-  type CapRule,
-  type QuietPeriodRule,
   type HoldRule,
   type NoticeRule,
-  type ThirdPartyRule,
-  type ContactFilter,
   type Period,
-  type GuardrailTest,
+  type QuietPeriodRule,
+  type ThirdPartyRule,
+  type WindowRule,
 } from "./schema.js";
-export { loadGuardrailProfile, isGuardrailProfile, optOutTextFor, type GuardrailProfile } from "./load.js";
-export {
-  checkContact,
-  prepareContactCheck,
-  type CheckContactOptions,
-  type ContactCheckResult,
-  type ContactCheckReason,
-  type PreparedContactCheck,
-} from "./check.js";
-export { guardrailProfiles, getGuardrailProfile, type GuardrailProfileId } from "./profiles.js";
-export { runGuardrailProfileTests, type GuardrailTestResult } from "./tests.js";
+export { type GuardrailTestResult, runGuardrailProfileTests } from "./tests.js";

@@ -1,9 +1,9 @@
 import { ArrearsError, issuesFromZod } from "../errors/index.js";
-import { CHANNELS, CONTACT_OUTCOMES, CONTACT_PURPOSES, type Channel } from "../model/schema.js";
+import { CHANNELS, type Channel, CONTACT_OUTCOMES, CONTACT_PURPOSES } from "../model/schema.js";
 import {
-  GuardrailProfileSchema,
   type ContactFilter,
   type GuardrailProfileJson,
+  GuardrailProfileSchema,
   type HoldFlag,
   type Period,
 } from "./schema.js";
@@ -78,7 +78,13 @@ export interface GuardrailProfile {
   /** @internal */ readonly conversation: number;
   /** @internal */ readonly failed: number;
   /** @internal */ readonly optOut: RuleRef;
-  /** @internal */ readonly thirdParty: RuleRef & { purposes: number; requireUnreachable: boolean; noConversationDays: number; minFailedAttempts: number; attemptChannels: number };
+  /** @internal */ readonly thirdParty: RuleRef & {
+    purposes: number;
+    requireUnreachable: boolean;
+    noConversationDays: number;
+    minFailedAttempts: number;
+    attemptChannels: number;
+  };
 }
 
 const channelIndex = (c: Channel): number => CHANNELS.indexOf(c);
@@ -135,14 +141,23 @@ function compile(json: GuardrailProfileJson): GuardrailProfile {
     const rules = json.windows.filter((w) => w.channels.includes(ch));
     if (rules.length === 0) continue;
     const byWeekday: [number, number][][] = [[], [], [], [], [], [], [], []];
-    for (const w of rules) for (const d of w.days ?? [1, 2, 3, 4, 5, 6, 7]) byWeekday[d]!.push([minutes(w.start), minutes(w.end)]);
+    for (const w of rules)
+      for (const d of w.days ?? [1, 2, 3, 4, 5, 6, 7]) byWeekday[d]!.push([minutes(w.start), minutes(w.end)]);
     for (const list of byWeekday) list.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-    const text = rules.map((w) => `${w.start}–${w.end}${w.days ? ` on ISO weekdays ${w.days.join(",")}` : ""}`).join("; ");
+    const text = rules
+      .map((w) => `${w.start}–${w.end}${w.days ? ` on ISO weekdays ${w.days.join(",")}` : ""}`)
+      .join("; ");
     windows[channelIndex(ch)] = { rule: ref(rules[0]!), byWeekday, text };
   }
   const caps = perChannel<CompiledCap>();
   for (const c of json.caps) {
-    const compiled: CompiledCap = { ...ref(c), filter: filterOf(c.count), max: c.max, period: periodOf(c.period), when: c.when?.flag ?? null };
+    const compiled: CompiledCap = {
+      ...ref(c),
+      filter: filterOf(c.count),
+      max: c.max,
+      period: periodOf(c.period),
+      when: c.when?.flag ?? null,
+    };
     for (const ch of c.channels) caps[channelIndex(ch)]!.push(compiled);
   }
   const quiet = perChannel<CompiledQuiet>();
@@ -165,7 +180,10 @@ function compile(json: GuardrailProfileJson): GuardrailProfile {
       // A notice is an outbound contact on the notice channel with the notice purpose that was not returned.
       filter: {
         channels: maskOf(CHANNELS, [n.notice.channel]),
-        outcomes: maskOf(CONTACT_OUTCOMES, CONTACT_OUTCOMES.filter((o) => o !== "undeliverable")),
+        outcomes: maskOf(
+          CONTACT_OUTCOMES,
+          CONTACT_OUTCOMES.filter((o) => o !== "undeliverable"),
+        ),
         directions: 1,
         purposes: maskOf(CONTACT_PURPOSES, [n.notice.purpose], 1),
       },
@@ -180,7 +198,10 @@ function compile(json: GuardrailProfileJson): GuardrailProfile {
     version: json.version,
     description: json.description,
     // Test accounts are copied so freezing the profile never freezes the caller's objects.
-    json: deepFreeze({ ...json, tests: json.tests.map((t) => ({ ...t, account: JSON.parse(JSON.stringify(t.account ?? null)) as unknown })) }),
+    json: deepFreeze({
+      ...json,
+      tests: json.tests.map((t) => ({ ...t, account: JSON.parse(JSON.stringify(t.account ?? null)) as unknown })),
+    }),
     windows,
     caps,
     quiet,
@@ -223,8 +244,15 @@ export function loadGuardrailProfile(json: unknown): GuardrailProfile {
   if (isGuardrailProfile(json)) return json;
   const r = GuardrailProfileSchema.safeParse(json);
   if (!r.success) {
-    const id = typeof json === "object" && json !== null && typeof (json as { id?: unknown }).id === "string" ? (json as { id: string }).id : undefined;
-    throw new ArrearsError("INVALID_GUARDRAIL_PROFILE", issuesFromZod(r.error, json), id ? `guardrail profile ${JSON.stringify(id)}` : "guardrail profile");
+    const id =
+      typeof json === "object" && json !== null && typeof (json as { id?: unknown }).id === "string"
+        ? (json as { id: string }).id
+        : undefined;
+    throw new ArrearsError(
+      "INVALID_GUARDRAIL_PROFILE",
+      issuesFromZod(r.error, json),
+      id ? `guardrail profile ${JSON.stringify(id)}` : "guardrail profile",
+    );
   }
   return compile(r.data);
 }

@@ -1,8 +1,8 @@
-import usRegF from "../../rules/guardrails/us-reg-f.json";
 import cn2026 from "../../rules/guardrails/cn-2026.json";
 import ukConc from "../../rules/guardrails/uk-conc.json";
+import usRegF from "../../rules/guardrails/us-reg-f.json";
 import { ArrearsError } from "../errors/index.js";
-import { loadGuardrailProfile, type GuardrailProfile } from "./load.js";
+import { type GuardrailProfile, loadGuardrailProfile } from "./load.js";
 
 /** Ids of the guardrail profiles shipped in `rules/guardrails/`. */
 export type GuardrailProfileId = "us-reg-f" | "cn-2026" | "uk-conc";
@@ -34,8 +34,18 @@ const compiled = new Map<GuardrailProfileId, GuardrailProfile>();
 export function getGuardrailProfile(id: GuardrailProfileId): GuardrailProfile {
   let p = compiled.get(id);
   if (!p) {
-    if (!Object.prototype.hasOwnProperty.call(guardrailProfiles, id))
-      throw new ArrearsError("INVALID_INPUT", [{ path: ["id"], message: `unknown guardrail profile (known: ${Object.keys(guardrailProfiles).join(", ")})`, received: id }], "getGuardrailProfile");
+    if (!Object.hasOwn(guardrailProfiles, id))
+      throw new ArrearsError(
+        "INVALID_INPUT",
+        [
+          {
+            path: ["id"],
+            message: `unknown guardrail profile (known: ${Object.keys(guardrailProfiles).join(", ")})`,
+            received: id,
+          },
+        ],
+        "getGuardrailProfile",
+      );
     p = loadGuardrailProfile(guardrailProfiles[id]);
     compiled.set(id, p);
   }

@@ -8,7 +8,10 @@ import { ChannelSchema, ContactOutcomeSchema, ContactPurposeSchema, InstantSchem
 
 const CodeSchema = z.string().regex(/^[A-Z][A-Z0-9_]*$/, { message: "expected an UPPER_SNAKE_CASE reason code" });
 const SourceSchema = z.string().min(1, { message: "expected the regulation or policy this rule encodes" });
-const IdSchema = z.string().min(1).regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, { message: "expected an id of letters, digits, '.', '_' or '-'" });
+const IdSchema = z
+  .string()
+  .min(1)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, { message: "expected an id of letters, digits, '.', '_' or '-'" });
 const CLOCK = /^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/;
 const ClockSchema = z.string().regex(CLOCK, { message: "expected a local time HH:MM (00:00–24:00)" });
 const Channels = z.array(ChannelSchema).min(1);
@@ -21,7 +24,16 @@ const Channels = z.array(ChannelSchema).min(1);
  * @example
  * HOLD_FLAGS.includes("ceaseContact"); // true
  */
-export const HOLD_FLAGS = ["disputed", "bankrupt", "deceased", "ceaseContact", "vulnerable", "complaintOpen", "legalHold", "breathingSpace"] as const;
+export const HOLD_FLAGS = [
+  "disputed",
+  "bankrupt",
+  "deceased",
+  "ceaseContact",
+  "vulnerable",
+  "complaintOpen",
+  "legalHold",
+  "breathingSpace",
+] as const;
 export const HoldFlagSchema = z.enum(HOLD_FLAGS);
 export type HoldFlag = z.infer<typeof HoldFlagSchema>;
 
@@ -35,7 +47,10 @@ export type Period = z.infer<typeof PeriodSchema>;
 /** Which past contacts a cap or quiet period counts. Omitted lists mean "any". */
 export const ContactFilterSchema = z.strictObject({
   channels: Channels,
-  directions: z.array(z.enum(["outbound", "inbound"])).min(1).optional(),
+  directions: z
+    .array(z.enum(["outbound", "inbound"]))
+    .min(1)
+    .optional(),
   outcomes: z.array(ContactOutcomeSchema).min(1).optional(),
   purposes: z.array(ContactPurposeSchema).min(1).optional(),
 });
@@ -57,7 +72,10 @@ export const WindowRuleSchema = z
     start: ClockSchema,
     end: ClockSchema,
   })
-  .refine((w) => !CLOCK.test(w.start) || !CLOCK.test(w.end) || w.start < w.end, { message: "start must be before end (windows do not cross midnight: split them)", path: ["end"] });
+  .refine((w) => !CLOCK.test(w.start) || !CLOCK.test(w.end) || w.start < w.end, {
+    message: "start must be before end (windows do not cross midnight: split them)",
+    path: ["end"],
+  });
 export type WindowRule = z.infer<typeof WindowRuleSchema>;
 
 /** At most `max` counted contacts in the rolling `period`; blocks `channels` once reached. */
@@ -164,7 +182,12 @@ export const GuardrailProfileSchema = z
     optOut: z.strictObject({ code: CodeSchema, source: SourceSchema, description: z.string().optional() }),
     thirdParty: ThirdPartyRuleSchema,
     /** Per-channel message requirements, read by the message renderer. */
-    channels: z.partialRecord(ChannelSchema, z.strictObject({ requiresOptOutText: z.boolean(), source: SourceSchema.optional() })).default({}),
+    channels: z
+      .partialRecord(
+        ChannelSchema,
+        z.strictObject({ requiresOptOutText: z.boolean(), source: SourceSchema.optional() }),
+      )
+      .default({}),
     /** Opt-out sentence per locale for channels with `requiresOptOutText`. */
     optOutText: z.record(z.string(), z.string().min(1)).default({}),
     tests: z.array(GuardrailTestSchema).default([]),
@@ -174,15 +197,29 @@ export const GuardrailProfileSchema = z
     for (const key of ["windows", "caps", "quietPeriods", "holds", "notices"] as const) {
       p[key].forEach((r, i) => {
         const prev = seen.get(r.id);
-        if (prev) ctx.addIssue({ code: "custom", path: [key, i, "id"], message: `duplicate rule id (also ${prev})`, input: r.id });
+        if (prev)
+          ctx.addIssue({
+            code: "custom",
+            path: [key, i, "id"],
+            message: `duplicate rule id (also ${prev})`,
+            input: r.id,
+          });
         else seen.set(r.id, `${key}[${i}]`);
       });
     }
     if (p.thirdParty.requireUnreachable && !p.thirdParty.unreachable)
-      ctx.addIssue({ code: "custom", path: ["thirdParty", "unreachable"], message: "required when requireUnreachable is true" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["thirdParty", "unreachable"],
+        message: "required when requireUnreachable is true",
+      });
     for (const [ch, cfg] of Object.entries(p.channels)) {
       if (cfg?.requiresOptOutText && Object.keys(p.optOutText).length === 0)
-        ctx.addIssue({ code: "custom", path: ["optOutText"], message: `channel ${ch} requires an opt-out text: give at least one locale` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["optOutText"],
+          message: `channel ${ch} requires an opt-out text: give at least one locale`,
+        });
     }
   });
 

@@ -1,7 +1,7 @@
 import { ArrearsError } from "../errors/index.js";
 import { formatInstant, parseInstant } from "../time/index.js";
-import { checkContact, type ContactCheckResult } from "./check.js";
-import { loadGuardrailProfile, type GuardrailProfile } from "./load.js";
+import { type ContactCheckResult, checkContact } from "./check.js";
+import { type GuardrailProfile, loadGuardrailProfile } from "./load.js";
 
 /** Outcome of one embedded test of a guardrail profile. */
 export interface GuardrailTestResult {
@@ -36,14 +36,17 @@ export function runGuardrailProfileTests(profile: GuardrailProfile | unknown): G
       return { name: t.name, passed: false, failures: [`threw ${error}`], actual: { error } };
     }
     const failures: string[] = [];
-    if (actual.allowed !== t.expect.allowed) failures.push(`allowed: expected ${t.expect.allowed}, got ${actual.allowed}`);
+    if (actual.allowed !== t.expect.allowed)
+      failures.push(`allowed: expected ${t.expect.allowed}, got ${actual.allowed}`);
     if (t.expect.reasons) {
       const codes = actual.reasons.map((r) => r.code);
-      if (JSON.stringify(codes) !== JSON.stringify(t.expect.reasons)) failures.push(`reasons: expected ${JSON.stringify(t.expect.reasons)}, got ${JSON.stringify(codes)}`);
+      if (JSON.stringify(codes) !== JSON.stringify(t.expect.reasons))
+        failures.push(`reasons: expected ${JSON.stringify(t.expect.reasons)}, got ${JSON.stringify(codes)}`);
     }
     if (t.expect.earliestAt !== undefined) {
       const want = t.expect.earliestAt === null ? null : formatInstant(parseInstant(t.expect.earliestAt));
-      if (want !== actual.earliestAt) failures.push(`earliestAt: expected ${JSON.stringify(want)}, got ${JSON.stringify(actual.earliestAt)}`);
+      if (want !== actual.earliestAt)
+        failures.push(`earliestAt: expected ${JSON.stringify(want)}, got ${JSON.stringify(actual.earliestAt)}`);
     }
     return { name: t.name, passed: failures.length === 0, failures, actual };
   });

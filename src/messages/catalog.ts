@@ -1,5 +1,3 @@
-import { ArrearsError } from "../errors/index.js";
-import { loadTemplate, type MessageTemplate } from "./template.js";
 import callScript from "../../rules/templates/call-script.json";
 import emailReminder from "../../rules/templates/email-reminder.json";
 import formalLetter from "../../rules/templates/formal-letter.json";
@@ -7,6 +5,8 @@ import hardshipOfferLetter from "../../rules/templates/hardship-offer-letter.jso
 import smsReminder from "../../rules/templates/sms-reminder.json";
 import thirdPartyMessage from "../../rules/templates/third-party-message.json";
 import visitNotice from "../../rules/templates/visit-notice.json";
+import { ArrearsError } from "../errors/index.js";
+import { loadTemplate, type MessageTemplate } from "./template.js";
 
 /**
  * The shipped templates as raw JSON, by id (zh-CN and en-US each). Load one with
@@ -38,7 +38,7 @@ const loaded = new Map<string, MessageTemplate>();
 export function getTemplate(id: string): MessageTemplate {
   let t = loaded.get(id);
   if (!t) {
-    if (!Object.prototype.hasOwnProperty.call(TEMPLATES, id)) {
+    if (!Object.hasOwn(TEMPLATES, id)) {
       throw new ArrearsError(
         "INVALID_TEMPLATE",
         [{ path: [], message: `unknown template id (shipped: ${Object.keys(TEMPLATES).join(", ")})`, received: id }],

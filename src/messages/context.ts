@@ -60,13 +60,17 @@ export interface RenderContext {
 }
 
 function bad(path: (string | number)[], message: string, received?: unknown): never {
-  const issue = received === undefined ? { path: ["decision", ...path], message } : { path: ["decision", ...path], message, received };
+  const issue =
+    received === undefined
+      ? { path: ["decision", ...path], message }
+      : { path: ["decision", ...path], message, received };
   throw new ArrearsError("INVALID_INPUT", [issue], "renderMessage");
 }
 
 function currencyOf(c: RenderContext): string {
   const cur = c.d.amounts?.currency;
-  if (typeof cur !== "string" || !isKnownCurrency(cur)) bad(["amounts", "currency"], "expected an ISO 4217 currency code", cur);
+  if (typeof cur !== "string" || !isKnownCurrency(cur))
+    bad(["amounts", "currency"], "expected an ISO 4217 currency code", cur);
   return cur;
 }
 
@@ -139,7 +143,8 @@ export interface NormalizedOffer {
 
 const isObj = (x: unknown): x is Record<string, unknown> => typeof x === "object" && x !== null && !Array.isArray(x);
 const amt = (x: unknown): string | undefined => (isAmountLike(x) && !String(x).startsWith("-") ? plain(x) : undefined);
-const date = (x: unknown): string | undefined => (typeof x === "string" && !Number.isNaN(parseIsoDate(x)) ? x : undefined);
+const date = (x: unknown): string | undefined =>
+  typeof x === "string" && !Number.isNaN(parseIsoDate(x)) ? x : undefined;
 
 function schedule(x: unknown): NormalizedOffer["instalments"] {
   if (!Array.isArray(x) || x.length === 0) return undefined;
@@ -172,7 +177,9 @@ export function normalizeOffer(raw: unknown, fallbackCurrency: string | undefine
     return { kind: "installments", currency, financed, totalRepayable, instalments, ...w };
   }
   if (kind === "settlement") {
-    const payoff = amt(raw.payoff), discount = amt(raw.discount), validUntil = date(raw.validUntil);
+    const payoff = amt(raw.payoff),
+      discount = amt(raw.discount),
+      validUntil = date(raw.validUntil);
     if (!payoff || !discount) return null;
     return { kind: "settlement", currency, payoff, discount, ...(validUntil ? { validUntil } : {}), ...w };
   }
@@ -239,7 +246,8 @@ const RESOLVERS: Record<string, Resolver> = {
   "amount.outstanding": (c) => amountAt(c, "outstanding", "total"),
   dpd: (c) => {
     const dpd = c.d.facts?.dpd;
-    if (typeof dpd !== "number" || !Number.isInteger(dpd) || dpd < 0) bad(["facts", "dpd"], "expected a whole number of days", dpd);
+    if (typeof dpd !== "number" || !Number.isInteger(dpd) || dpd < 0)
+      bad(["facts", "dpd"], "expected a whole number of days", dpd);
     return dpd;
   },
   daysOverdue: (c) => formatUnit(resolveVariable(c, "dpd") as number, "day", c.locale),

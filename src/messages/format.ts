@@ -50,7 +50,12 @@ function moneyStyle(locale: string, currency: string): MoneyStyle {
   let st = moneyStyles.get(key);
   if (st) return st;
   const digits = minorDigits(currency);
-  const nf = new Intl.NumberFormat(locale, { style: "currency", currency, minimumFractionDigits: digits, maximumFractionDigits: digits });
+  const nf = new Intl.NumberFormat(locale, {
+    style: "currency",
+    currency,
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  });
   st = { nf, digits, fast: null };
   const around = (n: bigint) => {
     const parts = nf.formatToParts(n);
@@ -65,12 +70,19 @@ function moneyStyle(locale: string, currency: string): MoneyStyle {
   const pos = around(1234567n);
   const neg = around(-1234567n);
   const groups = pos.mid.filter((p) => p.type === "group").map((p) => p.value);
-  const decimal = new Intl.NumberFormat(locale, { minimumFractionDigits: 1 }).formatToParts(1.5).find((p) => p.type === "decimal")?.value;
+  const decimal = new Intl.NumberFormat(locale, { minimumFractionDigits: 1 })
+    .formatToParts(1.5)
+    .find((p) => p.type === "decimal")?.value;
   if (groups.length === 2 && groups[0] === groups[1] && decimal !== undefined) {
     const fast = { pre: pos.pre, post: pos.post, negPre: neg.pre, negPost: neg.post, group: groups[0]!, decimal };
     const zeros = "0".repeat(digits);
     const samples: [boolean, string, string][] = [
-      [false, "0", zeros], [false, "7", zeros], [false, "1234", zeros], [false, "98765432109876", zeros], [true, "1234", zeros], [true, "0", zeros.replace(/0$/, "5")],
+      [false, "0", zeros],
+      [false, "7", zeros],
+      [false, "1234", zeros],
+      [false, "98765432109876", zeros],
+      [true, "1234", zeros],
+      [true, "0", zeros.replace(/0$/, "5")],
     ];
     if (samples.every(([n, i, fr]) => fastMoney(fast, n, i, fr) === slowMoney(st!, n, i, fr))) st.fast = fast;
   }
@@ -89,7 +101,8 @@ function moneyStyle(locale: string, currency: string): MoneyStyle {
  * formatMoney("1234.50", "USD", "en-US") // "$1,234.50"
  */
 export function formatMoney(amount: string, currency: string, locale: string): string {
-  if (!PLAIN_DECIMAL.test(amount)) throw new RangeError(`amount must be a decimal string, received ${JSON.stringify(amount)}`);
+  if (!PLAIN_DECIMAL.test(amount))
+    throw new RangeError(`amount must be a decimal string, received ${JSON.stringify(amount)}`);
   const st = moneyStyle(locale, currency);
   const digits = st.digits;
   let s = amount;

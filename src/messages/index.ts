@@ -3,12 +3,13 @@
  * language checked at load time, locale-correct money and dates, masked accounts, opt-outs on
  * electronic messages, and third-party messages that cannot mention the debt.
  */
-export { loadTemplate, pickLocale, MessageTemplateSchema } from "./template.js";
-export type { MessageTemplate, MessageTemplateJson, TemplateTestCase, Audience } from "./template.js";
+
+export { getTemplate, TEMPLATES } from "./catalog.js";
+export type { LenderDetails, MessageDecision } from "./context.js";
+export { formatDate, formatList, formatMoney, formatUnit, maskAccount } from "./format.js";
+export type { RenderedMessage, RenderOptions, TemplateTestResult } from "./render.js";
 export { renderMessage, runTemplateTests } from "./render.js";
-export type { RenderOptions, RenderedMessage, TemplateTestResult } from "./render.js";
-export type { MessageDecision, LenderDetails } from "./context.js";
-export { TEMPLATES, getTemplate } from "./catalog.js";
-export { MESSAGE_VARIABLES, ITEM_VARIABLES } from "./variables.js";
+export type { Audience, MessageTemplate, MessageTemplateJson, TemplateTestCase } from "./template.js";
+export { loadTemplate, MessageTemplateSchema, pickLocale } from "./template.js";
 export type { VariableDefinition, VariableKind } from "./variables.js";
-export { formatMoney, formatDate, formatList, formatUnit, maskAccount } from "./format.js";
+export { ITEM_VARIABLES, MESSAGE_VARIABLES } from "./variables.js";

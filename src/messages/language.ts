@@ -1,5 +1,5 @@
 import type { ArrearsIssue } from "../errors/index.js";
-import { VARIABLES_BY_NAME, suggestVariable } from "./variables.js";
+import { suggestVariable, VARIABLES_BY_NAME } from "./variables.js";
 
 /**
  * The template language: plain text with `{{variable}}`, `{{#if variable}}…{{else}}…{{/if}}` and
@@ -56,7 +56,11 @@ function tokenize(src: string, path: (string | number)[], issues: ArrearsIssue[]
     } else if (NAME.test(inner)) {
       tokens.push({ k: "var", name: inner });
     } else {
-      issues.push({ path, message: `unsupported tag "{{${inner}}}" (only {{name}}, {{#if name}}, {{else}}, {{/if}}, {{#each name}}, {{/each}})`, received: inner });
+      issues.push({
+        path,
+        message: `unsupported tag "{{${inner}}}" (only {{name}}, {{#if name}}, {{else}}, {{/if}}, {{#each name}}, {{/each}})`,
+        received: inner,
+      });
       return null;
     }
     i = close + 2;
@@ -103,7 +107,11 @@ function stripStandalone(tokens: Token[]): void {
 }
 
 /** Parses template text into a tree, reporting syntax errors at `path`. */
-export function parseTemplateText(src: string, path: (string | number)[], issues: ArrearsIssue[]): TemplateNode[] | null {
+export function parseTemplateText(
+  src: string,
+  path: (string | number)[],
+  issues: ArrearsIssue[],
+): TemplateNode[] | null {
   const tokens = tokenize(src, path, issues);
   if (!tokens) return null;
   const root: TemplateNode[] = [];
@@ -124,7 +132,9 @@ export function parseTemplateText(src: string, path: (string | number)[], issues
         break;
       case "open": {
         const node: TemplateNode & { t: "if" | "each" } =
-          tok.block === "if" ? { t: "if", name: tok.name, then: [], else: [] } : { t: "each", name: tok.name, body: [] };
+          tok.block === "if"
+            ? { t: "if", name: tok.name, then: [], else: [] }
+            : { t: "each", name: tok.name, body: [] };
         out().push(node);
         stack.push({ node, inElse: false });
         break;
@@ -168,7 +178,11 @@ export interface CheckContext {
  * Checks a parsed text: every variable known (with a "did you mean" hint), used as its kind
  * allows, optional ones guarded, and no debt detail in a third-party message.
  */
-export function checkTemplateNodes(nodes: readonly TemplateNode[], ctx: CheckContext, issues: ArrearsIssue[]): Set<string> {
+export function checkTemplateNodes(
+  nodes: readonly TemplateNode[],
+  ctx: CheckContext,
+  issues: ArrearsIssue[],
+): Set<string> {
   const used = new Set<string>();
   const walk = (list: readonly TemplateNode[], guarded: ReadonlySet<string>, inEach: boolean): void => {
     for (const n of list) {
@@ -178,19 +192,39 @@ export function checkTemplateNodes(nodes: readonly TemplateNode[], ctx: CheckCon
       if (!def || (def.name.startsWith("item.") && !inEach)) {
         const hint = suggestVariable(n.name, inEach);
         const where = n.name.startsWith("item.") && !inEach ? " outside {{#each}}" : "";
-        issues.push({ path: ctx.path, message: `unknown variable "${n.name}"${where}${hint ? `; did you mean "${hint}"?` : ""}`, received: tag });
+        issues.push({
+          path: ctx.path,
+          message: `unknown variable "${n.name}"${where}${hint ? `; did you mean "${hint}"?` : ""}`,
+          received: tag,
+        });
         continue;
       }
       used.add(def.name);
       if (ctx.thirdParty && def.debt) {
-        issues.push({ path: ctx.path, message: `third-party template must not reveal the debt: "${def.name}" is not allowed`, received: tag });
+        issues.push({
+          path: ctx.path,
+          message: `third-party template must not reveal the debt: "${def.name}" is not allowed`,
+          received: tag,
+        });
       }
-      const guardedOk = !def.optional || ctx.present.has(def.name) || guarded.has(def.name) || (def.guards ?? []).some((g) => guarded.has(g));
+      const guardedOk =
+        !def.optional ||
+        ctx.present.has(def.name) ||
+        guarded.has(def.name) ||
+        (def.guards ?? []).some((g) => guarded.has(g));
       if (n.t === "var") {
         if (def.kind === "flag" || def.kind === "list") {
-          issues.push({ path: ctx.path, message: `"${def.name}" is a ${def.kind}: use it in {{#${def.kind === "list" ? "each" : "if"} ${def.name}}}, not printed`, received: tag });
+          issues.push({
+            path: ctx.path,
+            message: `"${def.name}" is a ${def.kind}: use it in {{#${def.kind === "list" ? "each" : "if"} ${def.name}}}, not printed`,
+            received: tag,
+          });
         } else if (!guardedOk) {
-          issues.push({ path: ctx.path, message: `"${def.name}" may be absent: wrap it in {{#if ${def.guards?.[0] ?? def.name}}}…{{/if}} or give the locale a default`, received: tag });
+          issues.push({
+            path: ctx.path,
+            message: `"${def.name}" may be absent: wrap it in {{#if ${def.guards?.[0] ?? def.name}}}…{{/if}} or give the locale a default`,
+            received: tag,
+          });
         }
       } else if (n.t === "if") {
         const inner = new Set(guarded);
@@ -199,11 +233,19 @@ export function checkTemplateNodes(nodes: readonly TemplateNode[], ctx: CheckCon
         walk(n.else, guarded, inEach);
       } else {
         if (def.kind !== "list") {
-          issues.push({ path: ctx.path, message: `{{#each}} needs a list; "${def.name}" is ${def.kind}`, received: tag });
+          issues.push({
+            path: ctx.path,
+            message: `{{#each}} needs a list; "${def.name}" is ${def.kind}`,
+            received: tag,
+          });
         } else if (inEach) {
           issues.push({ path: ctx.path, message: "nested {{#each}} is not supported", received: tag });
         } else if (!guardedOk) {
-          issues.push({ path: ctx.path, message: `"${def.name}" may be absent: wrap it in {{#if ${def.guards?.[0] ?? def.name}}}…{{/if}}`, received: tag });
+          issues.push({
+            path: ctx.path,
+            message: `"${def.name}" may be absent: wrap it in {{#if ${def.guards?.[0] ?? def.name}}}…{{/if}}`,
+            received: tag,
+          });
         } else walk(n.body, guarded, true);
       }
     }

@@ -1,8 +1,23 @@
 import { ArrearsError, type ArrearsIssue } from "../errors/index.js";
 import type { Channel } from "../model/schema.js";
-import { resolveVariable, truthy, type Item, type LenderDetails, type MessageDecision, type RenderContext, type Value } from "./context.js";
+import {
+  type Item,
+  type LenderDetails,
+  type MessageDecision,
+  type RenderContext,
+  resolveVariable,
+  truthy,
+  type Value,
+} from "./context.js";
 import type { TemplateNode } from "./language.js";
-import { ELECTRONIC_CHANNELS, compiledLocales, loadTemplate, pickLocale, type Audience, type MessageTemplate } from "./template.js";
+import {
+  type Audience,
+  compiledLocales,
+  ELECTRONIC_CHANNELS,
+  loadTemplate,
+  type MessageTemplate,
+  pickLocale,
+} from "./template.js";
 
 /** Options of {@link renderMessage}. */
 export interface RenderOptions {
@@ -15,7 +30,11 @@ export interface RenderOptions {
    * The account the decision is about (a parsed `Account` fits): supplies `locale`, `timeZone`
    * and `borrower.name` when the decision does not carry them.
    */
-  account?: { locale?: string | undefined; timeZone?: string | undefined; borrower?: { name?: string | undefined } | undefined };
+  account?: {
+    locale?: string | undefined;
+    timeZone?: string | undefined;
+    borrower?: { name?: string | undefined } | undefined;
+  };
   /** Lender details: name, phone, e-mail, website, address, payment methods, complaint route. */
   lender?: LenderDetails;
   /**
@@ -51,12 +70,18 @@ function optionsError(issues: ArrearsIssue[]): never {
 // Plain checks, cached per lender object: decide passes the same options object for every account.
 function checkLender(lender: unknown): LenderDetails {
   if (lender === undefined) return {};
-  if (typeof lender !== "object" || lender === null || Array.isArray(lender)) optionsError([{ path: ["lender"], message: "expected an object", received: lender }]);
+  if (typeof lender !== "object" || lender === null || Array.isArray(lender))
+    optionsError([{ path: ["lender"], message: "expected an object", received: lender }]);
   const hit = checkedLenders.get(lender);
   if (hit) return hit;
   const issues: ArrearsIssue[] = [];
   for (const [k, v] of Object.entries(lender)) {
-    if (!LENDER_KEYS.has(k)) issues.push({ path: ["lender", k], message: `unknown field (expected one of ${[...LENDER_KEYS].join(", ")})`, received: v });
+    if (!LENDER_KEYS.has(k))
+      issues.push({
+        path: ["lender", k],
+        message: `unknown field (expected one of ${[...LENDER_KEYS].join(", ")})`,
+        received: v,
+      });
     else if (v === undefined) continue;
     else if (k === "paymentMethods") {
       if (typeof v !== "string" && !(Array.isArray(v) && v.every((x) => typeof x === "string")))
@@ -99,7 +124,11 @@ function show(v: Value | undefined, name: string): string {
   if (typeof v === "number") return String(v);
   if (typeof v === "object" && v !== null && !Array.isArray(v)) return (v as { text: string }).text;
   // The load-time checks make this unreachable; fail loudly rather than print an empty field.
-  throw new ArrearsError("INVALID_INPUT", [{ path: ["decision"], message: `no value for template variable "${name}"` }], "renderMessage");
+  throw new ArrearsError(
+    "INVALID_INPUT",
+    [{ path: ["decision"], message: `no value for template variable "${name}"` }],
+    "renderMessage",
+  );
 }
 
 function withAccount(d: MessageDecision, a: NonNullable<RenderOptions["account"]>): MessageDecision {
@@ -116,11 +145,16 @@ function optOutFor(text: RenderOptions["optOutText"], locale: string): string | 
     // Exact locale, then same language; none: keep the template's own text in this language.
     const keys = Object.keys(text);
     const lang = locale.split("-")[0]!.toLowerCase();
-    const key = keys.find((k) => k.toLowerCase() === locale.toLowerCase()) ?? keys.find((k) => k.split("-")[0]!.toLowerCase() === lang);
+    const key =
+      keys.find((k) => k.toLowerCase() === locale.toLowerCase()) ??
+      keys.find((k) => k.split("-")[0]!.toLowerCase() === lang);
     if (key === undefined) return undefined;
     out = text[key];
   }
-  if (typeof out !== "string" || out.trim() === "") optionsError([{ path: ["optOutText"], message: "expected a non-empty string (or texts by locale)", received: out }]);
+  if (typeof out !== "string" || out.trim() === "")
+    optionsError([
+      { path: ["optOutText"], message: "expected a non-empty string (or texts by locale)", received: out },
+    ]);
   return out;
 }
 
@@ -144,19 +178,31 @@ function tidy(s: string): string {
  * const msg = renderMessage(getTemplate("sms-reminder"), decision, { locale: "zh-CN", lender: { name: "示例银行", phone: "95555" } });
  * msg.body // "【示例银行】尊敬的客户，您尾号****1234的账户已逾期12天，逾期金额¥1,234.50，… 回复TD退订"
  */
-export function renderMessage(template: MessageTemplate | unknown, decision: MessageDecision, options: RenderOptions = {}): RenderedMessage {
+export function renderMessage(
+  template: MessageTemplate | unknown,
+  decision: MessageDecision,
+  options: RenderOptions = {},
+): RenderedMessage {
   const t = loadTemplate(template);
   const locales = compiledLocales(t)!;
-  if (typeof options !== "object" || options === null) optionsError([{ path: [], message: "expected an options object", received: options }]);
+  if (typeof options !== "object" || options === null)
+    optionsError([{ path: [], message: "expected an options object", received: options }]);
   if (typeof decision !== "object" || decision === null) {
-    throw new ArrearsError("INVALID_INPUT", [{ path: ["decision"], message: "expected a decision object", received: decision }], "renderMessage");
+    throw new ArrearsError(
+      "INVALID_INPUT",
+      [{ path: ["decision"], message: "expected a decision object", received: decision }],
+      "renderMessage",
+    );
   }
   const { locale, optOutText, deadlineDays, account } = options;
-  if (locale !== undefined && typeof locale !== "string") optionsError([{ path: ["locale"], message: "expected a locale string", received: locale }]);
+  if (locale !== undefined && typeof locale !== "string")
+    optionsError([{ path: ["locale"], message: "expected a locale string", received: locale }]);
   if (account !== undefined && (typeof account !== "object" || account === null))
     optionsError([{ path: ["account"], message: "expected an account object", received: account }]);
   if (deadlineDays !== undefined && (!Number.isInteger(deadlineDays) || deadlineDays < 0 || deadlineDays > 3650))
-    optionsError([{ path: ["deadlineDays"], message: "expected a whole number of days 0–3650", received: deadlineDays }]);
+    optionsError([
+      { path: ["deadlineDays"], message: "expected a whole number of days 0–3650", received: deadlineDays },
+    ]);
   const lender = checkLender(options.lender);
 
   const factsLocale = decision.facts?.locale;
@@ -215,12 +261,19 @@ export function runTemplateTests(template: MessageTemplate | unknown): TemplateT
     try {
       message = renderMessage(t, tc.decision as unknown as MessageDecision, (tc.options ?? {}) as RenderOptions);
     } catch (e) {
-      return { name: tc.name, passed: false, failures: [`render threw: ${e instanceof Error ? e.message : String(e)}`] };
+      return {
+        name: tc.name,
+        passed: false,
+        failures: [`render threw: ${e instanceof Error ? e.message : String(e)}`],
+      };
     }
-    if (tc.expect.locale !== undefined && message.locale !== tc.expect.locale) failures.push(`locale ${message.locale}, expected ${tc.expect.locale}`);
+    if (tc.expect.locale !== undefined && message.locale !== tc.expect.locale)
+      failures.push(`locale ${message.locale}, expected ${tc.expect.locale}`);
     for (const s of tc.expect.contains) if (!message.body.includes(s)) failures.push(`body lacks ${JSON.stringify(s)}`);
-    for (const s of tc.expect.notContains) if (message.body.includes(s)) failures.push(`body contains ${JSON.stringify(s)}`);
-    for (const s of tc.expect.subjectContains) if (!(message.subject ?? "").includes(s)) failures.push(`subject lacks ${JSON.stringify(s)}`);
+    for (const s of tc.expect.notContains)
+      if (message.body.includes(s)) failures.push(`body contains ${JSON.stringify(s)}`);
+    for (const s of tc.expect.subjectContains)
+      if (!(message.subject ?? "").includes(s)) failures.push(`subject lacks ${JSON.stringify(s)}`);
     return { name: tc.name, passed: failures.length === 0, failures, message };
   });
 }

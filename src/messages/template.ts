@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { ArrearsError, issuesFromZod, type ArrearsIssue } from "../errors/index.js";
-import { ChannelSchema, LocaleSchema, type Channel } from "../model/schema.js";
+import { ArrearsError, type ArrearsIssue, issuesFromZod } from "../errors/index.js";
+import { type Channel, ChannelSchema, LocaleSchema } from "../model/schema.js";
 import { checkTemplateNodes, parseTemplateText, type TemplateNode } from "./language.js";
 import { VARIABLES_BY_NAME } from "./variables.js";
 
@@ -12,13 +12,18 @@ const LocaleBlockSchema = z
     subject: z.string().min(1).optional(),
     body: TextSchema.optional(),
     /** A letter as headed sections, rendered one after another with a blank line between. */
-    sections: z.array(z.strictObject({ heading: z.string().min(1).optional(), body: TextSchema })).min(1).optional(),
+    sections: z
+      .array(z.strictObject({ heading: z.string().min(1).optional(), body: TextSchema }))
+      .min(1)
+      .optional(),
     /** Opt-out text appended to SMS and e-mail when the renderer is not given one. */
     optOutText: z.string().min(1).optional(),
     /** Locale fallbacks for optional text variables (`borrower.name`, `lender.*`). */
     defaults: z.record(z.string(), z.string().min(1)).optional(),
   })
-  .refine((b) => (b.body === undefined) !== (b.sections === undefined), { message: "expected exactly one of body or sections" });
+  .refine((b) => (b.body === undefined) !== (b.sections === undefined), {
+    message: "expected exactly one of body or sections",
+  });
 
 const TestCaseSchema = z.strictObject({
   name: z.string().min(1),
@@ -49,7 +54,7 @@ export type TemplateTestCase = z.infer<typeof TestCaseSchema>;
  */
 export const MessageTemplateSchema = z.strictObject({
   schemaVersion: z.literal(1),
-  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "expected a kebab-case id such as \"formal-letter\""),
+  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a kebab-case id such as "formal-letter"'),
   version: z.string().min(1),
   description: z.string().min(1),
   channel: ChannelSchema,
@@ -132,25 +137,34 @@ export function loadTemplate(json: unknown): MessageTemplate {
   const locales = new Map<string, CompiledLocale>();
   const used = new Set<string>();
   const keys = Object.keys(t.locales);
-  if (keys.length === 0) issues.push({ path: ["locales"], message: "expected at least one locale such as \"en-US\"", received: t.locales });
+  if (keys.length === 0)
+    issues.push({ path: ["locales"], message: 'expected at least one locale such as "en-US"', received: t.locales });
 
   for (const loc of keys) {
     const block = t.locales[loc]!;
     const base: (string | number)[] = ["locales", loc];
     if (!LocaleSchema.safeParse(loc).success) {
-      issues.push({ path: base, message: "expected a BCP 47 locale key such as \"zh-CN\" or \"en-US\"", received: loc });
+      issues.push({ path: base, message: 'expected a BCP 47 locale key such as "zh-CN" or "en-US"', received: loc });
       continue;
     }
     const defaults = block.defaults ?? {};
     for (const k of Object.keys(defaults)) {
       if (!DEFAULTABLE.test(k) || !VARIABLES_BY_NAME.has(k)) {
-        issues.push({ path: [...base, "defaults", k], message: "only borrower.name and lender.* variables take a locale default", received: defaults[k] });
+        issues.push({
+          path: [...base, "defaults", k],
+          message: "only borrower.name and lender.* variables take a locale default",
+          received: defaults[k],
+        });
       }
     }
     if (electronic && !block.optOutText) {
-      issues.push({ path: [...base, "optOutText"], message: `required for ${t.channel} templates (every electronic message carries an opt-out)` });
+      issues.push({
+        path: [...base, "optOutText"],
+        message: `required for ${t.channel} templates (every electronic message carries an opt-out)`,
+      });
     }
-    if (t.channel === "email" && !block.subject) issues.push({ path: [...base, "subject"], message: "required for email templates" });
+    if (t.channel === "email" && !block.subject)
+      issues.push({ path: [...base, "subject"], message: "required for email templates" });
 
     const present = new Set(Object.keys(defaults));
     if (electronic && block.optOutText) present.add("optOut");
@@ -185,7 +199,14 @@ export function loadTemplate(json: unknown): MessageTemplate {
     }
     if (!body) continue;
     const placesOptOut = mentions(body, "optOut");
-    locales.set(loc, { locale: loc, subject: subject ?? null, body, optOutText: block.optOutText, defaults, placesOptOut });
+    locales.set(loc, {
+      locale: loc,
+      subject: subject ?? null,
+      body,
+      optOutText: block.optOutText,
+      defaults,
+      placesOptOut,
+    });
   }
 
   if (issues.length > 0) throw new ArrearsError("INVALID_TEMPLATE", issues, `template ${JSON.stringify(t.id)}`);
@@ -207,7 +228,13 @@ export function loadTemplate(json: unknown): MessageTemplate {
 
 function mentions(nodes: readonly TemplateNode[], name: string): boolean {
   return nodes.some((n) =>
-    n.t === "var" ? n.name === name : n.t === "if" ? mentions(n.then, name) || mentions(n.else, name) : n.t === "each" ? mentions(n.body, name) : false,
+    n.t === "var"
+      ? n.name === name
+      : n.t === "if"
+        ? mentions(n.then, name) || mentions(n.else, name)
+        : n.t === "each"
+          ? mentions(n.body, name)
+          : false,
   );
 }
 

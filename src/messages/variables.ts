@@ -19,7 +19,14 @@ export interface VariableDefinition {
   description: string;
 }
 
-const v = (name: string, kind: VariableKind, debt: boolean, description: string, optional = false, guards?: readonly string[]): VariableDefinition =>
+const v = (
+  name: string,
+  kind: VariableKind,
+  debt: boolean,
+  description: string,
+  optional = false,
+  guards?: readonly string[],
+): VariableDefinition =>
   guards ? { name, kind, debt, optional, guards, description } : { name, kind, debt, optional, description };
 
 const INST = ["offer.isInstallments"] as const;
@@ -35,7 +42,13 @@ const DEFER = ["offer.isDeferral"] as const;
  * MESSAGE_VARIABLES.filter((v) => !v.debt).map((v) => v.name) // what a third-party template may use
  */
 export const MESSAGE_VARIABLES: readonly VariableDefinition[] = [
-  v("borrower.name", "text", false, "Borrower's name from the decision (`decision.borrower.name`); give a locale default such as \"Customer\".", true),
+  v(
+    "borrower.name",
+    "text",
+    false,
+    'Borrower\'s name from the decision (`decision.borrower.name`); give a locale default such as "Customer".',
+    true,
+  ),
   v("account.masked", "text", true, "Account id masked to its last 4 letters or digits: `****1234`."),
   v("currency", "text", true, "ISO 4217 code of the amounts (`decision.amounts.currency`)."),
   v("amount.overdue", "money", true, "Total overdue (`amounts.overdue.total`)."),
@@ -45,18 +58,52 @@ export const MESSAGE_VARIABLES: readonly VariableDefinition[] = [
   v("amount.fees", "money", true, "Overdue late and other fees."),
   v("amount.outstanding", "money", true, "Total outstanding balance (`amounts.outstanding.total`)."),
   v("dpd", "number", true, "Days past due (`facts.dpd`)."),
-  v("daysOverdue", "text", true, "`dpd` as a phrase in the locale, plural-correct: \"1 day\", \"12 days\", \"12天\"."),
-  v("oldestUnpaidDueDate", "date", true, "Oldest due date still unpaid; absent when the decision came from a snapshot without dues.", true),
-  v("today", "date", false, "The letter date: the calendar date of `asOf` (in `decision.timeZone` when given, else as written in `asOf`)."),
-  v("deadline", "date", true, "`today` + `deadlineDays` (renderer option, else the template's `deadlineDays`, default 14)."),
+  v("daysOverdue", "text", true, '`dpd` as a phrase in the locale, plural-correct: "1 day", "12 days", "12天".'),
+  v(
+    "oldestUnpaidDueDate",
+    "date",
+    true,
+    "Oldest due date still unpaid; absent when the decision came from a snapshot without dues.",
+    true,
+  ),
+  v(
+    "today",
+    "date",
+    false,
+    "The letter date: the calendar date of `asOf` (in `decision.timeZone` when given, else as written in `asOf`).",
+  ),
+  v(
+    "deadline",
+    "date",
+    true,
+    "`today` + `deadlineDays` (renderer option, else the template's `deadlineDays`, default 14).",
+  ),
   v("lender.name", "text", false, "Lender's name (renderer option `lender.name`).", true),
   v("lender.phone", "text", false, "Lender's phone number for call-backs.", true),
   v("lender.email", "text", false, "Lender's contact e-mail.", true),
   v("lender.website", "text", false, "Lender's website.", true),
   v("lender.address", "text", false, "Lender's postal address (may span lines).", true),
-  v("lender.paymentMethods", "text", true, "Ways to pay, joined as alternatives in the locale (\"card, bank transfer, or cash\").", true),
-  v("lender.complaintRoute", "text", false, "How to complain (e.g. the complaints team and the ombudsman or regulator).", true),
-  v("optOut", "text", false, "Opt-out text (renderer option `optOutText`, else the locale's `optOutText`); appended to SMS and e-mail automatically unless the body places it.", true),
+  v(
+    "lender.paymentMethods",
+    "text",
+    true,
+    'Ways to pay, joined as alternatives in the locale ("card, bank transfer, or cash").',
+    true,
+  ),
+  v(
+    "lender.complaintRoute",
+    "text",
+    false,
+    "How to complain (e.g. the complaints team and the ombudsman or regulator).",
+    true,
+  ),
+  v(
+    "optOut",
+    "text",
+    false,
+    "Opt-out text (renderer option `optOutText`, else the locale's `optOutText`); appended to SMS and e-mail automatically unless the body places it.",
+    true,
+  ),
   v("offer", "flag", true, "True when the decision carries a usable offer (`action.offer`)."),
   v("offer.isInstallments", "flag", true, "The offer is an instalment plan."),
   v("offer.isSettlement", "flag", true, "The offer is a discounted settlement."),
@@ -66,18 +113,52 @@ export const MESSAGE_VARIABLES: readonly VariableDefinition[] = [
   v("offer.totalRepayable", "money", true, "Instalment plan: total of all instalments.", true, INST),
   v("offer.instalmentCount", "number", true, "Instalment plan: number of instalments.", true, INST),
   v("offer.firstInstalmentAmount", "money", true, "Instalment plan: amount of the first instalment.", true, INST),
-  v("offer.firstDueDate", "date", true, "Instalment plan: due date of the first instalment (also a deferral's first new due date when its schedule is given).", true, INST),
-  v("offer.instalments", "list", true, "Schedule for `{{#each}}`: `item.number`, `item.dueDate`, `item.amount` (an instalment plan's instalments, or a deferral's new schedule when given).", true, INST),
-  v("offer.waived.penaltyInterest", "money", true, "Penalty interest waived by the offer (zero when none).", true, ["offer"]),
+  v(
+    "offer.firstDueDate",
+    "date",
+    true,
+    "Instalment plan: due date of the first instalment (also a deferral's first new due date when its schedule is given).",
+    true,
+    INST,
+  ),
+  v(
+    "offer.instalments",
+    "list",
+    true,
+    "Schedule for `{{#each}}`: `item.number`, `item.dueDate`, `item.amount` (an instalment plan's instalments, or a deferral's new schedule when given).",
+    true,
+    INST,
+  ),
+  v("offer.waived.penaltyInterest", "money", true, "Penalty interest waived by the offer (zero when none).", true, [
+    "offer",
+  ]),
   v("offer.waived.fees", "money", true, "Fees waived by the offer (zero when none).", true, ["offer"]),
   v("offer.waived.total", "money", true, "Total waived (zero when none).", true, ["offer"]),
   v("offer.payoff", "money", true, "Settlement: amount that settles the account.", true, SETTLE),
   v("offer.discount", "money", true, "Settlement: amount forgiven.", true, SETTLE),
-  v("offer.validUntil", "date", true, "Settlement: last day to pay the payoff, when the offer has one (guard with its own `{{#if}}`).", true),
+  v(
+    "offer.validUntil",
+    "date",
+    true,
+    "Settlement: last day to pay the payoff, when the offer has one (guard with its own `{{#if}}`).",
+    true,
+  ),
   v("offer.months", "number", true, "Deferral: months deferred.", true, DEFER),
-  v("offer.resumeOn", "date", true, "Deferral: day payments resume (`until`), when given (guard with its own `{{#if}}`).", true),
-  v("offer.deferralCost", "money", true, "Deferral: what the break costs in interest (`cost`), when given and above zero (guard with its own `{{#if}}`).", true),
-  v("offer.monthsText", "text", true, "Deferral: months as a phrase in the locale (\"3 months\", \"3个月\").", true, DEFER),
+  v(
+    "offer.resumeOn",
+    "date",
+    true,
+    "Deferral: day payments resume (`until`), when given (guard with its own `{{#if}}`).",
+    true,
+  ),
+  v(
+    "offer.deferralCost",
+    "money",
+    true,
+    "Deferral: what the break costs in interest (`cost`), when given and above zero (guard with its own `{{#if}}`).",
+    true,
+  ),
+  v("offer.monthsText", "text", true, 'Deferral: months as a phrase in the locale ("3 months", "3个月").', true, DEFER),
 ];
 
 /**

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { ArrearsError, issuesFromZod, type SafeResult } from "../errors/index.js";
 import { dpdFromDues } from "../delinquency/allocate.js";
+import { ArrearsError, issuesFromZod, type SafeResult } from "../errors/index.js";
 import { toMinorUnits } from "../money/index.js";
 import { parseInstant, parseIsoDate } from "../time/index.js";
 import {
@@ -40,7 +40,11 @@ type Ctx = z.RefinementCtx;
 function crossChecks(a: z.infer<typeof AccountObject>, ctx: Ctx): void {
   const opened = parseIsoDate(a.openedOn);
   if (!a.dues && !a.delinquency) {
-    ctx.addIssue({ code: "custom", path: ["dues"], message: "expected either dues (with payments) or a delinquency snapshot" });
+    ctx.addIssue({
+      code: "custom",
+      path: ["dues"],
+      message: "expected either dues (with payments) or a delinquency snapshot",
+    });
   }
   if (a.dues) {
     const seen = new Map<number, number>();
@@ -48,9 +52,20 @@ function crossChecks(a: z.infer<typeof AccountObject>, ctx: Ctx): void {
       const day = parseIsoDate(d.dueDate);
       const prev = seen.get(day);
       if (prev !== undefined)
-        ctx.addIssue({ code: "custom", path: ["dues", i, "dueDate"], message: `duplicate due date (also dues[${prev}])`, input: d.dueDate });
+        ctx.addIssue({
+          code: "custom",
+          path: ["dues", i, "dueDate"],
+          message: `duplicate due date (also dues[${prev}])`,
+          input: d.dueDate,
+        });
       else seen.set(day, i);
-      if (day < opened) ctx.addIssue({ code: "custom", path: ["dues", i, "dueDate"], message: `due date before openedOn ${a.openedOn}`, input: d.dueDate });
+      if (day < opened)
+        ctx.addIssue({
+          code: "custom",
+          path: ["dues", i, "dueDate"],
+          message: `due date before openedOn ${a.openedOn}`,
+          input: d.dueDate,
+        });
       const parts =
         d.principal === undefined && d.interest === undefined && d.fees === undefined
           ? 0
@@ -58,30 +73,67 @@ function crossChecks(a: z.infer<typeof AccountObject>, ctx: Ctx): void {
             (d.interest === undefined ? 0 : toMinorUnits(d.interest, a.currency)) +
             (d.fees === undefined ? 0 : toMinorUnits(d.fees, a.currency));
       if (parts > 0 && parts > toMinorUnits(d.amount, a.currency))
-        ctx.addIssue({ code: "custom", path: ["dues", i, "amount"], message: "principal + interest + fees exceed the amount due", input: d.amount });
+        ctx.addIssue({
+          code: "custom",
+          path: ["dues", i, "amount"],
+          message: "principal + interest + fees exceed the amount due",
+          input: d.amount,
+        });
     });
   }
   a.payments.forEach((p, i) => {
     if (parseIsoDate(p.date) < opened)
-      ctx.addIssue({ code: "custom", path: ["payments", i, "date"], message: `payment before openedOn ${a.openedOn}`, input: p.date });
+      ctx.addIssue({
+        code: "custom",
+        path: ["payments", i, "date"],
+        message: `payment before openedOn ${a.openedOn}`,
+        input: p.date,
+      });
   });
   a.contacts.forEach((c, i) => {
     if (c.outcome === "promise_to_pay" && !c.promise)
-      ctx.addIssue({ code: "custom", path: ["contacts", i, "promise"], message: "a promise_to_pay outcome needs its promise {amount, dueDate}" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["contacts", i, "promise"],
+        message: "a promise_to_pay outcome needs its promise {amount, dueDate}",
+      });
     if (c.promise && parseIsoDate(c.promise.dueDate) < Math.floor(parseInstant(c.at) / 86_400_000) - 1)
-      ctx.addIssue({ code: "custom", path: ["contacts", i, "promise", "dueDate"], message: "promise due before the contact that made it", input: c.promise.dueDate });
+      ctx.addIssue({
+        code: "custom",
+        path: ["contacts", i, "promise", "dueDate"],
+        message: "promise due before the contact that made it",
+        input: c.promise.dueDate,
+      });
   });
   a.borrower.hardship.forEach((h, i) => {
     if (h.until && parseIsoDate(h.until) < parseIsoDate(h.reportedOn))
-      ctx.addIssue({ code: "custom", path: ["borrower", "hardship", i, "until"], message: "until is before reportedOn", input: h.until });
+      ctx.addIssue({
+        code: "custom",
+        path: ["borrower", "hardship", i, "until"],
+        message: "until is before reportedOn",
+        input: h.until,
+      });
   });
   const f = a.borrower.flags;
-  if (f.breathingSpaceFrom && f.breathingSpaceUntil && parseIsoDate(f.breathingSpaceUntil) < parseIsoDate(f.breathingSpaceFrom))
-    ctx.addIssue({ code: "custom", path: ["borrower", "flags", "breathingSpaceUntil"], message: "breathing space ends before it starts", input: f.breathingSpaceUntil });
+  if (
+    f.breathingSpaceFrom &&
+    f.breathingSpaceUntil &&
+    parseIsoDate(f.breathingSpaceUntil) < parseIsoDate(f.breathingSpaceFrom)
+  )
+    ctx.addIssue({
+      code: "custom",
+      path: ["borrower", "flags", "breathingSpaceUntil"],
+      message: "breathing space ends before it starts",
+      input: f.breathingSpaceUntil,
+    });
   const snap = a.delinquency;
   if (a.dues && snap) {
     if (!snap.asOf) {
-      ctx.addIssue({ code: "custom", path: ["delinquency", "asOf"], message: "required when both dues and a delinquency snapshot are given (to check they agree)" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["delinquency", "asOf"],
+        message: "required when both dues and a delinquency snapshot are given (to check they agree)",
+      });
     } else {
       const derived = dpdFromDues(a.dues, a.payments, a.currency, parseIsoDate(snap.asOf));
       if (derived !== snap.dpd)
@@ -134,8 +186,14 @@ export function safeParseAccount(input: unknown): SafeResult<Account> {
   const r = AccountSchema.safeParse(input);
   if (!r.success) {
     const issues = issuesFromZod(r.error, input);
-    const id = typeof input === "object" && input !== null && typeof (input as { id?: unknown }).id === "string" ? (input as { id: string }).id : undefined;
-    return { success: false, error: new ArrearsError("INVALID_ACCOUNT", issues, id ? `account ${JSON.stringify(id)}` : "account") };
+    const id =
+      typeof input === "object" && input !== null && typeof (input as { id?: unknown }).id === "string"
+        ? (input as { id: string }).id
+        : undefined;
+    return {
+      success: false,
+      error: new ArrearsError("INVALID_ACCOUNT", issues, id ? `account ${JSON.stringify(id)}` : "account"),
+    };
   }
   // Frozen so the "already validated" mark can never outlive a mutation.
   deepFreeze(r.data);

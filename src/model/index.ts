@@ -1,2 +1,9 @@
+export {
+  type Account,
+  type AccountInput,
+  AccountSchema,
+  isParsedAccount,
+  parseAccount,
+  safeParseAccount,
+} from "./account.js";
 export * from "./schema.js";
-export { AccountSchema, parseAccount, safeParseAccount, isParsedAccount, type Account, type AccountInput } from "./account.js";

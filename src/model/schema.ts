@@ -19,7 +19,7 @@ function withinMax(v: string): boolean {
 /** A non-negative amount: a decimal string (`"1234.50"`) or a finite number. */
 export const AmountSchema = z.custom<string | number>(
   (v) => isAmountLike(v) && (typeof v === "number" ? v >= 0 && v <= MAX_AMOUNT : !v.startsWith("-") && withinMax(v)),
-  { message: "expected a non-negative decimal amount up to 900000000000 (string like \"12.50\" or finite number)" },
+  { message: 'expected a non-negative decimal amount up to 900000000000 (string like "12.50" or finite number)' },
 );
 
 /** ISO calendar date `YYYY-MM-DD` that exists (2024-02-29 yes, 2025-02-29 no). */
@@ -43,7 +43,7 @@ export const CurrencySchema = z.custom<string>((v) => typeof v === "string" && i
 });
 
 export const TimeZoneSchema = z.custom<string>((v) => typeof v === "string" && isValidTimeZone(v), {
-  message: "expected an IANA time zone such as \"Asia/Shanghai\"",
+  message: 'expected an IANA time zone such as "Asia/Shanghai"',
 });
 
 export const LocaleSchema = z.custom<string>(
@@ -55,7 +55,7 @@ export const LocaleSchema = z.custom<string>(
       return false;
     }
   },
-  { message: "expected a BCP 47 locale such as \"zh-CN\" or \"en-US\"" },
+  { message: 'expected a BCP 47 locale such as "zh-CN" or "en-US"' },
 );
 
 // ---------- enums ----------

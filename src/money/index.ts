@@ -50,7 +50,8 @@ export function toDec(value: AmountInput): Dec {
     if (!Number.isFinite(value)) throw new RangeError(`amount must be finite, received ${value}`);
     return new Dec(String(value));
   }
-  if (!DECIMAL_STRING.test(value)) throw new RangeError(`amount must be a decimal string, received ${JSON.stringify(value)}`);
+  if (!DECIMAL_STRING.test(value))
+    throw new RangeError(`amount must be a decimal string, received ${JSON.stringify(value)}`);
   return new Dec(value);
 }
 
@@ -90,7 +91,8 @@ const POW10 = [1, 10, 100, 1000, 10000];
  */
 export function minorUnitsFast(v: AmountInput, digits: number): number {
   if (typeof v !== "string" || v.length === 0 || v.length > 15 || v.charCodeAt(0) === 46) return NaN;
-  let n = 0, frac = -1;
+  let n = 0,
+    frac = -1;
   for (let i = 0; i < v.length; i++) {
     const c = v.charCodeAt(i);
     if (c === 46 && frac < 0) frac = 0;

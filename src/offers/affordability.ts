@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { Dec, type AmountInput } from "../money/index.js";
 import { AmountSchema, CurrencySchema } from "../model/schema.js";
+import { type AmountInput, Dec } from "../money/index.js";
 import { amt, minor, parseWith, shareString } from "./internal.js";
-import { FrequencySchema, ShareSchema, type Frequency } from "./schemas.js";
+import { type Frequency, FrequencySchema, ShareSchema } from "./schemas.js";
 
 /** Result of {@link assessAffordability}. */
 export interface Affordability {
@@ -35,7 +35,11 @@ export interface AffordabilityContext {
 }
 
 /** @internal */
-export function affordabilityContext(income: number | null, maxShare: Dec | null, obligations = 0): AffordabilityContext {
+export function affordabilityContext(
+  income: number | null,
+  maxShare: Dec | null,
+  obligations = 0,
+): AffordabilityContext {
   const limit12 = income === null || maxShare === null ? null : maxShare.times(income).times(12).floor().toNumber();
   return { income, maxShare, obligations, limit12 };
 }
@@ -51,12 +55,18 @@ function share4(units: number): string {
  * arithmetic on `instalment × periodsPerYear` (twelve monthly equivalents), exact; falls back
  * to decimals for amounts too large for safe integers.
  */
-export function affordabilityMinor(instalment: number, frequency: Frequency, ctx: AffordabilityContext, currency: string): Affordability {
+export function affordabilityMinor(
+  instalment: number,
+  frequency: Frequency,
+  ctx: AffordabilityContext,
+  currency: string,
+): Affordability {
   const k = PERIODS_PER_YEAR[frequency];
   const num = instalment * k;
   const load = num + 12 * ctx.obligations;
   const income = ctx.income;
-  if (load * 20000 + 12 * (income ?? 0) > SAFE || (ctx.limit12 !== null && ctx.limit12 > SAFE)) return affordabilityDec(instalment, frequency, ctx, currency);
+  if (load * 20000 + 12 * (income ?? 0) > SAFE || (ctx.limit12 !== null && ctx.limit12 > SAFE))
+    return affordabilityDec(instalment, frequency, ctx, currency);
   // Half-up rounding of num / 12 and of load / (12 × income) to 4 places, in integers.
   const monthlyEquivalent = amt(Math.floor((2 * num + 12) / 24), currency);
   if (income === null) return { monthlyEquivalent, incomeShare: null, affordable: null };
@@ -66,7 +76,12 @@ export function affordabilityMinor(instalment: number, frequency: Frequency, ctx
 }
 
 /** @internal the same in exact decimals (reference and fallback). */
-export function affordabilityDec(instalment: number, frequency: Frequency, ctx: AffordabilityContext, currency: string): Affordability {
+export function affordabilityDec(
+  instalment: number,
+  frequency: Frequency,
+  ctx: AffordabilityContext,
+  currency: string,
+): Affordability {
   // Monthly equivalent, exact (a weekly 100.00 is 433.333… a month); shown rounded half-up.
   const monthly = new Dec(instalment).times(PERIODS_PER_YEAR[frequency]).div(12);
   const monthlyEquivalent = amt(monthly.toDecimalPlaces(0, Dec.ROUND_HALF_UP).toNumber(), currency);
@@ -110,5 +125,10 @@ export function assessAffordability(options: AffordabilityOptions): Affordabilit
   const income = o.monthlyIncome === undefined ? null : minor(o.monthlyIncome as AmountInput, c, ["monthlyIncome"]);
   const share = o.maxIncomeShare === undefined ? null : new Dec(String(o.maxIncomeShare));
   const obligations = o.monthlyObligations === undefined ? 0 : minor(o.monthlyObligations, c, ["monthlyObligations"]);
-  return affordabilityMinor(minor(o.instalment, c, ["instalment"]), o.frequency, affordabilityContext(income, share, obligations), c);
+  return affordabilityMinor(
+    minor(o.instalment, c, ["instalment"]),
+    o.frequency,
+    affordabilityContext(income, share, obligations),
+    c,
+  );
 }

@@ -1,12 +1,19 @@
-import { Dec } from "../money/index.js";
 import type { Account } from "../model/account.js";
-import { deferralOf, type DeferralPlan } from "./deferral.js";
-import { checkLastDay, planFromSchedule, rateOf, scheduleMinor, type InstallmentPlan, type MinorSchedule } from "./installments.js";
+import { Dec } from "../money/index.js";
 import { affordabilityContext, affordabilityMinor } from "./affordability.js";
+import { type DeferralPlan, deferralOf } from "./deferral.js";
+import {
+  checkLastDay,
+  type InstallmentPlan,
+  type MinorSchedule,
+  planFromSchedule,
+  rateOf,
+  scheduleMinor,
+} from "./installments.js";
 import { accountOf, amt, asOfDay, balanceFigures, fail, minor, overdueMinor, parseWith } from "./internal.js";
-import { settlementOf, type SettlementOffer } from "./settlement.js";
-import { feeWaiverOf, waiverMinor, type FeeWaiver } from "./waive.js";
-import { OfferSpecSchema, type OfferSpec, type ParsedOfferSpec } from "./schemas.js";
+import { type OfferSpec, OfferSpecSchema, type ParsedOfferSpec } from "./schemas.js";
+import { type SettlementOffer, settlementOf } from "./settlement.js";
+import { type FeeWaiver, feeWaiverOf, waiverMinor } from "./waive.js";
 
 /** How `buildOffer` chose among the spec's instalment counts. */
 export type PlanSelection = "fewest_affordable" | "longest_unaffordable" | "middle_income_unknown";
@@ -53,7 +60,11 @@ export function parseOfferSpec(spec: unknown): ParsedOfferSpec {
   return parsed;
 }
 
-function installmentsOffer(spec: Extract<ParsedOfferSpec, { kind: "installments" }>, account: Account, day: number): InstallmentOffer {
+function installmentsOffer(
+  spec: Extract<ParsedOfferSpec, { kind: "installments" }>,
+  account: Account,
+  day: number,
+): InstallmentOffer {
   const b = balanceFigures(account);
   const c = b.currency;
   let amount: number;
@@ -76,7 +87,8 @@ function installmentsOffer(spec: Extract<ParsedOfferSpec, { kind: "installments"
   const maxShare = spec.maxIncomeShare === undefined ? null : new Dec(String(spec.maxIncomeShare));
 
   const oblIn = account.borrower.monthlyObligations;
-  const obligations = spec.includeObligations && oblIn !== undefined ? minor(oblIn, c, ["account", "borrower", "monthlyObligations"]) : 0;
+  const obligations =
+    spec.includeObligations && oblIn !== undefined ? minor(oblIn, c, ["account", "borrower", "monthlyObligations"]) : 0;
   const ctx = affordabilityContext(income, maxShare, obligations);
   const schedules: (MinorSchedule | null)[] = [];
   const options: InstallmentOffer["options"] = [];
@@ -97,7 +109,12 @@ function installmentsOffer(spec: Extract<ParsedOfferSpec, { kind: "installments"
       schedules.push(s);
     }
     const a = affordabilityMinor(maxAmount, spec.frequency, ctx, c);
-    options.push({ count: n, instalmentAmount: amt(firstAmount, c), incomeShare: a.incomeShare, affordable: a.affordable });
+    options.push({
+      count: n,
+      instalmentAmount: amt(firstAmount, c),
+      incomeShare: a.incomeShare,
+      affordable: a.affordable,
+    });
     if (pick < 0 && a.affordable === true) pick = i;
   }
   let selection: PlanSelection;
@@ -109,16 +126,19 @@ function installmentsOffer(spec: Extract<ParsedOfferSpec, { kind: "installments"
     selection = "longest_unaffordable";
     pick = counts.length - 1;
   }
-  const plan = planFromSchedule(schedules[pick] ?? scheduleMinor(financed, counts[pick]!, first, spec.frequency, rate.dec), {
-    currency: c,
-    frequency: spec.frequency,
-    rate: rate.text,
-    amount,
-    waivedPenalty: wp,
-    waivedFees: wf,
-    financed,
-    affordability: ctx,
-  });
+  const plan = planFromSchedule(
+    schedules[pick] ?? scheduleMinor(financed, counts[pick]!, first, spec.frequency, rate.dec),
+    {
+      currency: c,
+      frequency: spec.frequency,
+      rate: rate.text,
+      amount,
+      waivedPenalty: wp,
+      waivedFees: wf,
+      financed,
+      affordability: ctx,
+    },
+  );
   return { ...plan, basis: spec.basis, selection, options };
 }
 

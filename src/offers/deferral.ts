@@ -1,9 +1,9 @@
-import { Dec } from "../money/index.js";
 import type { Account } from "../model/account.js";
+import { Dec } from "../money/index.js";
 import { addMonthsToDay, formatIsoDate, parseIsoDate } from "../time/index.js";
-import { accountOf, amt, asOfDay, checkDay, balanceFigures, minor, overdueMinor, parseWith } from "./internal.js";
 import { rateOf } from "./installments.js";
-import { PlanDeferralOptionsSchema, type PlanDeferralOptions } from "./schemas.js";
+import { accountOf, amt, asOfDay, balanceFigures, checkDay, minor, overdueMinor, parseWith } from "./internal.js";
+import { type PlanDeferralOptions, PlanDeferralOptionsSchema } from "./schemas.js";
 
 /** One line of the schedule after a deferral. `amount = deferred + interest`. */
 export interface DeferredDue {
@@ -39,7 +39,12 @@ export interface DeferralPlan {
 }
 
 /** @internal deferral on a validated account. */
-export function deferralOf(account: Account, months: number, day: number, interestRate: string | number | undefined): DeferralPlan {
+export function deferralOf(
+  account: Account,
+  months: number,
+  day: number,
+  interestRate: string | number | undefined,
+): DeferralPlan {
   const c = account.currency;
   const until = addMonthsToDay(day, months);
   const byDay = new Map<number, { deferred: number; originals: number[] }>();
@@ -75,7 +80,15 @@ export function deferralOf(account: Account, months: number, day: number, intere
   const rate = rateOf(interestRate);
   const principal = balanceFigures(account).principal;
   // Simple interest, actual/365, on the principal balance for the days of the deferral.
-  const interest = rate.dec === null ? 0 : new Dec(principal).times(rate.dec).times(until - day).div(365).toDecimalPlaces(0, Dec.ROUND_HALF_UP).toNumber();
+  const interest =
+    rate.dec === null
+      ? 0
+      : new Dec(principal)
+          .times(rate.dec)
+          .times(until - day)
+          .div(365)
+          .toDecimalPlaces(0, Dec.ROUND_HALF_UP)
+          .toNumber();
   if (interest > 0 && byDay.size === 0) put(until, 0, null);
 
   const days = [...byDay.keys()].sort((a, b) => a - b);

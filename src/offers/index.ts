@@ -3,23 +3,31 @@
  * Pure functions; every amount in and out is a decimal string, computed in integer minor units
  * (and exact decimals for rates and shares).
  */
-export { planInstallments, type InstallmentPlan, type Instalment } from "./installments.js";
-export { planDeferral, type DeferralPlan, type DeferredDue } from "./deferral.js";
-export { settlementOffer, type SettlementOffer, type SettlementLine } from "./settlement.js";
-export { waiveFees, type FeeWaiver, type BalanceAmounts } from "./waive.js";
-export { assessAffordability, type Affordability, type AffordabilityOptions } from "./affordability.js";
-export { buildOffer, parseOfferSpec, type Offer, type InstallmentOffer, type PlanSelection, type BuildOfferOptions } from "./build.js";
+
+export { type Affordability, type AffordabilityOptions, assessAffordability } from "./affordability.js";
 export {
-  OfferSpecSchema,
-  FREQUENCIES,
-  WAIVABLE_COMPONENTS,
-  type Frequency,
-  type WaivableComponent,
-  type OfferSpec,
-  type ParsedOfferSpec,
-  type PlanInstallmentsOptions,
-  type PlanDeferralOptions,
-  type SettlementOptions,
-  type WaiveFeesOptions,
+  type BuildOfferOptions,
+  buildOffer,
+  type InstallmentOffer,
+  type Offer,
+  type PlanSelection,
+  parseOfferSpec,
+} from "./build.js";
+export { type DeferralPlan, type DeferredDue, planDeferral } from "./deferral.js";
+export { type InstallmentPlan, type Instalment, planInstallments } from "./installments.js";
+export {
   type FloorInput,
+  FREQUENCIES,
+  type Frequency,
+  type OfferSpec,
+  OfferSpecSchema,
+  type ParsedOfferSpec,
+  type PlanDeferralOptions,
+  type PlanInstallmentsOptions,
+  type SettlementOptions,
+  WAIVABLE_COMPONENTS,
+  type WaivableComponent,
+  type WaiveFeesOptions,
 } from "./schemas.js";
+export { type SettlementLine, type SettlementOffer, settlementOffer } from "./settlement.js";
+export { type BalanceAmounts, type FeeWaiver, waiveFees } from "./waive.js";

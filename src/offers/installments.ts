@@ -1,8 +1,13 @@
 import { Dec } from "../money/index.js";
 import { addMonthsToDay, formatIsoDate, parseIsoDate } from "../time/index.js";
-import { affordabilityContext, affordabilityMinor, periodsPerYear, type AffordabilityContext } from "./affordability.js";
+import {
+  type AffordabilityContext,
+  affordabilityContext,
+  affordabilityMinor,
+  periodsPerYear,
+} from "./affordability.js";
 import { amt, checkDay, fail, fitsMinorUnit, minor, parseWith } from "./internal.js";
-import { PlanInstallmentsOptionsSchema, type Frequency, type PlanInstallmentsOptions } from "./schemas.js";
+import { type Frequency, type PlanInstallmentsOptions, PlanInstallmentsOptionsSchema } from "./schemas.js";
 
 /** One instalment of a plan. `amount = principal + interest`. */
 export interface Instalment {
@@ -66,7 +71,13 @@ export function nthDueDay(first: number, i: number, frequency: Frequency): numbe
  * above the balance); the last instalment repays the remaining balance plus its interest, so it
  * absorbs every rounding difference and principals sum exactly to `financed`.
  */
-export function scheduleMinor(financed: number, count: number, firstDay: number, frequency: Frequency, annualRate: Dec | null): MinorSchedule {
+export function scheduleMinor(
+  financed: number,
+  count: number,
+  firstDay: number,
+  frequency: Frequency,
+  annualRate: Dec | null,
+): MinorSchedule {
   const days = new Array<number>(count);
   const amounts = new Array<number>(count);
   const principals = new Array<number>(count);
@@ -83,7 +94,11 @@ export function scheduleMinor(financed: number, count: number, firstDay: number,
     }
   } else {
     const r = annualRate.div(periodsPerYear(frequency));
-    const payment = new Dec(financed).times(r).div(new Dec(1).minus(r.plus(1).pow(-count))).toDecimalPlaces(0, Dec.ROUND_HALF_UP).toNumber();
+    const payment = new Dec(financed)
+      .times(r)
+      .div(new Dec(1).minus(r.plus(1).pow(-count)))
+      .toDecimalPlaces(0, Dec.ROUND_HALF_UP)
+      .toNumber();
     let balance = financed;
     for (let i = 0; i < count; i++) {
       const interest = new Dec(balance).times(r).toDecimalPlaces(0, Dec.ROUND_HALF_UP).toNumber();
@@ -136,7 +151,11 @@ export function planFromSchedule(
     count,
     rate: p.rate,
     amount: amt(p.amount, c),
-    waived: { penaltyInterest: amt(p.waivedPenalty, c), fees: amt(p.waivedFees, c), total: amt(p.waivedPenalty + p.waivedFees, c) },
+    waived: {
+      penaltyInterest: amt(p.waivedPenalty, c),
+      fees: amt(p.waivedFees, c),
+      total: amt(p.waivedPenalty + p.waivedFees, c),
+    },
     financed: amt(p.financed, c),
     totalInterest: amt(s.totalInterest, c),
     totalRepayable: amt(p.financed + s.totalInterest, c),

@@ -1,8 +1,8 @@
-import type { z } from "zod";
 import type Decimal from "decimal.js";
-import { ArrearsError, issuesFromZod, type ArrearsIssue } from "../errors/index.js";
-import { parseAccount, isParsedAccount, type Account } from "../model/account.js";
-import { Dec, fromMinorUnits, minorDigits, toMinorUnits, type AmountInput } from "../money/index.js";
+import type { z } from "zod";
+import { ArrearsError, type ArrearsIssue, issuesFromZod } from "../errors/index.js";
+import { type Account, isParsedAccount, parseAccount } from "../model/account.js";
+import { type AmountInput, Dec, fromMinorUnits, minorDigits, toMinorUnits } from "../money/index.js";
 import { localDay, parseInstant, parseIsoDate } from "../time/index.js";
 
 /** Throws `INVALID_OFFER` with one issue. */

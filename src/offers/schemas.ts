@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { isAmountLike } from "../money/index.js";
 import { AmountSchema, AsOfSchema, CurrencySchema, IsoDateSchema } from "../model/schema.js";
+import { isAmountLike } from "../money/index.js";
 
 /** Repayment frequencies of an instalment plan. */
 export const FREQUENCIES = ["monthly", "biweekly", "weekly"] as const;
@@ -12,17 +12,18 @@ export const WAIVABLE_COMPONENTS = ["penaltyInterest", "fees"] as const;
 export const WaivableComponentSchema = z.enum(WAIVABLE_COMPONENTS);
 export type WaivableComponent = z.infer<typeof WaivableComponentSchema>;
 
-const nonNegDecimal = (v: unknown): boolean => isAmountLike(v) && Number(v) >= 0 && !(typeof v === "string" && v.startsWith("-"));
+const nonNegDecimal = (v: unknown): boolean =>
+  isAmountLike(v) && Number(v) >= 0 && !(typeof v === "string" && v.startsWith("-"));
 const isShareValue = (v: unknown): boolean => nonNegDecimal(v) && Number(v) <= 1;
 
 /** A share between 0 and 1 inclusive, as a decimal string (`"0.35"`) or number (`0.35`). */
 export const ShareSchema = z.custom<string | number>((v) => isShareValue(v), {
-  message: "expected a share between 0 and 1 (decimal string like \"0.35\" or number)",
+  message: 'expected a share between 0 and 1 (decimal string like "0.35" or number)',
 });
 
 /** An annual nominal interest rate as a decimal fraction (`"0.1299"` = 12.99 % a year), 0 to 10. */
 export const RateSchema = z.custom<string | number>((v) => nonNegDecimal(v) && Number(v) <= 10, {
-  message: "expected an annual rate as a decimal fraction between 0 and 10 (\"0.1299\" = 12.99 %)",
+  message: 'expected an annual rate as a decimal fraction between 0 and 10 ("0.1299" = 12.99 %)',
 });
 
 /** Instalment counts a plan may have. */
@@ -69,7 +70,10 @@ export const FloorSchema = z.custom<string | number | { share: string | number }
     if (keys[0] === "share") return isShareValue((v as { share: unknown }).share);
     return keys[0] === "amount" && AmountSchema.safeParse((v as { amount: unknown }).amount).success;
   },
-  { message: "expected a share of outstanding principal between 0 and 1 (\"0.5\" or {share: \"0.5\"}) or {amount: \"500.00\"}" },
+  {
+    message:
+      'expected a share of outstanding principal between 0 and 1 ("0.5" or {share: "0.5"}) or {amount: "500.00"}',
+  },
 );
 export type FloorInput = z.input<typeof FloorSchema>;
 
@@ -137,6 +141,11 @@ export const FeeWaiverSpecSchema = z.strictObject({
  * OfferSpecSchema.parse({ kind: "settlement", maxDiscount: "0.4", floor: "0.5" });
  * // { kind: "settlement", maxDiscount: "0.4", floor: "0.5", validForDays: 30 }
  */
-export const OfferSpecSchema = z.discriminatedUnion("kind", [InstallmentsSpecSchema, DeferralSpecSchema, SettlementSpecSchema, FeeWaiverSpecSchema]);
+export const OfferSpecSchema = z.discriminatedUnion("kind", [
+  InstallmentsSpecSchema,
+  DeferralSpecSchema,
+  SettlementSpecSchema,
+  FeeWaiverSpecSchema,
+]);
 export type OfferSpec = z.input<typeof OfferSpecSchema>;
 export type ParsedOfferSpec = z.infer<typeof OfferSpecSchema>;

@@ -1,8 +1,8 @@
-import { Dec } from "../money/index.js";
 import type { Account } from "../model/account.js";
+import { Dec } from "../money/index.js";
 import { formatIsoDate } from "../time/index.js";
-import { accountOf, amt, asOfDay, checkDay, balanceFigures, minor, mulShare, parseWith } from "./internal.js";
-import { SettlementOptionsSchema, type SettlementOptions } from "./schemas.js";
+import { accountOf, amt, asOfDay, balanceFigures, checkDay, minor, mulShare, parseWith } from "./internal.js";
+import { type SettlementOptions, SettlementOptionsSchema } from "./schemas.js";
 
 /** One balance component of a settlement. */
 export interface SettlementLine {
@@ -30,7 +30,12 @@ export interface SettlementOffer {
   /** Which bound set the payoff: the largest discount, or the floor. */
   limitedBy: "max_discount" | "floor";
   /** Discount by component: penalty interest first, then fees, interest, principal. */
-  breakdown: { penaltyInterest: SettlementLine; fees: SettlementLine; interest: SettlementLine; principal: SettlementLine };
+  breakdown: {
+    penaltyInterest: SettlementLine;
+    fees: SettlementLine;
+    interest: SettlementLine;
+    principal: SettlementLine;
+  };
   /** Last day (inclusive) the offer may be accepted; null without `asOf`. */
   validUntil: string | null;
 }
@@ -38,7 +43,13 @@ export interface SettlementOffer {
 type Floor = string | number | { share: string | number } | { amount: string | number };
 
 /** @internal settlement on a validated account. */
-export function settlementOf(account: Account, maxDiscount: string | number, floor: Floor, day: number | null, validForDays: number): SettlementOffer {
+export function settlementOf(
+  account: Account,
+  maxDiscount: string | number,
+  floor: Floor,
+  day: number | null,
+  validForDays: number,
+): SettlementOffer {
   if (day !== null) checkDay(day + validForDays, ["validForDays"], validForDays);
   const b = balanceFigures(account);
   const c = b.currency;

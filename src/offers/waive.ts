@@ -1,6 +1,6 @@
 import type { Account } from "../model/account.js";
 import { accountOf, amt, balanceFigures, parseWith } from "./internal.js";
-import { WaiveFeesOptionsSchema, type WaivableComponent, type WaiveFeesOptions } from "./schemas.js";
+import { type WaivableComponent, type WaiveFeesOptions, WaiveFeesOptionsSchema } from "./schemas.js";
 
 /** Balance by component, as decimal strings. */
 export interface BalanceAmounts {
@@ -23,7 +23,10 @@ export interface FeeWaiver {
 }
 
 /** @internal the waiver in minor units. */
-export function waiverMinor(b: { penaltyInterest: number; fees: number }, components: readonly WaivableComponent[]): { penaltyInterest: number; fees: number } {
+export function waiverMinor(
+  b: { penaltyInterest: number; fees: number },
+  components: readonly WaivableComponent[],
+): { penaltyInterest: number; fees: number } {
   return {
     penaltyInterest: components.includes("penaltyInterest") ? b.penaltyInterest : 0,
     fees: components.includes("fees") ? b.fees : 0,

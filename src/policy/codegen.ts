@@ -7,8 +7,14 @@ import { baseOperator } from "./operators.js";
 export type RuleRunner<E> = (facts: Readonly<Record<string, unknown>>, out: E[]) => void;
 
 const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
-const isPlainObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
-const NUMERIC: Readonly<Record<string, string>> = { lessThan: "<", lessThanInclusive: "<=", greaterThan: ">", greaterThanInclusive: ">=" };
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === "object" && !Array.isArray(v);
+const NUMERIC: Readonly<Record<string, string>> = {
+  lessThan: "<",
+  lessThanInclusive: "<=",
+  greaterThan: ">",
+  greaterThanInclusive: ">=",
+};
 
 /**
  * Generates one plain function for all of a policy's (already validated) rule conditions, the
@@ -101,10 +107,16 @@ export function generateRuleRunner<E>(
 
   try {
     const body = conditions.map((c, i) => `  if (${condition(c)}) out.push(E[${i}]);`);
-    const reads = [...locals].map(([fact, name]) => `  const ${name} = ${IDENT.test(fact) ? `f.${fact}` : `f[${JSON.stringify(fact)}]`};`);
+    const reads = [...locals].map(
+      ([fact, name]) => `  const ${name} = ${IDENT.test(fact) ? `f.${fact}` : `f[${JSON.stringify(fact)}]`};`,
+    );
     const source = `"use strict";\nreturn function rules(f, out) {\n${reads.join("\n")}\n${body.join("\n")}\n};`;
     // eslint-disable-next-line @typescript-eslint/no-implied-eval -- see the TSDoc: validated names only
-    const make = new Function("O", "K", "E", source) as (o: typeof operators, k: unknown[], e: readonly E[]) => RuleRunner<E>;
+    const make = new Function("O", "K", "E", source) as (
+      o: typeof operators,
+      k: unknown[],
+      e: readonly E[],
+    ) => RuleRunner<E>;
     return make(Object.freeze(operators), Object.freeze(constants) as unknown[], Object.freeze([...events]));
   } catch {
     return null;

@@ -1,7 +1,7 @@
 import type { ArrearsIssue } from "../errors/index.js";
-import { FACTS, type FactDefinition, type Facts } from "../facts/catalog.js";
-import { ENGINE_OPERATORS, OPERATOR_NAMES, baseOperator } from "./operators.js";
 import { didYouMean } from "../errors/suggest.js";
+import { FACTS, type FactDefinition, type Facts } from "../facts/catalog.js";
+import { baseOperator, ENGINE_OPERATORS, OPERATOR_NAMES } from "./operators.js";
 
 /** A compiled condition: a plain synchronous predicate over the flat facts record. */
 export type Predicate = (facts: Facts) => boolean;
@@ -16,9 +16,11 @@ const REFERENCE_KEYS = new Set(["condition", "priority", "name"]);
 const SUPPORTED_DECORATORS = ["not"];
 const UNSUPPORTED_DECORATORS = new Set(["someFact", "someValue", "everyFact", "everyValue", "swap"]);
 
-const has = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
-const isPlainObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
-const isScalar = (v: unknown): boolean => v === null || typeof v === "string" || typeof v === "boolean" || (typeof v === "number" && Number.isFinite(v));
+const has = (o: object, k: string): boolean => Object.hasOwn(o, k);
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === "object" && !Array.isArray(v);
+const isScalar = (v: unknown): boolean =>
+  v === null || typeof v === "string" || typeof v === "boolean" || (typeof v === "number" && Number.isFinite(v));
 const TRUE: Predicate = () => true;
 
 /** @internal Compilation state for one policy: shared conditions are compiled once, on first use. */
@@ -85,7 +87,11 @@ export class ConditionCompiler {
     }
     const booleans = BOOLEAN_KEYS.filter((k) => has(raw, k));
     if (booleans.length > 1) {
-      this.issue(path, `a condition has exactly one of "all", "any", "not" (found ${booleans.map((b) => `"${b}"`).join(", ")})`, raw);
+      this.issue(
+        path,
+        `a condition has exactly one of "all", "any", "not" (found ${booleans.map((b) => `"${b}"`).join(", ")})`,
+        raw,
+      );
       return null;
     }
     if (booleans.length === 1) return this.booleanCondition(raw, booleans[0]!, path, facts);
@@ -115,7 +121,12 @@ export class ConditionCompiler {
     return ok;
   }
 
-  private booleanCondition(raw: Record<string, unknown>, op: "all" | "any" | "not", path: Path, facts: Set<string>): Predicate | null {
+  private booleanCondition(
+    raw: Record<string, unknown>,
+    op: "all" | "any" | "not",
+    path: Path,
+    facts: Set<string>,
+  ): Predicate | null {
     let ok = this.checkKeys(raw, BOOLEAN_CONDITION_KEYS, path);
     const sub = raw[op];
     if (op === "not") {
@@ -173,7 +184,9 @@ export class ConditionCompiler {
       const known = Object.keys(this.shared);
       this.issue(
         [...path, "condition"],
-        known.length === 0 ? `unknown condition ${JSON.stringify(name)}: the policy has no shared "conditions"` : `unknown condition ${JSON.stringify(name)}${didYouMean(name, known)}`,
+        known.length === 0
+          ? `unknown condition ${JSON.stringify(name)}: the policy has no shared "conditions"`
+          : `unknown condition ${JSON.stringify(name)}${didYouMean(name, known)}`,
         name,
       );
       return null;
@@ -206,7 +219,11 @@ export class ConditionCompiler {
       }
     }
     if (has(raw, "path")) {
-      this.issue([...path, "path"], "not supported: every fact is a number, string, boolean or null, so there is nothing to select", raw.path);
+      this.issue(
+        [...path, "path"],
+        "not supported: every fact is a number, string, boolean or null, so there is nothing to select",
+        raw.path,
+      );
       ok = false;
     }
     if (has(raw, "params")) {
@@ -240,7 +257,11 @@ export class ConditionCompiler {
     }
     const base = baseOperator(baseName);
     if (!base) {
-      this.issue([...path, "operator"], `unknown operator ${JSON.stringify(baseName)}${didYouMean(baseName, OPERATOR_NAMES)}`, opRaw);
+      this.issue(
+        [...path, "operator"],
+        `unknown operator ${JSON.stringify(baseName)}${didYouMean(baseName, OPERATOR_NAMES)}`,
+        opRaw,
+      );
       opOk = false;
     }
     if (!def || !opOk || !base) return null;
@@ -255,7 +276,11 @@ export class ConditionCompiler {
       }
       for (const k of Object.keys(value)) {
         if (k !== "fact") {
-          this.issue([...vPath, k], k === "path" || k === "params" ? "not supported in a fact reference" : "unknown field", value[k]);
+          this.issue(
+            [...vPath, k],
+            k === "path" || k === "params" ? "not supported in a fact reference" : "unknown field",
+            value[k],
+          );
           return null;
         }
       }
@@ -268,7 +293,7 @@ export class ConditionCompiler {
         return null;
       }
     } else if (!isScalar(value)) {
-      this.issue(vPath, "expected a number, string, boolean, null, a list of those, or { \"fact\": name }", value);
+      this.issue(vPath, 'expected a number, string, boolean, null, a list of those, or { "fact": name }', value);
       return null;
     }
     if (!this.checkTypes(def, baseName, value, refDef, path)) return null;
@@ -276,12 +301,20 @@ export class ConditionCompiler {
     facts.add(def.name);
     if (refDef) facts.add(refDef.name);
     const negate = decorators.length % 2 === 1;
-    const pred = refDef ? referencePredicate(def.name, refDef.name, base) : literalPredicate(def.name, baseName, base, value);
+    const pred = refDef
+      ? referencePredicate(def.name, refDef.name, base)
+      : literalPredicate(def.name, baseName, base, value);
     return negate ? (f) => !pred(f) : pred;
   }
 
   /** Type compatibility of fact, operator and value: mistakes that would make a rule never (or always) fire. */
-  private checkTypes(def: FactDefinition, op: string, value: unknown, refDef: FactDefinition | null, path: Path): boolean {
+  private checkTypes(
+    def: FactDefinition,
+    op: string,
+    value: unknown,
+    refDef: FactDefinition | null,
+    path: Path,
+  ): boolean {
     const vPath: Path = [...path, "value"];
     const scalarOk = (v: unknown, at: Path): boolean => {
       if (v === null) {
@@ -296,19 +329,31 @@ export class ConditionCompiler {
         return false;
       }
       if (def.values && typeof v === "string" && !def.values.includes(v)) {
-        this.issue(at, `${JSON.stringify(v)} is not a value of fact ${JSON.stringify(def.name)} (${def.values.join(", ")})${didYouMean(v, def.values)}`, v);
+        this.issue(
+          at,
+          `${JSON.stringify(v)} is not a value of fact ${JSON.stringify(def.name)} (${def.values.join(", ")})${didYouMean(v, def.values)}`,
+          v,
+        );
         return false;
       }
       // A misspelt bucket label would silently never match.
       if (def.name === "bucket" && this.bucketLabels && typeof v === "string" && !this.bucketLabels.includes(v)) {
-        this.issue(at, `${JSON.stringify(v)} is not a bucket of the policy's scheme (${this.bucketLabels.join(", ")})${didYouMean(v, this.bucketLabels)}`, v);
+        this.issue(
+          at,
+          `${JSON.stringify(v)} is not a bucket of the policy's scheme (${this.bucketLabels.join(", ")})${didYouMean(v, this.bucketLabels)}`,
+          v,
+        );
         return false;
       }
       return true;
     };
     const needNumberFact = (): boolean => {
       if (def.type !== "number") {
-        this.issue([...path, "operator"], `operator "${op}" compares numbers but fact ${JSON.stringify(def.name)} is a ${def.type}`, op);
+        this.issue(
+          [...path, "operator"],
+          `operator "${op}" compares numbers but fact ${JSON.stringify(def.name)} is a ${def.type}`,
+          op,
+        );
         return false;
       }
       return true;
@@ -319,13 +364,21 @@ export class ConditionCompiler {
       case "notEqual":
         if (refDef) {
           if (refDef.type !== def.type) {
-            this.issue([...vPath, "fact"], `fact ${JSON.stringify(refDef.name)} is a ${refDef.type} but ${JSON.stringify(def.name)} is a ${def.type}`, refDef.name);
+            this.issue(
+              [...vPath, "fact"],
+              `fact ${JSON.stringify(refDef.name)} is a ${refDef.type} but ${JSON.stringify(def.name)} is a ${def.type}`,
+              refDef.name,
+            );
             return false;
           }
           return true;
         }
         if (Array.isArray(value)) {
-          this.issue(vPath, `operator "${op}" compares with ===, so a list never matches; use "${op === "equal" ? "in" : "notIn"}"`, value);
+          this.issue(
+            vPath,
+            `operator "${op}" compares with ===, so a list never matches; use "${op === "equal" ? "in" : "notIn"}"`,
+            value,
+          );
           return false;
         }
         return scalarOk(value, vPath);
@@ -335,7 +388,11 @@ export class ConditionCompiler {
       case "greaterThanInclusive":
         if (!needNumberFact()) return false;
         if (refDef ? refDef.type !== "number" : typeof value !== "number") {
-          this.issue(refDef ? [...vPath, "fact"] : vPath, `operator "${op}" needs a number value`, refDef ? refDef.name : value);
+          this.issue(
+            refDef ? [...vPath, "fact"] : vPath,
+            `operator "${op}" needs a number value`,
+            refDef ? refDef.name : value,
+          );
           return false;
         }
         return true;
@@ -359,7 +416,11 @@ export class ConditionCompiler {
         }
         if (op === "inBucket") {
           if (def.type !== "string") {
-            this.issue([...path, "operator"], `operator "inBucket" needs a string fact (a bucket label) but ${JSON.stringify(def.name)} is a ${def.type}`, op);
+            this.issue(
+              [...path, "operator"],
+              `operator "inBucket" needs a string fact (a bucket label) but ${JSON.stringify(def.name)} is a ${def.type}`,
+              op,
+            );
             return false;
           }
           const bad = list.findIndex((v) => typeof v !== "string");
@@ -371,7 +432,13 @@ export class ConditionCompiler {
         return list.map((v, i) => scalarOk(v, [...vPath, i])).every(Boolean);
       case "between":
         if (!needNumberFact()) return false;
-        if (refDef || !Array.isArray(value) || value.length !== 2 || typeof value[0] !== "number" || typeof value[1] !== "number") {
+        if (
+          refDef ||
+          !Array.isArray(value) ||
+          value.length !== 2 ||
+          typeof value[0] !== "number" ||
+          typeof value[1] !== "number"
+        ) {
           this.issue(vPath, 'operator "between" needs [min, max] (numbers, inclusive)', value);
           return false;
         }
@@ -382,7 +449,11 @@ export class ConditionCompiler {
         return true;
       case "contains":
       case "doesNotContain":
-        this.issue([...path, "operator"], `operator "${op}" needs a list fact and every fact is a scalar (it would always be false); use "${op === "contains" ? "in" : "notIn"}"`, op);
+        this.issue(
+          [...path, "operator"],
+          `operator "${op}" needs a list fact and every fact is a scalar (it would always be false); use "${op === "contains" ? "in" : "notIn"}"`,
+          op,
+        );
         return false;
       default:
         return true;
@@ -395,7 +466,12 @@ function referencePredicate(name: string, ref: string, base: (a: unknown, b: unk
 }
 
 /** Specialised closures for the common cases; each returns exactly what `base` would. */
-function literalPredicate(name: string, op: string, base: (a: unknown, b: unknown) => boolean, value: unknown): Predicate {
+function literalPredicate(
+  name: string,
+  op: string,
+  base: (a: unknown, b: unknown) => boolean,
+  value: unknown,
+): Predicate {
   const slow = ENGINE_OPERATORS[op];
   switch (op) {
     case "equal":

@@ -1,21 +1,21 @@
 import { z } from "zod";
-import { ArrearsError, issuesFromZod } from "../errors/index.js";
-import { parseAccount, isParsedAccount, type Account } from "../model/account.js";
-import { parseInstant, formatInstant } from "../time/index.js";
-import type { Decision, BlockedAction, DecidedAction, TraceEntry } from "./decision.js";
-import { resolvePolicy, type ResolvedPolicy } from "./resolve.js";
-import type { Policy } from "./load.js";
-import { evaluatePolicy } from "./evaluate.js";
-import { deriveFactsWith } from "../facts/derive.js";
 import { deriveDelinquency } from "../delinquency/derive.js";
-import { applyScores } from "../scoring/apply.js";
+import { ArrearsError, issuesFromZod } from "../errors/index.js";
+import { deriveFactsWith } from "../facts/derive.js";
 import { prepareContactCheck } from "../guardrails/check.js";
-import { buildOffer } from "../offers/build.js";
 import { getTemplate } from "../messages/catalog.js";
-import { renderMessage } from "../messages/render.js";
 import type { LenderDetails } from "../messages/context.js";
+import { renderMessage } from "../messages/render.js";
+import { type Account, isParsedAccount, parseAccount } from "../model/account.js";
 import type { Channel } from "../model/schema.js";
 import { InstantSchema } from "../model/schema.js";
+import { buildOffer } from "../offers/build.js";
+import { applyScores } from "../scoring/apply.js";
+import { formatInstant, parseInstant } from "../time/index.js";
+import type { BlockedAction, DecidedAction, Decision, TraceEntry } from "./decision.js";
+import { evaluatePolicy } from "./evaluate.js";
+import type { Policy } from "./load.js";
+import { type ResolvedPolicy, resolvePolicy } from "./resolve.js";
 
 /** Options of {@link decide}. */
 export interface DecideOptions {
@@ -79,7 +79,11 @@ function optionsLookValid(o: unknown): boolean {
   const r = o as Record<string, unknown>;
   if (typeof r.asOf !== "string" || Number.isNaN(asOfMs(r.asOf))) return false;
   for (const k in r) if (!OPTION_KEYS.has(k) || (k === "lender" && r.lender !== undefined)) return false;
-  return (r.render === undefined || typeof r.render === "boolean") && (r.variant === undefined || typeof r.variant === "string") && (r.trace === undefined || r.trace === "fired" || r.trace === "all");
+  return (
+    (r.render === undefined || typeof r.render === "boolean") &&
+    (r.variant === undefined || typeof r.variant === "string") &&
+    (r.trace === undefined || r.trace === "fired" || r.trace === "all")
+  );
 }
 
 // A batch decides thousands of accounts at one asOf: parse and format it once.
@@ -101,12 +105,21 @@ function instantIso(ms: number): string {
 /** @internal decide on a validated account with a resolved policy (the batch hot path). */
 export function decideParsed(rp: ResolvedPolicy, account: Account, options: DecideOptions): Decision {
   const nowMs = asOfMs(options.asOf);
-  const delinquencyOptions = { asOf: options.asOf, scheme: rp.bucketScheme, graceDays: rp.options.graceDays, tolerance: rp.options.tolerance };
+  const delinquencyOptions = {
+    asOf: options.asOf,
+    scheme: rp.bucketScheme,
+    graceDays: rp.options.graceDays,
+    tolerance: rp.options.tolerance,
+  };
   // Derived once: the facts read rounded numbers from it, the decision keeps its exact amounts.
   const delinquency = deriveDelinquency(account, delinquencyOptions);
   const facts = deriveFactsWith(
     account,
-    { ...delinquencyOptions, promiseGraceDays: rp.options.promiseGraceDays, ...(rp.options.unreachable ? { unreachable: rp.options.unreachable } : {}) },
+    {
+      ...delinquencyOptions,
+      promiseGraceDays: rp.options.promiseGraceDays,
+      ...(rp.options.unreachable ? { unreachable: rp.options.unreachable } : {}),
+    },
     delinquency,
   );
   const scores = applyScores(rp.scoring, facts);
@@ -143,7 +156,10 @@ export function decideParsed(rp: ResolvedPolicy, account: Account, options: Deci
     blocked.push({ type: ev.type, rule: ev.rule, reasons: r.reasons, earliestAt: r.earliestAt });
   }
 
-  const allContactsBlocked = contactCandidates > 0 && blocked.length === contactCandidates && (chosen === null || !rp.actions[chosen.ev.type]!.contact);
+  const allContactsBlocked =
+    contactCandidates > 0 &&
+    blocked.length === contactCandidates &&
+    (chosen === null || !rp.actions[chosen.ev.type]!.contact);
   let action: DecidedAction;
   if (chosen) {
     const cat = rp.actions[chosen.ev.type]!;
@@ -159,7 +175,14 @@ export function decideParsed(rp: ResolvedPolicy, account: Account, options: Deci
   } else {
     const fb = rp.fallbackAction;
     const cat = rp.actions[fb]!;
-    action = { type: fb, channel: (cat.channel ?? null) as Channel | null, rule: "(fallback)", earliestAt: instantIso(nowMs), contact: cat.contact, params: {} };
+    action = {
+      type: fb,
+      channel: (cat.channel ?? null) as Channel | null,
+      rule: "(fallback)",
+      earliestAt: instantIso(nowMs),
+      contact: cat.contact,
+      params: {},
+    };
   }
 
   const decision: Decision = {
@@ -188,7 +211,8 @@ export function decideParsed(rp: ResolvedPolicy, account: Account, options: Deci
   };
 
   const offerSpec = action.params.offer ?? rp.actions[action.type]?.offer;
-  if (offerSpec) action.offer = buildOffer(offerSpec as Parameters<typeof buildOffer>[0], account, { asOf: options.asOf });
+  if (offerSpec)
+    action.offer = buildOffer(offerSpec as Parameters<typeof buildOffer>[0], account, { asOf: options.asOf });
   if (action.template && options.render !== false) {
     const optOutText = rp.optOutText(action.channel);
     action.message = renderMessage(getTemplate(action.template), decision, {
@@ -199,4 +223,3 @@ export function decideParsed(rp: ResolvedPolicy, account: Account, options: Deci
   }
   return decision;
 }
-

@@ -1,6 +1,6 @@
+import type { AmountsByComponent } from "../delinquency/types.js";
 import type { Facts } from "../facts/catalog.js";
 import type { Channel } from "../model/schema.js";
-import type { AmountsByComponent } from "../delinquency/types.js";
 
 /** Score output (see `score`). */
 export interface ScoreResult {
@@ -53,7 +53,12 @@ export interface Decision {
   variant?: string;
   facts: Facts;
   /** Exact amounts (decimal strings) for offers and messages; facts carry rounded numbers. */
-  amounts: { currency: string; overdue: AmountsByComponent; outstanding: AmountsByComponent; oldestUnpaidDueDate: string | null };
+  amounts: {
+    currency: string;
+    overdue: AmountsByComponent;
+    outstanding: AmountsByComponent;
+    oldestUnpaidDueDate: string | null;
+  };
   scores: { risk: ScoreResult; hardship: ScoreResult; segment: string | null; priority: number };
   action: DecidedAction;
   blocked: BlockedAction[];

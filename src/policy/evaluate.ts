@@ -59,8 +59,18 @@ export interface EvaluatePolicyOptions {
  */
 export function evaluatePolicy(policy: Policy, facts: Facts, options?: EvaluatePolicyOptions): PolicyEvaluation {
   const compiled = policy !== null && typeof policy === "object" ? policy[COMPILED] : undefined;
-  if (compiled === undefined) throw new ArrearsError("INVALID_POLICY", [{ path: [], message: "expected a compiled policy from loadPolicy()", received: policy }], "evaluatePolicy");
-  if (facts === null || typeof facts !== "object") throw new ArrearsError("INVALID_INPUT", [{ path: [], message: "expected a facts record (from deriveFacts)", received: facts }], "evaluatePolicy");
+  if (compiled === undefined)
+    throw new ArrearsError(
+      "INVALID_POLICY",
+      [{ path: [], message: "expected a compiled policy from loadPolicy()", received: policy }],
+      "evaluatePolicy",
+    );
+  if (facts === null || typeof facts !== "object")
+    throw new ArrearsError(
+      "INVALID_INPUT",
+      [{ path: [], message: "expected a facts record (from deriveFacts)", received: facts }],
+      "evaluatePolicy",
+    );
   const { rules, factNames, runner } = compiled;
   const events: PolicyEvent[] = [];
   const trace: PolicyTraceEntry[] = [];

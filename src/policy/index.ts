@@ -1,16 +1,22 @@
-export type { Decision, DecidedAction, BlockedAction, TraceEntry, ScoreResult } from "./decision.js";
-export { loadPolicy, type Policy, type PolicyRule } from "./load.js";
-export { evaluatePolicy, type PolicyEvent, type PolicyTraceEntry, type PolicyEvaluation, type EvaluatePolicyOptions } from "./evaluate.js";
-export { DOMAIN_OPERATORS, type RuleOperator } from "./operators.js";
-export { POLICIES, defaultPolicy } from "./policies.js";
+export { type DecideOptions, decide } from "./decide.js";
+export type { BlockedAction, DecidedAction, Decision, ScoreResult, TraceEntry } from "./decision.js";
 export {
-  PolicyFileSchema,
-  ActionDefinitionSchema,
-  PolicyOptionsSchema,
-  PolicyTestSchema,
-  type PolicyFile,
+  type EvaluatePolicyOptions,
+  evaluatePolicy,
+  type PolicyEvaluation,
+  type PolicyEvent,
+  type PolicyTraceEntry,
+} from "./evaluate.js";
+export { loadPolicy, type Policy, type PolicyRule } from "./load.js";
+export { DOMAIN_OPERATORS, type RuleOperator } from "./operators.js";
+export { defaultPolicy, POLICIES } from "./policies.js";
+export {
   type ActionDefinition,
+  ActionDefinitionSchema,
+  type PolicyFile,
+  PolicyFileSchema,
   type PolicyOptions,
+  PolicyOptionsSchema,
   type PolicyTest,
+  PolicyTestSchema,
 } from "./schema.js";
-export { decide, type DecideOptions } from "./decide.js";

@@ -1,10 +1,16 @@
 import { BUCKET_SCHEMES } from "../delinquency/index.js";
-import { ArrearsError, issuesFromZod, type ArrearsIssue } from "../errors/index.js";
-import { parseOfferSpec } from "../offers/build.js";
-import { ConditionCompiler, type Predicate } from "./compile.js";
-import { generateRuleRunner, type RuleRunner } from "./codegen.js";
-import { PolicyFileSchema, type ActionDefinition, type ParsedPolicyFile, type PolicyOptions, type PolicyTest } from "./schema.js";
+import { ArrearsError, type ArrearsIssue, issuesFromZod } from "../errors/index.js";
 import { didYouMean } from "../errors/suggest.js";
+import { parseOfferSpec } from "../offers/build.js";
+import { generateRuleRunner, type RuleRunner } from "./codegen.js";
+import { ConditionCompiler, type Predicate } from "./compile.js";
+import {
+  type ActionDefinition,
+  type ParsedPolicyFile,
+  PolicyFileSchema,
+  type PolicyOptions,
+  type PolicyTest,
+} from "./schema.js";
 
 /** A policy rule as compiled: its metadata and the facts its conditions read. */
 export interface PolicyRule {
@@ -25,7 +31,13 @@ export const COMPILED: unique symbol = Symbol("arrears.policy.compiled");
 export interface CompiledRule {
   readonly rule: PolicyRule;
   readonly test: Predicate;
-  readonly event: { rule: string; priority: number; type: string; params: Readonly<Record<string, unknown>>; index: number };
+  readonly event: {
+    rule: string;
+    priority: number;
+    type: string;
+    params: Readonly<Record<string, unknown>>;
+    index: number;
+  };
   /** Positions of `rule.facts` in {@link CompiledPolicy.factNames} (the trace reads each fact once). */
   readonly factIndex: readonly number[];
 }
@@ -79,7 +91,8 @@ function deepFreeze<T>(v: T): T {
 /** A total order on paths (indices numerically, keys alphabetically); same-path issues keep their order. */
 function comparePaths(a: readonly (string | number)[], b: readonly (string | number)[]): number {
   for (let i = 0; i < Math.min(a.length, b.length); i++) {
-    const x = a[i]!, y = b[i]!;
+    const x = a[i]!,
+      y = b[i]!;
     if (x === y) continue;
     if (typeof x === "number" && typeof y === "number") return x - y;
     if (typeof x === "number") return -1;
@@ -133,8 +146,13 @@ export function loadPolicy(input: unknown): Policy {
   const schemes = BUCKET_SCHEMES as Readonly<Record<string, { labels: readonly string[] }>>;
   let bucketLabels: readonly string[] | null = null;
   if (typeof raw.bucketScheme === "string") {
-    if (Object.prototype.hasOwnProperty.call(schemes, raw.bucketScheme)) bucketLabels = schemes[raw.bucketScheme]!.labels;
-    else issues.push({ path: ["bucketScheme"], message: `unknown bucket scheme${didYouMean(raw.bucketScheme, Object.keys(schemes))} (shipped: ${Object.keys(schemes).join(", ")})`, received: raw.bucketScheme });
+    if (Object.hasOwn(schemes, raw.bucketScheme)) bucketLabels = schemes[raw.bucketScheme]!.labels;
+    else
+      issues.push({
+        path: ["bucketScheme"],
+        message: `unknown bucket scheme${didYouMean(raw.bucketScheme, Object.keys(schemes))} (shipped: ${Object.keys(schemes).join(", ")})`,
+        received: raw.bucketScheme,
+      });
   }
   const compiler = new ConditionCompiler(raw.conditions, bucketLabels);
   compiler.compileShared();
@@ -154,14 +172,26 @@ export function loadPolicy(input: unknown): Policy {
     predicates.push(compiler.root(rule.conditions, ["rules", i, "conditions"], facts));
     if (typeof rule.name === "string") {
       const first = seen.get(rule.name);
-      if (first !== undefined) issues.push({ path: ["rules", i, "name"], message: `duplicate rule name (also rules[${first}])`, received: rule.name });
+      if (first !== undefined)
+        issues.push({
+          path: ["rules", i, "name"],
+          message: `duplicate rule name (also rules[${first}])`,
+          received: rule.name,
+        });
       else seen.set(rule.name, i);
     }
     const ev = rule.event as Record<string, unknown> | undefined;
     if (ev && typeof ev.type === "string" && actionTypes.length > 0 && !actionTypes.includes(ev.type)) {
-      issues.push({ path: ["rules", i, "event", "type"], message: `action ${JSON.stringify(ev.type)} is not in the action catalogue${didYouMean(ev.type, actionTypes)}`, received: ev.type });
+      issues.push({
+        path: ["rules", i, "event", "type"],
+        message: `action ${JSON.stringify(ev.type)} is not in the action catalogue${didYouMean(ev.type, actionTypes)}`,
+        received: ev.type,
+      });
     }
-    const offer = ev && ev.params !== null && typeof ev.params === "object" ? (ev.params as Record<string, unknown>).offer : undefined;
+    const offer =
+      ev && ev.params !== null && typeof ev.params === "object"
+        ? (ev.params as Record<string, unknown>).offer
+        : undefined;
     if (offer !== undefined) {
       // Also warms parseOfferSpec's identity cache, so decide never re-validates these specs.
       try {
@@ -178,14 +208,22 @@ export function loadPolicy(input: unknown): Policy {
   if (actionTypes.length > 0) {
     const checkType = (t: unknown, path: (string | number)[]): void => {
       if (typeof t === "string" && !actionTypes.includes(t)) {
-        issues.push({ path, message: `action ${JSON.stringify(t)} is not in the action catalogue${didYouMean(t, actionTypes)}`, received: t });
+        issues.push({
+          path,
+          message: `action ${JSON.stringify(t)} is not in the action catalogue${didYouMean(t, actionTypes)}`,
+          received: t,
+        });
       }
     };
     const fallback = raw.fallbackAction ?? "no_action";
     checkType(fallback, ["fallbackAction"]);
     const fb = (raw.actions as Record<string, unknown>)[fallback as string] as Record<string, unknown> | undefined;
     if (fb?.contact === true) {
-      issues.push({ path: ["fallbackAction"], message: "the fallback action must not contact the borrower (it is used when every contact is blocked)", received: fallback });
+      issues.push({
+        path: ["fallbackAction"],
+        message: "the fallback action must not contact the borrower (it is used when every contact is blocked)",
+        received: fallback,
+      });
     }
     for (const [t, a] of Object.entries(raw.actions as Record<string, unknown>)) {
       const req = (a as Record<string, unknown> | null)?.requires;
@@ -198,7 +236,11 @@ export function loadPolicy(input: unknown): Policy {
         checkType(e.action, ["tests", i, "expect", "action"]);
         if (Array.isArray(e.blocked)) e.blocked.forEach((b, j) => checkType(b, ["tests", i, "expect", "blocked", j]));
         if (typeof e.rule === "string" && !seen.has(e.rule) && e.rule !== "(fallback)") {
-          issues.push({ path: ["tests", i, "expect", "rule"], message: `unknown rule${didYouMean(e.rule, seen.keys())}`, received: e.rule });
+          issues.push({
+            path: ["tests", i, "expect", "rule"],
+            message: `unknown rule${didYouMean(e.rule, seen.keys())}`,
+            received: e.rule,
+          });
         }
       });
     }
@@ -227,7 +269,13 @@ export function loadPolicy(input: unknown): Policy {
     Object.freeze({
       rule,
       test: predicates[rule.index]!,
-      event: Object.freeze({ rule: rule.name, priority: rule.priority, type: rule.event.type, params: rule.event.params, index: rule.index }),
+      event: Object.freeze({
+        rule: rule.name,
+        priority: rule.priority,
+        type: rule.event.type,
+        params: rule.event.params,
+        index: rule.index,
+      }),
       factIndex: Object.freeze(rule.facts.map((f) => factNames.indexOf(f))),
     }),
   );

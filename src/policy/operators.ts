@@ -59,9 +59,9 @@ export const OPERATOR_NAMES: readonly string[] = [...Object.keys(ENGINE_OPERATOR
 
 /** @internal The evaluate function of a base operator, or undefined. */
 export function baseOperator(name: string): ((a: unknown, b: unknown) => boolean) | undefined {
-  return Object.prototype.hasOwnProperty.call(ENGINE_OPERATORS, name)
+  return Object.hasOwn(ENGINE_OPERATORS, name)
     ? ENGINE_OPERATORS[name]
-    : Object.prototype.hasOwnProperty.call(DOMAIN, name)
+    : Object.hasOwn(DOMAIN, name)
       ? DOMAIN[name]
       : undefined;
 }

@@ -1,5 +1,5 @@
-import defaultPolicyJson from "../../rules/policies/default.json";
 import cnDefaultPolicyJson from "../../rules/policies/cn-default.json";
+import defaultPolicyJson from "../../rules/policies/default.json";
 
 /**
  * The default policy file (`rules/policies/default.json`) as raw JSON: the collection ladder on

@@ -1,8 +1,20 @@
-import { ArrearsError } from "../errors/index.js";
 import { BUCKET_SCHEMES, type BucketScheme } from "../delinquency/index.js";
-import { getGuardrailProfile, loadGuardrailProfile, optOutTextFor, type GuardrailProfile, type GuardrailProfileId } from "../guardrails/index.js";
-import { loadScoring, riskBehavioralScorecard, hardshipScorecard, defaultSegmentation, type Scoring } from "../scoring/index.js";
+import { ArrearsError } from "../errors/index.js";
+import {
+  type GuardrailProfile,
+  type GuardrailProfileId,
+  getGuardrailProfile,
+  loadGuardrailProfile,
+  optOutTextFor,
+} from "../guardrails/index.js";
 import type { Channel } from "../model/schema.js";
+import {
+  defaultSegmentation,
+  hardshipScorecard,
+  loadScoring,
+  riskBehavioralScorecard,
+  type Scoring,
+} from "../scoring/index.js";
 import { isPolicy, type Policy } from "./load.js";
 import type { ActionDefinition, PolicyOptions } from "./schema.js";
 
@@ -33,27 +45,42 @@ const cache = new WeakMap<Policy, ResolvedPolicy>();
 const overrides = new WeakMap<object, WeakMap<Policy, ResolvedPolicy>>();
 
 function unknownRef(path: string[], id: string, known: string[]): never {
-  throw new ArrearsError("INVALID_POLICY", [{ path, message: `unknown id (known: ${known.join(", ")})`, received: id }], "policy");
+  throw new ArrearsError(
+    "INVALID_POLICY",
+    [{ path, message: `unknown id (known: ${known.join(", ")})`, received: id }],
+    "policy",
+  );
 }
 
 /** Compiles (once, cached per policy object) what a policy references. @internal */
 export function resolvePolicy(policy: Policy, guardrailsOverride?: unknown): ResolvedPolicy {
   if (!isPolicy(policy))
-    throw new ArrearsError("INVALID_POLICY", [{ path: [], message: "expected a policy returned by loadPolicy(json)", received: policy }], "decide");
-  const byOverride = guardrailsOverride && typeof guardrailsOverride === "object" ? (overrides.get(guardrailsOverride) ?? new WeakMap()) : null;
+    throw new ArrearsError(
+      "INVALID_POLICY",
+      [{ path: [], message: "expected a policy returned by loadPolicy(json)", received: policy }],
+      "decide",
+    );
+  const byOverride =
+    guardrailsOverride && typeof guardrailsOverride === "object"
+      ? (overrides.get(guardrailsOverride) ?? new WeakMap())
+      : null;
   const hit = byOverride ? byOverride.get(policy) : cache.get(policy);
   if (hit) return hit;
 
   const scheme = (BUCKET_SCHEMES as Record<string, BucketScheme>)[policy.bucketScheme];
   if (!scheme) unknownRef(["bucketScheme"], policy.bucketScheme, Object.keys(BUCKET_SCHEMES));
   for (const key of ["risk", "hardship", "segments"] as const)
-    if (!(policy.scorecards[key] in SCORECARDS)) unknownRef(["scorecards", key], policy.scorecards[key], Object.keys(SCORECARDS));
+    if (!(policy.scorecards[key] in SCORECARDS))
+      unknownRef(["scorecards", key], policy.scorecards[key], Object.keys(SCORECARDS));
   const scoring = loadScoring({
     risk: SCORECARDS[policy.scorecards.risk],
     hardship: SCORECARDS[policy.scorecards.hardship],
     segmentation: SCORECARDS[policy.scorecards.segments],
   });
-  const guardrails = guardrailsOverride !== undefined ? loadGuardrailProfile(guardrailsOverride) : getGuardrailProfile(policy.guardrails as GuardrailProfileId);
+  const guardrails =
+    guardrailsOverride !== undefined
+      ? loadGuardrailProfile(guardrailsOverride)
+      : getGuardrailProfile(policy.guardrails as GuardrailProfileId);
   const optOut = new Map<Channel | null, Readonly<Record<string, string>> | null>();
   const texts = (guardrails as unknown as { json: { optOutText: Record<string, string> } }).json.optOutText;
   const resolved: ResolvedPolicy = {
@@ -71,7 +98,8 @@ export function resolvePolicy(policy: Policy, guardrailsOverride?: unknown): Res
       unreachable: policy.options.unreachable,
     },
     optOutText: (channel) => {
-      if (!optOut.has(channel)) optOut.set(channel, channel && optOutTextFor(guardrails, channel) !== null ? texts : null);
+      if (!optOut.has(channel))
+        optOut.set(channel, channel && optOutTextFor(guardrails, channel) !== null ? texts : null);
       return optOut.get(channel)!;
     },
   };

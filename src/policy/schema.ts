@@ -8,7 +8,9 @@ import { parseInstant } from "../time/index.js";
  * compiler (`compile.ts`), which reports richer messages than a recursive zod schema could.
  */
 
-const IdSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, { message: "expected an id of letters, digits, '.', '_' or '-'" });
+const IdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, { message: "expected an id of letters, digits, '.', '_' or '-'" });
 const ActionTypeSchema = z.string().regex(/^[a-z][a-z0-9_]*$/, { message: "expected a snake_case action type" });
 const AmountSchema = z.union([
   z.number().finite().min(0),
@@ -37,8 +39,14 @@ export const ActionDefinitionSchema = z
     /** Action types that usually precede this one (documentation; e.g. a visit needs a notice). */
     requires: z.array(ActionTypeSchema).optional(),
   })
-  .refine((a) => !a.contact || a.channel !== undefined, { message: "a contact action needs a channel", path: ["channel"] })
-  .refine((a) => a.contact || a.channel === undefined, { message: "a non-contact action has no channel", path: ["channel"] });
+  .refine((a) => !a.contact || a.channel !== undefined, {
+    message: "a contact action needs a channel",
+    path: ["channel"],
+  })
+  .refine((a) => a.contact || a.channel === undefined, {
+    message: "a non-contact action has no channel",
+    path: ["channel"],
+  });
 export type ActionDefinition = z.infer<typeof ActionDefinitionSchema>;
 
 /**
@@ -88,7 +96,9 @@ export const PolicyTestSchema = z.strictObject({
       /** Subset of the action's params that must match. */
       params: z.record(z.string(), z.unknown()).optional(),
     })
-    .refine((e) => Object.keys(e).length > 0, { message: "expect at least one of action, channel, rule, blocked, params" }),
+    .refine((e) => Object.keys(e).length > 0, {
+      message: "expect at least one of action, channel, rule, blocked, params",
+    }),
 });
 export type PolicyTest = z.infer<typeof PolicyTestSchema>;
 
@@ -117,7 +127,9 @@ export const PolicyFileSchema = z.strictObject({
   $schema: z.string().optional(),
   schemaVersion: z.literal(1),
   id: IdSchema,
-  version: z.string().regex(/^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/, { message: "expected a semantic version such as 1.0.0" }),
+  version: z
+    .string()
+    .regex(/^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/, { message: "expected a semantic version such as 1.0.0" }),
   description: z.string().min(1),
   bucketScheme: IdSchema,
   scorecards: z.strictObject({ risk: IdSchema, hardship: IdSchema, segments: IdSchema }),
@@ -125,7 +137,9 @@ export const PolicyFileSchema = z.strictObject({
   options: PolicyOptionsSchema.prefault({}),
   /** Action used when no rule fires or every candidate is blocked; default `no_action`. */
   fallbackAction: ActionTypeSchema.default("no_action"),
-  actions: z.record(ActionTypeSchema, ActionDefinitionSchema).refine((a) => Object.keys(a).length > 0, { message: "expected at least one action" }),
+  actions: z
+    .record(ActionTypeSchema, ActionDefinitionSchema)
+    .refine((a) => Object.keys(a).length > 0, { message: "expected at least one action" }),
   /** Shared named conditions, referenced from rules as `{ "condition": "name" }`. */
   conditions: z.record(z.string().min(1), z.unknown()).optional(),
   rules: z.array(RuleSchema).min(1),

@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { ArrearsError, issuesFromZod, type ArrearsErrorCode, type ArrearsIssue } from "../errors/index.js";
+import { ArrearsError, type ArrearsErrorCode, type ArrearsIssue, issuesFromZod } from "../errors/index.js";
 import { safeParseAccount } from "../model/account.js";
-import { decide, type DecideOptions } from "../policy/decide.js";
-import type { Decision } from "../policy/decision.js";
 import { InstantSchema } from "../model/schema.js";
+import { type DecideOptions, decide } from "../policy/decide.js";
+import type { Decision } from "../policy/decision.js";
 
 /** A compiled policy, as `decide` takes it. */
 export type PolicyLike = Parameters<typeof decide>[0];
@@ -57,11 +57,17 @@ export function decideOne(policy: PolicyLike, input: unknown, index: number, opt
 
 function errorEntry(input: unknown, index: number, e: ArrearsError): DecisionError {
   const id = typeof input === "object" && input !== null ? (input as { id?: unknown }).id : undefined;
-  return { accountId: typeof id === "string" ? id : null, index, error: { code: e.code, message: e.message, issues: e.issues } };
+  return {
+    accountId: typeof id === "string" ? id : null,
+    index,
+    error: { code: e.code, message: e.message, issues: e.issues },
+  };
 }
 
 function isAsyncIterable(x: unknown): x is AsyncIterable<unknown> {
-  return typeof x === "object" && x !== null && typeof (x as AsyncIterable<unknown>)[Symbol.asyncIterator] === "function";
+  return (
+    typeof x === "object" && x !== null && typeof (x as AsyncIterable<unknown>)[Symbol.asyncIterator] === "function"
+  );
 }
 function isIterable(x: unknown): x is Iterable<unknown> {
   return typeof x === "object" && x !== null && typeof (x as Iterable<unknown>)[Symbol.iterator] === "function";
@@ -83,8 +89,16 @@ function isIterable(x: unknown): x is Iterable<unknown> {
  *   else queue.push(d);
  * }
  */
-export function decideMany(policy: PolicyLike, accounts: Iterable<unknown>, options: DecideManyOptions): Generator<BatchItem, void, undefined>;
-export function decideMany(policy: PolicyLike, accounts: AsyncIterable<unknown>, options: DecideManyOptions): AsyncGenerator<BatchItem, void, undefined>;
+export function decideMany(
+  policy: PolicyLike,
+  accounts: Iterable<unknown>,
+  options: DecideManyOptions,
+): Generator<BatchItem, void, undefined>;
+export function decideMany(
+  policy: PolicyLike,
+  accounts: AsyncIterable<unknown>,
+  options: DecideManyOptions,
+): AsyncGenerator<BatchItem, void, undefined>;
 export function decideMany(
   policy: PolicyLike,
   accounts: Iterable<unknown> | AsyncIterable<unknown>,
@@ -93,7 +107,11 @@ export function decideMany(
   checkBatchOptions(options, "decideMany");
   if (isIterable(accounts)) return syncBatch(policy, accounts, options);
   if (isAsyncIterable(accounts)) return asyncBatch(policy, accounts, options);
-  throw new ArrearsError("INVALID_INPUT", [{ path: ["accounts"], message: "expected an iterable or async iterable of accounts", received: accounts }], "decideMany");
+  throw new ArrearsError(
+    "INVALID_INPUT",
+    [{ path: ["accounts"], message: "expected an iterable or async iterable of accounts", received: accounts }],
+    "decideMany",
+  );
 }
 
 /**
@@ -109,16 +127,28 @@ export function decideManyAsync(
 ): AsyncGenerator<BatchItem, void, undefined> {
   checkBatchOptions(options, "decideManyAsync");
   if (!isIterable(accounts) && !isAsyncIterable(accounts))
-    throw new ArrearsError("INVALID_INPUT", [{ path: ["accounts"], message: "expected an iterable or async iterable of accounts", received: accounts }], "decideManyAsync");
+    throw new ArrearsError(
+      "INVALID_INPUT",
+      [{ path: ["accounts"], message: "expected an iterable or async iterable of accounts", received: accounts }],
+      "decideManyAsync",
+    );
   return asyncBatch(policy, accounts, options);
 }
 
-function* syncBatch(policy: PolicyLike, accounts: Iterable<unknown>, options: DecideOptions): Generator<BatchItem, void, undefined> {
+function* syncBatch(
+  policy: PolicyLike,
+  accounts: Iterable<unknown>,
+  options: DecideOptions,
+): Generator<BatchItem, void, undefined> {
   let i = 0;
   for (const a of accounts) yield decideOne(policy, a, i++, options);
 }
 
-async function* asyncBatch(policy: PolicyLike, accounts: Iterable<unknown> | AsyncIterable<unknown>, options: DecideOptions): AsyncGenerator<BatchItem, void, undefined> {
+async function* asyncBatch(
+  policy: PolicyLike,
+  accounts: Iterable<unknown> | AsyncIterable<unknown>,
+  options: DecideOptions,
+): AsyncGenerator<BatchItem, void, undefined> {
   let i = 0;
   for await (const a of accounts) yield decideOne(policy, a, i++, options);
 }

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { ArrearsError, issuesFromZod } from "../errors/index.js";
 import { safeParseAccount } from "../model/account.js";
+import { InstantSchema } from "../model/schema.js";
 import { decide } from "../policy/decide.js";
 import type { PolicyLike } from "./batch.js";
-import { InstantSchema } from "../model/schema.js";
 
 /** Options of {@link comparePolicies}. */
 export interface ComparePoliciesOptions {
@@ -63,7 +63,12 @@ const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
  * diff.changedShare; // 0.12
  * diff.cells[0];     // { from: "send_sms", to: "call_borrower", count: 240, examples: ["A7", "A19", "A33"] }
  */
-export function comparePolicies(a: PolicyLike, b: PolicyLike, accounts: Iterable<unknown>, options: ComparePoliciesOptions): PolicyComparison {
+export function comparePolicies(
+  a: PolicyLike,
+  b: PolicyLike,
+  accounts: Iterable<unknown>,
+  options: ComparePoliciesOptions,
+): PolicyComparison {
   const r = OptionsSchema.safeParse(options);
   if (!r.success) throw new ArrearsError("INVALID_OPTIONS", issuesFromZod(r.error, options), "comparePolicies options");
   const keep = r.data.examplesPerCell ?? 3;

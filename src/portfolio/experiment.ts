@@ -25,7 +25,13 @@ export const ExperimentSchema = z
     const seen = new Map<string, number>();
     e.variants.forEach((v, i) => {
       const prev = seen.get(v.name);
-      if (prev !== undefined) ctx.addIssue({ code: "custom", path: ["variants", i, "name"], message: `duplicate variant name (also variants[${prev}])`, input: v.name });
+      if (prev !== undefined)
+        ctx.addIssue({
+          code: "custom",
+          path: ["variants", i, "name"],
+          message: `duplicate variant name (also variants[${prev}])`,
+          input: v.name,
+        });
       else seen.set(v.name, i);
     });
     if (e.variants.length > 0 && e.variants.every((v) => v.weight === 0))
@@ -57,7 +63,8 @@ const compiled = new WeakSet<object>();
  *   { name: "champion", weight: 80 }, { name: "challenger", weight: 20 }] });
  */
 export function loadExperiment(experiment: unknown): CompiledExperiment {
-  if (typeof experiment === "object" && experiment !== null && compiled.has(experiment)) return experiment as CompiledExperiment;
+  if (typeof experiment === "object" && experiment !== null && compiled.has(experiment))
+    return experiment as CompiledExperiment;
   const r = ExperimentSchema.safeParse(experiment);
   if (!r.success) throw new ArrearsError("INVALID_EXPERIMENT", issuesFromZod(r.error, experiment), "experiment");
   const e = r.data;
@@ -92,7 +99,11 @@ export function loadExperiment(experiment: unknown): CompiledExperiment {
 export function assignVariant(experiment: Experiment | CompiledExperiment | unknown, accountId: string): string {
   const e = loadExperiment(experiment);
   if (typeof accountId !== "string" || accountId.length === 0)
-    throw new ArrearsError("INVALID_INPUT", [{ path: ["accountId"], message: "expected a non-empty string", received: accountId }], "assignVariant");
+    throw new ArrearsError(
+      "INVALID_INPUT",
+      [{ path: ["accountId"], message: "expected a non-empty string", received: accountId }],
+      "assignVariant",
+    );
   const u = hashToUnit(e.salt + ":" + accountId);
   const cum = e.cumulative;
   for (let i = 0; i < cum.length; i++) if (u < cum[i]! && e.variants[i]!.weight > 0) return e.variants[i]!.name;

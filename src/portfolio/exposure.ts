@@ -1,4 +1,4 @@
-import { minorDigits, toMinorUnits, type AmountInput } from "../money/index.js";
+import { type AmountInput, minorDigits, toMinorUnits } from "../money/index.js";
 
 /** @internal Exact running totals per currency in integer minor units (BigInt: no overflow for any portfolio). */
 export class ExposureSums {

@@ -1,9 +1,9 @@
 import { ArrearsError } from "../errors/index.js";
-import { decide, type DecideOptions } from "../policy/decide.js";
+import { isParsedAccount, parseAccount } from "../model/account.js";
+import { type DecideOptions, decide } from "../policy/decide.js";
 import type { Decision } from "../policy/decision.js";
-import { parseAccount, isParsedAccount } from "../model/account.js";
-import { assignVariant, loadExperiment, type CompiledExperiment, type Experiment } from "./experiment.js";
 import type { PolicyLike } from "./batch.js";
+import { assignVariant, type CompiledExperiment, type Experiment, loadExperiment } from "./experiment.js";
 
 /** A champion/challenger set: one compiled policy per variant of the experiment. */
 export interface PolicySet {
@@ -13,9 +13,13 @@ export interface PolicySet {
 
 /** @internal checks that every variant with weight has a policy. */
 function policyFor(set: PolicySet, variant: string): PolicyLike {
-  const p = Object.prototype.hasOwnProperty.call(set.policies ?? {}, variant) ? set.policies[variant] : undefined;
+  const p = Object.hasOwn(set.policies ?? {}, variant) ? set.policies[variant] : undefined;
   if (!p)
-    throw new ArrearsError("INVALID_EXPERIMENT", [{ path: ["policies", variant], message: `no policy for variant "${variant}"` }], "policy set");
+    throw new ArrearsError(
+      "INVALID_EXPERIMENT",
+      [{ path: ["policies", variant], message: `no policy for variant "${variant}"` }],
+      "policy set",
+    );
   return p;
 }
 
@@ -30,7 +34,11 @@ function policyFor(set: PolicySet, variant: string): PolicyLike {
  */
 export function loadPolicySet(set: PolicySet): PolicySet & { experiment: CompiledExperiment } {
   if (typeof set !== "object" || set === null)
-    throw new ArrearsError("INVALID_EXPERIMENT", [{ path: [], message: "expected {experiment, policies}", received: set }], "policy set");
+    throw new ArrearsError(
+      "INVALID_EXPERIMENT",
+      [{ path: [], message: "expected {experiment, policies}", received: set }],
+      "policy set",
+    );
   const experiment = loadExperiment(set.experiment);
   for (const v of experiment.variants) policyFor(set, v.name);
   return { experiment, policies: set.policies };

@@ -1,11 +1,11 @@
 import { z } from "zod";
-import { ArrearsError, issuesFromZod } from "../errors/index.js";
-import { safeParseAccount } from "../model/account.js";
 import { deriveDelinquency } from "../delinquency/derive.js";
 import { resolveBucketScheme } from "../delinquency/scheme.js";
+import { ArrearsError, issuesFromZod } from "../errors/index.js";
+import { safeParseAccount } from "../model/account.js";
+import { AsOfSchema } from "../model/schema.js";
 import { toMinorUnits } from "../money/index.js";
 import { ExposureSums, formatMinorBig } from "./exposure.js";
-import { AsOfSchema } from "../model/schema.js";
 
 /** One snapshot of a portfolio: the accounts as they stood at `asOf`. */
 export interface PortfolioSnapshot {
@@ -117,10 +117,27 @@ function rowsOf(
       const a = parsed.data;
       const prev = seen.get(a.id);
       if (prev !== undefined)
-        throw new ArrearsError("INVALID_INPUT", [{ path: [which, "accounts", index, "id"], message: `duplicate account id (also accounts[${prev}])`, received: a.id }]);
+        throw new ArrearsError("INVALID_INPUT", [
+          {
+            path: [which, "accounts", index, "id"],
+            message: `duplicate account id (also accounts[${prev}])`,
+            received: a.id,
+          },
+        ]);
       seen.set(a.id, index);
-      const d = deriveDelinquency(a, { asOf: snap.asOf, scheme: opts.scheme, ...(opts.graceDays !== undefined ? { graceDays: opts.graceDays } : {}), ...(opts.tolerance !== undefined ? { tolerance: opts.tolerance } : {}) });
-      rows.push({ id: a.id, bucketIndex: d.bucketIndex, chargeOffDue: d.chargeOffDue, currency: a.currency, outstanding: toMinorUnits(d.outstanding.total, a.currency) });
+      const d = deriveDelinquency(a, {
+        asOf: snap.asOf,
+        scheme: opts.scheme,
+        ...(opts.graceDays !== undefined ? { graceDays: opts.graceDays } : {}),
+        ...(opts.tolerance !== undefined ? { tolerance: opts.tolerance } : {}),
+      });
+      rows.push({
+        id: a.id,
+        bucketIndex: d.bucketIndex,
+        chargeOffDue: d.chargeOffDue,
+        currency: a.currency,
+        outstanding: toMinorUnits(d.outstanding.total, a.currency),
+      });
     } catch (e) {
       if (!(e instanceof ArrearsError)) throw e;
       errors.push({ snapshot: which, index, accountId: typeof rawId === "string" ? rawId : null, message: e.message });
@@ -148,23 +165,43 @@ function rowsOf(
  * r.byBucket[1].rollForwardRate; // share of 1-29 accounts that rolled to 30-59 or worse
  * r.cure.rate;                   // share of delinquent accounts that became current
  */
-export function rollRates(before: PortfolioSnapshot, after: PortfolioSnapshot, options: RollRatesOptions = {}): RollRates {
+export function rollRates(
+  before: PortfolioSnapshot,
+  after: PortfolioSnapshot,
+  options: RollRatesOptions = {},
+): RollRates {
   const o = OptionsSchema.safeParse(options);
   if (!o.success) throw new ArrearsError("INVALID_OPTIONS", issuesFromZod(o.error, options), "rollRates options");
-  for (const [name, snap] of [["before", before], ["after", after]] as const) {
+  for (const [name, snap] of [
+    ["before", before],
+    ["after", after],
+  ] as const) {
     const r = SnapshotSchema.safeParse(snap);
     if (!r.success) throw new ArrearsError("INVALID_INPUT", issuesFromZod(r.error, snap, [name]), "rollRates");
   }
   const scheme = resolveBucketScheme(o.data.scheme ?? "cn-m", ["scheme"]);
   const errors: RollRates["errors"] = [];
-  const opts = { scheme, ...(o.data.graceDays !== undefined ? { graceDays: o.data.graceDays } : {}), ...(o.data.tolerance !== undefined ? { tolerance: o.data.tolerance } : {}) };
+  const opts = {
+    scheme,
+    ...(o.data.graceDays !== undefined ? { graceDays: o.data.graceDays } : {}),
+    ...(o.data.tolerance !== undefined ? { tolerance: o.data.tolerance } : {}),
+  };
   const b = rowsOf(before, "before", opts, errors);
   const a = rowsOf(after, "after", opts, errors);
-  return { asOf: { before: before.asOf, after: after.asOf }, scheme: scheme.id, ...rollRatesFromRows(b, a, scheme.labels), errors };
+  return {
+    asOf: { before: before.asOf, after: after.asOf },
+    scheme: scheme.id,
+    ...rollRatesFromRows(b, a, scheme.labels),
+    errors,
+  };
 }
 
 /** @internal the matrices from rows; `labels` are the scheme's bucket labels in order. */
-export function rollRatesFromRows(before: readonly RollRow[], after: readonly RollRow[], labels: readonly string[]): Omit<RollRates, "asOf" | "scheme" | "errors"> {
+export function rollRatesFromRows(
+  before: readonly RollRow[],
+  after: readonly RollRow[],
+  labels: readonly string[],
+): Omit<RollRates, "asOf" | "scheme" | "errors"> {
   const n = labels.length;
   const last = n - 1;
   const afterById = new Map(after.map((r) => [r.id, r]));
@@ -173,7 +210,16 @@ export function rollRatesFromRows(before: readonly RollRow[], after: readonly Ro
   const balance = new Map<string, bigint[][]>();
   const outBefore = new ExposureSums();
   const outAfter = new ExposureSums();
-  const flows = labels.map((bucket) => ({ bucket, accounts: 0, cured: 0, improved: 0, stayed: 0, rolledForward: 0, rolledToNext: 0, toChargeOff: 0 }));
+  const flows = labels.map((bucket) => ({
+    bucket,
+    accounts: 0,
+    cured: 0,
+    improved: 0,
+    stayed: 0,
+    rolledForward: 0,
+    rolledToNext: 0,
+    toChargeOff: 0,
+  }));
   let matched = 0;
   let delinquent = 0;
   let cured = 0;
@@ -222,13 +268,20 @@ export function rollRatesFromRows(before: readonly RollRow[], after: readonly Ro
   }
   const onlyAfter = after.filter((r) => !beforeIds.has(r.id)).map((r) => r.id);
   const rate = (k: number, of: number): number => (of === 0 ? 0 : k / of);
-  const pick = (s: ExposureSums): Record<string, string> => Object.fromEntries(Object.entries(s.toJSON()).map(([c, v]) => [c, v.outstanding]));
+  const pick = (s: ExposureSums): Record<string, string> =>
+    Object.fromEntries(Object.entries(s.toJSON()).map(([c, v]) => [c, v.outstanding]));
   return {
     buckets: [...labels],
     matched,
     counts,
-    balance: Object.fromEntries([...balance.keys()].sort().map((c) => [c, balance.get(c)!.map((row) => row.map((v) => formatMinorBig(v, c)))])),
-    byBucket: flows.map((f) => ({ ...f, rollForwardRate: rate(f.rolledForward, f.accounts), rollToNextRate: rate(f.rolledToNext, f.accounts) })),
+    balance: Object.fromEntries(
+      [...balance.keys()].sort().map((c) => [c, balance.get(c)!.map((row) => row.map((v) => formatMinorBig(v, c)))]),
+    ),
+    byBucket: flows.map((f) => ({
+      ...f,
+      rollForwardRate: rate(f.rolledForward, f.accounts),
+      rollToNextRate: rate(f.rolledToNext, f.accounts),
+    })),
     cure: { delinquent, cured, rate: rate(cured, delinquent) },
     chargeOff: { eligible, flowed, rate: rate(flowed, eligible) },
     outstanding: { before: pick(outBefore), after: pick(outAfter) },

@@ -1,6 +1,6 @@
 import type { Decision } from "../policy/decision.js";
-import { ExposureSums } from "./exposure.js";
 import type { BatchItem, DecisionError } from "./batch.js";
+import { ExposureSums } from "./exposure.js";
 
 /** Exposure per currency: exact decimal strings. */
 export type Exposure = Record<string, { overdue: string; outstanding: string }>;
@@ -102,7 +102,8 @@ export function summarizePortfolio(decisions: Iterable<BatchItem | Decision | De
     const bucket = String(d.facts.bucket ?? "(none)");
     const action = d.action.type;
     const segment = d.scores.segment ?? "(none)";
-    if (!bucketOrder.has(bucket)) bucketOrder.set(bucket, typeof d.facts.bucketIndex === "number" ? d.facts.bucketIndex : Number.MAX_SAFE_INTEGER);
+    if (!bucketOrder.has(bucket))
+      bucketOrder.set(bucket, typeof d.facts.bucketIndex === "number" ? d.facts.bucketIndex : Number.MAX_SAFE_INTEGER);
     total.count++;
     total.sums.add(cur, od, os);
     bump(cells, bucket + "\u0000" + action, cur, od, os);
@@ -151,8 +152,12 @@ export function summarizePortfolio(decisions: Iterable<BatchItem | Decision | De
     blocked: {
       decisions: blockedDecisions,
       allContactsBlocked: allBlocked,
-      byReason: [...reasons.entries()].sort((a, b) => b[1].count - a[1].count || byName(a[0], b[0])).map(([code, e]) => ({ code, ...e })),
-      byAction: [...blockedActions.entries()].sort((a, b) => b[1] - a[1] || byName(a[0], b[0])).map(([action, count]) => ({ action, count })),
+      byReason: [...reasons.entries()]
+        .sort((a, b) => b[1].count - a[1].count || byName(a[0], b[0]))
+        .map(([code, e]) => ({ code, ...e })),
+      byAction: [...blockedActions.entries()]
+        .sort((a, b) => b[1] - a[1] || byName(a[0], b[0]))
+        .map(([action, count]) => ({ action, count })),
     },
   };
 }

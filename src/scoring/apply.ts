@@ -4,7 +4,7 @@ import type { ScoreResult } from "../policy/decision.js";
 import { defaultSegmentation, hardshipScorecard, riskBehavioralScorecard } from "./defaults.js";
 import { score } from "./score.js";
 import { isScorecard, loadScorecard, type Scorecard } from "./scorecard.js";
-import { loadSegmentation, segmentOf, type Segment, type Segmentation } from "./segment.js";
+import { loadSegmentation, type Segment, type Segmentation, segmentOf } from "./segment.js";
 
 /** The cards `applyScores` runs, compiled. */
 export interface Scoring {
@@ -37,7 +37,12 @@ export function loadScoring(input: ScoringInput = {}): Scoring {
     try {
       return load();
     } catch (e) {
-      if (e instanceof ArrearsError) throw new ArrearsError(e.code, e.issues.map((i) => ({ ...i, path: [key, ...i.path] })), key);
+      if (e instanceof ArrearsError)
+        throw new ArrearsError(
+          e.code,
+          e.issues.map((i) => ({ ...i, path: [key, ...i.path] })),
+          key,
+        );
       throw e;
     }
   };
@@ -48,7 +53,11 @@ export function loadScoring(input: ScoringInput = {}): Scoring {
   const order = (key: string, card: Scorecard, forbidden: readonly string[]) =>
     card.characteristics.forEach((c, i) => {
       if (forbidden.includes(c.fact))
-        issues.push({ path: [key, "characteristics", i, "fact"], message: `"${c.fact}" is not known yet when the ${key} card runs`, received: c.fact });
+        issues.push({
+          path: [key, "characteristics", i, "fact"],
+          message: `"${c.fact}" is not known yet when the ${key} card runs`,
+          received: c.fact,
+        });
     });
   order("risk", risk, SCORE_FACTS);
   order("hardship", hardship, ["hardshipScore", "segment"]);
@@ -89,7 +98,11 @@ export interface AppliedScores {
  */
 export function applyScores(scoring: Scoring, facts: Facts): AppliedScores {
   if (!scoring || !isScorecard(scoring.risk) || !isScorecard(scoring.hardship))
-    throw new ArrearsError("INVALID_INPUT", [{ path: [], message: "expected the result of loadScoring() or defaultScoring()" }], "applyScores");
+    throw new ArrearsError(
+      "INVALID_INPUT",
+      [{ path: [], message: "expected the result of loadScoring() or defaultScoring()" }],
+      "applyScores",
+    );
   const risk = score(scoring.risk, facts);
   facts.riskScore = risk.score;
   facts.riskProbability = risk.probability;

@@ -1,5 +1,5 @@
-import riskJson from "../../rules/scorecards/risk-behavioral.json";
 import hardshipJson from "../../rules/scorecards/hardship.json";
+import riskJson from "../../rules/scorecards/risk-behavioral.json";
 import segmentsJson from "../../rules/scorecards/segments.json";
 
 /**

@@ -1,18 +1,32 @@
-export { ScorecardSchema, CharacteristicSchema, type ScorecardJson, type ScorecardInput, type ScorecardTest, type Characteristic } from "./schema.js";
-export { loadScorecard, isScorecard, type Scorecard, type CompiledCharacteristic } from "./scorecard.js";
-export { score, scoreToProbability, type ScoreResult } from "./score.js";
 export {
-  loadSegmentation,
-  segmentOf,
+  type AppliedScores,
+  applyScores,
+  defaultScoring,
+  loadScoring,
+  type Scoring,
+  type ScoringInput,
+} from "./apply.js";
+export { defaultSegmentation, hardshipScorecard, riskBehavioralScorecard } from "./defaults.js";
+export {
+  type Characteristic,
+  CharacteristicSchema,
+  type ScorecardInput,
+  type ScorecardJson,
+  ScorecardSchema,
+  type ScorecardTest,
+} from "./schema.js";
+export { type ScoreResult, score, scoreToProbability } from "./score.js";
+export { type CompiledCharacteristic, isScorecard, loadScorecard, type Scorecard } from "./scorecard.js";
+export {
   explainSegment,
-  SegmentationSchema,
+  loadSegmentation,
   SEGMENTS,
-  SIGNAL_OPERATORS,
   type Segment,
   type Segmentation,
   type SegmentationJson,
+  SegmentationSchema,
   type SegmentExplanation,
+  SIGNAL_OPERATORS,
+  segmentOf,
 } from "./segment.js";
-export { loadScoring, defaultScoring, applyScores, type Scoring, type ScoringInput, type AppliedScores } from "./apply.js";
-export { riskBehavioralScorecard, hardshipScorecard, defaultSegmentation } from "./defaults.js";
-export { runScorecardTests, runSegmentationTests, type EmbeddedTestResult } from "./selftest.js";
+export { type EmbeddedTestResult, runScorecardTests, runSegmentationTests } from "./selftest.js";

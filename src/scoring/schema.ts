@@ -57,7 +57,10 @@ export const CategoricalCharacteristicSchema = z.strictObject({
  * CharacteristicSchema.parse({ name: "depth", fact: "dpd", type: "numeric", reasonCode: "R01",
  *   reasonText: "Past due now", bins: [{ max: 1, points: 20 }, { min: 1, points: -40 }], missing: { points: 0 } });
  */
-export const CharacteristicSchema = z.discriminatedUnion("type", [NumericCharacteristicSchema, CategoricalCharacteristicSchema]);
+export const CharacteristicSchema = z.discriminatedUnion("type", [
+  NumericCharacteristicSchema,
+  CategoricalCharacteristicSchema,
+]);
 
 const FactValue = z.union([z.number(), z.boolean(), z.string(), z.null()]);
 
@@ -90,7 +93,7 @@ export const ScorecardTestSchema = z.strictObject({
  */
 export const ScorecardSchema = z.strictObject({
   schemaVersion: z.literal(1),
-  id: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/, "expected a lowercase id like \"risk-behavioral\""),
+  id: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/, 'expected a lowercase id like "risk-behavioral"'),
   version: z.string().min(1),
   description: z.string().min(1),
   /** `better`: a higher score is more favourable (risk cards); `worse`: higher = more of the bad thing (hardship). */

@@ -20,7 +20,7 @@ export function scoreToProbability(card: Scorecard | unknown, points: number): n
   const o = c.odds;
   if (!o) return null;
   const steps = (points - o.baseScore) / o.pointsToDoubleOdds;
-  const odds = o.baseOdds * Math.pow(2, c.higherIs === "better" ? steps : -steps);
+  const odds = o.baseOdds * 2 ** (c.higherIs === "better" ? steps : -steps);
   const p = 1 / (1 + odds);
   return Math.round(p * 10_000) / 10_000;
 }
@@ -48,7 +48,11 @@ export function scoreToProbability(card: Scorecard | unknown, points: number): n
 export function score(card: Scorecard | unknown, facts: Facts): ScoreResult {
   const c = compiledScorecard(card);
   if (typeof facts !== "object" || facts === null)
-    throw new ArrearsError("INVALID_INPUT", [{ path: [], message: "expected a facts record", received: facts }], `score ${c.id}`);
+    throw new ArrearsError(
+      "INVALID_INPUT",
+      [{ path: [], message: "expected a facts record", received: facts }],
+      `score ${c.id}`,
+    );
   const worse = c.higherIs === "worse";
   const chars = c.characteristics;
   const points: ScoreResult["points"] = new Array(chars.length);
@@ -78,7 +82,14 @@ export function score(card: Scorecard | unknown, facts: Facts): ScoreResult {
         pts = ch.other.points;
         label = ch.other.label;
       } else {
-        throw badFact(c, ch.fact, v, ch.other ? "expected a string or boolean (or null)" : `expected one of ${[...ch.categories.keys()].map((k) => JSON.stringify(k)).join(", ")} (or null)`);
+        throw badFact(
+          c,
+          ch.fact,
+          v,
+          ch.other
+            ? "expected a string or boolean (or null)"
+            : `expected one of ${[...ch.categories.keys()].map((k) => JSON.stringify(k)).join(", ")} (or null)`,
+        );
       }
     }
     total += pts;
@@ -93,7 +104,8 @@ export function score(card: Scorecard | unknown, facts: Facts): ScoreResult {
       const ch = chars[i]!;
       const pts = points[i]!.points;
       const lost = worse ? pts - ch.best : ch.best - pts;
-      if (lost > 0) reasons.push({ code: ch.reasonCode, characteristic: ch.name, text: ch.reasonText, pointsLost: lost });
+      if (lost > 0)
+        reasons.push({ code: ch.reasonCode, characteristic: ch.name, text: ch.reasonText, pointsLost: lost });
     }
     // Array.prototype.sort is stable: ties keep card order.
     reasons.sort((a, b) => b.pointsLost - a.pointsLost);

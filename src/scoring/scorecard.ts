@@ -1,6 +1,6 @@
-import { ArrearsError, issuesFromZod, type ArrearsIssue } from "../errors/index.js";
-import { FACTS, FACT_NAMES, type FactDefinition } from "../facts/catalog.js";
-import { ScorecardSchema, type ScorecardJson } from "./schema.js";
+import { ArrearsError, type ArrearsIssue, issuesFromZod } from "../errors/index.js";
+import { FACT_NAMES, FACTS, type FactDefinition } from "../facts/catalog.js";
+import { type ScorecardJson, ScorecardSchema } from "./schema.js";
 import { unknownMessage } from "./suggest.js";
 
 const FACT_BY_NAME: ReadonlyMap<string, FactDefinition> = new Map(FACTS.map((d) => [d.name, d]));
@@ -33,7 +33,12 @@ export interface Scorecard {
   readonly higherIs: "better" | "worse";
   readonly basePoints: number;
   readonly range: { readonly min: number; readonly max: number } | null;
-  readonly odds: { readonly baseScore: number; readonly baseOdds: number; readonly pointsToDoubleOdds: number; readonly event?: string } | null;
+  readonly odds: {
+    readonly baseScore: number;
+    readonly baseOdds: number;
+    readonly pointsToDoubleOdds: number;
+    readonly event?: string;
+  } | null;
   readonly maxReasons: number;
   readonly characteristics: readonly CompiledCharacteristic[];
   /** The parsed JSON (defaults filled in), including its embedded `tests`. */
@@ -98,14 +103,28 @@ export function loadScorecard(json: unknown): Scorecard {
   card.characteristics.forEach((ch, i) => {
     const at = (...p: (string | number)[]) => ["characteristics", i, ...p];
     const prev = names.get(ch.name);
-    if (prev !== undefined) issues.push({ path: at("name"), message: `duplicate characteristic name (also characteristics[${prev}])`, received: ch.name });
+    if (prev !== undefined)
+      issues.push({
+        path: at("name"),
+        message: `duplicate characteristic name (also characteristics[${prev}])`,
+        received: ch.name,
+      });
     else names.set(ch.name, i);
     const def = FACT_BY_NAME.get(ch.fact);
-    if (!def) issues.push({ path: at("fact"), message: unknownMessage("fact", ch.fact, FACT_NAMES), received: ch.fact });
+    if (!def)
+      issues.push({ path: at("fact"), message: unknownMessage("fact", ch.fact, FACT_NAMES), received: ch.fact });
     else if (ch.type === "numeric" && def.type !== "number")
-      issues.push({ path: at("type"), message: `fact "${ch.fact}" is a ${def.type}: use "categorical" bins`, received: ch.type });
+      issues.push({
+        path: at("type"),
+        message: `fact "${ch.fact}" is a ${def.type}: use "categorical" bins`,
+        received: ch.type,
+      });
     else if (ch.type === "categorical" && def.type === "number")
-      issues.push({ path: at("type"), message: `fact "${ch.fact}" is a number: use "numeric" bins`, received: ch.type });
+      issues.push({
+        path: at("type"),
+        message: `fact "${ch.fact}" is a number: use "numeric" bins`,
+        received: ch.type,
+      });
 
     const points = ch.bins.map((b) => b.points);
     const labels: string[] = [];
@@ -118,38 +137,64 @@ export function loadScorecard(json: unknown): Scorecard {
       edges = new Float64Array(Math.max(0, n - 1));
       ch.bins.forEach((b, j) => {
         labels.push(b.label ?? numericLabel(b.min, b.max));
-        if (j === 0 && b.min !== undefined) issues.push({ path: at("bins", j, "min"), message: "the first bin must be open below (omit min)", received: b.min });
-        if (j === n - 1 && b.max !== undefined) issues.push({ path: at("bins", j, "max"), message: "the last bin must be open above (omit max)", received: b.max });
-        if (j > 0 && b.min === undefined) issues.push({ path: at("bins", j, "min"), message: "required: only the first bin is open below" });
-        if (j < n - 1 && b.max === undefined) issues.push({ path: at("bins", j, "max"), message: "required: only the last bin is open above" });
+        if (j === 0 && b.min !== undefined)
+          issues.push({
+            path: at("bins", j, "min"),
+            message: "the first bin must be open below (omit min)",
+            received: b.min,
+          });
+        if (j === n - 1 && b.max !== undefined)
+          issues.push({
+            path: at("bins", j, "max"),
+            message: "the last bin must be open above (omit max)",
+            received: b.max,
+          });
+        if (j > 0 && b.min === undefined)
+          issues.push({ path: at("bins", j, "min"), message: "required: only the first bin is open below" });
+        if (j < n - 1 && b.max === undefined)
+          issues.push({ path: at("bins", j, "max"), message: "required: only the last bin is open above" });
         if (b.min !== undefined && b.max !== undefined && !(b.min < b.max))
-          issues.push({ path: at("bins", j, "max"), message: `must be greater than min ${b.min} (bins are [min, max))`, received: b.max });
+          issues.push({
+            path: at("bins", j, "max"),
+            message: `must be greater than min ${b.min} (bins are [min, max))`,
+            received: b.max,
+          });
         if (j > 0) {
           const before = ch.bins[j - 1]!;
           if (before.max !== undefined && b.min !== undefined && before.max !== b.min) {
             const kind = b.min > before.max ? "gap" : "overlap";
-            issues.push({ path: at("bins", j, "min"), message: `${kind}: the previous bin ends at ${before.max} (exclusive), so this one must start at ${before.max}`, received: b.min });
+            issues.push({
+              path: at("bins", j, "min"),
+              message: `${kind}: the previous bin ends at ${before.max} (exclusive), so this one must start at ${before.max}`,
+              received: b.min,
+            });
           }
           edges[j - 1] = b.min ?? NaN;
         }
       });
     } else {
-      const closedValues: readonly (string | boolean)[] | undefined = def?.type === "boolean" ? [true, false] : def?.values;
+      const closedValues: readonly (string | boolean)[] | undefined =
+        def?.type === "boolean" ? [true, false] : def?.values;
       ch.bins.forEach((b, j) => {
         labels.push(b.label ?? b.values.map(String).join(" | "));
         b.values.forEach((v, k) => {
           const p = at("bins", j, "values", k);
-          if (def && def.type === "boolean" && typeof v !== "boolean") issues.push({ path: p, message: `fact "${ch.fact}" is a boolean: expected true or false`, received: v });
-          else if (def && def.type === "string" && typeof v !== "string") issues.push({ path: p, message: `fact "${ch.fact}" is a string: expected a string value`, received: v });
-          else if (def?.values && typeof v === "string" && !def.values.includes(v)) issues.push({ path: p, message: unknownMessage(`value of "${ch.fact}"`, v, def.values), received: v });
+          if (def && def.type === "boolean" && typeof v !== "boolean")
+            issues.push({ path: p, message: `fact "${ch.fact}" is a boolean: expected true or false`, received: v });
+          else if (def && def.type === "string" && typeof v !== "string")
+            issues.push({ path: p, message: `fact "${ch.fact}" is a string: expected a string value`, received: v });
+          else if (def?.values && typeof v === "string" && !def.values.includes(v))
+            issues.push({ path: p, message: unknownMessage(`value of "${ch.fact}"`, v, def.values), received: v });
           const seen = categories.get(v);
-          if (seen !== undefined) issues.push({ path: p, message: `value listed twice (also in bins[${seen}])`, received: v });
+          if (seen !== undefined)
+            issues.push({ path: p, message: `value listed twice (also in bins[${seen}])`, received: v });
           else categories.set(v, j);
         });
       });
       const covered = closedValues !== undefined && closedValues.every((v) => categories.has(v));
       if (ch.other) other = { points: ch.other.points, label: ch.other.label ?? "other" };
-      else if (!covered) issues.push({ path: at("other"), message: "required: the bins do not list every possible value" });
+      else if (!covered)
+        issues.push({ path: at("other"), message: "required: the bins do not list every possible value" });
       if (other) points.push(other.points);
     }
     const all = [...points, ch.missing.points];
@@ -174,12 +219,21 @@ export function loadScorecard(json: unknown): Scorecard {
   });
 
   if (card.range && !(card.range.min < card.range.max))
-    issues.push({ path: ["range", "max"], message: `must be greater than range.min ${card.range.min}`, received: card.range.max });
+    issues.push({
+      path: ["range", "max"],
+      message: `must be greater than range.min ${card.range.min}`,
+      received: card.range.max,
+    });
   card.tests.forEach((t, i) => {
     for (const name of Object.keys(t.facts))
-      if (!FACT_NAMES.has(name)) issues.push({ path: ["tests", i, "facts", name], message: unknownMessage("fact", name, FACT_NAMES) });
+      if (!FACT_NAMES.has(name))
+        issues.push({ path: ["tests", i, "facts", name], message: unknownMessage("fact", name, FACT_NAMES) });
     for (const name of Object.keys(t.expect.points ?? {}))
-      if (!names.has(name)) issues.push({ path: ["tests", i, "expect", "points", name], message: unknownMessage("characteristic", name, names.keys()) });
+      if (!names.has(name))
+        issues.push({
+          path: ["tests", i, "expect", "points", name],
+          message: unknownMessage("characteristic", name, names.keys()),
+        });
   });
   if (issues.length > 0) throw new ArrearsError("INVALID_SCORECARD", issues, where);
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { ArrearsError, issuesFromZod, type ArrearsIssue } from "../errors/index.js";
-import { FACTS, FACT_NAMES, type FactDefinition, type Facts } from "../facts/catalog.js";
+import { ArrearsError, type ArrearsIssue, issuesFromZod } from "../errors/index.js";
+import { FACT_NAMES, FACTS, type FactDefinition, type Facts } from "../facts/catalog.js";
 import { unknownMessage } from "./suggest.js";
 
 /**
@@ -19,7 +19,16 @@ export type Segment = (typeof SEGMENTS)[number];
  * @example
  * { "fact": "refusals90d", "operator": "greaterThanInclusive", "value": 1, "points": -3 }
  */
-export const SIGNAL_OPERATORS = ["equal", "notEqual", "lessThan", "lessThanInclusive", "greaterThan", "greaterThanInclusive", "in", "notIn"] as const;
+export const SIGNAL_OPERATORS = [
+  "equal",
+  "notEqual",
+  "lessThan",
+  "lessThanInclusive",
+  "greaterThan",
+  "greaterThanInclusive",
+  "in",
+  "notIn",
+] as const;
 
 const Scalar = z.union([z.number(), z.string(), z.boolean()]);
 
@@ -58,7 +67,7 @@ const SegmentTestSchema = z.strictObject({
  */
 export const SegmentationSchema = z.strictObject({
   schemaVersion: z.literal(1),
-  id: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/, "expected a lowercase id like \"segments\""),
+  id: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/, 'expected a lowercase id like "segments"'),
   version: z.string().min(1),
   description: z.string().min(1),
   ability: AxisSchema,
@@ -88,8 +97,16 @@ export interface SegmentExplanation {
   segment: Segment;
   able: boolean;
   willing: boolean;
-  ability: { points: number; threshold: number; signals: { fact: string; value: unknown; points: number; label: string }[] };
-  willingness: { points: number; threshold: number; signals: { fact: string; value: unknown; points: number; label: string }[] };
+  ability: {
+    points: number;
+    threshold: number;
+    signals: { fact: string; value: unknown; points: number; label: string }[];
+  };
+  willingness: {
+    points: number;
+    threshold: number;
+    signals: { fact: string; value: unknown; points: number; label: string }[];
+  };
 }
 
 const FACT_BY_NAME: ReadonlyMap<string, FactDefinition> = new Map(FACTS.map((d) => [d.name, d]));
@@ -98,14 +115,26 @@ const cache = new WeakMap<object, Segmentation>();
 
 function makeTest(op: (typeof SIGNAL_OPERATORS)[number], value: unknown): (v: number | string | boolean) => boolean {
   switch (op) {
-    case "equal": return (v) => v === value;
-    case "notEqual": return (v) => v !== value;
-    case "lessThan": return (v) => typeof v === "number" && v < (value as number);
-    case "lessThanInclusive": return (v) => typeof v === "number" && v <= (value as number);
-    case "greaterThan": return (v) => typeof v === "number" && v > (value as number);
-    case "greaterThanInclusive": return (v) => typeof v === "number" && v >= (value as number);
-    case "in": { const s = new Set(value as unknown[]); return (v) => s.has(v); }
-    case "notIn": { const s = new Set(value as unknown[]); return (v) => !s.has(v); }
+    case "equal":
+      return (v) => v === value;
+    case "notEqual":
+      return (v) => v !== value;
+    case "lessThan":
+      return (v) => typeof v === "number" && v < (value as number);
+    case "lessThanInclusive":
+      return (v) => typeof v === "number" && v <= (value as number);
+    case "greaterThan":
+      return (v) => typeof v === "number" && v > (value as number);
+    case "greaterThanInclusive":
+      return (v) => typeof v === "number" && v >= (value as number);
+    case "in": {
+      const s = new Set(value as unknown[]);
+      return (v) => s.has(v);
+    }
+    case "notIn": {
+      const s = new Set(value as unknown[]);
+      return (v) => !s.has(v);
+    }
   }
 }
 
@@ -131,20 +160,45 @@ export function loadSegmentation(json: unknown): Segmentation {
       const at = (...p: (string | number)[]) => [name, "signals", i, ...p];
       const def = FACT_BY_NAME.get(sig.fact);
       const list = Array.isArray(sig.value);
-      if (!def || !FACT_NAMES.has(sig.fact)) issues.push({ path: at("fact"), message: unknownMessage("fact", sig.fact, FACT_NAMES), received: sig.fact });
-      else if (sig.fact === "segment") issues.push({ path: at("fact"), message: "a segmentation cannot read the segment it computes", received: sig.fact });
+      if (!def || !FACT_NAMES.has(sig.fact))
+        issues.push({ path: at("fact"), message: unknownMessage("fact", sig.fact, FACT_NAMES), received: sig.fact });
+      else if (sig.fact === "segment")
+        issues.push({
+          path: at("fact"),
+          message: "a segmentation cannot read the segment it computes",
+          received: sig.fact,
+        });
       else {
         const numericOp = sig.operator.startsWith("less") || sig.operator.startsWith("greater");
         if (numericOp && (def.type !== "number" || typeof sig.value !== "number"))
-          issues.push({ path: at("value"), message: `${sig.operator} needs a numeric fact and a number value ("${sig.fact}" is a ${def.type})`, received: sig.value });
+          issues.push({
+            path: at("value"),
+            message: `${sig.operator} needs a numeric fact and a number value ("${sig.fact}" is a ${def.type})`,
+            received: sig.value,
+          });
         else if ((sig.operator === "in" || sig.operator === "notIn") !== list)
-          issues.push({ path: at("value"), message: list ? `${sig.operator} takes a single value` : `${sig.operator} takes a list of values`, received: sig.value });
+          issues.push({
+            path: at("value"),
+            message: list ? `${sig.operator} takes a single value` : `${sig.operator} takes a list of values`,
+            received: sig.value,
+          });
         else
           for (const v of list ? (sig.value as unknown[]) : [sig.value])
-            if (typeof v !== def.type) issues.push({ path: at("value"), message: `fact "${sig.fact}" is a ${def.type}`, received: v });
-            else if (def.values && typeof v === "string" && !def.values.includes(v)) issues.push({ path: at("value"), message: unknownMessage(`value of "${sig.fact}"`, v, def.values), received: v });
+            if (typeof v !== def.type)
+              issues.push({ path: at("value"), message: `fact "${sig.fact}" is a ${def.type}`, received: v });
+            else if (def.values && typeof v === "string" && !def.values.includes(v))
+              issues.push({
+                path: at("value"),
+                message: unknownMessage(`value of "${sig.fact}"`, v, def.values),
+                received: v,
+              });
       }
-      return { fact: sig.fact, test: makeTest(sig.operator, sig.value), points: sig.points, label: sig.label ?? `${sig.fact} ${sig.operator} ${JSON.stringify(sig.value)}` };
+      return {
+        fact: sig.fact,
+        test: makeTest(sig.operator, sig.value),
+        points: sig.points,
+        label: sig.label ?? `${sig.fact} ${sig.operator} ${JSON.stringify(sig.value)}`,
+      };
     });
     return Object.freeze({ signals: Object.freeze(signals), threshold: s[name].threshold });
   };
@@ -152,7 +206,8 @@ export function loadSegmentation(json: unknown): Segmentation {
   const willingness = axis("willingness");
   s.tests.forEach((t, i) => {
     for (const name of Object.keys(t.facts))
-      if (!FACT_NAMES.has(name)) issues.push({ path: ["tests", i, "facts", name], message: unknownMessage("fact", name, FACT_NAMES) });
+      if (!FACT_NAMES.has(name))
+        issues.push({ path: ["tests", i, "facts", name], message: unknownMessage("fact", name, FACT_NAMES) });
   });
   if (issues.length > 0) throw new ArrearsError("INVALID_SCORECARD", issues, `segmentation ${JSON.stringify(s.id)}`);
   const out: Segmentation = Object.freeze({ id: s.id, version: s.version, ability, willingness, source: s });
@@ -172,7 +227,11 @@ function compiledSegmentation(seg: unknown): Segmentation {
   return loadSegmentation(seg);
 }
 
-function total(signals: readonly CompiledSignal[], facts: Facts, hits?: SegmentExplanation["ability"]["signals"]): number {
+function total(
+  signals: readonly CompiledSignal[],
+  facts: Facts,
+  hits?: SegmentExplanation["ability"]["signals"],
+): number {
   let sum = 0;
   for (let i = 0; i < signals.length; i++) {
     const s = signals[i]!;

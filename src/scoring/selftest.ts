@@ -1,6 +1,6 @@
-import { compiledScorecard, type Scorecard } from "./scorecard.js";
 import { score } from "./score.js";
-import { loadSegmentation, segmentOf, type Segmentation } from "./segment.js";
+import { compiledScorecard, type Scorecard } from "./scorecard.js";
+import { loadSegmentation, type Segmentation, segmentOf } from "./segment.js";
 
 /** Outcome of one embedded test. */
 export interface EmbeddedTestResult {
@@ -26,18 +26,24 @@ export function runScorecardTests(card: Scorecard | unknown): EmbeddedTestResult
     try {
       const r = score(c, t.facts);
       const eq = (what: string, want: unknown, got: unknown) => {
-        if (JSON.stringify(want) !== JSON.stringify(got)) failures.push(`${what}: expected ${JSON.stringify(want)}, got ${JSON.stringify(got)}`);
+        if (JSON.stringify(want) !== JSON.stringify(got))
+          failures.push(`${what}: expected ${JSON.stringify(want)}, got ${JSON.stringify(got)}`);
       };
       if (e.score !== undefined) eq("score", e.score, r.score);
-      if (e.scoreMin !== undefined && r.score < e.scoreMin) failures.push(`score: expected ≥ ${e.scoreMin}, got ${r.score}`);
-      if (e.scoreMax !== undefined && r.score > e.scoreMax) failures.push(`score: expected ≤ ${e.scoreMax}, got ${r.score}`);
+      if (e.scoreMin !== undefined && r.score < e.scoreMin)
+        failures.push(`score: expected ≥ ${e.scoreMin}, got ${r.score}`);
+      if (e.scoreMax !== undefined && r.score > e.scoreMax)
+        failures.push(`score: expected ≤ ${e.scoreMax}, got ${r.score}`);
       if (e.probability !== undefined) eq("probability", e.probability, r.probability);
-      if (e.probabilityMin !== undefined && !(r.probability !== null && r.probability >= e.probabilityMin)) failures.push(`probability: expected ≥ ${e.probabilityMin}, got ${r.probability}`);
-      if (e.probabilityMax !== undefined && !(r.probability !== null && r.probability <= e.probabilityMax)) failures.push(`probability: expected ≤ ${e.probabilityMax}, got ${r.probability}`);
+      if (e.probabilityMin !== undefined && !(r.probability !== null && r.probability >= e.probabilityMin))
+        failures.push(`probability: expected ≥ ${e.probabilityMin}, got ${r.probability}`);
+      if (e.probabilityMax !== undefined && !(r.probability !== null && r.probability <= e.probabilityMax))
+        failures.push(`probability: expected ≤ ${e.probabilityMax}, got ${r.probability}`);
       const codes = r.reasons.map((x) => x.code);
       if (e.reasons !== undefined) eq("reasons", e.reasons, codes.slice(0, e.reasons.length));
       if (e.reasonsExact !== undefined) eq("reasons", e.reasonsExact, codes);
-      for (const [name, pts] of Object.entries(e.points ?? {})) eq(`points of ${name}`, pts, r.points.find((p) => p.characteristic === name)?.points);
+      for (const [name, pts] of Object.entries(e.points ?? {}))
+        eq(`points of ${name}`, pts, r.points.find((p) => p.characteristic === name)?.points);
     } catch (err) {
       failures.push(`threw ${err instanceof Error ? err.message : String(err)}`);
     }

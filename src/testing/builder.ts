@@ -1,8 +1,16 @@
 import { ArrearsError } from "../errors/index.js";
 import type { AccountInput } from "../model/account.js";
 import type { Channel, ContactOutcome, ContactPurpose, HardshipKind } from "../model/schema.js";
-import { fromMinorUnits, toMinorUnits, type AmountInput } from "../money/index.js";
-import { addMonthsToDay, formatInstant, formatIsoDate, localDay, MS_PER_DAY, parseInstant, parseIsoDate } from "../time/index.js";
+import { type AmountInput, fromMinorUnits, toMinorUnits } from "../money/index.js";
+import {
+  addMonthsToDay,
+  formatInstant,
+  formatIsoDate,
+  localDay,
+  MS_PER_DAY,
+  parseInstant,
+  parseIsoDate,
+} from "../time/index.js";
 
 type BooleanFlag = "disputed" | "bankrupt" | "deceased" | "ceaseContact" | "vulnerable" | "complaintOpen" | "legalHold";
 
@@ -50,7 +58,7 @@ interface State {
   readonly balance?: Readonly<Record<string, AmountInput>>;
   readonly overdue: { readonly days: number } & Readonly<OverdueOptions>;
   readonly snapshot?: Readonly<SnapshotSpec>;
-  readonly payments: readonly ({ amount: AmountInput; date?: string; daysAgo?: number; ref?: string })[];
+  readonly payments: readonly { amount: AmountInput; date?: string; daysAgo?: number; ref?: string }[];
   readonly contacts: readonly ContactSpec[];
   readonly borrower: Readonly<{
     name?: string;
@@ -114,7 +122,8 @@ export class AccountBuilder {
 
   /** Sets the evaluation instant (ISO with offset) that `overdue` and `daysAgo` are relative to. */
   asOf(instant: string): AccountBuilder {
-    if (typeof instant !== "string" || Number.isNaN(parseInstant(instant))) bad("asOf", "expected an ISO instant with offset", instant);
+    if (typeof instant !== "string" || Number.isNaN(parseInstant(instant)))
+      bad("asOf", "expected an ISO instant with offset", instant);
     return this.with({ asOf: instant });
   }
   /** Account id. */
@@ -142,7 +151,11 @@ export class AccountBuilder {
     return this.with({ creditLimit: amount });
   }
   /** Outstanding balance: a principal amount, or components. Default: the unpaid dues' total. */
-  balance(principal: AmountInput | { principal?: AmountInput; interest?: AmountInput; penaltyInterest?: AmountInput; fees?: AmountInput }): AccountBuilder {
+  balance(
+    principal:
+      | AmountInput
+      | { principal?: AmountInput; interest?: AmountInput; penaltyInterest?: AmountInput; fees?: AmountInput },
+  ): AccountBuilder {
     return this.with({ balance: typeof principal === "object" ? { ...principal } : { principal } });
   }
   /**
@@ -173,12 +186,24 @@ export class AccountBuilder {
     checkDays("calls", n);
     const days = o.daysAgo ?? 0;
     const added: ContactSpec[] = [];
-    for (let i = 0; i < n; i++) added.push({ channel: o.channel ?? "call", outcome: o.outcome ?? "no_answer", daysAgo: days, minutesAgo: (n - i) * 5 });
+    for (let i = 0; i < n; i++)
+      added.push({
+        channel: o.channel ?? "call",
+        outcome: o.outcome ?? "no_answer",
+        daysAgo: days,
+        minutesAgo: (n - i) * 5,
+      });
     return this.with({ contacts: [...this.s.contacts, ...added] });
   }
   /** A promise to pay made in a call `daysAgo` days ago (default 0), due `dueInDays` after asOf (default 3) or on `dueDate`. */
   promise(p: { amount: AmountInput; dueInDays?: number; dueDate?: string; daysAgo?: number }): AccountBuilder {
-    return this.contact({ channel: "call", outcome: "promise_to_pay", daysAgo: p.daysAgo ?? 0, minutesAgo: 30, promise: { amount: p.amount, dueDate: p.dueDate ?? `+${p.dueInDays ?? 3}` } });
+    return this.contact({
+      channel: "call",
+      outcome: "promise_to_pay",
+      daysAgo: p.daysAgo ?? 0,
+      minutesAgo: 30,
+      promise: { amount: p.amount, dueDate: p.dueDate ?? `+${p.dueInDays ?? 3}` },
+    });
   }
   /** Borrower's name (used in message salutations). */
   name(name: string): AccountBuilder {
@@ -199,7 +224,9 @@ export class AccountBuilder {
   }
   /** A breathing space (UK Debt Respite Scheme) from / until ISO dates. */
   breathingSpace(from: string, until: string): AccountBuilder {
-    return this.withBorrower({ flags: { ...this.s.borrower.flags, breathingSpaceFrom: from, breathingSpaceUntil: until } });
+    return this.withBorrower({
+      flags: { ...this.s.borrower.flags, breathingSpaceFrom: from, breathingSpaceUntil: until },
+    });
   }
   /** Channels the borrower opted out of. */
   optOut(...channels: Channel[]): AccountBuilder {
@@ -222,7 +249,13 @@ export class AccountBuilder {
     const today = localDay(asOfMs, zone);
     const ago = (days: number, minutes = 0): string => formatInstant(asOfMs - days * MS_PER_DAY - minutes * 60_000);
     const dateAgo = (days: number): string => formatIsoDate(today - days);
-    const out: Record<string, unknown> = { id: s.id, product: s.product, currency: s.currency, timeZone: zone, locale: s.locale };
+    const out: Record<string, unknown> = {
+      id: s.id,
+      product: s.product,
+      currency: s.currency,
+      timeZone: zone,
+      locale: s.locale,
+    };
     if (s.creditLimit !== undefined) out.creditLimit = s.creditLimit;
 
     let unpaidMinor = 0;
@@ -230,7 +263,9 @@ export class AccountBuilder {
     const payments: { date: string; amount: AmountInput; ref?: string }[] = [];
     if (s.snapshot) {
       const sn = s.snapshot;
-      const overdue = sn.overdue ?? (sn.dpd === 0 ? "0" : fromMinorUnits(toMinorUnits("100.00", s.currency) * Math.ceil(sn.dpd / 30), s.currency));
+      const overdue =
+        sn.overdue ??
+        (sn.dpd === 0 ? "0" : fromMinorUnits(toMinorUnits("100.00", s.currency) * Math.ceil(sn.dpd / 30), s.currency));
       out.delinquency = {
         dpd: sn.dpd,
         overdue,
@@ -242,7 +277,12 @@ export class AccountBuilder {
       firstDay = today - Math.max(400, sn.dpd + 60);
     } else {
       const o = s.overdue;
-      const ref = o.asOf === undefined ? today : o.asOf.length === 10 ? parseIsoDate(o.asOf) : localDay(parseInstant(o.asOf), zone);
+      const ref =
+        o.asOf === undefined
+          ? today
+          : o.asOf.length === 10
+            ? parseIsoDate(o.asOf)
+            : localDay(parseInstant(o.asOf), zone);
       if (Number.isNaN(ref)) bad("overdue.asOf", "expected an ISO instant with offset or an ISO date", o.asOf);
       const amount = o.amount ?? "100.00";
       const amountMinor = toMinorUnits(amount, s.currency);
@@ -277,12 +317,21 @@ export class AccountBuilder {
       ...(b.monthlyObligations !== undefined ? { monthlyObligations: b.monthlyObligations } : {}),
       flags: { ...b.flags },
       doNotContact: [...b.doNotContact],
-      hardship: b.hardship.map((h) => ({ kind: h.kind, reportedOn: h.reportedOn ?? dateAgo(h.daysAgo ?? 0), ...(h.until ? { until: h.until } : {}) })),
+      hardship: b.hardship.map((h) => ({
+        kind: h.kind,
+        reportedOn: h.reportedOn ?? dateAgo(h.daysAgo ?? 0),
+        ...(h.until ? { until: h.until } : {}),
+      })),
     };
     out.contacts = s.contacts.map((c) => {
       const at = c.at ?? ago(c.daysAgo ?? 0, c.minutesAgo ?? (c.daysAgo === undefined ? 60 : 0));
       const promise = c.promise
-        ? { amount: c.promise.amount, dueDate: c.promise.dueDate.startsWith("+") ? formatIsoDate(today + Number(c.promise.dueDate.slice(1))) : c.promise.dueDate }
+        ? {
+            amount: c.promise.amount,
+            dueDate: c.promise.dueDate.startsWith("+")
+              ? formatIsoDate(today + Number(c.promise.dueDate.slice(1)))
+              : c.promise.dueDate,
+          }
         : undefined;
       return {
         at,

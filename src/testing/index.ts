@@ -2,14 +2,14 @@
  * arrears/testing: helpers for testing policies: a terse, immutable account builder and
  * table-driven policy tests that register with vitest, jest, mocha or node:test.
  */
-export { account, AccountBuilder, type ContactSpec, type OverdueOptions, type SnapshotSpec } from "./builder.js";
+export { AccountBuilder, account, type ContactSpec, type OverdueOptions, type SnapshotSpec } from "./builder.js";
 export {
-  runPolicyTests,
-  runEmbeddedTests,
   type PolicyCase,
   type PolicyCaseExpect,
   type PolicyCaseResult,
   type PolicyTestReport,
   type RunPolicyTestsOptions,
+  runEmbeddedTests,
+  runPolicyTests,
   type TestRunner,
 } from "./run.js";

@@ -1,7 +1,7 @@
 import { ArrearsError } from "../errors/index.js";
-import { loadPolicy, type Policy } from "../policy/index.js";
 import { decide } from "../policy/decide.js";
 import type { Decision, TraceEntry } from "../policy/decision.js";
+import { loadPolicy, type Policy } from "../policy/index.js";
 import { AccountBuilder } from "./builder.js";
 
 /** What a case expects of the decision; every given field must match. */
@@ -73,9 +73,12 @@ function deepEqual(a: unknown, b: unknown): boolean {
   if (Object.is(a, b)) return true;
   if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
   if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const ka = Object.keys(a), kb = Object.keys(b);
+  const ka = Object.keys(a),
+    kb = Object.keys(b);
   if (ka.length !== kb.length) return false;
-  return ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+  return ka.every(
+    (k) => Object.hasOwn(b, k) && deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]),
+  );
 }
 
 const show = (v: unknown): string => JSON.stringify(v) ?? String(v);
@@ -86,7 +89,9 @@ function traceLines(trace: readonly TraceEntry[]): string[] {
   return [
     "  rules fired (in priority order):",
     ...fired.map((t) => {
-      const facts = Object.entries(t.facts).map(([k, v]) => `${k}=${show(v)}`).join(", ");
+      const facts = Object.entries(t.facts)
+        .map(([k, v]) => `${k}=${show(v)}`)
+        .join(", ");
       return `    - ${t.rule} (priority ${t.priority}) → ${t.event ?? "?"}${facts ? `; read ${facts}` : ""}`;
     }),
   ];
@@ -94,18 +99,23 @@ function traceLines(trace: readonly TraceEntry[]): string[] {
 
 function check(d: Decision, e: PolicyCaseExpect): string[] {
   const f: string[] = [];
-  if (e.action !== undefined && d.action.type !== e.action) f.push(`action: expected ${show(e.action)}, got ${show(d.action.type)} (rule ${d.action.rule})`);
-  if (e.channel !== undefined && d.action.channel !== e.channel) f.push(`channel: expected ${show(e.channel)}, got ${show(d.action.channel)}`);
-  if (e.rule !== undefined && d.action.rule !== e.rule) f.push(`rule: expected ${show(e.rule)}, got ${show(d.action.rule)}`);
+  if (e.action !== undefined && d.action.type !== e.action)
+    f.push(`action: expected ${show(e.action)}, got ${show(d.action.type)} (rule ${d.action.rule})`);
+  if (e.channel !== undefined && d.action.channel !== e.channel)
+    f.push(`channel: expected ${show(e.channel)}, got ${show(d.action.channel)}`);
+  if (e.rule !== undefined && d.action.rule !== e.rule)
+    f.push(`rule: expected ${show(e.rule)}, got ${show(d.action.rule)}`);
   const blockedTypes = d.blocked.map((b) => b.type);
   if (typeof e.blocked === "boolean") {
-    if (e.blocked !== blockedTypes.length > 0) f.push(`blocked: expected ${e.blocked ? "some" : "none"}, got ${show(blockedTypes)}`);
+    if (e.blocked !== blockedTypes.length > 0)
+      f.push(`blocked: expected ${e.blocked ? "some" : "none"}, got ${show(blockedTypes)}`);
   } else if (e.blocked !== undefined && !deepEqual(blockedTypes, e.blocked)) {
     f.push(`blocked: expected ${show(e.blocked)}, got ${show(blockedTypes)}`);
   }
   if (e.params !== undefined)
     for (const [k, v] of Object.entries(e.params))
-      if (!deepEqual(d.action.params[k], v)) f.push(`params.${k}: expected ${show(v)}, got ${show(d.action.params[k])}`);
+      if (!deepEqual(d.action.params[k], v))
+        f.push(`params.${k}: expected ${show(v)}, got ${show(d.action.params[k])}`);
   return f;
 }
 
@@ -114,12 +124,24 @@ function runCase(policy: Policy, c: PolicyCase): PolicyCaseResult {
   const asOf = c.asOf ?? (c.given instanceof AccountBuilder ? c.given.asOfInstant : undefined);
   let d: Decision;
   try {
-    if (asOf === undefined) throw new ArrearsError("INVALID_OPTIONS", [{ path: ["asOf"], message: "required (or give a builder)" }], `case ${show(c.name)}`);
+    if (asOf === undefined)
+      throw new ArrearsError(
+        "INVALID_OPTIONS",
+        [{ path: ["asOf"], message: "required (or give a builder)" }],
+        `case ${show(c.name)}`,
+      );
     d = decide(policy, given, { asOf });
   } catch (err) {
     if (!(err instanceof ArrearsError)) throw err;
     const message = `case ${show(c.name)}: decide threw ${err.code}: ${err.message}`;
-    return { name: c.name, passed: false, failures: [message], message, decision: null, error: { code: err.code, message: err.message } };
+    return {
+      name: c.name,
+      passed: false,
+      failures: [message],
+      message,
+      decision: null,
+      error: { code: err.code, message: err.message },
+    };
   }
   const failures = check(d, c.expect);
   if (failures.length === 0) return { name: c.name, passed: true, failures, message: "", decision: d, error: null };
@@ -143,7 +165,13 @@ function toPolicy(x: unknown): Policy {
     return loadPolicy(x);
   } catch (e) {
     const source = typeof x === "object" && x !== null ? (x as { source?: unknown }).source : undefined;
-    if (e instanceof ArrearsError && typeof source === "object" && source !== null && typeof (x as { meta?: unknown }).meta === "object") return loadPolicy(source);
+    if (
+      e instanceof ArrearsError &&
+      typeof source === "object" &&
+      source !== null &&
+      typeof (x as { meta?: unknown }).meta === "object"
+    )
+      return loadPolicy(source);
     throw e;
   }
 }
@@ -170,11 +198,21 @@ function findRunner(opt: TestRunner | false | undefined): TestRunner | null {
  *   { name: "disputed is held", given: account().overdue(45).flag("disputed"), expect: { action: "dispute_hold" } },
  * ], { runner: { describe, it } });
  */
-export function runPolicyTests(policy: Policy | unknown, cases: readonly PolicyCase[], options: RunPolicyTestsOptions = {}): PolicyTestReport {
+export function runPolicyTests(
+  policy: Policy | unknown,
+  cases: readonly PolicyCase[],
+  options: RunPolicyTestsOptions = {},
+): PolicyTestReport {
   const p = toPolicy(policy);
   const results = cases.map((c) => runCase(p, c));
   const passed = results.filter((r) => r.passed).length;
-  const report: PolicyTestReport = { policy: { id: p.meta.id, version: p.meta.version }, total: results.length, passed, failed: results.length - passed, results };
+  const report: PolicyTestReport = {
+    policy: { id: p.meta.id, version: p.meta.version },
+    total: results.length,
+    passed,
+    failed: results.length - passed,
+    results,
+  };
   const runner = findRunner(options.runner);
   if (runner) {
     const register = (): void => {

@@ -39,13 +39,17 @@ export function civilFromDays(z: number): [number, number, number] {
 // Two ASCII digits at `i` as a number, or -1 (validation runs per field of every account:
 // character codes instead of a regex keep it allocation-free).
 function d2(s: string, i: number): number {
-  const a = s.charCodeAt(i) - 48, b = s.charCodeAt(i + 1) - 48;
+  const a = s.charCodeAt(i) - 48,
+    b = s.charCodeAt(i + 1) - 48;
   return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
 }
 
 // Epoch day of the date at the start of `s` (`YYYY-MM-DD…`), or NaN.
 function datePrefix(s: string): number {
-  const hi = d2(s, 0), lo = d2(s, 2), mo = d2(s, 5), d = d2(s, 8);
+  const hi = d2(s, 0),
+    lo = d2(s, 2),
+    mo = d2(s, 5),
+    d = d2(s, 8);
   if (hi < 0 || lo < 0 || mo < 0 || d < 0 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return NaN;
   const y = hi * 100 + lo;
   if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return NaN;
@@ -67,15 +71,19 @@ export function formatIsoDate(day: number): string {
 export function parseInstant(s: string): number {
   if (s.length < 17 || s.charCodeAt(10) !== 84 /* T */) return NaN;
   const day = datePrefix(s);
-  const h = d2(s, 11), mi = d2(s, 14);
+  const h = d2(s, 11),
+    mi = d2(s, 14);
   if (Number.isNaN(day) || h < 0 || h > 23 || s.charCodeAt(13) !== 58 || mi < 0 || mi > 59) return NaN;
-  let i = 16, sec = 0, ms = 0;
+  let i = 16,
+    sec = 0,
+    ms = 0;
   if (s.charCodeAt(i) === 58 /* : */) {
     sec = d2(s, 17);
     if (sec < 0 || sec > 59) return NaN;
     i = 19;
     if (s.charCodeAt(i) === 46 /* . */) {
-      let digits = 0, scale = 100;
+      let digits = 0,
+        scale = 100;
       for (i++; i < s.length; i++, digits++) {
         const c = s.charCodeAt(i) - 48;
         if (c < 0 || c > 9) break;
@@ -90,7 +98,8 @@ export function parseInstant(s: string): number {
   if (z === 90 /* Z */) {
     if (i + 1 !== s.length) return NaN;
   } else if (z === 43 || z === 45) {
-    const oh = d2(s, i + 1), om = d2(s, i + 4);
+    const oh = d2(s, i + 1),
+      om = d2(s, i + 4);
     if (i + 6 !== s.length || s.charCodeAt(i + 3) !== 58 || oh < 0 || oh > 18 || om < 0 || om > 59) return NaN;
     offsetMin = (z === 45 ? -1 : 1) * (oh * 60 + om);
   } else return NaN;
@@ -126,7 +135,8 @@ export function daysBetween(a: number, b: number): number {
 export function addMonthsToDay(day: number, n: number): number {
   const [y, m, d] = civilFromDays(day);
   const total = y * 12 + (m - 1) + n;
-  const ny = Math.floor(total / 12), nm = (total % 12) + 1;
+  const ny = Math.floor(total / 12),
+    nm = (total % 12) + 1;
   return daysFromCivil(ny, nm, Math.min(d, daysInMonth(ny, nm)));
 }
 

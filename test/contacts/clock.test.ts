@@ -1,21 +1,37 @@
-import { describe, expect, it } from "vitest";
 import fc from "fast-check";
+import { describe, expect, it } from "vitest";
 import { clockAt, clockForAsOf, dateDay, instantMs, localDayAt, localHourAt } from "../../src/contacts/clock.js";
 import { localDay, localMinuteOfDay, parseInstant, parseIsoDate } from "../../src/time/index.js";
 
-const ZONES = ["Asia/Shanghai", "America/New_York", "Europe/London", "Australia/Lord_Howe", "Asia/Kathmandu", "America/Santiago", "Africa/Casablanca", "Pacific/Chatham", "UTC"];
-const FROM = Date.UTC(2024, 0, 1), TO = Date.UTC(2028, 0, 1);
+const ZONES = [
+  "Asia/Shanghai",
+  "America/New_York",
+  "Europe/London",
+  "Australia/Lord_Howe",
+  "Asia/Kathmandu",
+  "America/Santiago",
+  "Africa/Casablanca",
+  "Pacific/Chatham",
+  "UTC",
+];
+const FROM = Date.UTC(2024, 0, 1),
+  TO = Date.UTC(2028, 0, 1);
 
 describe("local clock", () => {
   it("property: local day and hour agree with a direct tz lookup for any instant within 95 days of asOf", () => {
     fc.assert(
-      fc.property(fc.constantFrom(...ZONES), fc.integer({ min: FROM, max: TO }), fc.integer({ min: 0, max: 94 * 86_400_000 }), (zone, asOfMs, back) => {
-        const c = clockAt(zone, asOfMs);
-        const ms = asOfMs - back;
-        expect(c.today).toBe(localDay(asOfMs, zone));
-        expect(localDayAt(c, ms)).toBe(localDay(ms, zone));
-        expect(localHourAt(c, ms)).toBe(Math.floor(localMinuteOfDay(ms, zone) / 60));
-      }),
+      fc.property(
+        fc.constantFrom(...ZONES),
+        fc.integer({ min: FROM, max: TO }),
+        fc.integer({ min: 0, max: 94 * 86_400_000 }),
+        (zone, asOfMs, back) => {
+          const c = clockAt(zone, asOfMs);
+          const ms = asOfMs - back;
+          expect(c.today).toBe(localDay(asOfMs, zone));
+          expect(localDayAt(c, ms)).toBe(localDay(ms, zone));
+          expect(localHourAt(c, ms)).toBe(Math.floor(localMinuteOfDay(ms, zone) / 60));
+        },
+      ),
       { numRuns: 400 },
     );
   });
@@ -41,13 +57,18 @@ describe("local clock", () => {
   it("property: the fast instant and date parsers agree with the validating ones", () => {
     const offsets = ["Z", "+08:00", "-05:00", "+05:45", "-09:30", "+14:00"];
     fc.assert(
-      fc.property(fc.integer({ min: Date.UTC(1971, 0, 1), max: Date.UTC(2099, 0, 1) }), fc.constantFrom(...offsets), fc.constantFrom(0, 1, 2, 3), (ms, off, form) => {
-        const iso = new Date(ms).toISOString(); // 2026-11-23T10:00:00.123Z
-        const body = [iso.slice(0, 16), iso.slice(0, 19), iso.slice(0, 23), iso.slice(0, 19) + ".123456"][form]!;
-        const s = body + off;
-        expect(instantMs(s)).toBe(parseInstant(s));
-        expect(dateDay(iso.slice(0, 10))).toBe(parseIsoDate(iso.slice(0, 10)));
-      }),
+      fc.property(
+        fc.integer({ min: Date.UTC(1971, 0, 1), max: Date.UTC(2099, 0, 1) }),
+        fc.constantFrom(...offsets),
+        fc.constantFrom(0, 1, 2, 3),
+        (ms, off, form) => {
+          const iso = new Date(ms).toISOString(); // 2026-11-23T10:00:00.123Z
+          const body = [iso.slice(0, 16), iso.slice(0, 19), iso.slice(0, 23), iso.slice(0, 19) + ".123456"][form]!;
+          const s = body + off;
+          expect(instantMs(s)).toBe(parseInstant(s));
+          expect(dateDay(iso.slice(0, 10))).toBe(parseIsoDate(iso.slice(0, 10)));
+        },
+      ),
       { numRuns: 500 },
     );
   });

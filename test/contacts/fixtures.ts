@@ -19,7 +19,11 @@ export function account(over: Partial<AccountInput> & { contacts?: ContactIn[] }
 }
 
 /** An outbound call with an outcome at an instant. */
-export const call = (at: string, outcome: ContactIn["outcome"] = "no_answer", extra: Partial<ContactIn> = {}): ContactIn => ({
+export const call = (
+  at: string,
+  outcome: ContactIn["outcome"] = "no_answer",
+  extra: Partial<ContactIn> = {},
+): ContactIn => ({
   at,
   channel: "call",
   direction: "outbound",

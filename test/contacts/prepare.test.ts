@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseAccount } from "../../src/index.js";
 import { CHANNEL_SHIFT, FLAG_FAILED, FLAG_RPC, INBOUND, prepareActivity } from "../../src/contacts/prepare.js";
+import { parseAccount } from "../../src/index.js";
 import { account, call } from "./fixtures.js";
 
 describe("prepareActivity", () => {

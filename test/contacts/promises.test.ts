@@ -2,12 +2,16 @@ import { describe, expect, it } from "vitest";
 import { ArrearsError, promiseStatus } from "../../src/index.js";
 import { account, call } from "./fixtures.js";
 
-const ptp = (at: string, amount: string, dueDate: string) => call(`${at}T10:00:00+08:00`, "promise_to_pay", { promise: { amount, dueDate } });
+const ptp = (at: string, amount: string, dueDate: string) =>
+  call(`${at}T10:00:00+08:00`, "promise_to_pay", { promise: { amount, dueDate } });
 const pay = (date: string, amount: string) => ({ date, amount });
 
 describe("promiseStatus", () => {
   it("kept: paid in full within the grace period", () => {
-    const a = account({ contacts: [ptp("2026-11-10", "500.00", "2026-11-15")], payments: [pay("2026-11-17", "500.00")] });
+    const a = account({
+      contacts: [ptp("2026-11-10", "500.00", "2026-11-15")],
+      payments: [pay("2026-11-17", "500.00")],
+    });
     const s = promiseStatus(a, { asOf: "2026-11-23" });
     expect(s.promises).toEqual([
       {
@@ -26,15 +30,24 @@ describe("promiseStatus", () => {
   });
 
   it("broken when the only payment comes after date + grace; grace is an option", () => {
-    const a = account({ contacts: [ptp("2026-11-10", "500.00", "2026-11-15")], payments: [pay("2026-11-18", "500.00")] });
+    const a = account({
+      contacts: [ptp("2026-11-10", "500.00", "2026-11-15")],
+      payments: [pay("2026-11-18", "500.00")],
+    });
     expect(promiseStatus(a, { asOf: "2026-11-23" }).promises[0]!.status).toBe("broken");
     expect(promiseStatus(a, { asOf: "2026-11-23", graceDays: 3 }).promises[0]!.status).toBe("kept");
-    const onTime = account({ contacts: [ptp("2026-11-10", "500.00", "2026-11-15")], payments: [pay("2026-11-16", "500.00")] });
+    const onTime = account({
+      contacts: [ptp("2026-11-10", "500.00", "2026-11-15")],
+      payments: [pay("2026-11-16", "500.00")],
+    });
     expect(promiseStatus(onTime, { asOf: "2026-11-23", graceDays: 0 }).promises[0]!.status).toBe("broken");
   });
 
   it("partially kept: some money by date + grace", () => {
-    const a = account({ contacts: [ptp("2026-11-10", "500.00", "2026-11-15")], payments: [pay("2026-11-12", "100.00"), pay("2026-11-16", "200.00")] });
+    const a = account({
+      contacts: [ptp("2026-11-10", "500.00", "2026-11-15")],
+      payments: [pay("2026-11-12", "100.00"), pay("2026-11-16", "200.00")],
+    });
     const s = promiseStatus(a, { asOf: "2026-11-23" });
     expect(s.promises[0]!.status).toBe("partially_kept");
     expect(s.promises[0]!.matched).toBe("300.00");
@@ -42,12 +55,18 @@ describe("promiseStatus", () => {
   });
 
   it("does not count a payment made before the promise", () => {
-    const a = account({ contacts: [ptp("2026-11-10", "500.00", "2026-11-15")], payments: [pay("2026-11-09", "500.00")] });
+    const a = account({
+      contacts: [ptp("2026-11-10", "500.00", "2026-11-15")],
+      payments: [pay("2026-11-09", "500.00")],
+    });
     expect(promiseStatus(a, { asOf: "2026-11-23" }).promises[0]!.status).toBe("broken");
   });
 
   it("pending until date + grace passes, then resolved", () => {
-    const a = account({ contacts: [ptp("2026-11-18", "500.00", "2026-11-21")], payments: [pay("2026-11-20", "100.00")] });
+    const a = account({
+      contacts: [ptp("2026-11-18", "500.00", "2026-11-21")],
+      payments: [pay("2026-11-20", "100.00")],
+    });
     const inGrace = promiseStatus(a, { asOf: "2026-11-23T23:59:00+08:00" });
     expect(inGrace.promises[0]!.status).toBe("pending");
     expect(inGrace.promises[0]!.matched).toBe("100.00");
@@ -59,7 +78,10 @@ describe("promiseStatus", () => {
   });
 
   it("kept as soon as paid in full, even before the promised date", () => {
-    const a = account({ contacts: [ptp("2026-11-18", "500.00", "2026-11-30")], payments: [pay("2026-11-20", "600.00")] });
+    const a = account({
+      contacts: [ptp("2026-11-18", "500.00", "2026-11-30")],
+      payments: [pay("2026-11-20", "600.00")],
+    });
     const s = promiseStatus(a, { asOf: "2026-11-23" });
     expect(s.promises[0]).toMatchObject({ status: "kept", matched: "500.00" });
     expect(s.active).toBeNull();
@@ -72,13 +94,18 @@ describe("promiseStatus", () => {
       ["kept", "300.00"],
       ["broken", "0.00"],
     ]);
-    const bigger = promiseStatus(account({ contacts, payments: [pay("2026-11-04", "500.00")] }), { asOf: "2026-11-23" });
+    const bigger = promiseStatus(account({ contacts, payments: [pay("2026-11-04", "500.00")] }), {
+      asOf: "2026-11-23",
+    });
     expect(bigger.promises.map((p) => [p.status, p.matched])).toEqual([
       ["kept", "300.00"],
       ["partially_kept", "200.00"],
     ]);
     // Listed out of order in the input: matching still goes by when the promise was made.
-    const swapped = promiseStatus(account({ contacts: [...contacts].reverse(), payments: [pay("2026-11-04", "300.00")] }), { asOf: "2026-11-23" });
+    const swapped = promiseStatus(
+      account({ contacts: [...contacts].reverse(), payments: [pay("2026-11-04", "300.00")] }),
+      { asOf: "2026-11-23" },
+    );
     expect(swapped.promises.map((p) => [p.contactIndex, p.status])).toEqual([
       [1, "kept"],
       [0, "broken"],
@@ -111,9 +138,13 @@ describe("promiseStatus", () => {
   it("uses the borrower's local date of the promise contact", () => {
     // 2026-11-09T17:00Z is 2026-11-10 01:00 in Shanghai: a payment on 11-10 counts, one on 11-09 does not.
     const c = call("2026-11-09T17:00:00Z", "promise_to_pay", { promise: { amount: "50.00", dueDate: "2026-11-12" } });
-    const kept = promiseStatus(account({ contacts: [c], payments: [pay("2026-11-10", "50.00")] }), { asOf: "2026-11-23" });
+    const kept = promiseStatus(account({ contacts: [c], payments: [pay("2026-11-10", "50.00")] }), {
+      asOf: "2026-11-23",
+    });
     expect(kept.promises[0]).toMatchObject({ madeOn: "2026-11-10", status: "kept" });
-    const early = promiseStatus(account({ contacts: [c], payments: [pay("2026-11-09", "50.00")] }), { asOf: "2026-11-23" });
+    const early = promiseStatus(account({ contacts: [c], payments: [pay("2026-11-09", "50.00")] }), {
+      asOf: "2026-11-23",
+    });
     expect(early.promises[0]!.status).toBe("broken");
   });
 

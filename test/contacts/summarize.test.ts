@@ -31,10 +31,19 @@ describe("summarizeContacts: local calendar days", () => {
   });
 
   it("follows the New York spring-forward change (EST → EDT on 2026-03-08)", () => {
-    const ny = { timeZone: "America/New_York", currency: "USD", openedOn: "2025-01-01", dues: [{ dueDate: "2026-02-15", amount: "100.00" }] };
+    const ny = {
+      timeZone: "America/New_York",
+      currency: "USD",
+      openedOn: "2025-01-01",
+      dues: [{ dueDate: "2026-02-15", amount: "100.00" }],
+    };
     // 04:30Z on Mar 8 is 23:30 EST on Mar 7 (a fixed EDT offset would say 00:30 on Mar 8).
     // 13:30Z on Mar 8 is 09:30 EDT.
-    const contacts = [call("2026-03-08T04:30:00Z", "right_party"), call("2026-03-08T13:30:00Z", "right_party"), call("2026-03-07T14:30:00Z", "right_party")];
+    const contacts = [
+      call("2026-03-08T04:30:00Z", "right_party"),
+      call("2026-03-08T13:30:00Z", "right_party"),
+      call("2026-03-07T14:30:00Z", "right_party"),
+    ];
     const s = summarizeContacts(account({ ...ny, contacts }), { asOf: "2026-03-08T12:00:00-04:00" });
     expect(s.attempts.call.today).toBe(1);
     expect(s.rightPartyContacts.today).toBe(1);
@@ -67,7 +76,10 @@ describe("summarizeContacts: local calendar days", () => {
   });
 
   it("treats a plain-date asOf as the end of that local day", () => {
-    const s = summarizeContacts(account({ contacts: [call("2026-11-23T23:59:00+08:00"), call("2026-11-24T00:00:00+08:00")] }), { asOf: "2026-11-23" });
+    const s = summarizeContacts(
+      account({ contacts: [call("2026-11-23T23:59:00+08:00"), call("2026-11-24T00:00:00+08:00")] }),
+      { asOf: "2026-11-23" },
+    );
     expect(s.asOf).toBe("2026-11-23T15:59:59.999Z");
     expect(s.attempts.call.today).toBe(1);
   });
@@ -124,7 +136,10 @@ describe("summarizeContacts: classification", () => {
   });
 
   it("is unreachable after 10 failed attempts without RPC in 30 days, not with 9, not with a recent RPC", () => {
-    const fails = (n: number) => Array.from({ length: n }, (_, i) => call(`2026-11-${String(10 + i).padStart(2, "0")}T10:00:00+08:00`, "no_answer"));
+    const fails = (n: number) =>
+      Array.from({ length: n }, (_, i) =>
+        call(`2026-11-${String(10 + i).padStart(2, "0")}T10:00:00+08:00`, "no_answer"),
+      );
     expect(summarizeContacts(account({ contacts: fails(10) }), { asOf }).unreachable).toBe(true);
     expect(summarizeContacts(account({ contacts: fails(9) }), { asOf }).unreachable).toBe(false);
     // An RPC 29 days ago before the attempts: still within 30 days → reachable.
@@ -133,7 +148,9 @@ describe("summarizeContacts: classification", () => {
     // ...but 30 days ago it is outside the window (and 10 failures followed it).
     const oldRpc = [call("2026-10-24T10:00:00+08:00", "right_party"), ...fails(10)];
     expect(summarizeContacts(account({ contacts: oldRpc }), { asOf }).unreachable).toBe(true);
-    expect(summarizeContacts(account({ contacts: fails(9) }), { asOf, unreachable: { failedAttempts: 9 } }).unreachable).toBe(true);
+    expect(
+      summarizeContacts(account({ contacts: fails(9) }), { asOf, unreachable: { failedAttempts: 9 } }).unreachable,
+    ).toBe(true);
   });
 
   it("is unreachable when every phone attempt in 30 days hit a wrong or dead number (at least 3)", () => {
@@ -144,13 +161,28 @@ describe("summarizeContacts: classification", () => {
     ] as const;
     expect(summarizeContacts(account({ contacts: [...bad] }), { asOf }).unreachable).toBe(true);
     expect(summarizeContacts(account({ contacts: bad.slice(0, 2) }), { asOf }).unreachable).toBe(false);
-    expect(summarizeContacts(account({ contacts: [...bad, call("2026-11-22T11:00:00+08:00", "no_answer")] }), { asOf }).unreachable).toBe(false);
+    expect(
+      summarizeContacts(account({ contacts: [...bad, call("2026-11-22T11:00:00+08:00", "no_answer")] }), { asOf })
+        .unreachable,
+    ).toBe(false);
   });
 
   it("finds the visit notice and the best channel by right-party share", () => {
     const contacts = [
-      { at: "2026-11-10T10:00:00+08:00", channel: "letter", direction: "outbound", outcome: "delivered", purpose: "visit_notice" },
-      { at: "2026-11-12T10:00:00+08:00", channel: "letter", direction: "outbound", outcome: "undeliverable", purpose: "visit_notice" },
+      {
+        at: "2026-11-10T10:00:00+08:00",
+        channel: "letter",
+        direction: "outbound",
+        outcome: "delivered",
+        purpose: "visit_notice",
+      },
+      {
+        at: "2026-11-12T10:00:00+08:00",
+        channel: "letter",
+        direction: "outbound",
+        outcome: "undeliverable",
+        purpose: "visit_notice",
+      },
       call("2026-11-15T10:00:00+08:00", "no_answer"),
       call("2026-11-15T11:00:00+08:00", "right_party"), // call: 1 of 2
       { at: "2026-11-16T14:00:00+08:00", channel: "sms", direction: "outbound", outcome: "delivered" },
@@ -186,7 +218,11 @@ describe("summarizeContacts: classification", () => {
   });
 
   it("does not depend on the order of the contacts array", () => {
-    const contacts = [call("2026-11-03T10:00:00+08:00", "busy"), call("2026-11-02T10:00:00+08:00", "right_party"), call("2026-11-04T10:00:00+08:00", "busy")];
+    const contacts = [
+      call("2026-11-03T10:00:00+08:00", "busy"),
+      call("2026-11-02T10:00:00+08:00", "right_party"),
+      call("2026-11-04T10:00:00+08:00", "busy"),
+    ];
     const a = summarizeContacts(account({ contacts }), { asOf });
     const b = summarizeContacts(account({ contacts: [...contacts].reverse() }), { asOf });
     expect(a).toEqual(b);

@@ -1,18 +1,26 @@
 import { describe, expect, it } from "vitest";
+import { dpdFromDues } from "../../src/delinquency/allocate.js";
+import { BUCKET_SCHEMES, cycleStatus, deriveDelinquency, loadBucketScheme } from "../../src/delinquency/index.js";
 // Area entry points (re-exported unchanged by src/index.ts), so these tests do not depend on other areas.
 import { ArrearsError, formatPath } from "../../src/errors/index.js";
 import { parseAccount } from "../../src/model/index.js";
-import { BUCKET_SCHEMES, cycleStatus, deriveDelinquency, loadBucketScheme } from "../../src/delinquency/index.js";
-import { dpdFromDues } from "../../src/delinquency/allocate.js";
 import { parseIsoDate } from "../../src/time/index.js";
 import { thrownArrearsError as thrown } from "../helpers.js";
 
 type Due = { dueDate: string; amount: string; principal?: string; interest?: string; fees?: string };
 type Pay = { date: string; amount: string };
 
-const base = { id: "T1", product: "installment", currency: "CNY", openedOn: "2024-01-01", timeZone: "Asia/Shanghai" } as const;
-const acct = (dues: Due[], payments: Pay[] = [], extra: Record<string, unknown> = {}) => parseAccount({ ...base, dues, payments, ...extra });
-const d = (dues: Due[], payments: Pay[], asOf: string, opts: Record<string, unknown> = {}) => deriveDelinquency(acct(dues, payments), { asOf, ...opts });
+const base = {
+  id: "T1",
+  product: "installment",
+  currency: "CNY",
+  openedOn: "2024-01-01",
+  timeZone: "Asia/Shanghai",
+} as const;
+const acct = (dues: Due[], payments: Pay[] = [], extra: Record<string, unknown> = {}) =>
+  parseAccount({ ...base, dues, payments, ...extra });
+const d = (dues: Due[], payments: Pay[], asOf: string, opts: Record<string, unknown> = {}) =>
+  deriveDelinquency(acct(dues, payments), { asOf, ...opts });
 
 const MAR_APR: Due[] = [
   { dueDate: "2024-03-15", amount: "1000.00" },
@@ -182,36 +190,74 @@ describe("DPD from dues and payments", () => {
   });
 
   it("cycleStatus follows the bureau profile: 1 = 1–29, 2 = 30–59 …, capped at 12", () => {
-    expect([0, 1, 29, 30, 59, 60, 89, 90, 329, 330, 5000].map(cycleStatus)).toEqual([0, 1, 1, 2, 2, 3, 3, 4, 11, 12, 12]);
+    expect([0, 1, 29, 30, 59, 60, 89, 90, 329, 330, 5000].map(cycleStatus)).toEqual([
+      0, 1, 1, 2, 2, 3, 3, 4, 11, 12, 12,
+    ]);
   });
 });
 
 describe("amounts by component", () => {
   it("a payment covers fees, then interest, then principal; penalty interest is overdue", () => {
-    const a = acct([{ dueDate: "2024-03-15", amount: "1000.00", interest: "70.00", fees: "30.00" }], [{ date: "2024-03-15", amount: "50.00" }], {
-      balance: { principal: "9000.00", interest: "70.00", penaltyInterest: "5.55", fees: "30.00" },
-    });
+    const a = acct(
+      [{ dueDate: "2024-03-15", amount: "1000.00", interest: "70.00", fees: "30.00" }],
+      [{ date: "2024-03-15", amount: "50.00" }],
+      {
+        balance: { principal: "9000.00", interest: "70.00", penaltyInterest: "5.55", fees: "30.00" },
+      },
+    );
     const r = deriveDelinquency(a, { asOf: "2024-03-20" });
-    expect(r.overdue).toEqual({ principal: "900.00", interest: "50.00", penaltyInterest: "5.55", fees: "0.00", total: "955.55" });
-    expect(r.outstanding).toEqual({ principal: "9000.00", interest: "70.00", penaltyInterest: "5.55", fees: "30.00", total: "9105.55" });
+    expect(r.overdue).toEqual({
+      principal: "900.00",
+      interest: "50.00",
+      penaltyInterest: "5.55",
+      fees: "0.00",
+      total: "955.55",
+    });
+    expect(r.outstanding).toEqual({
+      principal: "9000.00",
+      interest: "70.00",
+      penaltyInterest: "5.55",
+      fees: "30.00",
+      total: "9105.55",
+    });
   });
 
   it("an amount not broken down counts as principal", () => {
-    const r = d([{ dueDate: "2024-03-15", amount: "1000.00", principal: "800.00", interest: "100.00", fees: "50.00" }], [], "2024-03-16");
+    const r = d(
+      [{ dueDate: "2024-03-15", amount: "1000.00", principal: "800.00", interest: "100.00", fees: "50.00" }],
+      [],
+      "2024-03-16",
+    );
     expect(r.overdue).toMatchObject({ principal: "850.00", interest: "100.00", fees: "50.00", total: "1000.00" });
   });
 
   it("uses the currency's minor unit", () => {
-    const a = parseAccount({ ...base, currency: "JPY", dues: [{ dueDate: "2024-03-15", amount: "12000" }], payments: [{ date: "2024-03-16", amount: 2000 }] });
+    const a = parseAccount({
+      ...base,
+      currency: "JPY",
+      dues: [{ dueDate: "2024-03-15", amount: "12000" }],
+      payments: [{ date: "2024-03-16", amount: 2000 }],
+    });
     expect(deriveDelinquency(a, { asOf: "2024-03-20" }).overdue.total).toBe("10000");
-    const k = parseAccount({ ...base, currency: "KWD", dues: [{ dueDate: "2024-03-15", amount: "1.5" }], payments: [] });
+    const k = parseAccount({
+      ...base,
+      currency: "KWD",
+      dues: [{ dueDate: "2024-03-15", amount: "1.5" }],
+      payments: [],
+    });
     expect(deriveDelinquency(k, { asOf: "2024-03-20" }).overdue.total).toBe("1.500");
   });
 });
 
 describe("snapshots", () => {
   const snapAcct = (delinquency: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
-    parseAccount({ ...base, product: "revolving", balance: { principal: "3000.00", penaltyInterest: "20.00" }, delinquency, ...extra });
+    parseAccount({
+      ...base,
+      product: "revolving",
+      balance: { principal: "3000.00", penaltyInterest: "20.00" },
+      delinquency,
+      ...extra,
+    });
 
   it("ages a positive DPD by the calendar days since the snapshot", () => {
     const a = snapAcct({ dpd: 10, asOf: "2024-04-10", overdue: "500.00", cycleHistory: [1, 0, 0] });
@@ -219,7 +265,13 @@ describe("snapshots", () => {
     expect(r.dpd).toBe(25);
     expect(r.source).toBe("snapshot");
     expect(r.oldestUnpaidDueDate).toBeNull();
-    expect(r.overdue).toEqual({ principal: "0.00", interest: "0.00", penaltyInterest: "0.00", fees: "0.00", total: "500.00" });
+    expect(r.overdue).toEqual({
+      principal: "0.00",
+      interest: "0.00",
+      penaltyInterest: "0.00",
+      fees: "0.00",
+      total: "500.00",
+    });
     expect(r.overdueComponentsKnown).toBe(false);
     expect(r.outstanding.total).toBe("3020.00");
     expect(r.cycleHistory).toEqual([1, 0, 0]);
@@ -231,7 +283,9 @@ describe("snapshots", () => {
   });
 
   it("does not age a current account; without snapshot asOf the DPD is taken as of the evaluation date", () => {
-    expect(deriveDelinquency(snapAcct({ dpd: 0, asOf: "2024-04-10", overdue: "0" }), { asOf: "2024-06-01" }).dpd).toBe(0);
+    expect(deriveDelinquency(snapAcct({ dpd: 0, asOf: "2024-04-10", overdue: "0" }), { asOf: "2024-06-01" }).dpd).toBe(
+      0,
+    );
     expect(deriveDelinquency(snapAcct({ dpd: 33, overdue: "10" }), { asOf: "2024-06-01" }).dpd).toBe(33);
   });
 
@@ -244,9 +298,21 @@ describe("snapshots", () => {
       cycleHistory: [1, 0, 2, 0],
     });
     const r = deriveDelinquency(a, { asOf: "2024-04-10", scheme: "us-cycle" });
-    expect(r.overdue).toEqual({ principal: "400.00", interest: "30.00", penaltyInterest: "5.00", fees: "0.00", total: "435.00" });
+    expect(r.overdue).toEqual({
+      principal: "400.00",
+      interest: "30.00",
+      penaltyInterest: "5.00",
+      fees: "0.00",
+      total: "435.00",
+    });
     expect(r.overdueComponentsKnown).toBe(true);
-    expect(r.outstanding).toEqual({ principal: "3000.00", interest: "0.00", penaltyInterest: "20.00", fees: "0.00", total: "3100.00" });
+    expect(r.outstanding).toEqual({
+      principal: "3000.00",
+      interest: "0.00",
+      penaltyInterest: "20.00",
+      fees: "0.00",
+      total: "3100.00",
+    });
     expect(r.cycleHistory).toEqual([2, 0, 2, 0]);
     expect(r.bucket).toBe("30-59");
     expect(r.cyclesDelinquent12m).toBe(2);
@@ -284,7 +350,9 @@ describe("options and inputs", () => {
   it("accepts raw JSON accounts and rejects invalid ones", () => {
     const raw = { ...base, dues: MAR_APR, payments: [] };
     expect(deriveDelinquency(raw, { asOf: "2024-04-20" }).dpd).toBe(36);
-    const e = thrown(() => deriveDelinquency({ ...raw, dues: [{ dueDate: "2024-02-30", amount: "1" }] }, { asOf: "2024-04-20" }));
+    const e = thrown(() =>
+      deriveDelinquency({ ...raw, dues: [{ dueDate: "2024-02-30", amount: "1" }] }, { asOf: "2024-04-20" }),
+    );
     expect(e.code).toBe("INVALID_ACCOUNT");
     expect(formatPath(e.issues[0]!.path)).toBe("dues[0].dueDate");
   });
@@ -293,8 +361,22 @@ describe("options and inputs", () => {
     const a = acct(MAR_APR, []);
     expect(deriveDelinquency(a, { asOf: "2024-04-20", scheme: "cn-five-category" }).bucket).toBe("关注");
     expect(deriveDelinquency(a, { asOf: "2024-04-20", scheme: BUCKET_SCHEMES["us-cycle"] }).bucket).toBe("30-59");
-    const json = { schemaVersion: 1, id: "two", version: "1", description: "x", source: "y", ranges: [{ label: "ok", min: 0, max: 0 }, { label: "late", min: 1 }] };
-    expect(deriveDelinquency(a, { asOf: "2024-04-20", scheme: json })).toMatchObject({ bucket: "late", bucketIndex: 1, scheme: "two" });
+    const json = {
+      schemaVersion: 1,
+      id: "two",
+      version: "1",
+      description: "x",
+      source: "y",
+      ranges: [
+        { label: "ok", min: 0, max: 0 },
+        { label: "late", min: 1 },
+      ],
+    };
+    expect(deriveDelinquency(a, { asOf: "2024-04-20", scheme: json })).toMatchObject({
+      bucket: "late",
+      bucketIndex: 1,
+      scheme: "two",
+    });
     expect(loadBucketScheme(json).id).toBe("two");
   });
 
@@ -316,8 +398,12 @@ describe("options and inputs", () => {
 
   it("rejects non-object options and bad schemes", () => {
     expect(thrown(() => deriveDelinquency(acct(MAR_APR), null as never)).code).toBe("INVALID_OPTIONS");
-    expect(thrown(() => deriveDelinquency(acct(MAR_APR), { asOf: "2024-04-20", scheme: "m-buckets" })).code).toBe("INVALID_INPUT");
-    expect(thrown(() => deriveDelinquency(acct(MAR_APR), { asOf: "2024-04-20", scheme: { id: "x" } })).code).toBe("INVALID_BUCKET_SCHEME");
+    expect(thrown(() => deriveDelinquency(acct(MAR_APR), { asOf: "2024-04-20", scheme: "m-buckets" })).code).toBe(
+      "INVALID_INPUT",
+    );
+    expect(thrown(() => deriveDelinquency(acct(MAR_APR), { asOf: "2024-04-20", scheme: { id: "x" } })).code).toBe(
+      "INVALID_BUCKET_SCHEME",
+    );
   });
 
   it("huge balances become an ArrearsError, not a RangeError", () => {

@@ -1,9 +1,9 @@
-import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-// Area entry points (re-exported unchanged by src/index.ts), so these tests do not depend on other areas.
-import { parseAccount, type Account } from "../../src/model/index.js";
-import { cycleStatus, deriveDelinquency, type Delinquency } from "../../src/delinquency/index.js";
+import { describe, expect, it } from "vitest";
 import { dpdFromDues } from "../../src/delinquency/allocate.js";
+import { cycleStatus, type Delinquency, deriveDelinquency } from "../../src/delinquency/index.js";
+// Area entry points (re-exported unchanged by src/index.ts), so these tests do not depend on other areas.
+import { type Account, parseAccount } from "../../src/model/index.js";
 import { fromMinorUnits, toMinorUnits } from "../../src/money/index.js";
 import { civilFromDays, daysFromCivil, formatIsoDate, parseIsoDate } from "../../src/time/index.js";
 
@@ -27,24 +27,37 @@ const money = (cents: number, asNumber: boolean) => (asNumber ? cents / 100 : fr
 const genArb: fc.Arbitrary<Gen> = fc
   .record({
     base: fc.record({
-  dues: fc
-    .uniqueArray(
-      fc.record({ off: fc.integer({ min: 0, max: 1200 }), amount: fc.integer({ min: 0, max: 500_000 }), f: fc.nat(), i: fc.nat(), asNumber: fc.boolean() }),
-      { maxLength: 36, selector: (d) => d.off },
-    )
-    .map((ds) =>
-      ds.map(({ off, amount, f, i, asNumber }) => {
-        const fees = f % (amount + 1);
-        return { off, amount, fees, interest: i % (amount - fees + 1), asNumber };
-      }),
-    ),
-  payments: fc.array(fc.record({ off: fc.integer({ min: 0, max: 1300 }), amount: fc.integer({ min: 1, max: 800_000 }), asNumber: fc.boolean() }), { maxLength: 40 }),
-  asOfOff: fc.integer({ min: -20, max: 1400 }),
-  instant: fc.boolean(),
-  tolerance: fc.integer({ min: 0, max: 2_000 }),
-  penalty: fc.integer({ min: 0, max: 50_000 }),
-  product: fc.constantFrom("installment" as const, "revolving" as const),
-  perm: fc.array(fc.nat(), { minLength: 80, maxLength: 80 }),
+      dues: fc
+        .uniqueArray(
+          fc.record({
+            off: fc.integer({ min: 0, max: 1200 }),
+            amount: fc.integer({ min: 0, max: 500_000 }),
+            f: fc.nat(),
+            i: fc.nat(),
+            asNumber: fc.boolean(),
+          }),
+          { maxLength: 36, selector: (d) => d.off },
+        )
+        .map((ds) =>
+          ds.map(({ off, amount, f, i, asNumber }) => {
+            const fees = f % (amount + 1);
+            return { off, amount, fees, interest: i % (amount - fees + 1), asNumber };
+          }),
+        ),
+      payments: fc.array(
+        fc.record({
+          off: fc.integer({ min: 0, max: 1300 }),
+          amount: fc.integer({ min: 1, max: 800_000 }),
+          asNumber: fc.boolean(),
+        }),
+        { maxLength: 40 },
+      ),
+      asOfOff: fc.integer({ min: -20, max: 1400 }),
+      instant: fc.boolean(),
+      tolerance: fc.integer({ min: 0, max: 2_000 }),
+      penalty: fc.integer({ min: 0, max: 50_000 }),
+      product: fc.constantFrom("installment" as const, "revolving" as const),
+      perm: fc.array(fc.nat(), { minLength: 80, maxLength: 80 }),
     }),
     anchors: fc.array(fc.tuple(fc.nat(), fc.integer({ min: -3, max: 40 })), { minLength: 40, maxLength: 40 }),
     asOfPick: fc.tuple(fc.integer({ min: 0, max: 2 }), fc.nat()),
@@ -150,12 +163,20 @@ describe("deriveDelinquency properties", () => {
 
   it("a payment dated after the evaluation date never changes the result", () => {
     fc.assert(
-      fc.property(genArb, fc.integer({ min: 1, max: 400 }), fc.integer({ min: 1, max: 10_000_000 }), (g, after, cents) => {
-        const a = deriveDelinquency(parseAccount(raw(g)), options(g));
-        const extra = { date: formatIsoDate(Math.max(evalDay(g), OPENED) + after), amount: fromMinorUnits(cents, "CNY") };
-        const b = deriveDelinquency(parseAccount(raw(g, { extraPayment: extra })), options(g));
-        expect(JSON.stringify(b)).toBe(JSON.stringify(a));
-      }),
+      fc.property(
+        genArb,
+        fc.integer({ min: 1, max: 400 }),
+        fc.integer({ min: 1, max: 10_000_000 }),
+        (g, after, cents) => {
+          const a = deriveDelinquency(parseAccount(raw(g)), options(g));
+          const extra = {
+            date: formatIsoDate(Math.max(evalDay(g), OPENED) + after),
+            amount: fromMinorUnits(cents, "CNY"),
+          };
+          const b = deriveDelinquency(parseAccount(raw(g, { extraPayment: extra })), options(g));
+          expect(JSON.stringify(b)).toBe(JSON.stringify(a));
+        },
+      ),
       RUNS,
     );
   });
@@ -166,8 +187,12 @@ describe("deriveDelinquency properties", () => {
         const r = deriveDelinquency(parseAccount(raw(g)), options(g));
         expect(toMinorUnits(r.overdue.total, "CNY")).toBeLessThanOrEqual(toMinorUnits(r.outstanding.total, "CNY"));
         const parts = ["principal", "interest", "penaltyInterest", "fees"] as const;
-        expect(parts.reduce((s, k) => s + toMinorUnits(r.overdue[k], "CNY"), 0)).toBe(toMinorUnits(r.overdue.total, "CNY"));
-        expect(parts.reduce((s, k) => s + toMinorUnits(r.outstanding[k], "CNY"), 0)).toBe(toMinorUnits(r.outstanding.total, "CNY"));
+        expect(parts.reduce((s, k) => s + toMinorUnits(r.overdue[k], "CNY"), 0)).toBe(
+          toMinorUnits(r.overdue.total, "CNY"),
+        );
+        expect(parts.reduce((s, k) => s + toMinorUnits(r.outstanding[k], "CNY"), 0)).toBe(
+          toMinorUnits(r.outstanding.total, "CNY"),
+        );
       }),
       RUNS,
     );
@@ -215,7 +240,9 @@ describe("deriveDelinquency properties", () => {
       later: fc.integer({ min: -50, max: 800 }),
       overdue: fc.oneof(
         fc.integer({ min: 0, max: 10_000_000 }).map((c) => fromMinorUnits(c, "CNY") as unknown),
-        fc.record({ principal: fc.integer({ min: 0, max: 1e7 }), fees: fc.integer({ min: 0, max: 1e5 }) }).map((o) => ({ principal: o.principal / 100, fees: fromMinorUnits(o.fees, "CNY") })),
+        fc
+          .record({ principal: fc.integer({ min: 0, max: 1e7 }), fees: fc.integer({ min: 0, max: 1e5 }) })
+          .map((o) => ({ principal: o.principal / 100, fees: fromMinorUnits(o.fees, "CNY") })),
       ),
       history: fc.option(fc.array(fc.integer({ min: 0, max: 12 }), { maxLength: 24 }), { nil: undefined }),
     });
@@ -228,7 +255,12 @@ describe("deriveDelinquency properties", () => {
           openedOn: formatIsoDate(OPENED),
           timeZone: "Europe/London",
           balance: { principal: "100.00" },
-          delinquency: { dpd, asOf: formatIsoDate(OPENED + snapOff), overdue, ...(history ? { cycleHistory: history } : {}) },
+          delinquency: {
+            dpd,
+            asOf: formatIsoDate(OPENED + snapOff),
+            overdue,
+            ...(history ? { cycleHistory: history } : {}),
+          },
         });
         const r = deriveDelinquency(a, { asOf: formatIsoDate(OPENED + snapOff + later), scheme: "us-cycle" });
         checkShape({ ...r, inGrace: r.dpd >= 1 && r.dpd <= 5 }, true);

@@ -1,10 +1,16 @@
 import { describe, expect, it } from "vitest";
-// Area entry points (re-exported unchanged by src/index.ts), so these tests do not depend on other areas.
-import { ArrearsError, formatPath } from "../../src/errors/index.js";
-import { BUCKET_SCHEMES, bucketFor, isBucketScheme, loadBucketScheme, testBucketScheme } from "../../src/delinquency/index.js";
+import cnFive from "../../rules/buckets/cn-five-category.json";
 import cnM from "../../rules/buckets/cn-m.json";
 import usCycle from "../../rules/buckets/us-cycle.json";
-import cnFive from "../../rules/buckets/cn-five-category.json";
+import {
+  BUCKET_SCHEMES,
+  bucketFor,
+  isBucketScheme,
+  loadBucketScheme,
+  testBucketScheme,
+} from "../../src/delinquency/index.js";
+// Area entry points (re-exported unchanged by src/index.ts), so these tests do not depend on other areas.
+import { ArrearsError, formatPath } from "../../src/errors/index.js";
 import { thrownArrearsError as thrown } from "../helpers.js";
 
 const files = { "cn-m": cnM, "us-cycle": usCycle, "cn-five-category": cnFive } as const;
@@ -55,7 +61,13 @@ describe("shipped bucket schemes", () => {
   });
 
   it("five-category labels carry English too", () => {
-    expect(BUCKET_SCHEMES["cn-five-category"].ranges.map((r) => r.labelEn)).toEqual(["normal", "special mention", "substandard", "doubtful", "loss"]);
+    expect(BUCKET_SCHEMES["cn-five-category"].ranges.map((r) => r.labelEn)).toEqual([
+      "normal",
+      "special mention",
+      "substandard",
+      "doubtful",
+      "loss",
+    ]);
   });
 
   it("us-cycle charge-off: 120 days closed-end, 180 days revolving, never without a product", () => {
@@ -104,7 +116,14 @@ describe("loadBucketScheme", () => {
     expect(Object.isFrozen(s.ranges)).toBe(true);
     expect(bucketFor(s, 90)).toEqual({ bucket: "late", bucketIndex: 2, chargeOffDue: false });
     expect(bucketFor(json as never, 91).bucket).toBe("severe");
-    expect(testBucketScheme(s)).toEqual([{ name: "edge", passed: true, expected: { bucket: "late", bucketIndex: 2 }, actual: { bucket: "late", bucketIndex: 2, chargeOffDue: false } }]);
+    expect(testBucketScheme(s)).toEqual([
+      {
+        name: "edge",
+        passed: true,
+        expected: { bucket: "late", bucketIndex: 2 },
+        actual: { bucket: "late", bucketIndex: 2, chargeOffDue: false },
+      },
+    ]);
   });
 
   it("reports failing embedded tests without throwing", () => {
@@ -121,7 +140,12 @@ describe("loadBucketScheme", () => {
     ["unsorted ranges", (j) => ([j.ranges[1], j.ranges[2]] = [j.ranges[2]!, j.ranges[1]!]), "ranges[2].min", "sorted"],
     ["a first range not at 0", (j) => (j.ranges[0]!.min = 1), "ranges[0].min", "start at 0"],
     ["a closed last range", (j) => ((j.ranges[3] as { max?: number }).max = 400), "ranges[3].max", "open-ended"],
-    ["an open range in the middle", (j) => delete (j.ranges[1] as { max?: number }).max, "ranges[1].max", "only the last range"],
+    [
+      "an open range in the middle",
+      (j) => delete (j.ranges[1] as { max?: number }).max,
+      "ranges[1].max",
+      "only the last range",
+    ],
     ["max below min", (j) => (j.ranges[1]!.max = 0), "ranges[1].max", "below min"],
     ["duplicate labels", (j) => (j.ranges[3]!.label = "late"), "ranges[3].label", "duplicate"],
     ["a negative min", (j) => (j.ranges[1]!.min = -1), "ranges[1].min", ">=0"],
@@ -137,7 +161,9 @@ describe("loadBucketScheme", () => {
     mutate(j);
     const e = thrown(() => loadBucketScheme(j));
     expect(e.code).toBe("INVALID_BUCKET_SCHEME");
-    const hit = e.issues.find((i) => formatPath(i.path) === path && i.message.toLowerCase().includes(message.toLowerCase()));
+    const hit = e.issues.find(
+      (i) => formatPath(i.path) === path && i.message.toLowerCase().includes(message.toLowerCase()),
+    );
     expect(hit, e.message).toBeDefined();
     expect(e.message).toContain(`${path}: `);
     expect(e.message).toContain('bucket scheme "house"');

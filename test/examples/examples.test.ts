@@ -12,7 +12,9 @@ async function run(path: string, ...args: unknown[]): Promise<string[]> {
 describe("examples", () => {
   it("01-one-decision explains one decision", async () => {
     const out = await run("../../examples/01-one-decision.js");
-    expect(out).toContain("account CN-000045 at 2026-11-23T10:00:00+08:00 (policy default@" + out[0]!.split("default@")[1]);
+    expect(out).toContain(
+      "account CN-000045 at 2026-11-23T10:00:00+08:00 (policy default@" + out[0]!.split("default@")[1],
+    );
     expect(out.some((l) => /^dpd 45 \(30-59\), overdue 2135\.20 CNY/.test(l))).toBe(true);
     expect(out.some((l) => /^action: [a-z_]+/.test(l))).toBe(true);
   });
@@ -55,7 +57,9 @@ describe("examples", () => {
 
 describe("sample portfolio", () => {
   it("the committed file is exactly what the seeded generator writes", async () => {
-    const { generatePortfolio } = (await import("../../examples/generate-portfolio.js")) as { generatePortfolio: () => unknown[] };
+    const { generatePortfolio } = (await import("../../examples/generate-portfolio.js")) as {
+      generatePortfolio: () => unknown[];
+    };
     const { readFileSync } = await import("node:fs");
     const file = readFileSync(new URL("../../examples/data/sample-portfolio.json", import.meta.url), "utf8");
     const accounts = generatePortfolio();

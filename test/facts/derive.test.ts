@@ -1,8 +1,16 @@
-import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { ArrearsError, FACTS, FACT_NAMES, deriveFacts, parseAccount, type AccountInput, type Facts } from "../../src/index.js";
-import { accountArb } from "./arbitrary.js";
+import { describe, expect, it } from "vitest";
+import {
+  type AccountInput,
+  ArrearsError,
+  deriveFacts,
+  FACT_NAMES,
+  FACTS,
+  type Facts,
+  parseAccount,
+} from "../../src/index.js";
 import { corruptAt } from "../helpers.js";
+import { accountArb } from "./arbitrary.js";
 
 const ASOF = "2026-11-23T10:00:00+08:00";
 
@@ -35,10 +43,20 @@ const installment: AccountInput = {
   },
   contacts: [
     { at: "2026-11-22T23:30:00Z", channel: "call", outcome: "no_answer" },
-    { at: "2026-11-20T10:00:00+08:00", channel: "call", outcome: "promise_to_pay", promise: { amount: "500.00", dueDate: "2026-11-25" } },
+    {
+      at: "2026-11-20T10:00:00+08:00",
+      channel: "call",
+      outcome: "promise_to_pay",
+      promise: { amount: "500.00", dueDate: "2026-11-25" },
+    },
     { at: "2026-11-21T09:00:00+08:00", channel: "sms", outcome: "delivered" },
     { at: "2026-11-10T11:00:00+08:00", channel: "letter", outcome: "delivered", purpose: "visit_notice" },
-    { at: "2026-10-01T10:00:00+08:00", channel: "call", outcome: "promise_to_pay", promise: { amount: "600.00", dueDate: "2026-10-18" } },
+    {
+      at: "2026-10-01T10:00:00+08:00",
+      channel: "call",
+      outcome: "promise_to_pay",
+      promise: { amount: "600.00", dueDate: "2026-10-18" },
+    },
     { at: "2026-11-23T10:30:00+08:00", channel: "call", outcome: "dispute" }, // after asOf: ignored
   ],
 };
@@ -183,9 +201,20 @@ describe("deriveFacts", () => {
   });
 
   it("reads a dispute contact in the last 30 local days as disputed", () => {
-    const a = { ...installment, contacts: [{ at: "2026-10-25T10:00:00+08:00", channel: "call", outcome: "dispute" }] } as AccountInput;
-    expect(deriveFacts(a, { asOf: ASOF })).toMatchObject({ disputed: true, onHold: true, holdReason: "disputed", disputes90d: 1 });
-    const old = { ...installment, contacts: [{ at: "2026-10-24T10:00:00+08:00", channel: "call", outcome: "dispute" }] } as AccountInput;
+    const a = {
+      ...installment,
+      contacts: [{ at: "2026-10-25T10:00:00+08:00", channel: "call", outcome: "dispute" }],
+    } as AccountInput;
+    expect(deriveFacts(a, { asOf: ASOF })).toMatchObject({
+      disputed: true,
+      onHold: true,
+      holdReason: "disputed",
+      disputes90d: 1,
+    });
+    const old = {
+      ...installment,
+      contacts: [{ at: "2026-10-24T10:00:00+08:00", channel: "call", outcome: "dispute" }],
+    } as AccountInput;
     expect(deriveFacts(old, { asOf: ASOF })).toMatchObject({ disputed: false, disputes90d: 1 });
   });
 
@@ -246,7 +275,13 @@ describe("deriveFacts", () => {
   });
 });
 
-const COUNT_FACTS = FACTS.filter((d) => d.type === "number" && /(Count|count|Attempts|Contacts|Sent|visits|^promises|refusals|disputes|complaints|^cycles|^dpd$|^daysSince|partialPayments|worstCycle|cleanCycles)/.test(d.name)).map((d) => d.name);
+const COUNT_FACTS = FACTS.filter(
+  (d) =>
+    d.type === "number" &&
+    /(Count|count|Attempts|Contacts|Sent|visits|^promises|refusals|disputes|complaints|^cycles|^dpd$|^daysSince|partialPayments|worstCycle|cleanCycles)/.test(
+      d.name,
+    ),
+).map((d) => d.name);
 
 describe("deriveFacts properties", () => {
   it("any valid account gives every fact, JSON-safe, finite, counts never negative", () => {
@@ -261,7 +296,9 @@ describe("deriveFacts properties", () => {
         if (f.bestContactHour !== null) expect(f.bestContactHour).toBeLessThan(24);
         expect(f.callAttemptsToday).toBeLessThanOrEqual(f.callAttempts7d as number);
         expect(f.callAttempts7d).toBeLessThanOrEqual(f.callAttempts30d as number);
-        expect((f.promisesKept90d as number) + (f.promisesPartiallyKept90d as number) + (f.promisesBroken90d as number)).toBeLessThanOrEqual(f.promisesMade90d as number);
+        expect(
+          (f.promisesKept90d as number) + (f.promisesPartiallyKept90d as number) + (f.promisesBroken90d as number),
+        ).toBeLessThanOrEqual(f.promisesMade90d as number);
       }),
       { numRuns: 150 },
     );
@@ -271,14 +308,25 @@ describe("deriveFacts properties", () => {
     fc.assert(
       fc.property(
         accountArb,
-        fc.array(fc.record({ later: fc.integer({ min: 1, max: 30 * 1440 }), outcome: fc.constantFrom("right_party", "no_answer", "dispute", "promise_to_pay") }), { minLength: 1, maxLength: 5 }),
+        fc.array(
+          fc.record({
+            later: fc.integer({ min: 1, max: 30 * 1440 }),
+            outcome: fc.constantFrom("right_party", "no_answer", "dispute", "promise_to_pay"),
+          }),
+          { minLength: 1, maxLength: 5 },
+        ),
         ({ account, asOf, asOfMs }, extra) => {
           // A plain-date asOf ends with that local day: two UTC days later is after it everywhere.
           const after = asOf.length === 10 ? (Math.floor(asOfMs / 86_400_000) + 2) * 86_400_000 : asOfMs + 1;
           const contacts = [...(account.contacts ?? [])];
           for (const e of extra) {
             const at = new Date(after + (e.later - 1) * 60_000).toISOString();
-            contacts.push({ at, channel: "call", outcome: e.outcome, ...(e.outcome === "promise_to_pay" ? { promise: { amount: "1", dueDate: at.slice(0, 10) } } : {}) } as never);
+            contacts.push({
+              at,
+              channel: "call",
+              outcome: e.outcome,
+              ...(e.outcome === "promise_to_pay" ? { promise: { amount: "1", dueDate: at.slice(0, 10) } } : {}),
+            } as never);
           }
           const before = deriveFacts(account, { asOf });
           expect(deriveFacts({ ...account, contacts }, { asOf })).toEqual(before);
@@ -312,7 +360,20 @@ describe("deriveFacts properties", () => {
       [{ ...installment, payments: [{ date: "2026-10-01", amount: huge }] }, ["payments", 0, "amount"]],
       [{ ...installment, borrower: { monthlyIncome: huge } }, ["borrower", "monthlyIncome"]],
       [{ ...revolving, creditLimit: huge }, ["creditLimit"]],
-      [{ ...installment, contacts: [{ at: "2026-11-20T10:00:00+08:00", channel: "call", outcome: "promise_to_pay", promise: { amount: huge, dueDate: "2026-11-25" } }] }, ["contacts", 0, "promise", "amount"]],
+      [
+        {
+          ...installment,
+          contacts: [
+            {
+              at: "2026-11-20T10:00:00+08:00",
+              channel: "call",
+              outcome: "promise_to_pay",
+              promise: { amount: huge, dueDate: "2026-11-25" },
+            },
+          ],
+        },
+        ["contacts", 0, "promise", "amount"],
+      ],
     ];
     for (const [a, path] of cases) {
       try {
@@ -339,11 +400,17 @@ describe("deriveFacts properties", () => {
           }
           return out;
         };
-        const shuffled = { ...account, contacts: shuffle(account.contacts), payments: shuffle(account.payments), ...(account.dues ? { dues: shuffle(account.dues) } : {}) };
+        const shuffled = {
+          ...account,
+          contacts: shuffle(account.contacts),
+          payments: shuffle(account.payments),
+          ...(account.dues ? { dues: shuffle(account.dues) } : {}),
+        };
         const a = deriveFacts(account, { asOf });
         const b = deriveFacts(shuffled as AccountInput, { asOf });
         // Contacts at the same instant keep their input order (documented tie rule): skip those.
-        const sameInstants = new Set((account.contacts ?? []).map((c) => Date.parse(c.at))).size !== (account.contacts ?? []).length;
+        const sameInstants =
+          new Set((account.contacts ?? []).map((c) => Date.parse(c.at))).size !== (account.contacts ?? []).length;
         if (!sameInstants) expect(b).toEqual(a);
       }),
       { numRuns: 100 },

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { FACTS } from "../../src/index.js";
 import { renderFactsDoc } from "../../docs/gen-facts.js";
+import { FACTS } from "../../src/index.js";
 
 describe("docs/facts.md", () => {
   it("is up to date with the catalogue (regenerate: npx tsx docs/gen-facts.ts)", () => {

@@ -7,8 +7,8 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { decideMany, defaultPolicy, isDecisionError, loadPolicy } from "../../src/index.js";
 import { SAMPLE_AS_OF } from "../../examples/generate-portfolio.js";
+import { decideMany, defaultPolicy, isDecisionError, loadPolicy } from "../../src/index.js";
 
 export const GOLDEN_DECISIONS = fileURLToPath(new URL("./sample-decisions.jsonl", import.meta.url));
 export const GOLDEN_EXAMPLES = fileURLToPath(new URL("./examples.txt", import.meta.url));
@@ -17,12 +17,21 @@ const short = (s: string): string => createHash("sha256").update(s).digest("hex"
 
 /** One line per account: the decision's action, offer, message digest, blocks and key facts. */
 export function goldenDecisionLines(): string[] {
-  const accounts = JSON.parse(readFileSync(new URL("../../examples/data/sample-portfolio.json", import.meta.url), "utf8")) as unknown[];
+  const accounts = JSON.parse(
+    readFileSync(new URL("../../examples/data/sample-portfolio.json", import.meta.url), "utf8"),
+  ) as unknown[];
   const policy = loadPolicy(defaultPolicy);
   const out: string[] = [];
   for (const d of decideMany(policy, accounts, { asOf: SAMPLE_AS_OF })) {
     if (isDecisionError(d)) {
-      out.push(JSON.stringify({ index: d.index, id: d.accountId, error: d.error.code, issues: d.error.issues.map((i) => i.path.join(".")) }));
+      out.push(
+        JSON.stringify({
+          index: d.index,
+          id: d.accountId,
+          error: d.error.code,
+          issues: d.error.issues.map((i) => i.path.join(".")),
+        }),
+      );
       continue;
     }
     const a = d.action as unknown as Record<string, unknown>;
@@ -42,7 +51,9 @@ export function goldenDecisionLines(): string[] {
         ...(Object.keys(params).length ? { params } : {}),
         ...(a.offer !== undefined ? { offer: a.offer } : {}),
         ...(msg ? { message: [msg.templateId, msg.locale, short(`${msg.subject ?? ""}\n${msg.body}`)] } : {}),
-        ...(d.blocked.length ? { blocked: d.blocked.map((b) => [b.type, b.reasons.map((r) => r.code).join("+"), b.earliestAt]) } : {}),
+        ...(d.blocked.length
+          ? { blocked: d.blocked.map((b) => [b.type, b.reasons.map((r) => r.code).join("+"), b.earliestAt]) }
+          : {}),
         ...(d.allContactsBlocked ? { next: d.nextContactAt } : {}),
         fired: d.trace.filter((t) => t.fired).map((t) => t.rule),
       }),

@@ -1,17 +1,17 @@
-import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { parseInstant } from "../../src/time/index.js";
+import { describe, expect, it } from "vitest";
+import { isoUtc } from "../../src/guardrails/clock.js";
 import {
   ArrearsError,
-  parseAccount,
+  type ContactCheckResult,
   checkContact,
   getGuardrailProfile,
   guardrailProfiles,
   loadGuardrailProfile,
+  parseAccount,
   prepareContactCheck,
-  type ContactCheckResult,
 } from "../../src/index.js";
-import { isoUtc } from "../../src/guardrails/clock.js";
+import { parseInstant } from "../../src/time/index.js";
 
 type Json = Record<string, unknown>;
 const regF = getGuardrailProfile("us-reg-f");
@@ -36,7 +36,9 @@ const codes = (r: ContactCheckResult): string[] => r.reasons.map((x) => x.code);
 describe("Reg F call frequency (12 CFR 1006.14(b)(2))", () => {
   const NY = "America/New_York";
   // 7 calls on 7 consecutive days Tue 2026-11-17 … Mon 2026-11-23, 10:00 EST.
-  const seven = [17, 18, 19, 20, 21, 22, 23].map((d) => call(`2026-11-${d}T10:00:00-05:00`, d % 2 ? "voicemail" : "no_answer"));
+  const seven = [17, 18, 19, 20, 21, 22, 23].map((d) =>
+    call(`2026-11-${d}T10:00:00-05:00`, d % 2 ? "voicemail" : "no_answer"),
+  );
 
   it("blocks the 8th call within 7 days until the oldest leaves the window, at 08:00 local", () => {
     const r = checkContact(regF, account(NY, seven), { channel: "call", at: "2026-11-23T16:00:00-05:00" });
@@ -55,8 +57,12 @@ describe("Reg F call frequency (12 CFR 1006.14(b)(2))", () => {
   });
 
   it("does not count calls that did not connect (busy, out of service), counts voicemail and no answer", () => {
-    const withBusy = seven.map((c, i) => (i === 0 ? { ...c, outcome: "busy" } : i === 1 ? { ...c, outcome: "undeliverable" } : c));
-    expect(checkContact(regF, account(NY, withBusy), { channel: "call", at: "2026-11-23T16:00:00-05:00" }).allowed).toBe(true);
+    const withBusy = seven.map((c, i) =>
+      i === 0 ? { ...c, outcome: "busy" } : i === 1 ? { ...c, outcome: "undeliverable" } : c,
+    );
+    expect(
+      checkContact(regF, account(NY, withBusy), { channel: "call", at: "2026-11-23T16:00:00-05:00" }).allowed,
+    ).toBe(true);
     const inbound = seven.map((c, i) => (i === 0 ? { ...c, direction: "inbound", outcome: "right_party" } : c));
     // an inbound call is not a call placed by the collector, but it is a conversation: quiet period applies instead
     const r = checkContact(regF, account(NY, inbound), { channel: "call", at: "2026-11-23T16:00:00-05:00" });
@@ -94,7 +100,9 @@ describe("contact windows in the borrower's time zone", () => {
     expect(r.reasons[0]!.message).toContain("21:30 local time (America/Chicago)");
     expect(r.earliestAt).toBe("2026-11-24T14:00:00.000Z");
     // the same instant is 19:30 in Los Angeles: fine
-    expect(checkContact(regF, account("America/Los_Angeles"), { channel: "call", at: "2026-11-23T21:30:00-06:00" }).allowed).toBe(true);
+    expect(
+      checkContact(regF, account("America/Los_Angeles"), { channel: "call", at: "2026-11-23T21:30:00-06:00" }).allowed,
+    ).toBe(true);
   });
 
   it("the window's end is exclusive and its start inclusive", () => {
@@ -110,7 +118,9 @@ describe("contact windows in the borrower's time zone", () => {
     expect(r.earliestAt).toBeNull(); // no notice on record
     const c = checkContact(cn, account("Asia/Shanghai"), { channel: "call", at: "2026-11-23T22:30:00+08:00" });
     expect(c.earliestAt).toBe("2026-11-24T00:00:00.000Z");
-    expect(checkContact(cn, account("Asia/Shanghai"), { channel: "call", at: "2026-11-23T21:59:00+08:00" }).allowed).toBe(true);
+    expect(
+      checkContact(cn, account("Asia/Shanghai"), { channel: "call", at: "2026-11-23T21:59:00+08:00" }).allowed,
+    ).toBe(true);
   });
 
   it("DST spring forward (New York, 2026-03-08): 08:00 EDT is 12:00Z", () => {
@@ -119,7 +129,9 @@ describe("contact windows in the borrower's time zone", () => {
     const r = checkContact(regF, a, { channel: "call", at: "2026-03-08T06:30:00Z" });
     expect(r.earliestAt).toBe("2026-03-08T12:00:00.000Z");
     // 21:30 EST the evening before: still next 08:00 EDT
-    expect(checkContact(regF, a, { channel: "sms", at: "2026-03-08T02:30:00Z" }).earliestAt).toBe("2026-03-08T12:00:00.000Z");
+    expect(checkContact(regF, a, { channel: "sms", at: "2026-03-08T02:30:00Z" }).earliestAt).toBe(
+      "2026-03-08T12:00:00.000Z",
+    );
     expect(checkContact(regF, a, { channel: "call", at: "2026-03-08T11:59:59Z" }).allowed).toBe(false);
     expect(checkContact(regF, a, { channel: "call", at: "2026-03-08T12:00:00Z" }).allowed).toBe(true);
     // 21:00 EDT = 01:00Z next day
@@ -129,8 +141,12 @@ describe("contact windows in the borrower's time zone", () => {
 
   it("DST fall back (New York, 2026-11-01): 08:00 EST is 13:00Z, the repeated hour is handled", () => {
     const a = account("America/New_York");
-    expect(checkContact(regF, a, { channel: "call", at: "2026-11-01T05:30:00Z" }).earliestAt).toBe("2026-11-01T13:00:00.000Z"); // 01:30 EDT
-    expect(checkContact(regF, a, { channel: "call", at: "2026-11-01T06:30:00Z" }).earliestAt).toBe("2026-11-01T13:00:00.000Z"); // 01:30 EST
+    expect(checkContact(regF, a, { channel: "call", at: "2026-11-01T05:30:00Z" }).earliestAt).toBe(
+      "2026-11-01T13:00:00.000Z",
+    ); // 01:30 EDT
+    expect(checkContact(regF, a, { channel: "call", at: "2026-11-01T06:30:00Z" }).earliestAt).toBe(
+      "2026-11-01T13:00:00.000Z",
+    ); // 01:30 EST
     expect(checkContact(regF, a, { channel: "call", at: "2026-11-01T12:59:00Z" }).allowed).toBe(false);
     expect(checkContact(regF, a, { channel: "call", at: "2026-11-01T13:00:00Z" }).allowed).toBe(true);
   });
@@ -138,7 +154,10 @@ describe("contact windows in the borrower's time zone", () => {
   it("a 7-day cap across the fall-back day still ends at local midnight + window", () => {
     const calls = [26, 27, 28, 29, 30, 31].map((d) => call(`2026-10-${d}T10:00:00-04:00`, "no_answer"));
     calls.push(call("2026-11-01T10:00:00-05:00", "no_answer"));
-    const r = checkContact(regF, account("America/New_York", calls), { channel: "call", at: "2026-11-01T12:00:00-05:00" });
+    const r = checkContact(regF, account("America/New_York", calls), {
+      channel: "call",
+      at: "2026-11-01T12:00:00-05:00",
+    });
     expect(codes(r)).toEqual(["CAP_7D"]);
     expect(r.earliestAt).toBe("2026-11-02T13:00:00.000Z");
   });
@@ -147,30 +166,64 @@ describe("contact windows in the borrower's time zone", () => {
 describe("cn-2026 daily caps", () => {
   const SH = "Asia/Shanghai";
   it("blocks the 7th unanswered dial of a day; answered calls and other days do not count", () => {
-    const six = [9, 10, 11, 12, 13, 14].map((h) => call(`2026-11-23T${String(h).padStart(2, "0")}:00:00+08:00`, h % 2 ? "busy" : "no_answer"));
+    const six = [9, 10, 11, 12, 13, 14].map((h) =>
+      call(`2026-11-23T${String(h).padStart(2, "0")}:00:00+08:00`, h % 2 ? "busy" : "no_answer"),
+    );
     const r = checkContact(cn, account(SH, six), { channel: "call", at: "2026-11-23T15:00:00+08:00" });
     expect(codes(r)).toEqual(["CAP_UNANSWERED_DAILY"]);
     expect(r.earliestAt).toBe("2026-11-24T00:00:00.000Z");
     const five = six.slice(1);
-    expect(checkContact(cn, account(SH, [...five, call("2026-11-23T14:30:00+08:00", "wrong_number")]), { channel: "call", at: "2026-11-23T15:00:00+08:00" }).allowed).toBe(true);
+    expect(
+      checkContact(cn, account(SH, [...five, call("2026-11-23T14:30:00+08:00", "wrong_number")]), {
+        channel: "call",
+        at: "2026-11-23T15:00:00+08:00",
+      }).allowed,
+    ).toBe(true);
   });
 
   it("blocks a 4th conversation in a day", () => {
-    const three = [call("2026-11-23T09:00:00+08:00", "right_party"), call("2026-11-23T10:00:00+08:00", "hardship_reported"), call("2026-11-23T11:00:00+08:00", "dispute")];
+    const three = [
+      call("2026-11-23T09:00:00+08:00", "right_party"),
+      call("2026-11-23T10:00:00+08:00", "hardship_reported"),
+      call("2026-11-23T11:00:00+08:00", "dispute"),
+    ];
     const r = checkContact(cn, account(SH, three), { channel: "call", at: "2026-11-23T16:00:00+08:00" });
     expect(codes(r)).toEqual(["CAP_CONVERSATIONS_DAILY"]);
     expect(r.earliestAt).toBe("2026-11-24T00:00:00.000Z");
-    expect(checkContact(cn, account(SH, three.slice(1)), { channel: "call", at: "2026-11-23T16:00:00+08:00" }).allowed).toBe(true);
+    expect(
+      checkContact(cn, account(SH, three.slice(1)), { channel: "call", at: "2026-11-23T16:00:00+08:00" }).allowed,
+    ).toBe(true);
   });
 
   it("third parties only when the borrower is unreachable, and not before the last conversation leaves 30 days", () => {
-    const failed = Array.from({ length: 10 }, (_, i) => call(`2026-11-${String(10 + i).padStart(2, "0")}T10:00:00+08:00`, "no_answer"));
+    const failed = Array.from({ length: 10 }, (_, i) =>
+      call(`2026-11-${String(10 + i).padStart(2, "0")}T10:00:00+08:00`, "no_answer"),
+    );
     const conv = call("2026-11-01T10:00:00+08:00", "right_party");
-    const r = checkContact(cn, account(SH, [conv, ...failed]), { channel: "call", at: "2026-11-23T10:00:00+08:00", thirdParty: true, purpose: "skip_trace" });
+    const r = checkContact(cn, account(SH, [conv, ...failed]), {
+      channel: "call",
+      at: "2026-11-23T10:00:00+08:00",
+      thirdParty: true,
+      purpose: "skip_trace",
+    });
     expect(codes(r)).toEqual(["THIRD_PARTY_NOT_ALLOWED"]);
     expect(r.earliestAt).toBe("2026-12-01T00:00:00.000Z"); // 11-01 is day 1 of 30 → free 12-01, 08:00 local
-    expect(checkContact(cn, account(SH, failed), { channel: "call", at: "2026-11-23T10:00:00+08:00", thirdParty: true, purpose: "skip_trace" }).allowed).toBe(true);
-    expect(checkContact(cn, account(SH, failed.slice(1)), { channel: "call", at: "2026-11-23T10:00:00+08:00", thirdParty: true, purpose: "skip_trace" }).earliestAt).toBeNull();
+    expect(
+      checkContact(cn, account(SH, failed), {
+        channel: "call",
+        at: "2026-11-23T10:00:00+08:00",
+        thirdParty: true,
+        purpose: "skip_trace",
+      }).allowed,
+    ).toBe(true);
+    expect(
+      checkContact(cn, account(SH, failed.slice(1)), {
+        channel: "call",
+        at: "2026-11-23T10:00:00+08:00",
+        thirdParty: true,
+        purpose: "skip_trace",
+      }).earliestAt,
+    ).toBeNull();
   });
 });
 
@@ -182,15 +235,26 @@ describe("uk-conc visits, breathing space and vulnerability", () => {
     expect(r.reasons[0]!.source).toContain("CONC 7.9.12R");
     expect(r.earliestAt).toBeNull();
     // a returned letter is not notice; a reminder letter is not notice
-    const returned = { at: "2026-11-01T10:00:00Z", channel: "letter", outcome: "undeliverable", purpose: "visit_notice" };
+    const returned = {
+      at: "2026-11-01T10:00:00Z",
+      channel: "letter",
+      outcome: "undeliverable",
+      purpose: "visit_notice",
+    };
     const reminder = { at: "2026-11-01T10:00:00Z", channel: "letter", outcome: "delivered", purpose: "reminder" };
-    expect(checkContact(uk, account(LN, [returned, reminder]), { channel: "visit", at: "2026-11-24T10:00:00Z" }).allowed).toBe(false);
+    expect(
+      checkContact(uk, account(LN, [returned, reminder]), { channel: "visit", at: "2026-11-24T10:00:00Z" }).allowed,
+    ).toBe(false);
     // a notice older than its 30-day validity is spent
     const old = { at: "2026-10-01T10:00:00Z", channel: "letter", outcome: "delivered", purpose: "visit_notice" };
-    expect(checkContact(uk, account(LN, [old]), { channel: "visit", at: "2026-11-24T10:00:00Z" }).earliestAt).toBeNull();
+    expect(
+      checkContact(uk, account(LN, [old]), { channel: "visit", at: "2026-11-24T10:00:00Z" }).earliestAt,
+    ).toBeNull();
     const fresh = { at: "2026-11-16T18:00:00Z", channel: "letter", outcome: "delivered", purpose: "visit_notice" };
     expect(checkContact(uk, account(LN, [fresh]), { channel: "visit", at: "2026-11-23T09:00:00Z" }).allowed).toBe(true);
-    expect(checkContact(uk, account(LN, [fresh]), { channel: "visit", at: "2026-11-22T19:00:00Z" }).earliestAt).toBe("2026-11-23T09:00:00.000Z");
+    expect(checkContact(uk, account(LN, [fresh]), { channel: "visit", at: "2026-11-22T19:00:00Z" }).earliestAt).toBe(
+      "2026-11-23T09:00:00.000Z",
+    );
   });
 
   it("no contact during breathing space; earliestAt is the morning after it ends", () => {
@@ -203,18 +267,24 @@ describe("uk-conc visits, breathing space and vulnerability", () => {
     // before it starts: allowed
     expect(checkContact(uk, a, { channel: "call", at: "2026-11-09T10:00:00Z" }).allowed).toBe(true);
     // a letter with no purpose waits; one stating the account (purpose other) does not
-    expect(checkContact(uk, a, { channel: "letter", at: "2026-11-24T10:00:00Z" }).earliestAt).toBe("2027-01-09T00:00:00.000Z");
+    expect(checkContact(uk, a, { channel: "letter", at: "2026-11-24T10:00:00Z" }).earliestAt).toBe(
+      "2027-01-09T00:00:00.000Z",
+    );
     expect(checkContact(uk, a, { channel: "letter", at: "2026-11-24T10:00:00Z", purpose: "other" }).allowed).toBe(true);
   });
 
   it("vulnerable customers: no visits and one call a day, three in seven days", () => {
     const v = { flags: { vulnerable: true } };
-    const calls = ["2026-11-20T10:00:00Z", "2026-11-21T10:00:00Z", "2026-11-23T10:00:00Z"].map((at) => call(at, "no_answer"));
+    const calls = ["2026-11-20T10:00:00Z", "2026-11-21T10:00:00Z", "2026-11-23T10:00:00Z"].map((at) =>
+      call(at, "no_answer"),
+    );
     const r = checkContact(uk, account(LN, calls, v), { channel: "call", at: "2026-11-24T10:00:00Z" });
     expect(codes(r)).toEqual(["CAP_7D_VULNERABLE"]);
     expect(r.earliestAt).toBe("2026-11-27T08:00:00.000Z"); // the 11-20 call leaves the 7 days on 11-27
     expect(checkContact(uk, account(LN, calls), { channel: "call", at: "2026-11-24T10:00:00Z" }).allowed).toBe(true);
-    expect(codes(checkContact(uk, account(LN, [], v), { channel: "visit", at: "2026-11-24T10:00:00Z" }))).toContain("HOLD_VULNERABLE_NO_VISIT");
+    expect(codes(checkContact(uk, account(LN, [], v), { channel: "visit", at: "2026-11-24T10:00:00Z" }))).toContain(
+      "HOLD_VULNERABLE_NO_VISIT",
+    );
   });
 });
 
@@ -274,7 +344,9 @@ describe("inputs", () => {
     expect(e.issues[0]!.path).toEqual(["channel"]);
     e = err(() => checkContact(regF, a, { channel: "call", at: "2026-11-23 10:00" }));
     expect(e.issues[0]).toMatchObject({ path: ["at"], received: "2026-11-23 10:00" });
-    e = err(() => checkContact(regF, { ...a, timeZone: "Mars/Olympus" }, { channel: "call", at: "2026-11-23T10:00:00Z" }));
+    e = err(() =>
+      checkContact(regF, { ...a, timeZone: "Mars/Olympus" }, { channel: "call", at: "2026-11-23T10:00:00Z" }),
+    );
     expect(e.code).toBe("INVALID_ACCOUNT");
     expect(e.issues[0]!.path).toEqual(["timeZone"]);
     e = err(() => checkContact({ id: "x" }, a, { channel: "call", at: "2026-11-23T10:00:00Z" }));
@@ -300,13 +372,51 @@ describe("inputs", () => {
 
 // ---------- properties ----------
 
-const ZONES = ["America/New_York", "Asia/Shanghai", "Europe/London", "Australia/Lord_Howe", "Asia/Kolkata", "UTC", "America/Santiago"];
-const OUTCOMES = ["no_answer", "busy", "voicemail", "right_party", "third_party", "wrong_number", "refused", "delivered", "undeliverable", "promise_to_pay", "dispute", "hardship_reported", "complaint"];
-const PURPOSES = ["reminder", "collection", "validation_notice", "visit_notice", "hardship_offer", "skip_trace", "other"];
+const ZONES = [
+  "America/New_York",
+  "Asia/Shanghai",
+  "Europe/London",
+  "Australia/Lord_Howe",
+  "Asia/Kolkata",
+  "UTC",
+  "America/Santiago",
+];
+const OUTCOMES = [
+  "no_answer",
+  "busy",
+  "voicemail",
+  "right_party",
+  "third_party",
+  "wrong_number",
+  "refused",
+  "delivered",
+  "undeliverable",
+  "promise_to_pay",
+  "dispute",
+  "hardship_reported",
+  "complaint",
+];
+const PURPOSES = [
+  "reminder",
+  "collection",
+  "validation_notice",
+  "visit_notice",
+  "hardship_offer",
+  "skip_trace",
+  "other",
+];
 const CHANNELS = ["call", "sms", "email", "letter", "visit", "app"] as const;
 const OFFSETS = ["Z", "+08:00", "-05:00", "+05:30"];
 // Around DST changes in several zones, and an ordinary day.
-const BASES = ["2026-03-08T06:00:00Z", "2026-11-01T05:00:00Z", "2026-03-29T00:30:00Z", "2026-10-25T00:30:00Z", "2026-04-05T15:00:00Z", "2026-09-06T04:00:00Z", "2026-06-15T12:00:00Z"].map(parseInstant);
+const BASES = [
+  "2026-03-08T06:00:00Z",
+  "2026-11-01T05:00:00Z",
+  "2026-03-29T00:30:00Z",
+  "2026-10-25T00:30:00Z",
+  "2026-04-05T15:00:00Z",
+  "2026-09-06T04:00:00Z",
+  "2026-06-15T12:00:00Z",
+].map(parseInstant);
 const DAY = 86_400_000;
 
 function iso(ms: number, off: string): string {
@@ -322,17 +432,76 @@ const custom = loadGuardrailProfile({
   ...(JSON.parse(JSON.stringify(guardrailProfiles["us-reg-f"])) as Json),
   id: "custom-test",
   windows: [
-    { id: "am", code: "OUTSIDE_WINDOW", channels: ["call"], days: [1, 2, 3, 4, 5], start: "09:00", end: "12:00", source: "test" },
-    { id: "pm", code: "OUTSIDE_WINDOW", channels: ["call"], days: [1, 2, 3, 4, 5], start: "13:30", end: "18:00", source: "test" },
+    {
+      id: "am",
+      code: "OUTSIDE_WINDOW",
+      channels: ["call"],
+      days: [1, 2, 3, 4, 5],
+      start: "09:00",
+      end: "12:00",
+      source: "test",
+    },
+    {
+      id: "pm",
+      code: "OUTSIDE_WINDOW",
+      channels: ["call"],
+      days: [1, 2, 3, 4, 5],
+      start: "13:30",
+      end: "18:00",
+      source: "test",
+    },
     { id: "gap", code: "OUTSIDE_WINDOW", channels: ["sms"], start: "02:15", end: "02:45", source: "test" },
-    { id: "weekend-visits", code: "OUTSIDE_WINDOW", channels: ["visit"], days: [6, 7], start: "10:00", end: "16:00", source: "test" },
+    {
+      id: "weekend-visits",
+      code: "OUTSIDE_WINDOW",
+      channels: ["visit"],
+      days: [6, 7],
+      start: "10:00",
+      end: "16:00",
+      source: "test",
+    },
   ],
   caps: [
-    { id: "sms-24h", code: "CAP_24H", channels: ["sms", "app"], max: 2, period: { hours: 24 }, count: { channels: ["sms", "app"] }, source: "test" },
-    { id: "any-3d", code: "CAP_3D", channels: ["call", "email"], max: 4, period: { localDays: 3 }, count: { channels: ["call", "email", "sms"], directions: ["outbound"] }, source: "test" },
+    {
+      id: "sms-24h",
+      code: "CAP_24H",
+      channels: ["sms", "app"],
+      max: 2,
+      period: { hours: 24 },
+      count: { channels: ["sms", "app"] },
+      source: "test",
+    },
+    {
+      id: "any-3d",
+      code: "CAP_3D",
+      channels: ["call", "email"],
+      max: 4,
+      period: { localDays: 3 },
+      count: { channels: ["call", "email", "sms"], directions: ["outbound"] },
+      source: "test",
+    },
   ],
-  quietPeriods: [{ id: "q", code: "QUIET", channels: ["email", "call"], period: { hours: 36 }, after: { channels: ["email", "call"], outcomes: ["complaint", "refused"] }, source: "test" }],
-  notices: [{ id: "n", code: "NOTICE", channels: ["visit"], notice: { channel: "letter", purpose: "visit_notice" }, minDays: 2, validDays: 10, source: "test" }],
+  quietPeriods: [
+    {
+      id: "q",
+      code: "QUIET",
+      channels: ["email", "call"],
+      period: { hours: 36 },
+      after: { channels: ["email", "call"], outcomes: ["complaint", "refused"] },
+      source: "test",
+    },
+  ],
+  notices: [
+    {
+      id: "n",
+      code: "NOTICE",
+      channels: ["visit"],
+      notice: { channel: "letter", purpose: "visit_notice" },
+      minDays: 2,
+      validDays: 10,
+      source: "test",
+    },
+  ],
   tests: [],
 });
 const PROFILES = [regF, cn, uk, custom];
@@ -353,9 +522,27 @@ const scenario = fc
       }),
       { maxLength: 60 },
     ),
-    flags: fc.record({ vulnerable: fc.boolean(), complaintOpen: fc.constantFrom(false, false, false, false, false, true) }),
-    flagHold: fc.constantFrom(null, null, null, null, null, null, null, null, "ceaseContact", "disputed", "complaintOpen", "legalHold"),
-    breathing: fc.option(fc.tuple(fc.integer({ min: -30, max: 20 }), fc.integer({ min: 0, max: 70 })), { nil: undefined }),
+    flags: fc.record({
+      vulnerable: fc.boolean(),
+      complaintOpen: fc.constantFrom(false, false, false, false, false, true),
+    }),
+    flagHold: fc.constantFrom(
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      "ceaseContact",
+      "disputed",
+      "complaintOpen",
+      "legalHold",
+    ),
+    breathing: fc.option(fc.tuple(fc.integer({ min: -30, max: 20 }), fc.integer({ min: 0, max: 70 })), {
+      nil: undefined,
+    }),
     doNotContact: fc.constantFrom<string[]>([], [], [], [], ["sms"], ["visit", "email"]),
     profile: fc.integer({ min: 0, max: PROFILES.length - 1 }),
     channel: fc.constantFrom(...CHANNELS),
@@ -373,7 +560,12 @@ const scenario = fc
     }
     const contacts = s.contacts.map((c) => {
       const ms = atMs - c.before;
-      const out: Json = { at: iso(ms, c.off), channel: c.channel, outcome: c.outcome, direction: c.inbound ? "inbound" : "outbound" };
+      const out: Json = {
+        at: iso(ms, c.off),
+        channel: c.channel,
+        outcome: c.outcome,
+        direction: c.inbound ? "inbound" : "outbound",
+      };
       if (c.purpose) out.purpose = c.purpose;
       if (c.outcome === "promise_to_pay") out.promise = { amount: "50.00", dueDate: "2027-06-30" };
       return out;
@@ -400,7 +592,12 @@ describe("properties", () => {
     fc.assert(
       fc.property(scenario, (s) => {
         const profile = PROFILES[s.profile]!;
-        const opts = { channel: s.channel, at: s.at, ...(s.purpose ? { purpose: s.purpose as never } : {}), thirdParty: s.thirdParty };
+        const opts = {
+          channel: s.channel,
+          at: s.at,
+          ...(s.purpose ? { purpose: s.purpose as never } : {}),
+          thirdParty: s.thirdParty,
+        };
         const r = checkContact(profile, s.acc, opts);
         expect(JSON.parse(JSON.stringify(r))).toEqual(r);
         if (r.allowed) {
@@ -442,7 +639,12 @@ describe("properties", () => {
         const check = prepareContactCheck(profile, parsed, s.atMs);
         for (const channel of CHANNELS) {
           const a = check(channel, s.atMs, s.purpose, s.thirdParty);
-          const b = checkContact(profile, s.acc, { channel, at: s.at, ...(s.purpose ? { purpose: s.purpose as never } : {}), thirdParty: s.thirdParty });
+          const b = checkContact(profile, s.acc, {
+            channel,
+            at: s.at,
+            ...(s.purpose ? { purpose: s.purpose as never } : {}),
+            thirdParty: s.thirdParty,
+          });
           expect(JSON.stringify(a)).toBe(JSON.stringify(b));
         }
       }),

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import usRegF from "../../rules/guardrails/us-reg-f.json";
 import {
   ArrearsError,
   getGuardrailProfile,
@@ -8,7 +9,6 @@ import {
   optOutTextFor,
   runGuardrailProfileTests,
 } from "../../src/index.js";
-import usRegF from "../../rules/guardrails/us-reg-f.json";
 
 const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 
@@ -34,7 +34,8 @@ describe("shipped guardrail profiles", () => {
         expect(profile.id).toBe(id);
         expect(profile.version).toBe("1.0.0");
         const j = profile.json;
-        for (const r of [...j.windows, ...j.caps, ...j.quietPeriods, ...j.holds, ...j.notices]) expect(r.source.length, r.id).toBeGreaterThan(5);
+        for (const r of [...j.windows, ...j.caps, ...j.quietPeriods, ...j.holds, ...j.notices])
+          expect(r.source.length, r.id).toBeGreaterThan(5);
         expect(j.tests.length).toBeGreaterThanOrEqual(8);
       });
 
@@ -56,8 +57,12 @@ describe("shipped guardrail profiles", () => {
   });
 
   it("every hold flag is covered where the law is clear", () => {
-    const flags = (id: keyof typeof guardrailProfiles) => loadGuardrailProfile(guardrailProfiles[id]).json.holds.map((h) => h.flag);
-    for (const id of ["us-reg-f", "cn-2026", "uk-conc"] as const) expect(flags(id)).toEqual(expect.arrayContaining(["deceased", "bankrupt", "disputed", "ceaseContact", "legalHold"]));
+    const flags = (id: keyof typeof guardrailProfiles) =>
+      loadGuardrailProfile(guardrailProfiles[id]).json.holds.map((h) => h.flag);
+    for (const id of ["us-reg-f", "cn-2026", "uk-conc"] as const)
+      expect(flags(id)).toEqual(
+        expect.arrayContaining(["deceased", "bankrupt", "disputed", "ceaseContact", "legalHold"]),
+      );
     expect(flags("uk-conc")).toEqual(expect.arrayContaining(["breathingSpace", "vulnerable"]));
   });
 });
@@ -69,7 +74,13 @@ describe("loadGuardrailProfile validation", () => {
     bad.windows[0].code = "outside";
     bad.windows[0].start = "25:00";
     const e = loadError(bad);
-    expect(paths(e)).toEqual(expect.arrayContaining([JSON.stringify(["caps", 0, "period", "localDays"]), JSON.stringify(["windows", 0, "code"]), JSON.stringify(["windows", 0, "start"])]));
+    expect(paths(e)).toEqual(
+      expect.arrayContaining([
+        JSON.stringify(["caps", 0, "period", "localDays"]),
+        JSON.stringify(["windows", 0, "code"]),
+        JSON.stringify(["windows", 0, "start"]),
+      ]),
+    );
     expect(e.message).toContain("us-reg-f");
     expect(paths(e)).not.toContain(JSON.stringify(["windows", 0, "end"]));
   });
@@ -138,8 +149,16 @@ describe("runGuardrailProfileTests", () => {
     const j = clone(usRegF) as Record<string, any>;
     const t = clone(j.tests[0]);
     j.tests = [
-      { ...t, name: "wrong", expect: { allowed: true, reasons: ["OUTSIDE_WINDOW"], earliestAt: "2026-11-24T08:00:00-05:00" } },
-      { ...t, name: "right but written with an offset", expect: { ...t.expect, earliestAt: "2026-11-24T08:00:00-05:00" } },
+      {
+        ...t,
+        name: "wrong",
+        expect: { allowed: true, reasons: ["OUTSIDE_WINDOW"], earliestAt: "2026-11-24T08:00:00-05:00" },
+      },
+      {
+        ...t,
+        name: "right but written with an offset",
+        expect: { ...t.expect, earliestAt: "2026-11-24T08:00:00-05:00" },
+      },
       { ...t, name: "broken account", account: { id: "x" } },
     ];
     const [wrong, right, broken] = runGuardrailProfileTests(j);

@@ -3,7 +3,15 @@ import * as arrears from "../../src/index.js";
 
 describe("guardrails in the public API", () => {
   it("exports the guardrail functions and shipped profiles from the package entry", () => {
-    for (const name of ["checkContact", "prepareContactCheck", "loadGuardrailProfile", "isGuardrailProfile", "getGuardrailProfile", "optOutTextFor", "runGuardrailProfileTests"] as const)
+    for (const name of [
+      "checkContact",
+      "prepareContactCheck",
+      "loadGuardrailProfile",
+      "isGuardrailProfile",
+      "getGuardrailProfile",
+      "optOutTextFor",
+      "runGuardrailProfileTests",
+    ] as const)
       expect(typeof arrears[name], name).toBe("function");
     expect(Object.keys(arrears.guardrailProfiles).sort()).toEqual(["cn-2026", "uk-conc", "us-reg-f"]);
   });
@@ -11,12 +19,25 @@ describe("guardrails in the public API", () => {
   it("checks a contact end to end from raw JSON", () => {
     const r = arrears.checkContact(
       arrears.guardrailProfiles["us-reg-f"],
-      { id: "A1", product: "installment", currency: "USD", openedOn: "2026-01-01", timeZone: "America/New_York", delinquency: { dpd: 10, overdue: "50" } },
+      {
+        id: "A1",
+        product: "installment",
+        currency: "USD",
+        openedOn: "2026-01-01",
+        timeZone: "America/New_York",
+        delinquency: { dpd: 10, overdue: "50" },
+      },
       { channel: "call", at: "2026-11-23T21:30:00-05:00" },
     );
     expect(r).toEqual({
       allowed: false,
-      reasons: [{ code: "OUTSIDE_WINDOW", message: "[inconvenient-time] 21:30 local time (America/New_York) is outside the call window 08:00–21:00", source: "12 CFR 1006.6(b)(1)(i); 15 U.S.C. 1692c(a)(1)" }],
+      reasons: [
+        {
+          code: "OUTSIDE_WINDOW",
+          message: "[inconvenient-time] 21:30 local time (America/New_York) is outside the call window 08:00–21:00",
+          source: "12 CFR 1006.6(b)(1)(i); 15 U.S.C. 1692c(a)(1)",
+        },
+      ],
       earliestAt: "2026-11-24T13:00:00.000Z",
     });
   });

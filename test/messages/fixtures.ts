@@ -1,4 +1,4 @@
-import type { MessageDecision, LenderDetails, RenderOptions } from "../../src/index.js";
+import type { LenderDetails, MessageDecision, RenderOptions } from "../../src/index.js";
 
 /** A CNY account 45 days past due (oldest unpaid due 2026-10-09), with an instalment offer. */
 export const cnDecision: MessageDecision = {
@@ -10,7 +10,13 @@ export const cnDecision: MessageDecision = {
   amounts: {
     currency: "CNY",
     overdue: { principal: "2000.00", interest: "150.00", penaltyInterest: "36.40", fees: "50.00", total: "2236.40" },
-    outstanding: { principal: "16000.00", interest: "150.00", penaltyInterest: "36.40", fees: "50.00", total: "16236.40" },
+    outstanding: {
+      principal: "16000.00",
+      interest: "150.00",
+      penaltyInterest: "36.40",
+      fees: "50.00",
+      total: "16236.40",
+    },
     oldestUnpaidDueDate: "2026-10-09",
   },
   action: {
@@ -44,7 +50,9 @@ export const usDecision: MessageDecision = {
     outstanding: { principal: "8500.00", interest: "184.50", penaltyInterest: "0.00", fees: "50.00", total: "8734.50" },
     oldestUnpaidDueDate: "2026-10-09",
   },
-  action: { offer: { kind: "settlement", currency: "USD", payoff: "6100.00", discount: "2634.50", validUntil: "2026-12-23" } },
+  action: {
+    offer: { kind: "settlement", currency: "USD", payoff: "6100.00", discount: "2634.50", validUntil: "2026-12-23" },
+  },
 };
 
 export const cnLender: LenderDetails = {
@@ -68,6 +76,16 @@ export const usLender: LenderDetails = {
 export const GOLDEN: { file: string; template: string; decision: MessageDecision; options: RenderOptions }[] = [
   { file: "formal-letter.zh-CN.txt", template: "formal-letter", decision: cnDecision, options: { lender: cnLender } },
   { file: "formal-letter.en-US.txt", template: "formal-letter", decision: usDecision, options: { lender: usLender } },
-  { file: "sms-reminder.zh-CN.txt", template: "sms-reminder", decision: cnDecision, options: { lender: { name: "示例消费金融", phone: "400-820-1234" } } },
-  { file: "sms-reminder.en-US.txt", template: "sms-reminder", decision: usDecision, options: { lender: { name: "Example Bank", phone: "1-800-555-0199" } } },
+  {
+    file: "sms-reminder.zh-CN.txt",
+    template: "sms-reminder",
+    decision: cnDecision,
+    options: { lender: { name: "示例消费金融", phone: "400-820-1234" } },
+  },
+  {
+    file: "sms-reminder.en-US.txt",
+    template: "sms-reminder",
+    decision: usDecision,
+    options: { lender: { name: "Example Bank", phone: "1-800-555-0199" } },
+  },
 ];

@@ -2,18 +2,18 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import {
   ArrearsError,
-  TEMPLATES,
+  type Decision,
   formatDate,
   formatMoney,
   getTemplate,
   loadTemplate,
+  type MessageDecision,
   maskAccount,
   renderMessage,
   runTemplateTests,
-  type Decision,
-  type MessageDecision,
+  TEMPLATES,
 } from "../../src/index.js";
-import { GOLDEN, cnDecision, cnLender, usDecision, usLender } from "./fixtures.js";
+import { cnDecision, cnLender, GOLDEN, usDecision, usLender } from "./fixtures.js";
 
 const golden = (file: string) => readFileSync(new URL(`./golden/${file}`, import.meta.url), "utf8");
 
@@ -47,7 +47,14 @@ describe("golden messages", () => {
 
   it("reports template, channel, locale and audience", () => {
     const m = renderMessage(getTemplate("formal-letter"), cnDecision, { lender: cnLender });
-    expect(m).toMatchObject({ templateId: "formal-letter", templateVersion: "1.0.0", channel: "letter", locale: "zh-CN", audience: "borrower", to: "borrower" });
+    expect(m).toMatchObject({
+      templateId: "formal-letter",
+      templateVersion: "1.0.0",
+      channel: "letter",
+      locale: "zh-CN",
+      audience: "borrower",
+      to: "borrower",
+    });
   });
 });
 
@@ -102,18 +109,25 @@ describe("shipped templates", () => {
 
 describe("loadTemplate validation (at load, never at render)", () => {
   it("unknown variable: path and a did-you-mean", () => {
-    const e = loadError({ ...base, locales: { "zh-CN": { body: "欠款{{amount.overdue}}" }, "en-US": { body: "You owe {{amout.overdue}}." } } });
+    const e = loadError({
+      ...base,
+      locales: { "zh-CN": { body: "欠款{{amount.overdue}}" }, "en-US": { body: "You owe {{amout.overdue}}." } },
+    });
     expect(e.code).toBe("INVALID_TEMPLATE");
     expect(e.issues).toHaveLength(1);
     expect(e.issues[0]!.path).toEqual(["locales", "en-US", "body"]);
     expect(e.issues[0]!.message).toBe('unknown variable "amout.overdue"; did you mean "amount.overdue"?');
-    expect(e.message).toContain('locales["en-US"].body: unknown variable "amout.overdue"; did you mean "amount.overdue"?');
+    expect(e.message).toContain(
+      'locales["en-US"].body: unknown variable "amout.overdue"; did you mean "amount.overdue"?',
+    );
   });
 
   it("unknown variable in a section heading, subject and #if are all reported", () => {
     const e = loadError({
       ...base,
-      locales: { "en-US": { subject: "{{acount.masked}}", sections: [{ heading: "{{dpdd}}", body: "{{#if ofer}}x{{/if}}" }] } },
+      locales: {
+        "en-US": { subject: "{{acount.masked}}", sections: [{ heading: "{{dpdd}}", body: "{{#if ofer}}x{{/if}}" }] },
+      },
     });
     expect(e.issues.map((i) => i.path)).toEqual([
       ["locales", "en-US", "subject"],
@@ -137,14 +151,26 @@ describe("loadTemplate validation (at load, never at render)", () => {
     expect(() =>
       loadTemplate({
         ...base,
-        locales: { "en-US": { body: "Dear {{borrower.name}}{{#if offer.isSettlement}} pay {{offer.payoff}}{{/if}}", defaults: { "borrower.name": "Customer" } } },
+        locales: {
+          "en-US": {
+            body: "Dear {{borrower.name}}{{#if offer.isSettlement}} pay {{offer.payoff}}{{/if}}",
+            defaults: { "borrower.name": "Customer" },
+          },
+        },
       }),
     ).not.toThrow();
-    expect(loadError({ ...base, locales: { "en-US": { body: "{{#if offer}}{{else}}{{offer.payoff}}{{/if}}" } } }).issues).toHaveLength(1);
+    expect(
+      loadError({ ...base, locales: { "en-US": { body: "{{#if offer}}{{else}}{{offer.payoff}}{{/if}}" } } }).issues,
+    ).toHaveLength(1);
   });
 
   it("flags and lists cannot be printed; #each needs a list", () => {
-    const e = loadError({ ...base, locales: { "en-US": { body: "{{offer}} {{#if offer.isInstallments}}{{offer.instalments}}{{#each dpd}}x{{/each}}{{/if}}" } } });
+    const e = loadError({
+      ...base,
+      locales: {
+        "en-US": { body: "{{offer}} {{#if offer.isInstallments}}{{offer.instalments}}{{#each dpd}}x{{/each}}{{/if}}" },
+      },
+    });
     expect(e.issues.map((i) => i.message)).toEqual([
       '"offer" is a flag: use it in {{#if offer}}, not printed',
       '"offer.instalments" is a list: use it in {{#each offer.instalments}}, not printed',
@@ -165,13 +191,24 @@ describe("loadTemplate validation (at load, never at render)", () => {
     expect(msg("{{dpd")).toBe('unclosed "{{" at character 0');
     expect(msg("{{dpd | upper}}")).toContain('unsupported tag "{{dpd | upper}}"');
     expect(msg("{{#if}}x{{/if}}")).toBe('"{{#if}}" needs one variable name');
-    expect(msg("{{#if dpd}}{{#each offer.instalments}}{{#each offer.instalments}}{{/each}}{{/each}}{{/if}}")).toMatch(/may be absent|nested/);
+    expect(msg("{{#if dpd}}{{#each offer.instalments}}{{#each offer.instalments}}{{/each}}{{/each}}{{/if}}")).toMatch(
+      /may be absent|nested/,
+    );
   });
 
   it("sms and e-mail need an opt-out text in every locale; e-mail needs a subject", () => {
     const sms = loadError({ ...base, channel: "sms", locales: { "en-US": { body: "Pay {{amount.overdue}}" } } });
-    expect(sms.issues).toEqual([{ path: ["locales", "en-US", "optOutText"], message: "required for sms templates (every electronic message carries an opt-out)" }]);
-    const email = loadError({ ...base, channel: "email", locales: { "en-US": { body: "x", optOutText: "Reply STOP" } } });
+    expect(sms.issues).toEqual([
+      {
+        path: ["locales", "en-US", "optOutText"],
+        message: "required for sms templates (every electronic message carries an opt-out)",
+      },
+    ]);
+    const email = loadError({
+      ...base,
+      channel: "email",
+      locales: { "en-US": { body: "x", optOutText: "Reply STOP" } },
+    });
     expect(email.issues[0]!.path).toEqual(["locales", "en-US", "subject"]);
   });
 
@@ -181,7 +218,9 @@ describe("loadTemplate validation (at load, never at render)", () => {
       audience: "third_party",
       channel: "call",
       locales: {
-        "en-US": { body: "Please ask {{#if borrower.name}}{{borrower.name}}{{/if}} to call us about {{amount.overdue}}." },
+        "en-US": {
+          body: "Please ask {{#if borrower.name}}{{borrower.name}}{{/if}} to call us about {{amount.overdue}}.",
+        },
         "zh-CN": { body: "{{#if dpd}}请回电{{/if}}，账号{{account.masked}}" },
       },
     });
@@ -199,7 +238,10 @@ describe("loadTemplate validation (at load, never at render)", () => {
       locales: { english: { body: "x" }, "en-US": { body: "x", sections: [{ body: "y" }] } },
     });
     expect(e.issues.map((i) => i.path.join("."))).toEqual(expect.arrayContaining(["chanel", "locales.en-US"]));
-    const e2 = loadError({ ...base, locales: { english: { body: "x" }, "en-US": { body: "{{dpd}}", defaults: { dpd: "0" } } } });
+    const e2 = loadError({
+      ...base,
+      locales: { english: { body: "x" }, "en-US": { body: "{{dpd}}", defaults: { dpd: "0" } } },
+    });
     expect(e2.issues.map((i) => [i.path.join("."), i.message])).toEqual([
       ["locales.english", 'expected a BCP 47 locale key such as "zh-CN" or "en-US"'],
       ["locales.en-US.defaults.dpd", "only borrower.name and lender.* variables take a locale default"],
@@ -209,7 +251,10 @@ describe("loadTemplate validation (at load, never at render)", () => {
   });
 
   it("returns an immutable template listing the variables it uses", () => {
-    const t = loadTemplate({ ...base, locales: { "en-US": { body: "{{dpd}} {{#if lender.name}}{{lender.name}}{{/if}}" } } });
+    const t = loadTemplate({
+      ...base,
+      locales: { "en-US": { body: "{{dpd}} {{#if lender.name}}{{lender.name}}{{/if}}" } },
+    });
     expect(t.variables).toEqual(["dpd", "lender.name"]);
     expect(Object.isFrozen(t)).toBe(true);
     expect(loadTemplate(t)).toBe(t);
@@ -224,7 +269,8 @@ describe("renderMessage", () => {
     for (const d of [cnDecision, usDecision]) {
       const s = renderMessage(sms, d);
       const e = renderMessage(email, d);
-      const optOut = d.locale === "zh-CN" ? ["回复TD退订", "请回复“退订”"] : ["Reply STOP to opt out.", "reply UNSUBSCRIBE"];
+      const optOut =
+        d.locale === "zh-CN" ? ["回复TD退订", "请回复“退订”"] : ["Reply STOP to opt out.", "reply UNSUBSCRIBE"];
       expect(s.body.endsWith(optOut[0]!)).toBe(true);
       expect(e.body).toContain(optOut[1]!);
       expect(s.body.split(optOut[0]!).length).toBe(2);
@@ -239,7 +285,9 @@ describe("renderMessage", () => {
     expect(renderMessage(sms, usDecision, { optOutText: texts }).body.endsWith("Reply STOP to end texts.")).toBe(true);
     expect(renderMessage(sms, cnDecision, { optOutText: texts }).body.endsWith("回复T退订")).toBe(true);
     // No text in the language: the template's own, never another language's.
-    expect(renderMessage(sms, cnDecision, { optOutText: { "en-US": "Reply STOP" } }).body.endsWith("回复TD退订")).toBe(true);
+    expect(renderMessage(sms, cnDecision, { optOutText: { "en-US": "Reply STOP" } }).body.endsWith("回复TD退订")).toBe(
+      true,
+    );
   });
 
   it("takes locale, zone and borrower name from the account when the decision lacks them", () => {
@@ -254,7 +302,11 @@ describe("renderMessage", () => {
   });
 
   it("a body that places {{optOut}} itself does not get it twice", () => {
-    const t = loadTemplate({ ...base, channel: "sms", locales: { "en-US": { body: "{{optOut}} Owed {{amount.overdue}}.", optOutText: "STOP=end" } } });
+    const t = loadTemplate({
+      ...base,
+      channel: "sms",
+      locales: { "en-US": { body: "{{optOut}} Owed {{amount.overdue}}.", optOutText: "STOP=end" } },
+    });
     expect(renderMessage(t, usDecision).body).toBe("STOP=end Owed $1,234.50.");
   });
 
@@ -306,8 +358,12 @@ describe("renderMessage", () => {
     // 23:30 in New York is already the 24th in UTC; written date wins without a zone.
     const late = { ...usDecision, asOf: "2026-11-23T23:30:00-05:00" };
     expect(renderMessage(sms, late, { deadlineDays: 0 }).body).toContain("November 23, 2026");
-    expect(renderMessage(sms, { ...late, timeZone: "Asia/Shanghai" }, { deadlineDays: 0 }).body).toContain("November 24, 2026");
-    expect(renderMessage(sms, { ...usDecision, asOf: "2026-12-31" }, { deadlineDays: 1 }).body).toContain("January 1, 2027");
+    expect(renderMessage(sms, { ...late, timeZone: "Asia/Shanghai" }, { deadlineDays: 0 }).body).toContain(
+      "November 24, 2026",
+    );
+    expect(renderMessage(sms, { ...usDecision, asOf: "2026-12-31" }, { deadlineDays: 1 }).body).toContain(
+      "January 1, 2027",
+    );
   });
 
   it("missing or malformed decision data is an ArrearsError naming the field, never an empty field", () => {
@@ -320,11 +376,18 @@ describe("renderMessage", () => {
       expect((e as ArrearsError).issues[0]!.path).toEqual(["decision", "amounts", "overdue", "total"]);
     }
     const badDpd = { ...usDecision, facts: { dpd: Number.NaN } };
-    expect(() => renderMessage(sms, badDpd)).toThrow(/decision\.facts\.dpd: expected a whole number of days, received NaN/);
-    expect(() => renderMessage(sms, { ...usDecision, amounts: { ...usDecision.amounts!, currency: "XXX" } })).toThrow(/decision\.amounts\.currency/);
+    expect(() => renderMessage(sms, badDpd)).toThrow(
+      /decision\.facts\.dpd: expected a whole number of days, received NaN/,
+    );
+    expect(() => renderMessage(sms, { ...usDecision, amounts: { ...usDecision.amounts!, currency: "XXX" } })).toThrow(
+      /decision\.amounts\.currency/,
+    );
     expect(() => renderMessage(sms, null as unknown as MessageDecision)).toThrowError(ArrearsError);
     // Numbers are accepted as amounts, exactly and without exponent notation.
-    const numeric = { ...usDecision, amounts: { ...usDecision.amounts!, overdue: { total: 1e21 as unknown as string } } };
+    const numeric = {
+      ...usDecision,
+      amounts: { ...usDecision.amounts!, overdue: { total: 1e21 as unknown as string } },
+    };
     expect(renderMessage(sms, numeric).body).toContain("$1,000,000,000,000,000,000,000.00");
     const tiny = { ...usDecision, amounts: { ...usDecision.amounts!, overdue: { total: 0.1 as unknown as string } } };
     expect(renderMessage(sms, tiny).body).toContain("$0.10");
@@ -342,28 +405,56 @@ describe("renderMessage", () => {
       }
       return null;
     };
-    expect(code(() => renderMessage(sms, usDecision, { lender: { phnoe: "1" } as never }))).toEqual(["INVALID_OPTIONS", ["lender", "phnoe"]]);
-    expect(code(() => renderMessage(sms, usDecision, { lender: { phone: 5 } as never }))).toEqual(["INVALID_OPTIONS", ["lender", "phone"]]);
-    expect(code(() => renderMessage(sms, usDecision, { deadlineDays: -1 }))).toEqual(["INVALID_OPTIONS", ["deadlineDays"]]);
-    expect(code(() => renderMessage(sms, usDecision, { optOutText: " " }))).toEqual(["INVALID_OPTIONS", ["optOutText"]]);
+    expect(code(() => renderMessage(sms, usDecision, { lender: { phnoe: "1" } as never }))).toEqual([
+      "INVALID_OPTIONS",
+      ["lender", "phnoe"],
+    ]);
+    expect(code(() => renderMessage(sms, usDecision, { lender: { phone: 5 } as never }))).toEqual([
+      "INVALID_OPTIONS",
+      ["lender", "phone"],
+    ]);
+    expect(code(() => renderMessage(sms, usDecision, { deadlineDays: -1 }))).toEqual([
+      "INVALID_OPTIONS",
+      ["deadlineDays"],
+    ]);
+    expect(code(() => renderMessage(sms, usDecision, { optOutText: " " }))).toEqual([
+      "INVALID_OPTIONS",
+      ["optOutText"],
+    ]);
   });
 
   it("offers render when well formed and are left out when not", () => {
     const letter = getTemplate("formal-letter");
     const withOffer = renderMessage(letter, cnDecision, { lender: cnLender }).body;
     expect(withOffer).toContain("第3期：2027年2月9日，¥733.33");
-    const broken = { ...cnDecision, action: { offer: { kind: "installments", instalments: [{ dueDate: "nope", amount: "1" }] } } };
+    const broken = {
+      ...cnDecision,
+      action: { offer: { kind: "installments", instalments: [{ dueDate: "nope", amount: "1" }] } },
+    };
     const body = renderMessage(letter, broken, { lender: cnLender }).body;
     expect(body).not.toContain("方案：");
     expect(body).toContain("逾期应还金额：¥2,236.40");
     // A waiver of zero is not announced.
-    const noWaiver = { ...cnDecision, action: { offer: { ...(cnDecision.action!.offer as object), waived: { penaltyInterest: "0.00", fees: "0" } } } };
+    const noWaiver = {
+      ...cnDecision,
+      action: { offer: { ...(cnDecision.action!.offer as object), waived: { penaltyInterest: "0.00", fees: "0" } } },
+    };
     expect(renderMessage(letter, noWaiver).body).not.toContain("减免罚息");
   });
 
   it("a value ending in a full stop does not get a second one", () => {
-    const t = loadTemplate({ ...base, locales: { "en-US": { body: "From {{lender.name}}. Call {{lender.phone}}.", defaults: { "lender.name": "us", "lender.phone": "1" } } } });
-    expect(renderMessage(t, usDecision, { lender: { name: "Example Bank, N.A.", phone: "555" } }).body).toBe("From Example Bank, N.A. Call 555.");
+    const t = loadTemplate({
+      ...base,
+      locales: {
+        "en-US": {
+          body: "From {{lender.name}}. Call {{lender.phone}}.",
+          defaults: { "lender.name": "us", "lender.phone": "1" },
+        },
+      },
+    });
+    expect(renderMessage(t, usDecision, { lender: { name: "Example Bank, N.A.", phone: "555" } }).body).toBe(
+      "From Example Bank, N.A. Call 555.",
+    );
   });
 
   it("conditional lines leave no blank lines behind; zero components are omitted", () => {
@@ -371,7 +462,16 @@ describe("renderMessage", () => {
       ...base,
       locales: {
         "en-US": {
-          body: ["Owed {{amount.overdue}}", "{{#if amount.penaltyInterest}}", "Penalty {{amount.penaltyInterest}}", "{{/if}}", "{{#if amount.fees}}", "Fees {{amount.fees}}", "{{/if}}", "End"],
+          body: [
+            "Owed {{amount.overdue}}",
+            "{{#if amount.penaltyInterest}}",
+            "Penalty {{amount.penaltyInterest}}",
+            "{{/if}}",
+            "{{#if amount.fees}}",
+            "Fees {{amount.fees}}",
+            "{{/if}}",
+            "End",
+          ],
         },
       },
     });
@@ -384,14 +484,24 @@ describe("renderMessage", () => {
       policy: { id: "p", version: "1" },
       facts: { dpd: 45 },
       scores: {} as Decision["scores"],
-      action: { type: "send_letter", channel: "letter", rule: "r", earliestAt: usDecision.asOf, contact: true, params: {}, offer: usDecision.action!.offer },
+      action: {
+        type: "send_letter",
+        channel: "letter",
+        rule: "r",
+        earliestAt: usDecision.asOf,
+        contact: true,
+        params: {},
+        offer: usDecision.action!.offer,
+      },
       blocked: [],
       allContactsBlocked: false,
       nextContactAt: null,
       trace: [],
     } as Decision;
     const a = JSON.stringify(renderMessage(getTemplate("formal-letter"), decision, { lender: usLender }));
-    const b = JSON.stringify(renderMessage(TEMPLATES["formal-letter"], structuredClone(decision), { lender: { ...usLender } }));
+    const b = JSON.stringify(
+      renderMessage(TEMPLATES["formal-letter"], structuredClone(decision), { lender: { ...usLender } }),
+    );
     expect(a).toBe(b);
   });
 });

@@ -1,7 +1,7 @@
-import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { ArrearsError, parseAccount, safeParseAccount, type AccountInput } from "../../src/index.js";
+import { describe, expect, it } from "vitest";
 import { generateAccount, rng } from "../../bench/accounts.js";
+import { type AccountInput, ArrearsError, parseAccount, safeParseAccount } from "../../src/index.js";
 import { corruptAt } from "../helpers.js";
 
 const base: AccountInput = {
@@ -43,19 +43,47 @@ describe("parseAccount", () => {
   });
 
   it("names the field path and received value in the message", () => {
-    const err = expectIssue({ ...base, contacts: [...base.contacts!, ...base.contacts!, ...base.contacts!, { at: "yesterday", channel: "call", outcome: "no_answer" }] }, ["contacts", 3, "at"], "ISO instant with offset");
+    const err = expectIssue(
+      {
+        ...base,
+        contacts: [
+          ...base.contacts!,
+          ...base.contacts!,
+          ...base.contacts!,
+          { at: "yesterday", channel: "call", outcome: "no_answer" },
+        ],
+      },
+      ["contacts", 3, "at"],
+      "ISO instant with offset",
+    );
     expect(err.message).toContain('contacts[3].at: expected an ISO instant with offset, received "yesterday"');
     expect(err.issues[0]!.received).toBe("yesterday");
   });
 
   it("rejects negative, non-finite and malformed amounts", () => {
     expectIssue({ ...base, payments: [{ date: "2026-09-14", amount: -5 }] }, ["payments", 0, "amount"], "non-negative");
-    expectIssue({ ...base, payments: [{ date: "2026-09-14", amount: Number.NaN }] }, ["payments", 0, "amount"], "non-negative");
-    expectIssue({ ...base, payments: [{ date: "2026-09-14", amount: Number.POSITIVE_INFINITY }] }, ["payments", 0, "amount"], "non-negative");
+    expectIssue(
+      { ...base, payments: [{ date: "2026-09-14", amount: Number.NaN }] },
+      ["payments", 0, "amount"],
+      "non-negative",
+    );
+    expectIssue(
+      { ...base, payments: [{ date: "2026-09-14", amount: Number.POSITIVE_INFINITY }] },
+      ["payments", 0, "amount"],
+      "non-negative",
+    );
     expectIssue({ ...base, balance: { principal: "1,000" } }, ["balance", "principal"], "decimal amount");
     // Beyond exact integer minor units: a typed error, not a RangeError from deep inside.
-    expectIssue({ ...base, dues: [{ dueDate: "2026-09-15", amount: 1e300 }] }, ["dues", 0, "amount"], "up to 900000000000");
-    expectIssue({ ...base, payments: [{ date: "2026-09-14", amount: "1000000000000000000000" }] }, ["payments", 0, "amount"], "up to");
+    expectIssue(
+      { ...base, dues: [{ dueDate: "2026-09-15", amount: 1e300 }] },
+      ["dues", 0, "amount"],
+      "up to 900000000000",
+    );
+    expectIssue(
+      { ...base, payments: [{ date: "2026-09-14", amount: "1000000000000000000000" }] },
+      ["payments", 0, "amount"],
+      "up to",
+    );
   });
 
   it("rejects unknown currencies, impossible dates and unknown zones", () => {
@@ -66,15 +94,29 @@ describe("parseAccount", () => {
   });
 
   it("rejects payments before openedOn and duplicate due dates", () => {
-    expectIssue({ ...base, payments: [{ date: "2026-01-14", amount: "1" }] }, ["payments", 0, "date"], "before openedOn");
-    expectIssue({ ...base, dues: [...base.dues!, { dueDate: "2026-09-15", amount: "5" }] }, ["dues", 2, "dueDate"], "duplicate due date");
+    expectIssue(
+      { ...base, payments: [{ date: "2026-01-14", amount: "1" }] },
+      ["payments", 0, "date"],
+      "before openedOn",
+    );
+    expectIssue(
+      { ...base, dues: [...base.dues!, { dueDate: "2026-09-15", amount: "5" }] },
+      ["dues", 2, "dueDate"],
+      "duplicate due date",
+    );
   });
 
   it("needs dues or a snapshot, and rejects a snapshot that disagrees with the dues", () => {
     const { dues: _d, ...noDues } = base;
     expectIssue(noDues, ["dues"], "either dues");
-    expectIssue({ ...base, delinquency: { dpd: 10, asOf: "2026-11-01", overdue: "1050.00" } }, ["delinquency", "dpd"], "give 17 days past due");
-    expect(safeParseAccount({ ...base, delinquency: { dpd: 17, asOf: "2026-11-01", overdue: "1050.00" } }).success).toBe(true);
+    expectIssue(
+      { ...base, delinquency: { dpd: 10, asOf: "2026-11-01", overdue: "1050.00" } },
+      ["delinquency", "dpd"],
+      "give 17 days past due",
+    );
+    expect(
+      safeParseAccount({ ...base, delinquency: { dpd: 17, asOf: "2026-11-01", overdue: "1050.00" } }).success,
+    ).toBe(true);
     expectIssue({ ...base, delinquency: { dpd: 17, overdue: "1050.00" } }, ["delinquency", "asOf"], "required");
   });
 
@@ -83,7 +125,11 @@ describe("parseAccount", () => {
   });
 
   it("requires the promise of a promise_to_pay", () => {
-    expectIssue({ ...base, contacts: [{ at: "2026-11-20T10:00:00+08:00", channel: "call", outcome: "promise_to_pay" }] }, ["contacts", 0, "promise"], "needs its promise");
+    expectIssue(
+      { ...base, contacts: [{ at: "2026-11-20T10:00:00+08:00", channel: "call", outcome: "promise_to_pay" }] },
+      ["contacts", 0, "promise"],
+      "needs its promise",
+    );
   });
 
   it("parseAccount throws the same ArrearsError", () => {
@@ -103,29 +149,48 @@ describe("parseAccount", () => {
   });
 
   it("property: a randomly corrupted account gives an ArrearsError, never a crash", () => {
-    const corruptions: unknown[] = [null, undefined, Number.NaN, -1, "", "x", {}, [], true, 1e309, "2026-02-30", { a: 1 }];
+    const corruptions: unknown[] = [
+      null,
+      undefined,
+      Number.NaN,
+      -1,
+      "",
+      "x",
+      {},
+      [],
+      true,
+      1e309,
+      "2026-02-30",
+      { a: 1 },
+    ];
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 1_000_000 }), fc.nat(), fc.nat(), fc.constantFrom(...corruptions), (seed, i, pick, bad) => {
-        const a = JSON.parse(JSON.stringify(generateAccount(i, rng(seed)))) as Record<string, unknown>;
-        const { path, before } = corruptAt(a, pick, bad);
-        let result;
-        try {
-          result = safeParseAccount(a);
-        } catch (e) {
-          throw new Error(`safeParseAccount threw ${String(e)} at ${path.join(".")}`);
-        }
-        if (!result.success) {
-          expect(result.error).toBeInstanceOf(ArrearsError);
-          expect(result.error.issues.length).toBeGreaterThan(0);
-          for (const issue of result.error.issues) expect(issue.message.length).toBeGreaterThan(0);
-          expect(result.error.message).not.toMatch(/received [^,;]*, received/);
-        } else {
-          // A corruption may happen to be valid (undefined for an optional field, [] for a list);
-          // a required scalar replaced by a non-string/number value never is.
-          if (path.length === 1 && ["currency", "openedOn", "timeZone", "product"].includes(String(path[0])))
-            expect(JSON.stringify(before)).toBe(JSON.stringify(bad));
-        }
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 1_000_000 }),
+        fc.nat(),
+        fc.nat(),
+        fc.constantFrom(...corruptions),
+        (seed, i, pick, bad) => {
+          const a = JSON.parse(JSON.stringify(generateAccount(i, rng(seed)))) as Record<string, unknown>;
+          const { path, before } = corruptAt(a, pick, bad);
+          let result;
+          try {
+            result = safeParseAccount(a);
+          } catch (e) {
+            throw new Error(`safeParseAccount threw ${String(e)} at ${path.join(".")}`);
+          }
+          if (!result.success) {
+            expect(result.error).toBeInstanceOf(ArrearsError);
+            expect(result.error.issues.length).toBeGreaterThan(0);
+            for (const issue of result.error.issues) expect(issue.message.length).toBeGreaterThan(0);
+            expect(result.error.message).not.toMatch(/received [^,;]*, received/);
+          } else {
+            // A corruption may happen to be valid (undefined for an optional field, [] for a list);
+            // a required scalar replaced by a non-string/number value never is.
+            if (path.length === 1 && ["currency", "openedOn", "timeZone", "product"].includes(String(path[0])))
+              expect(JSON.stringify(before)).toBe(JSON.stringify(bad));
+          }
+        },
+      ),
       { numRuns: 300 },
     );
   });

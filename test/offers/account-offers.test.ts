@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { ArrearsError } from "../../src/errors/index.js";
 import { parseAccount } from "../../src/model/index.js";
 import { planDeferral, settlementOffer, waiveFees } from "../../src/offers/index.js";
-import { account } from "./fixtures.js";
 import { thrownArrearsError as errorOf } from "../helpers.js";
+import { account } from "./fixtures.js";
 
 describe("waiveFees", () => {
   it("waives penalty interest and fees and gives the new balance", () => {
@@ -12,15 +12,34 @@ describe("waiveFees", () => {
       currency: "USD",
       components: ["penaltyInterest", "fees"],
       waived: { penaltyInterest: "50.00", fees: "50.00", total: "100.00" },
-      balanceBefore: { principal: "1000.00", interest: "100.00", penaltyInterest: "50.00", fees: "50.00", total: "1200.00" },
+      balanceBefore: {
+        principal: "1000.00",
+        interest: "100.00",
+        penaltyInterest: "50.00",
+        fees: "50.00",
+        total: "1200.00",
+      },
       newBalance: { principal: "1000.00", interest: "100.00", penaltyInterest: "0.00", fees: "0.00", total: "1100.00" },
     });
   });
 
   it("waives one component only, in JPY", () => {
-    const w = waiveFees({ account: account({ currency: "JPY", balance: { principal: "90000", penaltyInterest: "1234", fees: "500" }, dues: [{ dueDate: "2026-10-01", amount: "10000" }] }), components: ["penaltyInterest"] });
+    const w = waiveFees({
+      account: account({
+        currency: "JPY",
+        balance: { principal: "90000", penaltyInterest: "1234", fees: "500" },
+        dues: [{ dueDate: "2026-10-01", amount: "10000" }],
+      }),
+      components: ["penaltyInterest"],
+    });
     expect(w.waived).toEqual({ penaltyInterest: "1234", fees: "0", total: "1234" });
-    expect(w.newBalance).toEqual({ principal: "90000", interest: "0", penaltyInterest: "0", fees: "500", total: "90500" });
+    expect(w.newBalance).toEqual({
+      principal: "90000",
+      interest: "0",
+      penaltyInterest: "0",
+      fees: "500",
+      total: "90500",
+    });
   });
 
   it("accepts a parsed account and rejects bad components and accounts", () => {
@@ -59,7 +78,14 @@ describe("settlementOffer", () => {
 
   it("the maximum discount binds", () => {
     const s = settlementOffer({ account: account(), maxDiscount: 0.1, floor: { share: "0.5" } });
-    expect(s).toMatchObject({ payoff: "1080.00", discount: "120.00", discountRate: "0.1000", limitedBy: "max_discount", floor: "500.00", validUntil: null });
+    expect(s).toMatchObject({
+      payoff: "1080.00",
+      discount: "120.00",
+      discountRate: "0.1000",
+      limitedBy: "max_discount",
+      floor: "500.00",
+      validUntil: null,
+    });
     expect(s.breakdown.penaltyInterest.discount).toBe("50.00");
     expect(s.breakdown.fees.discount).toBe("50.00");
     expect(s.breakdown.interest).toEqual({ outstanding: "100.00", discount: "20.00", payable: "80.00" });
@@ -76,27 +102,55 @@ describe("settlementOffer", () => {
   });
 
   it("an absolute floor; a floor above outstanding means no discount", () => {
-    expect(settlementOffer({ account: account(), maxDiscount: "1", floor: { amount: "900.00" } })).toMatchObject({ payoff: "900.00", floorBasis: "amount" });
-    expect(settlementOffer({ account: account(), maxDiscount: "0.9", floor: { amount: "5000" } })).toMatchObject({ payoff: "1200.00", discount: "0.00", floor: "1200.00", discountRate: "0.0000" });
+    expect(settlementOffer({ account: account(), maxDiscount: "1", floor: { amount: "900.00" } })).toMatchObject({
+      payoff: "900.00",
+      floorBasis: "amount",
+    });
+    expect(settlementOffer({ account: account(), maxDiscount: "0.9", floor: { amount: "5000" } })).toMatchObject({
+      payoff: "1200.00",
+      discount: "0.00",
+      floor: "1200.00",
+      discountRate: "0.0000",
+    });
   });
 
   it("dates validUntil from the borrower's local date of an instant", () => {
     // 01:00 in Shanghai on 24 Nov is still 23 Nov in UTC.
-    const s = settlementOffer({ account: account(), maxDiscount: "0.2", floor: "0.5", asOf: "2026-11-24T01:00:00+08:00", validForDays: 7 });
+    const s = settlementOffer({
+      account: account(),
+      maxDiscount: "0.2",
+      floor: "0.5",
+      asOf: "2026-11-24T01:00:00+08:00",
+      validForDays: 7,
+    });
     expect(s.validUntil).toBe("2026-12-01");
   });
 
   it("a snapshot account with an empty balance settles its outstanding as principal", () => {
-    const acc = account({ balance: {}, dues: undefined, delinquency: { dpd: 40, overdue: "300.00", outstanding: "2000.00" } });
-    expect(settlementOffer({ account: acc, maxDiscount: "0.3", floor: "0.5" })).toMatchObject({ outstanding: "2000.00", payoff: "1400.00", discount: "600.00" });
+    const acc = account({
+      balance: {},
+      dues: undefined,
+      delinquency: { dpd: 40, overdue: "300.00", outstanding: "2000.00" },
+    });
+    expect(settlementOffer({ account: acc, maxDiscount: "0.3", floor: "0.5" })).toMatchObject({
+      outstanding: "2000.00",
+      payoff: "1400.00",
+      discount: "600.00",
+    });
   });
 
   it("rejects bad bounds with paths", () => {
     const e = errorOf(() => settlementOffer({ account: account(), maxDiscount: "1.5", floor: "0.5" }));
     expect(e.code).toBe("INVALID_OFFER");
     expect(e.issues[0]!.path).toEqual(["maxDiscount"]);
-    expect(errorOf(() => settlementOffer({ account: account(), maxDiscount: "0.5", floor: { pct: 1 } as never })).issues[0]!.path[0]).toBe("floor");
-    expect(errorOf(() => settlementOffer({ account: account(), maxDiscount: "0.5", floor: "0.5", asOf: "tomorrow" })).issues[0]).toMatchObject({ path: ["asOf"], received: "tomorrow" });
+    expect(
+      errorOf(() => settlementOffer({ account: account(), maxDiscount: "0.5", floor: { pct: 1 } as never })).issues[0]!
+        .path[0],
+    ).toBe("floor");
+    expect(
+      errorOf(() => settlementOffer({ account: account(), maxDiscount: "0.5", floor: "0.5", asOf: "tomorrow" }))
+        .issues[0],
+    ).toMatchObject({ path: ["asOf"], received: "tomorrow" });
   });
 });
 
@@ -116,17 +170,39 @@ describe("planDeferral", () => {
       cost: "9.20",
       totalPayable: "309.20",
       newSchedule: [
-        { dueDate: "2027-02-01", amount: "209.20", deferred: "200.00", interest: "9.20", originalDueDates: ["2026-09-15", "2026-10-15"] },
-        { dueDate: "2027-03-15", amount: "100.00", deferred: "100.00", interest: "0.00", originalDueDates: ["2026-12-15"] },
+        {
+          dueDate: "2027-02-01",
+          amount: "209.20",
+          deferred: "200.00",
+          interest: "9.20",
+          originalDueDates: ["2026-09-15", "2026-10-15"],
+        },
+        {
+          dueDate: "2027-03-15",
+          amount: "100.00",
+          deferred: "100.00",
+          interest: "0.00",
+          originalDueDates: ["2026-12-15"],
+        },
       ],
     });
   });
 
   it("applies payments oldest first and leaves paid dues out", () => {
-    const d = planDeferral({ account: account({ payments: [{ date: "2026-09-20", amount: "150.00" }] }), months: 1, asOf: "2026-11-01" });
+    const d = planDeferral({
+      account: account({ payments: [{ date: "2026-09-20", amount: "150.00" }] }),
+      months: 1,
+      asOf: "2026-11-01",
+    });
     expect(d.newSchedule).toEqual([
       { dueDate: "2026-12-01", amount: "50.00", deferred: "50.00", interest: "0.00", originalDueDates: ["2026-10-15"] },
-      { dueDate: "2027-01-15", amount: "100.00", deferred: "100.00", interest: "0.00", originalDueDates: ["2026-12-15"] },
+      {
+        dueDate: "2027-01-15",
+        amount: "100.00",
+        deferred: "100.00",
+        interest: "0.00",
+        originalDueDates: ["2026-12-15"],
+      },
     ]);
     expect(d.cost).toBe("0.00");
     expect(d.interestRate).toBe("0");
@@ -143,25 +219,56 @@ describe("planDeferral", () => {
     const d = planDeferral({ account: acc, months: 1, asOf: "2026-01-30" });
     expect(d.until).toBe("2026-02-28");
     expect(d.newSchedule).toEqual([
-      { dueDate: "2026-02-28", amount: "200.00", deferred: "200.00", interest: "0.00", originalDueDates: ["2026-01-15", "2026-01-31"] },
-      { dueDate: "2026-04-30", amount: "100.00", deferred: "100.00", interest: "0.00", originalDueDates: ["2026-03-31"] },
+      {
+        dueDate: "2026-02-28",
+        amount: "200.00",
+        deferred: "200.00",
+        interest: "0.00",
+        originalDueDates: ["2026-01-15", "2026-01-31"],
+      },
+      {
+        dueDate: "2026-04-30",
+        amount: "100.00",
+        deferred: "100.00",
+        interest: "0.00",
+        originalDueDates: ["2026-03-31"],
+      },
     ]);
   });
 
   it("a snapshot account defers its overdue total", () => {
-    const acc = account({ dues: undefined, delinquency: { dpd: 40, overdue: { principal: "250.00", penaltyInterest: "10.00" } } });
+    const acc = account({
+      dues: undefined,
+      delinquency: { dpd: 40, overdue: { principal: "250.00", penaltyInterest: "10.00" } },
+    });
     const d = planDeferral({ account: acc, months: 2, asOf: "2026-11-23T10:00:00+08:00" });
-    expect(d.newSchedule).toEqual([{ dueDate: "2027-01-23", amount: "260.00", deferred: "260.00", interest: "0.00", originalDueDates: [] }]);
+    expect(d.newSchedule).toEqual([
+      { dueDate: "2027-01-23", amount: "260.00", deferred: "260.00", interest: "0.00", originalDueDates: [] },
+    ]);
   });
 
   it("rejects bad months and asOf with paths", () => {
-    expect(errorOf(() => planDeferral({ account: account(), months: 0, asOf: "2026-11-01" })).issues[0]!.path).toEqual(["months"]);
-    expect(errorOf(() => planDeferral({ account: account(), months: 1, asOf: "2026-13-01" })).issues[0]!.path).toEqual(["asOf"]);
-    expect(errorOf(() => planDeferral({ account: account(), months: 1, asOf: "2026-11-01", interestRate: "x" })).issues[0]!.path).toEqual(["interestRate"]);
+    expect(errorOf(() => planDeferral({ account: account(), months: 0, asOf: "2026-11-01" })).issues[0]!.path).toEqual([
+      "months",
+    ]);
+    expect(errorOf(() => planDeferral({ account: account(), months: 1, asOf: "2026-13-01" })).issues[0]!.path).toEqual([
+      "asOf",
+    ]);
+    expect(
+      errorOf(() => planDeferral({ account: account(), months: 1, asOf: "2026-11-01", interestRate: "x" })).issues[0]!
+        .path,
+    ).toEqual(["interestRate"]);
   });
 
   it("never writes a date after 9999-12-31", () => {
-    expect(errorOf(() => planDeferral({ account: account(), months: 2, asOf: "9999-11-15" })).issues[0]).toMatchObject({ path: ["months"], received: 2 });
-    expect(errorOf(() => settlementOffer({ account: account(), maxDiscount: "0.1", floor: "0.5", asOf: "9999-12-31", validForDays: 1 })).issues[0]!.path).toEqual(["validForDays"]);
+    expect(errorOf(() => planDeferral({ account: account(), months: 2, asOf: "9999-11-15" })).issues[0]).toMatchObject({
+      path: ["months"],
+      received: 2,
+    });
+    expect(
+      errorOf(() =>
+        settlementOffer({ account: account(), maxDiscount: "0.1", floor: "0.5", asOf: "9999-12-31", validForDays: 1 }),
+      ).issues[0]!.path,
+    ).toEqual(["validForDays"]);
   });
 });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { ArrearsError } from "../../src/errors/index.js";
 import { parseAccount } from "../../src/model/index.js";
-import { buildOffer, parseOfferSpec, type InstallmentOffer, type OfferSpec } from "../../src/offers/index.js";
-import { account } from "./fixtures.js";
+import { buildOffer, type InstallmentOffer, type OfferSpec, parseOfferSpec } from "../../src/offers/index.js";
 import { thrownArrearsError as errorOf } from "../helpers.js";
+import { account } from "./fixtures.js";
 
 // Outstanding 3100.00; after waiving penalty interest and fees, 3000.00.
 const big = (income?: string) =>
@@ -12,7 +12,12 @@ const big = (income?: string) =>
     borrower: income === undefined ? {} : { monthlyIncome: income },
   });
 
-const spec: OfferSpec = { kind: "installments", counts: [3, 6, 12], waive: ["penaltyInterest", "fees"], maxIncomeShare: 0.35 };
+const spec: OfferSpec = {
+  kind: "installments",
+  counts: [3, 6, 12],
+  waive: ["penaltyInterest", "fees"],
+  maxIncomeShare: 0.35,
+};
 const asOf = "2026-11-23T10:00:00+08:00";
 
 describe("buildOffer: instalment plans", () => {
@@ -55,7 +60,9 @@ describe("buildOffer: instalment plans", () => {
     expect(even.count).toBe(6);
     expect(even.options.map((x) => x.count)).toEqual([3, 6, 12, 24]);
     // no maxIncomeShare in the spec: income alone cannot decide
-    const noShare = buildOffer({ kind: "installments", counts: [3, 6, 12] }, big("2000.00"), { asOf }) as InstallmentOffer;
+    const noShare = buildOffer({ kind: "installments", counts: [3, 6, 12] }, big("2000.00"), {
+      asOf,
+    }) as InstallmentOffer;
     expect(noShare.selection).toBe("middle_income_unknown");
     // 3100.00 ÷ 6: five of 516.66 and a last of 516.70; 516.70 ÷ 2000.00 = 0.25835
     expect(noShare.incomeShare).toBe("0.2584");
@@ -76,7 +83,9 @@ describe("buildOffer: instalment plans", () => {
   });
 
   it("without waive, the whole outstanding is financed", () => {
-    const o = buildOffer({ kind: "installments", counts: [2], firstDueInDays: 0 }, big(), { asOf: "2026-11-23" }) as InstallmentOffer;
+    const o = buildOffer({ kind: "installments", counts: [2], firstDueInDays: 0 }, big(), {
+      asOf: "2026-11-23",
+    }) as InstallmentOffer;
     expect(o.financed).toBe("3100.00");
     expect(o.waived.total).toBe("0.00");
     expect(o.firstDueDate).toBe("2026-11-23");
@@ -85,7 +94,9 @@ describe("buildOffer: instalment plans", () => {
 
   it("basis overdue: unpaid dues to date plus penalty interest and fees, minus the waiver", () => {
     // dues 15 Sep and 15 Oct (100.00 each) unpaid on 23 Nov; 15 Dec not yet due
-    const o = buildOffer({ kind: "installments", counts: [3], basis: "overdue", waive: ["fees"] }, account(), { asOf }) as InstallmentOffer;
+    const o = buildOffer({ kind: "installments", counts: [3], basis: "overdue", waive: ["fees"] }, account(), {
+      asOf,
+    }) as InstallmentOffer;
     expect(o.amount).toBe("300.00"); // 200.00 + 50.00 penalty + 50.00 fees
     expect(o.waived).toEqual({ penaltyInterest: "0.00", fees: "50.00", total: "50.00" });
     expect(o.financed).toBe("250.00");
@@ -94,14 +105,22 @@ describe("buildOffer: instalment plans", () => {
 
   it("basis overdue on a snapshot never waives more than the arrears", () => {
     const acc = account({ dues: undefined, delinquency: { dpd: 35, overdue: "80.00" } });
-    const o = buildOffer({ kind: "installments", counts: [2], basis: "overdue", waive: ["penaltyInterest", "fees"] }, acc, { asOf }) as InstallmentOffer;
+    const o = buildOffer(
+      { kind: "installments", counts: [2], basis: "overdue", waive: ["penaltyInterest", "fees"] },
+      acc,
+      { asOf },
+    ) as InstallmentOffer;
     expect(o.amount).toBe("80.00");
     expect(o.waived).toEqual({ penaltyInterest: "50.00", fees: "30.00", total: "80.00" });
     expect(o.financed).toBe("0.00");
   });
 
   it("with a rate and a weekly frequency", () => {
-    const o = buildOffer({ kind: "installments", counts: [2], frequency: "weekly", rate: "0.52", firstDueInDays: 7 }, account({ currency: "JPY", balance: { principal: "5200" }, dues: [{ dueDate: "2026-10-01", amount: "1000" }] }), { asOf: "2026-11-23" }) as InstallmentOffer;
+    const o = buildOffer(
+      { kind: "installments", counts: [2], frequency: "weekly", rate: "0.52", firstDueInDays: 7 },
+      account({ currency: "JPY", balance: { principal: "5200" }, dues: [{ dueDate: "2026-10-01", amount: "1000" }] }),
+      { asOf: "2026-11-23" },
+    ) as InstallmentOffer;
     expect(o.instalments).toEqual([
       { number: 1, dueDate: "2026-11-30", amount: "2639", principal: "2587", interest: "52" },
       { number: 2, dueDate: "2026-12-07", amount: "2639", principal: "2613", interest: "26" },
@@ -113,9 +132,21 @@ describe("buildOffer: instalment plans", () => {
 describe("buildOffer: other kinds", () => {
   it("deferral, settlement and fee waiver", () => {
     const d = buildOffer({ kind: "deferral", months: 3 }, account(), { asOf: "2026-11-01" });
-    expect(d).toMatchObject({ kind: "deferral", months: 3, until: "2027-02-01", deferredAmount: "300.00", cost: "0.00" });
+    expect(d).toMatchObject({
+      kind: "deferral",
+      months: 3,
+      until: "2027-02-01",
+      deferredAmount: "300.00",
+      cost: "0.00",
+    });
     const s = buildOffer({ kind: "settlement", maxDiscount: "0.4", floor: "0.5" }, account(), { asOf: "2026-11-23" });
-    expect(s).toMatchObject({ kind: "settlement", payoff: "720.00", discount: "480.00", limitedBy: "max_discount", validUntil: "2026-12-23" });
+    expect(s).toMatchObject({
+      kind: "settlement",
+      payoff: "720.00",
+      discount: "480.00",
+      limitedBy: "max_discount",
+      validUntil: "2026-12-23",
+    });
     const w = buildOffer({ kind: "fee_waiver", components: ["penaltyInterest"] }, account(), { asOf });
     expect(w).toMatchObject({ kind: "fee_waiver", waived: { penaltyInterest: "50.00", fees: "0.00", total: "50.00" } });
   });
@@ -131,13 +162,23 @@ describe("buildOffer: determinism and validation", () => {
   });
 
   it("rejects a bad spec with its paths", () => {
-    const e = errorOf(() => buildOffer({ kind: "installments", counts: [3, "x"], frequency: "daily" } as never, account(), { asOf }));
+    const e = errorOf(() =>
+      buildOffer({ kind: "installments", counts: [3, "x"], frequency: "daily" } as never, account(), { asOf }),
+    );
     expect(e.code).toBe("INVALID_OFFER");
     expect(e.issues.map((i) => i.path)).toEqual([["counts", 1], ["frequency"]]);
-    expect(errorOf(() => buildOffer({ kind: "installments", counts: [] }, account(), { asOf })).issues[0]!.path).toEqual(["counts"]);
-    expect(errorOf(() => buildOffer({ kind: "installments", counts: [3], count: 3 } as never, account(), { asOf })).issues[0]).toMatchObject({ path: ["count"], message: "unknown field" });
+    expect(
+      errorOf(() => buildOffer({ kind: "installments", counts: [] }, account(), { asOf })).issues[0]!.path,
+    ).toEqual(["counts"]);
+    expect(
+      errorOf(() => buildOffer({ kind: "installments", counts: [3], count: 3 } as never, account(), { asOf }))
+        .issues[0],
+    ).toMatchObject({ path: ["count"], message: "unknown field" });
     expect(errorOf(() => buildOffer({ kind: "nope" } as never, account(), { asOf })).issues[0]!.path).toEqual(["kind"]);
-    expect(errorOf(() => buildOffer({ kind: "settlement", maxDiscount: "0.4" } as never, account(), { asOf })).issues[0]!.path).toEqual(["floor"]);
+    expect(
+      errorOf(() => buildOffer({ kind: "settlement", maxDiscount: "0.4" } as never, account(), { asOf })).issues[0]!
+        .path,
+    ).toEqual(["floor"]);
     expect(errorOf(() => buildOffer(null as never, account(), { asOf })).code).toBe("INVALID_OFFER");
   });
 
@@ -167,10 +208,17 @@ describe("parseOfferSpec", () => {
       firstDueInDays: 7,
       basis: "outstanding",
     });
-    expect(parseOfferSpec({ kind: "settlement", maxDiscount: "0.4", floor: { amount: "100" } })).toEqual({ kind: "settlement", maxDiscount: "0.4", floor: { amount: "100" }, validForDays: 30 });
+    expect(parseOfferSpec({ kind: "settlement", maxDiscount: "0.4", floor: { amount: "100" } })).toEqual({
+      kind: "settlement",
+      maxDiscount: "0.4",
+      floor: { amount: "100" },
+      validForDays: 30,
+    });
     const e = errorOf(() => parseOfferSpec({ kind: "settlement", maxDiscount: "0.4", floor: "2" }));
     expect(e.issues[0]).toMatchObject({ path: ["floor"], received: "2" });
     expect(e.issues[0]!.message).toContain("share of outstanding principal");
-    expect(errorOf(() => parseOfferSpec({ kind: "deferral", months: 3, interestrate: "0.1" })).issues[0]).toMatchObject({ path: ["interestrate"], message: "unknown field" });
+    expect(errorOf(() => parseOfferSpec({ kind: "deferral", months: 3, interestrate: "0.1" })).issues[0]).toMatchObject(
+      { path: ["interestrate"], message: "unknown field" },
+    );
   });
 });

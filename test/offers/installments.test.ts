@@ -66,9 +66,21 @@ describe("planInstallments without interest", () => {
   });
 
   it("weekly and biweekly add 7 and 14 days across a year end", () => {
-    const w = planInstallments({ amount: "90.00", count: 3, firstDueDate: "2026-12-28", frequency: "weekly", currency: "USD" });
+    const w = planInstallments({
+      amount: "90.00",
+      count: 3,
+      firstDueDate: "2026-12-28",
+      frequency: "weekly",
+      currency: "USD",
+    });
     expect(dates(w)).toEqual(["2026-12-28", "2027-01-04", "2027-01-11"]);
-    const b = planInstallments({ amount: "90.00", count: 3, firstDueDate: "2026-12-28", frequency: "biweekly", currency: "USD" });
+    const b = planInstallments({
+      amount: "90.00",
+      count: 3,
+      firstDueDate: "2026-12-28",
+      frequency: "biweekly",
+      currency: "USD",
+    });
     expect(dates(b)).toEqual(["2026-12-28", "2027-01-11", "2027-01-25"]);
     expect(amounts(b)).toEqual(["30.00", "30.00", "30.00"]);
   });
@@ -93,18 +105,38 @@ describe("planInstallments without interest", () => {
   });
 
   it("accepts trailing zeros beyond the minor unit", () => {
-    expect(planInstallments({ amount: "12.500", count: 1, firstDueDate: "2026-12-01", currency: "USD" }).financed).toBe("12.50");
+    expect(planInstallments({ amount: "12.500", count: 1, firstDueDate: "2026-12-01", currency: "USD" }).financed).toBe(
+      "12.50",
+    );
   });
 });
 
 describe("planInstallments with interest (level-payment annuity)", () => {
   it("1000.00 at 12% a year over 12 months", () => {
-    const p = planInstallments({ amount: "1000.00", count: 12, firstDueDate: "2026-01-15", currency: "USD", rate: "0.12" });
+    const p = planInstallments({
+      amount: "1000.00",
+      count: 12,
+      firstDueDate: "2026-01-15",
+      currency: "USD",
+      rate: "0.12",
+    });
     // payment = 1000 × 0.01 / (1 − 1.01^−12) = 88.8488 → 88.85
     expect(p.instalmentAmount).toBe("88.85");
-    expect(p.instalments[0]).toEqual({ number: 1, dueDate: "2026-01-15", amount: "88.85", principal: "78.85", interest: "10.00" });
+    expect(p.instalments[0]).toEqual({
+      number: 1,
+      dueDate: "2026-01-15",
+      amount: "88.85",
+      principal: "78.85",
+      interest: "10.00",
+    });
     // balance 921.15 × 1 % = 9.2115 → 9.21
-    expect(p.instalments[1]).toEqual({ number: 2, dueDate: "2026-02-15", amount: "88.85", principal: "79.64", interest: "9.21" });
+    expect(p.instalments[1]).toEqual({
+      number: 2,
+      dueDate: "2026-02-15",
+      amount: "88.85",
+      principal: "79.64",
+      interest: "9.21",
+    });
     const cents = (s: string) => Math.round(Number(s) * 100);
     expect(p.instalments.reduce((s, i) => s + cents(i.principal), 0)).toBe(100000);
     expect(p.instalments.reduce((s, i) => s + cents(i.interest), 0)).toBe(cents(p.totalInterest));
@@ -119,12 +151,27 @@ describe("planInstallments with interest (level-payment annuity)", () => {
   });
 
   it("a single instalment pays principal plus one period's interest", () => {
-    const p = planInstallments({ amount: "1000.00", count: 1, firstDueDate: "2026-01-15", currency: "USD", rate: "0.12" });
-    expect(p.instalments).toEqual([{ number: 1, dueDate: "2026-01-15", amount: "1010.00", principal: "1000.00", interest: "10.00" }]);
+    const p = planInstallments({
+      amount: "1000.00",
+      count: 1,
+      firstDueDate: "2026-01-15",
+      currency: "USD",
+      rate: "0.12",
+    });
+    expect(p.instalments).toEqual([
+      { number: 1, dueDate: "2026-01-15", amount: "1010.00", principal: "1000.00", interest: "10.00" },
+    ]);
   });
 
   it("weekly interest uses rate ÷ 52", () => {
-    const p = planInstallments({ amount: "5200", count: 2, firstDueDate: "2026-01-05", frequency: "weekly", currency: "JPY", rate: "0.52" });
+    const p = planInstallments({
+      amount: "5200",
+      count: 2,
+      firstDueDate: "2026-01-05",
+      frequency: "weekly",
+      currency: "JPY",
+      rate: "0.52",
+    });
     // r = 1 % a week: payment = 5200 × 0.01 / (1 − 1.01^−2) = 2639.07 → 2639; interest 52, then 26.
     expect(p.instalments.map((i) => [i.amount, i.principal, i.interest])).toEqual([
       ["2639", "2587", "52"],
@@ -141,30 +188,59 @@ describe("planInstallments with interest (level-payment annuity)", () => {
 
 describe("affordability", () => {
   it("flags the largest instalment against monthlyIncome × maxIncomeShare", () => {
-    const ok = planInstallments({ amount: "1000.00", count: 3, firstDueDate: "2026-12-01", currency: "USD", monthlyIncome: "1000.00", maxIncomeShare: 0.35 });
+    const ok = planInstallments({
+      amount: "1000.00",
+      count: 3,
+      firstDueDate: "2026-12-01",
+      currency: "USD",
+      monthlyIncome: "1000.00",
+      maxIncomeShare: 0.35,
+    });
     expect(ok.affordable).toBe(true);
     expect(ok.incomeShare).toBe("0.3333"); // the last instalment, 333.34 ÷ 1000 = 0.33334
-    const no = planInstallments({ amount: "1000.00", count: 2, firstDueDate: "2026-12-01", currency: "USD", monthlyIncome: "1000.00", maxIncomeShare: "0.35" });
+    const no = planInstallments({
+      amount: "1000.00",
+      count: 2,
+      firstDueDate: "2026-12-01",
+      currency: "USD",
+      monthlyIncome: "1000.00",
+      maxIncomeShare: "0.35",
+    });
     expect(no.affordable).toBe(false);
     expect(no.incomeShare).toBe("0.5000");
   });
 
   it("exactly at the limit is affordable", () => {
-    expect(assessAffordability({ instalment: "350.00", monthlyIncome: "1000.00", maxIncomeShare: 0.35, currency: "USD" })).toEqual({
+    expect(
+      assessAffordability({ instalment: "350.00", monthlyIncome: "1000.00", maxIncomeShare: 0.35, currency: "USD" }),
+    ).toEqual({
       monthlyEquivalent: "350.00",
       incomeShare: "0.3500",
       affordable: true,
     });
-    expect(assessAffordability({ instalment: "350.01", monthlyIncome: "1000.00", maxIncomeShare: 0.35, currency: "USD" }).affordable).toBe(false);
+    expect(
+      assessAffordability({ instalment: "350.01", monthlyIncome: "1000.00", maxIncomeShare: 0.35, currency: "USD" })
+        .affordable,
+    ).toBe(false);
   });
 
   it("converts weekly and biweekly instalments to a monthly equivalent", () => {
-    expect(assessAffordability({ instalment: "100.00", frequency: "weekly", monthlyIncome: "1000.00", maxIncomeShare: "0.4", currency: "USD" })).toEqual({
+    expect(
+      assessAffordability({
+        instalment: "100.00",
+        frequency: "weekly",
+        monthlyIncome: "1000.00",
+        maxIncomeShare: "0.4",
+        currency: "USD",
+      }),
+    ).toEqual({
       monthlyEquivalent: "433.33",
       incomeShare: "0.4333",
       affordable: false,
     });
-    expect(assessAffordability({ instalment: "120.00", frequency: "biweekly", monthlyIncome: "1000.00", currency: "USD" })).toEqual({
+    expect(
+      assessAffordability({ instalment: "120.00", frequency: "biweekly", monthlyIncome: "1000.00", currency: "USD" }),
+    ).toEqual({
       monthlyEquivalent: "260.00",
       incomeShare: "0.2600",
       affordable: null,
@@ -172,48 +248,123 @@ describe("affordability", () => {
   });
 
   it("counts monthly obligations with the instalment when given (debt-to-income)", () => {
-    expect(assessAffordability({ instalment: "250.00", monthlyIncome: "2000.00", monthlyObligations: "450.00", maxIncomeShare: "0.35", currency: "USD" })).toEqual({
+    expect(
+      assessAffordability({
+        instalment: "250.00",
+        monthlyIncome: "2000.00",
+        monthlyObligations: "450.00",
+        maxIncomeShare: "0.35",
+        currency: "USD",
+      }),
+    ).toEqual({
       monthlyEquivalent: "250.00",
       incomeShare: "0.3500",
       affordable: true,
     });
-    const p = planInstallments({ amount: "600.00", count: 2, firstDueDate: "2026-12-01", currency: "USD", monthlyIncome: "2000.00", monthlyObligations: "450.01", maxIncomeShare: "0.35" });
+    const p = planInstallments({
+      amount: "600.00",
+      count: 2,
+      firstDueDate: "2026-12-01",
+      currency: "USD",
+      monthlyIncome: "2000.00",
+      monthlyObligations: "450.01",
+      maxIncomeShare: "0.35",
+    });
     expect(p.affordable).toBe(false);
     expect(p.incomeShare).toBe("0.3750");
   });
 
   it("unknown or zero income", () => {
-    expect(assessAffordability({ instalment: "10.00", currency: "USD", maxIncomeShare: 0.3 })).toEqual({ monthlyEquivalent: "10.00", incomeShare: null, affordable: null });
-    expect(assessAffordability({ instalment: "10.00", currency: "USD", monthlyIncome: 0, maxIncomeShare: 0.3 })).toEqual({ monthlyEquivalent: "10.00", incomeShare: null, affordable: false });
+    expect(assessAffordability({ instalment: "10.00", currency: "USD", maxIncomeShare: 0.3 })).toEqual({
+      monthlyEquivalent: "10.00",
+      incomeShare: null,
+      affordable: null,
+    });
+    expect(
+      assessAffordability({ instalment: "10.00", currency: "USD", monthlyIncome: 0, maxIncomeShare: 0.3 }),
+    ).toEqual({ monthlyEquivalent: "10.00", incomeShare: null, affordable: false });
   });
 });
 
 describe("planInstallments rejects bad input with paths", () => {
   it("reports every bad field", () => {
-    const e = offerError(() => planInstallments({ amount: "abc", count: 0, firstDueDate: "2026-02-30", currency: "XXX" } as never));
+    const e = offerError(() =>
+      planInstallments({ amount: "abc", count: 0, firstDueDate: "2026-02-30", currency: "XXX" } as never),
+    );
     expect(e.issues.map((i) => i.path.join("."))).toEqual(["amount", "count", "firstDueDate", "currency"]);
     expect(e.issues[0]!.received).toBe("abc");
   });
 
   it("rejects more decimals than the currency has", () => {
-    const e = offerError(() => planInstallments({ amount: "10.005", count: 2, firstDueDate: "2026-12-01", currency: "USD" }));
-    expect(e.issues[0]).toEqual({ path: ["amount"], message: "more decimal places than USD allows", received: "10.005" });
+    const e = offerError(() =>
+      planInstallments({ amount: "10.005", count: 2, firstDueDate: "2026-12-01", currency: "USD" }),
+    );
+    expect(e.issues[0]).toEqual({
+      path: ["amount"],
+      message: "more decimal places than USD allows",
+      received: "10.005",
+    });
     offerError(() => planInstallments({ amount: "10.5", count: 2, firstDueDate: "2026-12-01", currency: "JPY" }));
   });
 
   it("rejects waivers above the amount, negative amounts, bad frequency, unknown fields", () => {
-    expect(offerError(() => planInstallments({ amount: "10.00", count: 1, firstDueDate: "2026-12-01", currency: "USD", waive: { fees: "11.00" } })).issues[0]!.path).toEqual(["waive"]);
-    expect(offerError(() => planInstallments({ amount: "-1", count: 1, firstDueDate: "2026-12-01", currency: "USD" })).issues[0]!.path).toEqual(["amount"]);
-    expect(offerError(() => planInstallments({ amount: "1", count: 1, firstDueDate: "2026-12-01", currency: "USD", frequency: "daily" } as never)).issues[0]!.path).toEqual(["frequency"]);
-    expect(offerError(() => planInstallments({ amount: "1", count: 1, firstDueDate: "2026-12-01", currency: "USD", cnt: 3 } as never)).issues[0]).toMatchObject({ path: ["cnt"], message: "unknown field" });
-    expect(offerError(() => planInstallments({ amount: "1", count: 2.5, firstDueDate: "2026-12-01", currency: "USD" })).issues[0]!.path).toEqual(["count"]);
-    expect(offerError(() => planInstallments({ amount: "1", count: 1, firstDueDate: "2026-12-01", currency: "USD", rate: "-0.1" })).issues[0]!.path).toEqual(["rate"]);
-    expect(offerError(() => planInstallments({ amount: "1", count: 1, firstDueDate: "2026-12-01", currency: "USD", maxIncomeShare: 1.5 })).issues[0]!.path).toEqual(["maxIncomeShare"]);
+    expect(
+      offerError(() =>
+        planInstallments({
+          amount: "10.00",
+          count: 1,
+          firstDueDate: "2026-12-01",
+          currency: "USD",
+          waive: { fees: "11.00" },
+        }),
+      ).issues[0]!.path,
+    ).toEqual(["waive"]);
+    expect(
+      offerError(() => planInstallments({ amount: "-1", count: 1, firstDueDate: "2026-12-01", currency: "USD" }))
+        .issues[0]!.path,
+    ).toEqual(["amount"]);
+    expect(
+      offerError(() =>
+        planInstallments({
+          amount: "1",
+          count: 1,
+          firstDueDate: "2026-12-01",
+          currency: "USD",
+          frequency: "daily",
+        } as never),
+      ).issues[0]!.path,
+    ).toEqual(["frequency"]);
+    expect(
+      offerError(() =>
+        planInstallments({ amount: "1", count: 1, firstDueDate: "2026-12-01", currency: "USD", cnt: 3 } as never),
+      ).issues[0],
+    ).toMatchObject({ path: ["cnt"], message: "unknown field" });
+    expect(
+      offerError(() => planInstallments({ amount: "1", count: 2.5, firstDueDate: "2026-12-01", currency: "USD" }))
+        .issues[0]!.path,
+    ).toEqual(["count"]);
+    expect(
+      offerError(() =>
+        planInstallments({ amount: "1", count: 1, firstDueDate: "2026-12-01", currency: "USD", rate: "-0.1" }),
+      ).issues[0]!.path,
+    ).toEqual(["rate"]);
+    expect(
+      offerError(() =>
+        planInstallments({ amount: "1", count: 1, firstDueDate: "2026-12-01", currency: "USD", maxIncomeShare: 1.5 }),
+      ).issues[0]!.path,
+    ).toEqual(["maxIncomeShare"]);
   });
 
   it("rejects huge amounts and schedules past year 9999 without leaking RangeError", () => {
-    expect(offerError(() => planInstallments({ amount: "1" + "0".repeat(30), count: 3, firstDueDate: "2026-12-01", currency: "USD" })).issues[0]!.path).toEqual(["amount"]);
-    expect(offerError(() => planInstallments({ amount: "1", count: 24, firstDueDate: "9998-06-01", currency: "USD" })).issues[0]!.path).toEqual(["firstDueDate"]);
+    expect(
+      offerError(() =>
+        planInstallments({ amount: "1" + "0".repeat(30), count: 3, firstDueDate: "2026-12-01", currency: "USD" }),
+      ).issues[0]!.path,
+    ).toEqual(["amount"]);
+    expect(
+      offerError(() => planInstallments({ amount: "1", count: 24, firstDueDate: "9998-06-01", currency: "USD" }))
+        .issues[0]!.path,
+    ).toEqual(["firstDueDate"]);
   });
 
   it("rejects a non-object", () => {

@@ -1,11 +1,18 @@
-import { describe, expect, it } from "vitest";
 import fc from "fast-check";
+import { describe, expect, it } from "vitest";
 import { ArrearsError } from "../../src/errors/index.js";
 import { parseAccount } from "../../src/model/index.js";
-import { buildOffer, planDeferral, planInstallments, settlementOffer, waiveFees, type InstallmentOffer } from "../../src/offers/index.js";
 import { Dec, fromMinorUnits, minorDigits } from "../../src/money/index.js";
-import { formatIsoDate, parseIsoDate } from "../../src/time/index.js";
 import { affordabilityContext, affordabilityDec, affordabilityMinor } from "../../src/offers/affordability.js";
+import {
+  buildOffer,
+  type InstallmentOffer,
+  planDeferral,
+  planInstallments,
+  settlementOffer,
+  waiveFees,
+} from "../../src/offers/index.js";
+import { formatIsoDate, parseIsoDate } from "../../src/time/index.js";
 import { account } from "./fixtures.js";
 
 /** Minor units of a fixed-point decimal string, as a bigint (no float anywhere). */
@@ -26,38 +33,45 @@ function daysInMonth(y: number, m: number): number {
 describe("instalment plan invariants", () => {
   it("without interest: instalments sum exactly to the amount, none negative, dates strictly increase", () => {
     fc.assert(
-      fc.property(currencyArb, fc.bigInt({ min: 0n, max: 9n * 10n ** 11n }), fc.integer({ min: 1, max: 120 }), dayArb, frequencyArb, (currency, minor, count, day, frequency) => {
-        const amount = fromMinorUnits(Number(minor), currency);
-        const firstDueDate = formatIsoDate(day);
-        const p = planInstallments({ amount, count, firstDueDate, frequency, currency });
-        expect(p.instalments).toHaveLength(count);
-        let sum = 0n;
-        let prev = -Infinity;
-        const [fy, fm, fd] = firstDueDate.split("-").map(Number) as [number, number, number];
-        p.instalments.forEach((i, k) => {
-          const a = units(i.amount);
-          expect(a >= 0n).toBe(true);
-          expect(i.principal).toBe(i.amount);
-          sum += a;
-          const d = parseIsoDate(i.dueDate);
-          expect(d).toBeGreaterThan(prev);
-          prev = d;
-          expect(i.number).toBe(k + 1);
-          if (frequency === "monthly") {
-            // same day of month as the first, clamped to the month's end
-            const [y, m, dd] = i.dueDate.split("-").map(Number) as [number, number, number];
-            expect((y - fy) * 12 + (m - fm)).toBe(k);
-            expect(dd).toBe(Math.min(fd, daysInMonth(y, m)));
-          } else expect(d - day).toBe(k * (frequency === "weekly" ? 7 : 14));
-        });
-        expect(sum).toBe(minor);
-        expect(p.instalments[0]!.dueDate).toBe(firstDueDate);
-        // equal instalments: all but the last equal, the last larger by less than `count` minor units
-        const first = units(p.instalments[0]!.amount);
-        const last = units(p.instalments[count - 1]!.amount);
-        expect(p.instalments.slice(0, -1).every((i) => units(i.amount) === first)).toBe(true);
-        expect(last - first >= 0n && last - first < BigInt(count)).toBe(true);
-      }),
+      fc.property(
+        currencyArb,
+        fc.bigInt({ min: 0n, max: 9n * 10n ** 11n }),
+        fc.integer({ min: 1, max: 120 }),
+        dayArb,
+        frequencyArb,
+        (currency, minor, count, day, frequency) => {
+          const amount = fromMinorUnits(Number(minor), currency);
+          const firstDueDate = formatIsoDate(day);
+          const p = planInstallments({ amount, count, firstDueDate, frequency, currency });
+          expect(p.instalments).toHaveLength(count);
+          let sum = 0n;
+          let prev = -Infinity;
+          const [fy, fm, fd] = firstDueDate.split("-").map(Number) as [number, number, number];
+          p.instalments.forEach((i, k) => {
+            const a = units(i.amount);
+            expect(a >= 0n).toBe(true);
+            expect(i.principal).toBe(i.amount);
+            sum += a;
+            const d = parseIsoDate(i.dueDate);
+            expect(d).toBeGreaterThan(prev);
+            prev = d;
+            expect(i.number).toBe(k + 1);
+            if (frequency === "monthly") {
+              // same day of month as the first, clamped to the month's end
+              const [y, m, dd] = i.dueDate.split("-").map(Number) as [number, number, number];
+              expect((y - fy) * 12 + (m - fm)).toBe(k);
+              expect(dd).toBe(Math.min(fd, daysInMonth(y, m)));
+            } else expect(d - day).toBe(k * (frequency === "weekly" ? 7 : 14));
+          });
+          expect(sum).toBe(minor);
+          expect(p.instalments[0]!.dueDate).toBe(firstDueDate);
+          // equal instalments: all but the last equal, the last larger by less than `count` minor units
+          const first = units(p.instalments[0]!.amount);
+          const last = units(p.instalments[count - 1]!.amount);
+          expect(p.instalments.slice(0, -1).every((i) => units(i.amount) === first)).toBe(true);
+          expect(last - first >= 0n && last - first < BigInt(count)).toBe(true);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -74,7 +88,15 @@ describe("instalment plan invariants", () => {
         rateArb,
         (currency, minor, fee, count, day, frequency, rate) => {
           const amount = fromMinorUnits(minor + fee, currency);
-          const p = planInstallments({ amount, count, firstDueDate: formatIsoDate(day), frequency, currency, rate, waive: { fees: fromMinorUnits(fee, currency) } });
+          const p = planInstallments({
+            amount,
+            count,
+            firstDueDate: formatIsoDate(day),
+            frequency,
+            currency,
+            rate,
+            waive: { fees: fromMinorUnits(fee, currency) },
+          });
           expect(units(p.financed)).toBe(BigInt(minor));
           let principal = 0n;
           let interest = 0n;
@@ -95,9 +117,18 @@ describe("instalment plan invariants", () => {
           // Total interest stays within the rounding slack of the exact (unrounded) annuity.
           if (!new Dec(rate).isZero() && minor > 0) {
             const r = new Dec(rate).div(frequency === "monthly" ? 12 : frequency === "biweekly" ? 26 : 52);
-            const exact = new Dec(minor).times(r).div(new Dec(1).minus(r.plus(1).pow(-count))).times(count).minus(minor);
+            const exact = new Dec(minor)
+              .times(r)
+              .div(new Dec(1).minus(r.plus(1).pow(-count)))
+              .times(count)
+              .minus(minor);
             // each period's rounding (≤ 1 minor unit from payment and interest) compounds at (1+r)
-            const slack = r.plus(1).pow(count).minus(1).div(r).plus(count + 1);
+            const slack = r
+              .plus(1)
+              .pow(count)
+              .minus(1)
+              .div(r)
+              .plus(count + 1);
             expect(new Dec(interest.toString()).minus(exact).abs().lte(slack)).toBe(true);
           }
         },
@@ -112,12 +143,17 @@ describe("instalment plan invariants", () => {
         currencyArb,
         fc.integer({ min: 0, max: 10 ** 9 }),
         fc.option(fc.integer({ min: 0, max: 10 ** 9 }), { nil: null }),
-        fc.option(fc.integer({ min: 0, max: 10000 }).map((bp) => new Dec(bp).div(10000)), { nil: null }),
+        fc.option(
+          fc.integer({ min: 0, max: 10000 }).map((bp) => new Dec(bp).div(10000)),
+          { nil: null },
+        ),
         frequencyArb,
         fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 10 ** 9 })),
         (currency, instalment, income, share, frequency, obligations) => {
           const ctx = affordabilityContext(income, share, obligations);
-          expect(affordabilityMinor(instalment, frequency, ctx, currency)).toEqual(affordabilityDec(instalment, frequency, ctx, currency));
+          expect(affordabilityMinor(instalment, frequency, ctx, currency)).toEqual(
+            affordabilityDec(instalment, frequency, ctx, currency),
+          );
         },
       ),
       { numRuns: 1000 },
@@ -132,7 +168,10 @@ describe("buildOffer plan choice", () => {
         fc.integer({ min: 0, max: 10 ** 8 }),
         fc.option(fc.integer({ min: 0, max: 10 ** 7 }), { nil: undefined }),
         fc.uniqueArray(fc.integer({ min: 1, max: 60 }), { minLength: 1, maxLength: 6 }),
-        fc.option(fc.integer({ min: 1, max: 100 }).map((p) => p / 100), { nil: undefined }),
+        fc.option(
+          fc.integer({ min: 1, max: 100 }).map((p) => p / 100),
+          { nil: undefined },
+        ),
         fc.constantFrom(undefined, "0", "0.18"),
         frequencyArb,
         (principal, income, counts, maxIncomeShare, rate, frequency) => {
@@ -140,7 +179,14 @@ describe("buildOffer plan choice", () => {
             balance: { principal: fromMinorUnits(principal, "USD"), fees: "12.34" },
             borrower: income === undefined ? {} : { monthlyIncome: fromMinorUnits(income, "USD") },
           });
-          const spec = { kind: "installments" as const, counts, frequency, waive: ["fees" as const], ...(maxIncomeShare === undefined ? {} : { maxIncomeShare }), ...(rate === undefined ? {} : { rate }) };
+          const spec = {
+            kind: "installments" as const,
+            counts,
+            frequency,
+            waive: ["fees" as const],
+            ...(maxIncomeShare === undefined ? {} : { maxIncomeShare }),
+            ...(rate === undefined ? {} : { rate }),
+          };
           const o = buildOffer(spec, acc, { asOf: "2026-11-23" }) as InstallmentOffer;
           const sorted = [...counts].sort((a, b) => a - b);
           expect(o.options.map((x) => x.count)).toEqual(sorted);
@@ -180,35 +226,47 @@ describe("settlement invariants", () => {
 
   it("never below the floor, never above outstanding, discount within maxDiscount, waivable parts first", () => {
     fc.assert(
-      fc.property(currencyArb, balanceArb, shareArb, fc.oneof(shareArb, fc.integer({ min: 0, max: 2 * 10 ** 9 })), (currency, bal, maxDiscount, floorIn) => {
-        const str = (n: number) => fromMinorUnits(n, currency);
-        const acc = parseAccount(
-          account({
-            currency,
-            balance: { principal: str(bal.principal), interest: str(bal.interest), penaltyInterest: str(bal.penaltyInterest), fees: str(bal.fees) },
-            dues: [{ dueDate: "2026-10-01", amount: "1" }],
-          }),
-        );
-        const floor = typeof floorIn === "number" ? { amount: str(floorIn) } : floorIn;
-        const s = settlementOffer({ account: acc, maxDiscount, floor, asOf: "2026-11-23" });
-        const o = BigInt(bal.principal + bal.interest + bal.penaltyInterest + bal.fees);
-        const payoff = units(s.payoff);
-        const discount = units(s.discount);
-        expect(units(s.outstanding)).toBe(o);
-        expect(payoff + discount).toBe(o);
-        expect(payoff <= o && discount >= 0n).toBe(true);
-        // floor in money, exact: share × principal (or the amount), capped at outstanding
-        const floorExact = typeof floorIn === "number" ? new Dec(floorIn) : new Dec(bal.principal).times(floorIn);
-        expect(new Dec(payoff.toString()).gte(Dec.min(floorExact, new Dec(o.toString())))).toBe(true);
-        expect(new Dec(discount.toString()).lte(new Dec(o.toString()).times(maxDiscount))).toBe(true);
-        expect(new Dec(s.discountRate).lte(maxDiscount)).toBe(true);
-        // breakdown adds up, and principal is discounted only once everything else is
-        const b = s.breakdown;
-        const parts = [b.penaltyInterest, b.fees, b.interest, b.principal];
-        expect(parts.reduce((t, l) => t + units(l.discount), 0n)).toBe(discount);
-        expect(parts.reduce((t, l) => t + units(l.payable), 0n)).toBe(payoff);
-        for (let k = 1; k < parts.length; k++) if (units(parts[k]!.discount) > 0n) for (let j = 0; j < k; j++) expect(units(parts[j]!.payable)).toBe(0n);
-      }),
+      fc.property(
+        currencyArb,
+        balanceArb,
+        shareArb,
+        fc.oneof(shareArb, fc.integer({ min: 0, max: 2 * 10 ** 9 })),
+        (currency, bal, maxDiscount, floorIn) => {
+          const str = (n: number) => fromMinorUnits(n, currency);
+          const acc = parseAccount(
+            account({
+              currency,
+              balance: {
+                principal: str(bal.principal),
+                interest: str(bal.interest),
+                penaltyInterest: str(bal.penaltyInterest),
+                fees: str(bal.fees),
+              },
+              dues: [{ dueDate: "2026-10-01", amount: "1" }],
+            }),
+          );
+          const floor = typeof floorIn === "number" ? { amount: str(floorIn) } : floorIn;
+          const s = settlementOffer({ account: acc, maxDiscount, floor, asOf: "2026-11-23" });
+          const o = BigInt(bal.principal + bal.interest + bal.penaltyInterest + bal.fees);
+          const payoff = units(s.payoff);
+          const discount = units(s.discount);
+          expect(units(s.outstanding)).toBe(o);
+          expect(payoff + discount).toBe(o);
+          expect(payoff <= o && discount >= 0n).toBe(true);
+          // floor in money, exact: share × principal (or the amount), capped at outstanding
+          const floorExact = typeof floorIn === "number" ? new Dec(floorIn) : new Dec(bal.principal).times(floorIn);
+          expect(new Dec(payoff.toString()).gte(Dec.min(floorExact, new Dec(o.toString())))).toBe(true);
+          expect(new Dec(discount.toString()).lte(new Dec(o.toString()).times(maxDiscount))).toBe(true);
+          expect(new Dec(s.discountRate).lte(maxDiscount)).toBe(true);
+          // breakdown adds up, and principal is discounted only once everything else is
+          const b = s.breakdown;
+          const parts = [b.penaltyInterest, b.fees, b.interest, b.principal];
+          expect(parts.reduce((t, l) => t + units(l.discount), 0n)).toBe(discount);
+          expect(parts.reduce((t, l) => t + units(l.payable), 0n)).toBe(payoff);
+          for (let k = 1; k < parts.length; k++)
+            if (units(parts[k]!.discount) > 0n) for (let j = 0; j < k; j++) expect(units(parts[j]!.payable)).toBe(0n);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -225,9 +283,16 @@ describe("deferral invariants", () => {
         fc.integer({ min: 1, max: 24 }),
         (offsets, amounts, paid, asOfOffset, months) => {
           const opened = parseIsoDate("2025-01-01");
-          const dues = offsets.map((o, i) => ({ dueDate: formatIsoDate(opened + o), amount: fromMinorUnits(amounts[i]!, "USD") }));
+          const dues = offsets.map((o, i) => ({
+            dueDate: formatIsoDate(opened + o),
+            amount: fromMinorUnits(amounts[i]!, "USD"),
+          }));
           const asOfDay = opened + asOfOffset;
-          const acc = account({ openedOn: "2025-01-01", dues, payments: paid > 0 ? [{ date: "2025-01-01", amount: fromMinorUnits(paid, "USD") }] : [] });
+          const acc = account({
+            openedOn: "2025-01-01",
+            dues,
+            payments: paid > 0 ? [{ date: "2025-01-01", amount: fromMinorUnits(paid, "USD") }] : [],
+          });
           const d = planDeferral({ account: acc, months, asOf: formatIsoDate(asOfDay) });
           const total = offsets.reduce((t, _, i) => t + amounts[i]!, 0);
           expect(units(d.deferredAmount)).toBe(BigInt(Math.max(0, total - paid)));
@@ -251,7 +316,22 @@ describe("deferral invariants", () => {
 describe("bad input never leaks a TypeError, NaN or undefined", () => {
   const junk = fc.oneof(
     fc.anything(),
-    fc.constantFrom("NaN", "Infinity", "-0", "1e400", "", " 1", "0x10", "1,000.00", NaN, Infinity, -1, 1e400, null, undefined),
+    fc.constantFrom(
+      "NaN",
+      "Infinity",
+      "-0",
+      "1e400",
+      "",
+      " 1",
+      "0x10",
+      "1,000.00",
+      NaN,
+      Infinity,
+      -1,
+      1e400,
+      null,
+      undefined,
+    ),
   );
   const expectArrearsOrOk = (f: () => unknown) => {
     try {
@@ -265,14 +345,26 @@ describe("bad input never leaks a TypeError, NaN or undefined", () => {
   };
 
   it("planInstallments", () => {
-    const valid = { amount: "1000.00", count: 3, firstDueDate: "2026-01-31", currency: "USD", rate: "0.1", frequency: "monthly", monthlyIncome: "500", maxIncomeShare: "0.3" };
+    const valid = {
+      amount: "1000.00",
+      count: 3,
+      firstDueDate: "2026-01-31",
+      currency: "USD",
+      rate: "0.1",
+      frequency: "monthly",
+      monthlyIncome: "500",
+      maxIncomeShare: "0.3",
+    };
     fc.assert(
       fc.property(fc.constantFrom(...Object.keys(valid), "waive", "extra"), junk, (key, value) => {
         expectArrearsOrOk(() => planInstallments({ ...valid, [key]: value } as never));
       }),
       { numRuns: 500 },
     );
-    fc.assert(fc.property(junk, (v) => expectArrearsOrOk(() => planInstallments(v as never))), { numRuns: 200 });
+    fc.assert(
+      fc.property(junk, (v) => expectArrearsOrOk(() => planInstallments(v as never))),
+      { numRuns: 200 },
+    );
   });
 
   it("buildOffer, settlementOffer, planDeferral, waiveFees", () => {
@@ -283,10 +375,27 @@ describe("bad input never leaks a TypeError, NaN or undefined", () => {
       { kind: "fee_waiver", components: ["fees"] },
     ];
     fc.assert(
-      fc.property(fc.nat({ max: 3 }), fc.constantFrom("kind", "counts", "months", "maxDiscount", "floor", "components", "rate", "basis", "firstDueInDays", "waive", "frequency"), junk, (k, key, value) => {
-        const spec = { ...specs[k]!, [key]: value };
-        expectArrearsOrOk(() => buildOffer(spec as never, account(), { asOf: "2026-11-23" }));
-      }),
+      fc.property(
+        fc.nat({ max: 3 }),
+        fc.constantFrom(
+          "kind",
+          "counts",
+          "months",
+          "maxDiscount",
+          "floor",
+          "components",
+          "rate",
+          "basis",
+          "firstDueInDays",
+          "waive",
+          "frequency",
+        ),
+        junk,
+        (k, key, value) => {
+          const spec = { ...specs[k]!, [key]: value };
+          expectArrearsOrOk(() => buildOffer(spec as never, account(), { asOf: "2026-11-23" }));
+        },
+      ),
       { numRuns: 500 },
     );
     fc.assert(
@@ -304,7 +413,12 @@ describe("bad input never leaks a TypeError, NaN or undefined", () => {
   it("amounts in every currency keep the currency's minor digits", () => {
     fc.assert(
       fc.property(currencyArb, fc.integer({ min: 0, max: 10 ** 9 }), (currency, m) => {
-        const p = planInstallments({ amount: fromMinorUnits(m, currency), count: 7, firstDueDate: "2026-05-31", currency });
+        const p = planInstallments({
+          amount: fromMinorUnits(m, currency),
+          count: 7,
+          firstDueDate: "2026-05-31",
+          currency,
+        });
         const digits = minorDigits(currency);
         for (const i of p.instalments) expect(i.amount.split(".")[1]?.length ?? 0).toBe(digits);
       }),

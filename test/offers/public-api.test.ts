@@ -4,7 +4,14 @@ import * as arrears from "../../src/index.js";
 // The other offer tests import from src/offers directly; this one checks the package entry.
 describe("offers in the public API", () => {
   it("exports every offer function from the package entry", () => {
-    for (const name of ["planInstallments", "planDeferral", "settlementOffer", "waiveFees", "assessAffordability", "buildOffer"] as const) {
+    for (const name of [
+      "planInstallments",
+      "planDeferral",
+      "settlementOffer",
+      "waiveFees",
+      "assessAffordability",
+      "buildOffer",
+    ] as const) {
       expect(typeof arrears[name]).toBe("function");
     }
     expect(arrears.FREQUENCIES).toEqual(["monthly", "biweekly", "weekly"]);

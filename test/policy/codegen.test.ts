@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
 import fc from "fast-check";
+import { describe, expect, it } from "vitest";
 import { evaluatePolicy, loadPolicy, POLICIES } from "../../src/index.js";
 import { factsArbitrary } from "./helpers.js";
 
@@ -33,12 +33,25 @@ describe("generated rule function", () => {
       fallbackAction: "no_action",
       actions: { no_action: { contact: false, description: "nothing" }, flag: { contact: false, description: "flag" } },
       rules: [
-        { name: "weird-string", priority: 2, conditions: { all: [{ fact: "accountId", operator: "equal", value: hostile }] }, event: { type: "flag" } },
-        { name: "weird-list", priority: 1, conditions: { any: [{ fact: "accountId", operator: "in", value: [hostile, "30-59"] }] }, event: { type: "flag" } },
+        {
+          name: "weird-string",
+          priority: 2,
+          conditions: { all: [{ fact: "accountId", operator: "equal", value: hostile }] },
+          event: { type: "flag" },
+        },
+        {
+          name: "weird-list",
+          priority: 1,
+          conditions: { any: [{ fact: "accountId", operator: "in", value: [hostile, "30-59"] }] },
+          event: { type: "flag" },
+        },
       ],
       tests: [],
     });
-    expect(evaluatePolicy(policy, { accountId: hostile }).events.map((e) => e.rule)).toEqual(["weird-string", "weird-list"]);
+    expect(evaluatePolicy(policy, { accountId: hostile }).events.map((e) => e.rule)).toEqual([
+      "weird-string",
+      "weird-list",
+    ]);
     expect(evaluatePolicy(policy, { accountId: "30-59" }).events.map((e) => e.rule)).toEqual(["weird-list"]);
     expect(evaluatePolicy(policy, { accountId: "M1" }).events).toEqual([]);
   });

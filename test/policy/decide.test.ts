@@ -1,14 +1,27 @@
-import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { ArrearsError, checkContact, decide, defaultPolicy, getGuardrailProfile, loadPolicy, parseAccount, type AccountInput } from "../../src/index.js";
+import { describe, expect, it } from "vitest";
 import { generateAccount, rng } from "../../bench/accounts.js";
+import {
+  type AccountInput,
+  ArrearsError,
+  checkContact,
+  decide,
+  defaultPolicy,
+  getGuardrailProfile,
+  loadPolicy,
+  parseAccount,
+} from "../../src/index.js";
 
 const policy = loadPolicy(defaultPolicy);
 const profile = getGuardrailProfile(policy.guardrails as "us-reg-f");
 
 // asOf instants spread over a week and over the day, so windows, caps and quiet periods all bite.
-const asOfArb = fc.integer({ min: 0, max: 7 * 24 * 4 - 1 }).map((q) => new Date(Date.parse("2026-11-20T00:00:00Z") + q * 900_000).toISOString());
-const accountArb = fc.tuple(fc.integer({ min: 0, max: 2 ** 31 - 1 }), fc.nat(100_000)).map(([seed, i]) => generateAccount(i, rng(seed)));
+const asOfArb = fc
+  .integer({ min: 0, max: 7 * 24 * 4 - 1 })
+  .map((q) => new Date(Date.parse("2026-11-20T00:00:00Z") + q * 900_000).toISOString());
+const accountArb = fc
+  .tuple(fc.integer({ min: 0, max: 2 ** 31 - 1 }), fc.nat(100_000))
+  .map(([seed, i]) => generateAccount(i, rng(seed)));
 
 const HOLD_FLAGS = ["disputed", "bankrupt", "deceased", "ceaseContact", "complaintOpen", "legalHold"] as const;
 
@@ -21,8 +34,14 @@ describe("decide", () => {
         expect(Date.parse(d.action.earliestAt)).toBeGreaterThanOrEqual(Date.parse(asOf));
         if (d.action.contact) {
           const purpose = policy.actions[d.action.type]!.purpose;
-          const r = checkContact(profile, account, { channel: d.action.channel!, at: d.action.earliestAt, ...(purpose ? { purpose } : {}) });
-          expect(r, `${d.action.type} via ${d.action.channel} at ${d.action.earliestAt}`).toMatchObject({ allowed: true });
+          const r = checkContact(profile, account, {
+            channel: d.action.channel!,
+            at: d.action.earliestAt,
+            ...(purpose ? { purpose } : {}),
+          });
+          expect(r, `${d.action.type} via ${d.action.channel} at ${d.action.earliestAt}`).toMatchObject({
+            allowed: true,
+          });
         }
         for (const b of d.blocked) expect(b.reasons.length).toBeGreaterThan(0);
       }),
@@ -33,7 +52,10 @@ describe("decide", () => {
   it("property: holds always win (no contact action while any hold applies)", () => {
     fc.assert(
       fc.property(accountArb, asOfArb, fc.constantFrom(...HOLD_FLAGS), (input, asOf, flag) => {
-        const held: AccountInput = { ...input, borrower: { ...input.borrower, flags: { ...input.borrower?.flags, [flag]: true } } };
+        const held: AccountInput = {
+          ...input,
+          borrower: { ...input.borrower, flags: { ...input.borrower?.flags, [flag]: true } },
+        };
         const d = decide(policy, held, { asOf, render: false });
         expect(d.facts.onHold).toBe(true);
         expect(d.action.contact).toBe(false);
@@ -55,16 +77,27 @@ describe("decide", () => {
   });
 
   it("property: malformed accounts give ArrearsError and nothing else", () => {
-    const junk = fc.oneof(fc.constant(null), fc.constant(undefined), fc.string(), fc.integer(), fc.dictionary(fc.string(), fc.jsonValue()));
+    const junk = fc.oneof(
+      fc.constant(null),
+      fc.constant(undefined),
+      fc.string(),
+      fc.integer(),
+      fc.dictionary(fc.string(), fc.jsonValue()),
+    );
     fc.assert(
-      fc.property(accountArb, fc.constantFrom("id", "currency", "timeZone", "dues", "contacts", "balance", "openedOn", "payments"), junk, (input, key, value) => {
-        const bad = { ...input, [key]: value } as unknown;
-        try {
-          decide(policy, bad, { asOf: "2026-11-23T10:00:00Z" });
-        } catch (e) {
-          expect(e).toBeInstanceOf(ArrearsError);
-        }
-      }),
+      fc.property(
+        accountArb,
+        fc.constantFrom("id", "currency", "timeZone", "dues", "contacts", "balance", "openedOn", "payments"),
+        junk,
+        (input, key, value) => {
+          const bad = { ...input, [key]: value } as unknown;
+          try {
+            decide(policy, bad, { asOf: "2026-11-23T10:00:00Z" });
+          } catch (e) {
+            expect(e).toBeInstanceOf(ArrearsError);
+          }
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -136,7 +169,11 @@ describe("policy options reach the facts", () => {
       balance: { principal: "2400.00" },
       dues: [{ dueDate: "2026-09-10", amount: "200.00" }],
       payments: [],
-      contacts: Array.from({ length: 5 }, (_, i) => ({ at: `2026-11-1${i}T15:00:00Z`, channel: "call" as const, outcome: "no_answer" as const })),
+      contacts: Array.from({ length: 5 }, (_, i) => ({
+        at: `2026-11-1${i}T15:00:00Z`,
+        channel: "call" as const,
+        outcome: "no_answer" as const,
+      })),
     };
     const asOf = "2026-11-23T15:00:00Z";
     expect(decide(policy, account, { asOf, render: false }).facts.unreachable).toBe(false); // default policy: 10 failed attempts

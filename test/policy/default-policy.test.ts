@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { POLICIES, decide, loadPolicy } from "../../src/index.js";
+import { decide, loadPolicy, POLICIES } from "../../src/index.js";
 
 // Runs every shipped policy's embedded tests through decide (the contract in src/policy/decision.ts).
 for (const [id, json] of Object.entries(POLICIES)) {

@@ -1,8 +1,8 @@
-import { describe, expect, it } from "vitest";
 import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { Facts } from "../../src/facts/catalog.js";
 import { DOMAIN_OPERATORS, defaultPolicy, evaluatePolicy, loadPolicy } from "../../src/index.js";
 import { ENGINE_OPERATORS } from "../../src/policy/operators.js";
-import type { Facts } from "../../src/facts/catalog.js";
 
 const op = (name: string) => ENGINE_OPERATORS[name] ?? DOMAIN_OPERATORS.find((o) => o.name === name)!.evaluate;
 
@@ -15,12 +15,21 @@ function policyWith(rules: unknown[], conditions?: Record<string, unknown>) {
     bucketScheme: "us-cycle",
     scorecards: { risk: "r", hardship: "h", segments: "s" },
     guardrails: "us-reg-f",
-    actions: { no_action: { contact: false, description: "n" }, a: { contact: false, description: "a" }, b: { contact: true, channel: "sms", description: "b" } },
+    actions: {
+      no_action: { contact: false, description: "n" },
+      a: { contact: false, description: "a" },
+      b: { contact: true, channel: "sms", description: "b" },
+    },
     ...(conditions ? { conditions } : {}),
     rules,
   });
 }
-const rule = (name: string, conditions: unknown, priority?: number, type = "a") => ({ name, ...(priority ? { priority } : {}), conditions, event: { type, params: { from: name } } });
+const rule = (name: string, conditions: unknown, priority?: number, type = "a") => ({
+  name,
+  ...(priority ? { priority } : {}),
+  conditions,
+  event: { type, params: { from: name } },
+});
 const fired = (p: ReturnType<typeof policyWith>, facts: Facts) => evaluatePolicy(p, facts).events.map((e) => e.rule);
 
 describe("operators: json-rules-engine semantics", () => {
@@ -41,7 +50,10 @@ describe("operators: json-rules-engine semantics", () => {
     expect(op("notIn")(undefined, ["a"])).toBe(true);
   });
   it("domain operators", () => {
-    const [inBucket, between, daysSince] = ["inBucket", "between", "daysSinceAtLeast"].map(op) as ((a: unknown, b: unknown) => boolean)[];
+    const [inBucket, between, daysSince] = ["inBucket", "between", "daysSinceAtLeast"].map(op) as ((
+      a: unknown,
+      b: unknown,
+    ) => boolean)[];
     expect(inBucket!("30-59", ["1-29", "30-59"])).toBe(true);
     expect(inBucket!(null, [null])).toBe(false);
     expect(between!(7, [7, 30])).toBe(true);
@@ -97,7 +109,9 @@ describe("evaluatePolicy", () => {
     const p = policyWith([
       rule("eq-undefined", { all: [{ fact: "segment", operator: "notEqual", value: "hardship" }] }),
       rule("gt", { all: [{ fact: "dpd", operator: "greaterThan", value: -1 }] }),
-      rule("ref", { all: [{ fact: "paidAmount90d", operator: "greaterThanInclusive", value: { fact: "overdueAmount" } }] }),
+      rule("ref", {
+        all: [{ fact: "paidAmount90d", operator: "greaterThanInclusive", value: { fact: "overdueAmount" } }],
+      }),
     ]);
     expect(fired(p, {})).toEqual(["eq-undefined"]);
     expect(fired(p, { paidAmount90d: 100, overdueAmount: 100 })).toEqual(["eq-undefined", "ref"]);
@@ -106,12 +120,24 @@ describe("evaluatePolicy", () => {
 
   it("trace lists every rule in evaluation order with the facts it read", () => {
     const p = loadPolicy(defaultPolicy);
-    const facts: Facts = { dpd: 95, outstandingAmount: 3000, visitOptOut: false, daysSinceVisitNotice: 10, visits30d: 0 };
+    const facts: Facts = {
+      dpd: 95,
+      outstandingAmount: 3000,
+      visitOptOut: false,
+      daysSinceVisitNotice: 10,
+      visits30d: 0,
+    };
     const { events, trace } = evaluatePolicy(p, facts, { trace: true });
     expect(trace).toHaveLength(p.rules.length);
     expect(trace.map((t) => t.priority)).toEqual([...trace.map((t) => t.priority)].sort((a, b) => b - a));
     const visit = trace.find((t) => t.rule === "home-visit")!;
-    expect(visit).toEqual({ rule: "home-visit", priority: 56, fired: true, event: "home_visit", facts: { daysSinceVisitNotice: 10, dpd: 95, outstandingAmount: 3000, visitOptOut: false, visits30d: 0 } });
+    expect(visit).toEqual({
+      rule: "home-visit",
+      priority: 56,
+      fired: true,
+      event: "home_visit",
+      facts: { daysSinceVisitNotice: 10, dpd: 95, outstandingAmount: 3000, visitOptOut: false, visits30d: 0 },
+    });
     const dec = trace.find((t) => t.rule === "hold-deceased")!;
     expect(dec).toEqual({ rule: "hold-deceased", priority: 100, fired: false, facts: { deceased: null } });
     expect(trace.filter((t) => t.fired).map((t) => t.rule)).toEqual(events.map((e) => e.rule));
@@ -121,13 +147,25 @@ describe("evaluatePolicy", () => {
   it("is deterministic and never mutates the facts", () => {
     const p = loadPolicy(defaultPolicy);
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 400 }), fc.boolean(), fc.option(fc.integer({ min: 0, max: 60 })), (dpd, unreachable, since) => {
-        const facts: Facts = { dpd, unreachable, daysSinceVisitNotice: since, outstandingAmount: 6000, visitOptOut: false, visits30d: 0 };
-        const copy = { ...facts };
-        const a = JSON.stringify(evaluatePolicy(p, facts, { trace: true }));
-        expect(JSON.stringify(evaluatePolicy(p, facts, { trace: true }))).toBe(a);
-        expect(facts).toEqual(copy);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 400 }),
+        fc.boolean(),
+        fc.option(fc.integer({ min: 0, max: 60 })),
+        (dpd, unreachable, since) => {
+          const facts: Facts = {
+            dpd,
+            unreachable,
+            daysSinceVisitNotice: since,
+            outstandingAmount: 6000,
+            visitOptOut: false,
+            visits30d: 0,
+          };
+          const copy = { ...facts };
+          const a = JSON.stringify(evaluatePolicy(p, facts, { trace: true }));
+          expect(JSON.stringify(evaluatePolicy(p, facts, { trace: true }))).toBe(a);
+          expect(facts).toEqual(copy);
+        },
+      ),
       { numRuns: 300, seed: 1 },
     );
   });
@@ -135,7 +173,15 @@ describe("evaluatePolicy", () => {
   it("default ladder: a home visit only 7-30 days after a notice; a new notice after 30 days", () => {
     const p = loadPolicy(defaultPolicy);
     const at = (since: number | null) =>
-      evaluatePolicy(p, { dpd: 95, outstandingAmount: 500, visitOptOut: false, visits30d: 0, daysSinceVisitNotice: since, daysSinceLastLetter: since, callAttemptsToday: 0 }).events.map((e) => e.type);
+      evaluatePolicy(p, {
+        dpd: 95,
+        outstandingAmount: 500,
+        visitOptOut: false,
+        visits30d: 0,
+        daysSinceVisitNotice: since,
+        daysSinceLastLetter: since,
+        callAttemptsToday: 0,
+      }).events.map((e) => e.type);
     expect(at(null)[0]).toBe("send_visit_notice");
     expect(at(6)[0]).toBe("call_borrower");
     expect(at(7)[0]).toBe("home_visit");
@@ -146,15 +192,41 @@ describe("evaluatePolicy", () => {
 
   it("default ladder: rules fire together so decide can fall back down the ladder", () => {
     const p = loadPolicy(defaultPolicy);
-    const types = evaluatePolicy(p, { dpd: 40, daysSinceLastLetter: null, visitOptOut: false, outstandingAmount: 100, callAttemptsToday: 0, smsSent7d: 1, emailsSent7d: 0 }).events.map((e) => e.type);
+    const types = evaluatePolicy(p, {
+      dpd: 40,
+      daysSinceLastLetter: null,
+      visitOptOut: false,
+      outstandingAmount: 100,
+      callAttemptsToday: 0,
+      smsSent7d: 1,
+      emailsSent7d: 0,
+    }).events.map((e) => e.type);
     expect(types).toEqual(["call_borrower", "send_formal_letter", "send_sms_reminder", "send_email_reminder"]);
     // pacing is data: two calls today, two SMS and two e-mails this week leave only the letter
-    const paced = evaluatePolicy(p, { dpd: 40, daysSinceLastLetter: 20, visitOptOut: false, outstandingAmount: 100, callAttemptsToday: 2, smsSent7d: 2, emailsSent7d: 2 }).events.map((e) => e.type);
+    const paced = evaluatePolicy(p, {
+      dpd: 40,
+      daysSinceLastLetter: 20,
+      visitOptOut: false,
+      outstandingAmount: 100,
+      callAttemptsToday: 2,
+      smsSent7d: 2,
+      emailsSent7d: 2,
+    }).events.map((e) => e.type);
     expect(paced).toEqual(["send_formal_letter"]);
-    const legal = evaluatePolicy(p, { dpd: 120, outstandingAmount: 1000, disputed: false, consecutiveFailedAttempts: 12 }).events.map((e) => e.type);
+    const legal = evaluatePolicy(p, {
+      dpd: 120,
+      outstandingAmount: 1000,
+      disputed: false,
+      consecutiveFailedAttempts: 12,
+    }).events.map((e) => e.type);
     expect(legal[0]).toBe("legal_review");
     // never when disputed (the hold fires instead)
-    const disputed = evaluatePolicy(p, { dpd: 120, outstandingAmount: 1000, disputed: true, consecutiveFailedAttempts: 12 }).events.map((e) => e.type);
+    const disputed = evaluatePolicy(p, {
+      dpd: 120,
+      outstandingAmount: 1000,
+      disputed: true,
+      consecutiveFailedAttempts: 12,
+    }).events.map((e) => e.type);
     expect(disputed[0]).toBe("dispute_hold");
     expect(disputed).not.toContain("legal_review");
   });

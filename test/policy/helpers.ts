@@ -1,5 +1,5 @@
-import { Engine } from "json-rules-engine";
 import fc from "fast-check";
+import { Engine } from "json-rules-engine";
 import { FACTS, type Facts } from "../../src/facts/catalog.js";
 import { DOMAIN_OPERATORS, type Policy } from "../../src/index.js";
 
@@ -17,9 +17,15 @@ export interface EngineEvent {
 export function engineFor(source: Policy["source"]): Engine {
   const engine = new Engine([], { allowUndefinedFacts: true });
   for (const op of DOMAIN_OPERATORS) engine.addOperator(op.name, op.evaluate as (a: unknown, b: unknown) => boolean);
-  for (const [name, cond] of Object.entries(source.conditions ?? {})) engine.setCondition(name, structuredClone(cond) as never);
+  for (const [name, cond] of Object.entries(source.conditions ?? {}))
+    engine.setCondition(name, structuredClone(cond) as never);
   for (const r of source.rules) {
-    engine.addRule({ name: r.name, priority: r.priority ?? 1, conditions: structuredClone(r.conditions) as never, event: structuredClone(r.event) as never });
+    engine.addRule({
+      name: r.name,
+      priority: r.priority ?? 1,
+      conditions: structuredClone(r.conditions) as never,
+      event: structuredClone(r.event) as never,
+    });
   }
   return engine;
 }
@@ -37,7 +43,12 @@ export async function runEngine(source: Policy["source"], facts: Facts): Promise
     if (results[i]!.priority! > results[i - 1]!.priority!) throw new Error("json-rules-engine broke priority order");
   }
   return results
-    .map((r) => ({ rule: String(r.name), priority: r.priority!, type: r.event!.type, params: (r.event!.params ?? {}) as Record<string, unknown> }))
+    .map((r) => ({
+      rule: String(r.name),
+      priority: r.priority!,
+      type: r.event!.type,
+      params: (r.event!.params ?? {}) as Record<string, unknown>,
+    }))
     .sort((a, b) => b.priority - a.priority || index.get(a.rule)! - index.get(b.rule)!);
 }
 

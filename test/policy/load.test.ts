@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { ArrearsError } from "../../src/errors/index.js";
-import { formatIssue } from "../../src/errors/index.js";
-import { POLICIES, defaultPolicy, loadPolicy } from "../../src/index.js";
+import { ArrearsError, formatIssue } from "../../src/errors/index.js";
 import { closest, levenshtein } from "../../src/errors/suggest.js";
+import { defaultPolicy, loadPolicy, POLICIES } from "../../src/index.js";
 
 type Json = Record<string, any>;
 const base = (): Json => structuredClone(defaultPolicy) as Json;
@@ -27,12 +26,28 @@ describe("loadPolicy: the default policy", () => {
     expect(p.bucketScheme).toBe("us-cycle");
     expect(p.guardrails).toBe("us-reg-f");
     expect(p.scorecards).toEqual({ risk: "risk-behavioral", hardship: "hardship", segments: "segments" });
-    expect(p.options).toEqual({ graceDays: 5, tolerance: "1.00", promiseGraceDays: 2, maxDelayHours: 16, unreachable: { failedAttempts: 10, invalidNumberAttempts: 3 } });
+    expect(p.options).toEqual({
+      graceDays: 5,
+      tolerance: "1.00",
+      promiseGraceDays: 2,
+      maxDelayHours: 16,
+      unreachable: { failedAttempts: 10, invalidNumberAttempts: 3 },
+    });
     expect(p.fallbackAction).toBe("no_action");
     expect(p.actions.call_borrower).toMatchObject({ channel: "call", contact: true, template: "call-script" });
-    expect(p.actions.send_visit_notice).toMatchObject({ channel: "letter", purpose: "visit_notice", template: "visit-notice" });
+    expect(p.actions.send_visit_notice).toMatchObject({
+      channel: "letter",
+      purpose: "visit_notice",
+      template: "visit-notice",
+    });
     expect(p.rules.map((r) => r.name)).toContain("home-visit");
-    expect(p.rules.find((r) => r.name === "home-visit")!.facts).toEqual(["daysSinceVisitNotice", "dpd", "outstandingAmount", "visitOptOut", "visits30d"]);
+    expect(p.rules.find((r) => r.name === "home-visit")!.facts).toEqual([
+      "daysSinceVisitNotice",
+      "dpd",
+      "outstandingAmount",
+      "visitOptOut",
+      "visits30d",
+    ]);
     expect(p.tests.length).toBeGreaterThanOrEqual(p.rules.length);
     expect(Object.keys(POLICIES)).toEqual(["default", "cn-default"]);
   });
@@ -69,7 +84,12 @@ describe("loadPolicy: the default policy", () => {
 describe("loadPolicy: cn-default", () => {
   it("uses M buckets, the 2026 Chinese guardrails and inBucket conditions", () => {
     const p = loadPolicy(POLICIES["cn-default"]);
-    expect([p.meta.id, p.meta.version, p.bucketScheme, p.guardrails]).toEqual(["cn-default", "1.0.0", "cn-m", "cn-2026"]);
+    expect([p.meta.id, p.meta.version, p.bucketScheme, p.guardrails]).toEqual([
+      "cn-default",
+      "1.0.0",
+      "cn-m",
+      "cn-2026",
+    ]);
     expect(p.rules.find((r) => r.name === "write-off-review")!.facts).toEqual(["bucket"]);
     expect(p.rules.map((r) => r.name)).not.toContain("hold-breathing-space");
   });
@@ -120,9 +140,15 @@ describe("loadPolicy: errors with JSON paths and suggestions", () => {
     expect(got).toHaveLength(6);
     expect(got[0]).toMatch(/^rules\[13\]\.conditions\.all\[1\]\.path: not supported/);
     expect(got[1]).toMatch(/^rules\[13\]\.conditions\.all\[2\]\.params: not supported/);
-    expect(got[2]).toMatch(/^rules\[13\]\.conditions\.all\[3\]\.operator: operator decorator "someValue" is not supported/);
-    expect(got[3]).toMatch(/^rules\[13\]\.conditions\.all\[4\]\.operator: operator "contains" needs a list fact .* use "in"/);
-    expect(got[4]).toMatch(/^rules\[13\]\.conditions\.all\[5\]\.value: operator "in" needs a literal list value, not a fact/);
+    expect(got[2]).toMatch(
+      /^rules\[13\]\.conditions\.all\[3\]\.operator: operator decorator "someValue" is not supported/,
+    );
+    expect(got[3]).toMatch(
+      /^rules\[13\]\.conditions\.all\[4\]\.operator: operator "contains" needs a list fact .* use "in"/,
+    );
+    expect(got[4]).toMatch(
+      /^rules\[13\]\.conditions\.all\[5\]\.value: operator "in" needs a literal list value, not a fact/,
+    );
     expect(got[5]).toMatch(/^rules\[13\]\.conditions\.all\[6\]\.value\.path: not supported in a fact reference/);
   });
 
@@ -162,7 +188,13 @@ describe("loadPolicy: errors with JSON paths and suggestions", () => {
     j.rules[1].conditions = { fact: "dpd", operator: "equal", value: 1 };
     j.rules[2].conditions = { all: { fact: "dpd", operator: "equal", value: 1 } };
     j.rules[3].conditions = { not: [{ fact: "dpd", operator: "equal", value: 1 }] };
-    j.rules[4].conditions = { all: [{ any: [], all: [] }, { fact: "dpd", operator: "equal", value: 1, prority: 2 }, { all: [], priority: 0 }] };
+    j.rules[4].conditions = {
+      all: [
+        { any: [], all: [] },
+        { fact: "dpd", operator: "equal", value: 1, prority: 2 },
+        { all: [], priority: 0 },
+      ],
+    };
     expect(issuesOf(j)).toEqual([
       "rules[0].conditions.all[0].value: required",
       'rules[1].conditions: the root of conditions must be an object with "all", "any", "not" or "condition", received object',
@@ -180,7 +212,9 @@ describe("loadPolicy: errors with JSON paths and suggestions", () => {
     j.conditions.b = { any: [{ condition: "a" }] };
     j.conditions.unused = { all: [{ fact: "nope", operator: "equal", value: 1 }] };
     const got = issuesOf(j);
-    expect(got).toContain('conditions.b.any[0].condition: shared conditions refer to each other in a cycle: "a" → "b" → "a", received "a"');
+    expect(got).toContain(
+      'conditions.b.any[0].condition: shared conditions refer to each other in a cycle: "a" → "b" → "a", received "a"',
+    );
     expect(got).toContain('conditions.unused.all[0].fact: unknown fact "nope", received "nope"');
   });
 
@@ -223,7 +257,11 @@ describe("loadPolicy: errors with JSON paths and suggestions", () => {
     ]);
     const k = base();
     k.bucketScheme = "us-cycles";
-    expect(issuesOf(k)).toEqual([expect.stringMatching(/^bucketScheme: unknown bucket scheme; did you mean "us-cycle"\? \(shipped: .*us-cycle.*\), received "us-cycles"$/)]);
+    expect(issuesOf(k)).toEqual([
+      expect.stringMatching(
+        /^bucketScheme: unknown bucket scheme; did you mean "us-cycle"\? \(shipped: .*us-cycle.*\), received "us-cycles"$/,
+      ),
+    ]);
   });
 
   it("rejects non-objects and wrong schema versions", () => {
@@ -255,7 +293,8 @@ describe("shipped policies: embedded tests", () => {
       expect(p.rules.map((r) => r.name).filter((n) => !expected.has(n))).toEqual([]);
       for (const t of p.tests) {
         expect(t.expect.rule, t.name).toBeDefined();
-        const type = t.expect.rule === "(fallback)" ? p.fallbackAction : p.rules.find((r) => r.name === t.expect.rule)!.event.type;
+        const type =
+          t.expect.rule === "(fallback)" ? p.fallbackAction : p.rules.find((r) => r.name === t.expect.rule)!.event.type;
         expect(t.expect.action, t.name).toBe(type);
       }
     });

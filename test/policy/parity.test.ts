@@ -1,10 +1,11 @@
-import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { POLICIES, evaluatePolicy, loadPolicy, type Policy } from "../../src/index.js";
+import { describe, expect, it } from "vitest";
 import type { Facts } from "../../src/facts/catalog.js";
+import { evaluatePolicy, loadPolicy, POLICIES, type Policy } from "../../src/index.js";
 import { factsArbitrary, runEngine } from "./helpers.js";
 
-const shape = (events: ReturnType<typeof evaluatePolicy>["events"]) => events.map((e) => ({ rule: e.rule, priority: e.priority, type: e.type, params: e.params }));
+const shape = (events: ReturnType<typeof evaluatePolicy>["events"]) =>
+  events.map((e) => ({ rule: e.rule, priority: e.priority, type: e.type, params: e.params }));
 /** Events of both compiled paths (the generated runner, and the closures behind the full trace), which must agree. */
 const compiledEvents = (policy: Policy, facts: Facts) => {
   const fast = shape(evaluatePolicy(policy, facts).events);
@@ -23,22 +24,105 @@ const kitchenSink = {
   bucketScheme: "us-cycle",
   scorecards: { risk: "risk-behavioral", hardship: "hardship", segments: "segments" },
   guardrails: "us-reg-f",
-  actions: { no_action: { contact: false, description: "n" }, a: { contact: false, description: "a" }, b: { contact: true, channel: "sms", description: "b" } },
+  actions: {
+    no_action: { contact: false, description: "n" },
+    a: { contact: false, description: "a" },
+    b: { contact: true, channel: "sms", description: "b" },
+  },
   conditions: {
-    early: { any: [{ fact: "bucket", operator: "inBucket", value: ["1-29", "30-59"] }, { fact: "dpd", operator: "between", value: [1, 29] }] },
+    early: {
+      any: [
+        { fact: "bucket", operator: "inBucket", value: ["1-29", "30-59"] },
+        { fact: "dpd", operator: "between", value: [1, 29] },
+      ],
+    },
     earlyNotDisputed: { all: [{ condition: "early" }, { fact: "disputed", operator: "notEqual", value: true }] },
   },
   rules: [
     { name: "r-empty-any", priority: 3, conditions: { any: [] }, event: { type: "a", params: { n: 1 } } },
     { name: "r-empty-all-not", priority: 3, conditions: { not: { all: [] } }, event: { type: "a" } },
     { name: "r-ref-root", priority: 5, conditions: { condition: "earlyNotDisputed" }, event: { type: "b" } },
-    { name: "r-numeric", priority: 5, conditions: { all: [{ fact: "dpd", operator: "greaterThan", value: 30 }, { fact: "overdueAmount", operator: "lessThanInclusive", value: 500.5 }, { fact: "riskScore", operator: "lessThan", value: 600, priority: 9 }] }, event: { type: "a" } },
-    { name: "r-in", conditions: { any: [{ fact: "segment", operator: "in", value: ["hardship", null] }, { fact: "holdReason", operator: "notIn", value: ["deceased", "bankrupt", null] }] }, event: { type: "a" } },
-    { name: "r-not-decorator", priority: 2, conditions: { all: [{ fact: "dpd", operator: "not:greaterThanInclusive", value: 10 }, { fact: "product", operator: "not:equal", value: "revolving" }] }, event: { type: "b" } },
-    { name: "r-fact-ref", priority: 2, conditions: { all: [{ fact: "paidAmount90d", operator: "greaterThanInclusive", value: { fact: "overdueAmount" } }, { fact: "activePromiseAmount", operator: "equal", value: { fact: "lastPaymentAmount" } }] }, event: { type: "a" } },
-    { name: "r-days-since", priority: 4, conditions: { any: [{ fact: "daysSinceLastLetter", operator: "daysSinceAtLeast", value: 14 }, { not: { fact: "daysSinceRightPartyContact", operator: "equal", value: null } }] }, event: { type: "b", params: { x: [1, 2] } } },
-    { name: "r-nested", priority: 4, conditions: { all: [{ any: [{ fact: "unreachable", operator: "equal", value: true }, { all: [{ fact: "callAttempts7d", operator: "greaterThanInclusive", value: 7 }, { not: { any: [] } }] }] }, ] }, event: { type: "a" } },
-    { name: "r-inclusive", priority: 1, conditions: { all: [{ fact: "dpd", operator: "greaterThanInclusive", value: 0 }, { fact: "utilization", operator: "lessThan", value: 0.9 }] }, event: { type: "no_action" } },
+    {
+      name: "r-numeric",
+      priority: 5,
+      conditions: {
+        all: [
+          { fact: "dpd", operator: "greaterThan", value: 30 },
+          { fact: "overdueAmount", operator: "lessThanInclusive", value: 500.5 },
+          { fact: "riskScore", operator: "lessThan", value: 600, priority: 9 },
+        ],
+      },
+      event: { type: "a" },
+    },
+    {
+      name: "r-in",
+      conditions: {
+        any: [
+          { fact: "segment", operator: "in", value: ["hardship", null] },
+          { fact: "holdReason", operator: "notIn", value: ["deceased", "bankrupt", null] },
+        ],
+      },
+      event: { type: "a" },
+    },
+    {
+      name: "r-not-decorator",
+      priority: 2,
+      conditions: {
+        all: [
+          { fact: "dpd", operator: "not:greaterThanInclusive", value: 10 },
+          { fact: "product", operator: "not:equal", value: "revolving" },
+        ],
+      },
+      event: { type: "b" },
+    },
+    {
+      name: "r-fact-ref",
+      priority: 2,
+      conditions: {
+        all: [
+          { fact: "paidAmount90d", operator: "greaterThanInclusive", value: { fact: "overdueAmount" } },
+          { fact: "activePromiseAmount", operator: "equal", value: { fact: "lastPaymentAmount" } },
+        ],
+      },
+      event: { type: "a" },
+    },
+    {
+      name: "r-days-since",
+      priority: 4,
+      conditions: {
+        any: [
+          { fact: "daysSinceLastLetter", operator: "daysSinceAtLeast", value: 14 },
+          { not: { fact: "daysSinceRightPartyContact", operator: "equal", value: null } },
+        ],
+      },
+      event: { type: "b", params: { x: [1, 2] } },
+    },
+    {
+      name: "r-nested",
+      priority: 4,
+      conditions: {
+        all: [
+          {
+            any: [
+              { fact: "unreachable", operator: "equal", value: true },
+              { all: [{ fact: "callAttempts7d", operator: "greaterThanInclusive", value: 7 }, { not: { any: [] } }] },
+            ],
+          },
+        ],
+      },
+      event: { type: "a" },
+    },
+    {
+      name: "r-inclusive",
+      priority: 1,
+      conditions: {
+        all: [
+          { fact: "dpd", operator: "greaterThanInclusive", value: 0 },
+          { fact: "utilization", operator: "lessThan", value: 0.9 },
+        ],
+      },
+      event: { type: "no_action" },
+    },
   ],
 };
 

@@ -7,7 +7,11 @@ import { account } from "../../src/testing/builder.js";
 
 const calls: string[] = [];
 vi.mock("../../src/policy/decide.js", () => ({
-  decide: (policy: { meta: { id: string; version: string }; big: string }, acc: Account, opts: { asOf: string; variant?: string }) => {
+  decide: (
+    policy: { meta: { id: string; version: string }; big: string },
+    acc: Account,
+    opts: { asOf: string; variant?: string },
+  ) => {
     calls.push(acc.id);
     if (acc.id === "THROWS") throw new ArrearsError("INVALID_OPTIONS", [{ path: ["x"], message: "boom" }]);
     const principal = Number(acc.balance.principal);
@@ -18,7 +22,11 @@ vi.mock("../../src/policy/decide.js", () => ({
       policy: policy.meta,
       ...(opts.variant !== undefined ? { variant: opts.variant } : {}),
       facts: { bucket: "M1", bucketIndex: 1 },
-      amounts: { currency: acc.currency, overdue: { total: "1.00" }, outstanding: { total: String(acc.balance.principal) } },
+      amounts: {
+        currency: acc.currency,
+        overdue: { total: "1.00" },
+        outstanding: { total: String(acc.balance.principal) },
+      },
       scores: { segment: null, priority: 0 },
       action: { type, channel: null, rule: "r", earliestAt: opts.asOf, contact: true, params: {} },
       blocked: [],
@@ -50,15 +58,15 @@ describe("decideMany", () => {
   });
 
   it("yields error entries for invalid accounts and goes on", () => {
-    const items = [...decideMany(A, [acct("a1", "600"), { id: "bad", product: "car" }, 42, acct("THROWS", "1"), acct("a2", "50")], { asOf })];
+    const items = [
+      ...decideMany(A, [acct("a1", "600"), { id: "bad", product: "car" }, 42, acct("THROWS", "1"), acct("a2", "50")], {
+        asOf,
+      }),
+    ];
     expect(items).toHaveLength(5);
-    expect(items.map((x) => (isDecisionError(x) ? `E:${x.accountId}:${x.index}:${x.error.code}` : x.accountId))).toEqual([
-      "a1",
-      "E:bad:1:INVALID_ACCOUNT",
-      "E:null:2:INVALID_ACCOUNT",
-      "E:THROWS:3:INVALID_OPTIONS",
-      "a2",
-    ]);
+    expect(
+      items.map((x) => (isDecisionError(x) ? `E:${x.accountId}:${x.index}:${x.error.code}` : x.accountId)),
+    ).toEqual(["a1", "E:bad:1:INVALID_ACCOUNT", "E:null:2:INVALID_ACCOUNT", "E:THROWS:3:INVALID_OPTIONS", "a2"]);
     const e = items[1];
     if (!isDecisionError(e!)) throw new Error("expected an error entry");
     expect(e.error.issues.some((i) => i.path[0] === "product")).toBe(true);
@@ -105,7 +113,14 @@ describe("decideMany", () => {
 describe("comparePolicies", () => {
   it("builds the transition matrix with examples (hand-computed)", () => {
     // A: call if principal ≥ 500; B: call if ≥ 100.
-    const accounts = [acct("p1", "50"), acct("p2", "150"), acct("p3", "250"), acct("p4", "700"), acct("p5", "120"), { id: "bad" }];
+    const accounts = [
+      acct("p1", "50"),
+      acct("p2", "150"),
+      acct("p3", "250"),
+      acct("p4", "700"),
+      acct("p5", "120"),
+      { id: "bad" },
+    ];
     const r = comparePolicies(A, B, accounts, { asOf, examplesPerCell: 2 });
     expect(r.total).toBe(5);
     expect(r.changed).toBe(3);
@@ -116,7 +131,10 @@ describe("comparePolicies", () => {
       [3, 1],
     ]);
     expect(r.cells[0]).toEqual({ from: "send_sms_reminder", to: "call_borrower", count: 3, examples: ["p2", "p3"] });
-    expect(r.byAction).toEqual([{ action: "call_borrower", a: 1, b: 4 }, { action: "send_sms_reminder", a: 4, b: 1 }]);
+    expect(r.byAction).toEqual([
+      { action: "call_borrower", a: 1, b: 4 },
+      { action: "send_sms_reminder", a: 4, b: 1 },
+    ]);
     expect(r.errors.count).toBe(1);
     expect(r.errors.examples[0]).toMatchObject({ accountId: "bad", index: 5 });
     expect(r.policies).toEqual({ a: { id: "A", version: "1" }, b: { id: "B", version: "2" } });
@@ -132,7 +150,14 @@ describe("comparePolicies", () => {
 });
 
 describe("decideWithExperiment", () => {
-  const experiment = { id: "q4", salt: "2026-q4", variants: [{ name: "champion", weight: 1 }, { name: "challenger", weight: 1 }] };
+  const experiment = {
+    id: "q4",
+    salt: "2026-q4",
+    variants: [
+      { name: "champion", weight: 1 },
+      { name: "challenger", weight: 1 },
+    ],
+  };
   it("decides with the assigned variant's policy and records the variant", () => {
     const set = loadPolicySet({ experiment, policies: { champion: A, challenger: B } });
     for (let i = 0; i < 40; i++) {
@@ -145,7 +170,9 @@ describe("decideWithExperiment", () => {
     }
   });
   it("a variant without a policy is INVALID_EXPERIMENT", () => {
-    expect(() => loadPolicySet({ experiment, policies: { champion: A } })).toThrow(/no policy for variant "challenger"/);
+    expect(() => loadPolicySet({ experiment, policies: { champion: A } })).toThrow(
+      /no policy for variant "challenger"/,
+    );
     try {
       loadPolicySet({ experiment, policies: { champion: A } });
     } catch (e) {

@@ -1,8 +1,8 @@
-import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { murmur3x86_32, hashToUnit } from "../../src/portfolio/hash.js";
-import { assignVariant, loadExperiment } from "../../src/portfolio/experiment.js";
+import { describe, expect, it } from "vitest";
 import { ArrearsError } from "../../src/errors/index.js";
+import { assignVariant, loadExperiment } from "../../src/portfolio/experiment.js";
+import { hashToUnit, murmur3x86_32 } from "../../src/portfolio/hash.js";
 
 describe("murmur3x86_32", () => {
   // Reference vectors of MurmurHash3_x86_32 (SMHasher); pinned so assignment never drifts.
@@ -27,14 +27,24 @@ describe("murmur3x86_32", () => {
   it("pins assignment-level values (stable across versions)", () => {
     expect(murmur3x86_32("2026-q4:A1")).toBe(murmur3x86_32("2026-q4:A1"));
     expect(hashToUnit("")).toBe(0);
-    fc.assert(fc.property(fc.string(), (s) => {
-      const u = hashToUnit(s);
-      return u >= 0 && u < 1 && Number.isInteger(murmur3x86_32(s));
-    }));
+    fc.assert(
+      fc.property(fc.string(), (s) => {
+        const u = hashToUnit(s);
+        return u >= 0 && u < 1 && Number.isInteger(murmur3x86_32(s));
+      }),
+    );
   });
 });
 
-const exp = { id: "q4", salt: "2026-q4", variants: [{ name: "champion", weight: 50 }, { name: "challenger", weight: 30 }, { name: "holdout", weight: 20 }] };
+const exp = {
+  id: "q4",
+  salt: "2026-q4",
+  variants: [
+    { name: "champion", weight: 50 },
+    { name: "challenger", weight: 30 },
+    { name: "holdout", weight: 20 },
+  ],
+};
 
 describe("assignVariant", () => {
   it("is deterministic and matches the documented algorithm", () => {
@@ -53,7 +63,8 @@ describe("assignVariant", () => {
     for (let i = 0; i < n; i++) seen[assignVariant(compiled, `ACC-${i}`)]!++;
     const expected = { champion: 0.5 * n, challenger: 0.3 * n, holdout: 0.2 * n };
     let chi2 = 0;
-    for (const k of Object.keys(expected) as (keyof typeof expected)[]) chi2 += (seen[k]! - expected[k]) ** 2 / expected[k];
+    for (const k of Object.keys(expected) as (keyof typeof expected)[])
+      chi2 += (seen[k]! - expected[k]) ** 2 / expected[k];
     // 13.82 is the 0.1% critical value for 2 degrees of freedom.
     expect(chi2).toBeLessThan(13.82);
   });
@@ -70,7 +81,14 @@ describe("assignVariant", () => {
     let moved = 0;
     for (let i = 0; i < 2000; i++) if (assignVariant(exp, `A${i}`) !== assignVariant(other, `A${i}`)) moved++;
     expect(moved).toBeGreaterThan(800);
-    const off = { id: "x", salt: "s", variants: [{ name: "a", weight: 0 }, { name: "b", weight: 1 }] };
+    const off = {
+      id: "x",
+      salt: "s",
+      variants: [
+        { name: "a", weight: 0 },
+        { name: "b", weight: 1 },
+      ],
+    };
     for (let i = 0; i < 500; i++) expect(assignVariant(off, `A${i}`)).toBe("b");
   });
 
@@ -85,9 +103,20 @@ describe("assignVariant", () => {
       throw new Error("expected a throw");
     };
     expect(bad({ id: "x", salt: "s", variants: [] }).code).toBe("INVALID_EXPERIMENT");
-    const dup = bad({ id: "x", salt: "s", variants: [{ name: "a", weight: 1 }, { name: "a", weight: 2 }] });
+    const dup = bad({
+      id: "x",
+      salt: "s",
+      variants: [
+        { name: "a", weight: 1 },
+        { name: "a", weight: 2 },
+      ],
+    });
     expect(dup.issues[0]!.path).toEqual(["variants", 1, "name"]);
-    expect(bad({ id: "x", salt: "s", variants: [{ name: "a", weight: -1 }] }).issues[0]!.path).toEqual(["variants", 0, "weight"]);
+    expect(bad({ id: "x", salt: "s", variants: [{ name: "a", weight: -1 }] }).issues[0]!.path).toEqual([
+      "variants",
+      0,
+      "weight",
+    ]);
     expect(bad({ id: "x", salt: "s", variants: [{ name: "a", weight: 0 }] }).issues[0]!.path).toEqual(["variants"]);
     expect(bad({ id: "x", variants: [{ name: "a", weight: 1 }] }).issues[0]!.path).toEqual(["salt"]);
     expect(bad(null).code).toBe("INVALID_EXPERIMENT");

@@ -19,7 +19,11 @@ const policy = loadPolicy(defaultPolicy);
 const base = account().asOf(asOf).income("3000.00");
 
 function selfCure(): unknown {
-  const json = structuredClone(defaultPolicy) as { id: string; tests: unknown[]; rules: { name: string; conditions: { all: { fact: string; value: unknown }[] } }[] };
+  const json = structuredClone(defaultPolicy) as {
+    id: string;
+    tests: unknown[];
+    rules: { name: string; conditions: { all: { fact: string; value: unknown }[] } }[];
+  };
   json.id = "self-cure-10";
   json.tests = [];
   for (const r of json.rules)
@@ -31,7 +35,13 @@ function selfCure(): unknown {
 }
 
 describe("with the default policy", () => {
-  const accounts = [base.id("c0").overdue(0).build(), base.id("d3").overdue(3).build(), { id: "broken" }, base.id("d8").overdue(8).build(), base.id("d15").overdue(15).build()];
+  const accounts = [
+    base.id("c0").overdue(0).build(),
+    base.id("d3").overdue(3).build(),
+    { id: "broken" },
+    base.id("d8").overdue(8).build(),
+    base.id("d15").overdue(15).build(),
+  ];
 
   it("decideMany equals decide one by one, byte for byte, with the error entry in place", () => {
     const items = [...decideMany(policy, accounts, { asOf })];
@@ -42,11 +52,16 @@ describe("with the default policy", () => {
       "d8:call_borrower",
       "d15:call_borrower",
     ]);
-    for (const [i, d] of items.entries()) if (!isDecisionError(d)) expect(JSON.stringify(d)).toBe(JSON.stringify(decide(policy, accounts[i], { asOf })));
+    for (const [i, d] of items.entries())
+      if (!isDecisionError(d)) expect(JSON.stringify(d)).toBe(JSON.stringify(decide(policy, accounts[i], { asOf })));
     const s = summarizePortfolio(items);
     expect(s.decisions).toBe(4);
     expect(s.errors).toBe(1);
-    expect(s.byAction.map((r) => [r.action, r.count])).toEqual([["call_borrower", 2], ["no_action", 1], ["send_sms_reminder", 1]]);
+    expect(s.byAction.map((r) => [r.action, r.count])).toEqual([
+      ["call_borrower", 2],
+      ["no_action", 1],
+      ["send_sms_reminder", 1],
+    ]);
     expect(s.total.exposure.USD!.overdue).toBe("300.00"); // d3, d8 and d15: one 100.00 due each
   });
 
@@ -55,13 +70,25 @@ describe("with the default policy", () => {
     expect(r.total).toBe(4);
     expect(r.changed).toBe(1);
     expect(r.changedShare).toBe(0.25);
-    expect(r.cells.find((c) => c.from !== c.to)).toEqual({ from: "call_borrower", to: "send_sms_reminder", count: 1, examples: ["d8"] });
+    expect(r.cells.find((c) => c.from !== c.to)).toEqual({
+      from: "call_borrower",
+      to: "send_sms_reminder",
+      count: 1,
+      examples: ["d8"],
+    });
     expect(r.policies.b).toEqual({ id: "self-cure-10", version: expect.any(String) });
     expect(r.errors.count).toBe(1);
   });
 
   it("decideWithExperiment records the variant and is deterministic", () => {
-    const experiment = { id: "x", salt: "s1", variants: [{ name: "champion", weight: 1 }, { name: "challenger", weight: 1 }] };
+    const experiment = {
+      id: "x",
+      salt: "s1",
+      variants: [
+        { name: "champion", weight: 1 },
+        { name: "challenger", weight: 1 },
+      ],
+    };
     const set = loadPolicySet({ experiment, policies: { champion: policy, challenger: loadPolicy(selfCure()) } });
     const seen = new Set<string>();
     for (let i = 0; i < 30; i++) {

@@ -1,9 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { rollRatesFromRows, type RollRow } from "../../src/portfolio/roll-rates.js";
 import { formatMinorBig } from "../../src/portfolio/exposure.js";
+import { type RollRow, rollRatesFromRows } from "../../src/portfolio/roll-rates.js";
 
 const labels = ["M0", "M1", "M2", "M3"];
-const row = (id: string, bucketIndex: number, outstanding: number, currency = "USD", chargeOffDue = false): RollRow => ({ id, bucketIndex, outstanding, currency, chargeOffDue });
+const row = (
+  id: string,
+  bucketIndex: number,
+  outstanding: number,
+  currency = "USD",
+  chargeOffDue = false,
+): RollRow => ({ id, bucketIndex, outstanding, currency, chargeOffDue });
 
 describe("rollRatesFromRows (hand-computed)", () => {
   const before = [
@@ -55,7 +61,16 @@ describe("rollRatesFromRows (hand-computed)", () => {
     // delinquent before: c, d, e, f, g = 5; cured: c
     expect(r.cure).toEqual({ delinquent: 5, cured: 1, rate: 0.2 });
     const m1 = r.byBucket[1]!;
-    expect(m1).toMatchObject({ bucket: "M1", accounts: 3, cured: 1, improved: 1, stayed: 0, rolledForward: 2, rolledToNext: 1, toChargeOff: 1 });
+    expect(m1).toMatchObject({
+      bucket: "M1",
+      accounts: 3,
+      cured: 1,
+      improved: 1,
+      stayed: 0,
+      rolledForward: 2,
+      rolledToNext: 1,
+      toChargeOff: 1,
+    });
     expect(m1.rollForwardRate).toBeCloseTo(2 / 3, 12);
     expect(m1.rollToNextRate).toBeCloseTo(1 / 3, 12);
     expect(r.byBucket[0]!.rollForwardRate).toBe(0.5);
@@ -82,16 +97,34 @@ describe("formatMinorBig", () => {
   });
 });
 
-import { rollRates, ArrearsError } from "../../src/index.js";
+import { ArrearsError, rollRates } from "../../src/index.js";
 import { account } from "../../src/testing/index.js";
 
 describe("rollRates on accounts (deriveDelinquency per snapshot)", () => {
   const oct = "2026-10-31T12:00:00Z";
   const nov = "2026-11-30T12:00:00Z";
-  const at = (asOf: string, id: string, days: number, balance: string) => account().asOf(asOf).timeZone("UTC").id(id).overdue(days).balance(balance).build();
+  const at = (asOf: string, id: string, days: number, balance: string) =>
+    account().asOf(asOf).timeZone("UTC").id(id).overdue(days).balance(balance).build();
   it("matches by id, buckets with cn-m by default, us-cycle on request", () => {
-    const before = { asOf: oct, accounts: [at(oct, "a", 0, "100.00"), at(oct, "b", 10, "200.00"), at(oct, "c", 40, "300.00"), at(oct, "x", 5, "1.00"), { id: "bad" }] };
-    const after = { asOf: nov, accounts: [at(nov, "a", 0, "90.00"), at(nov, "b", 40, "210.00"), at(nov, "c", 0, "0.00"), at(nov, "n", 0, "5.00")] };
+    const before = {
+      asOf: oct,
+      accounts: [
+        at(oct, "a", 0, "100.00"),
+        at(oct, "b", 10, "200.00"),
+        at(oct, "c", 40, "300.00"),
+        at(oct, "x", 5, "1.00"),
+        { id: "bad" },
+      ],
+    };
+    const after = {
+      asOf: nov,
+      accounts: [
+        at(nov, "a", 0, "90.00"),
+        at(nov, "b", 40, "210.00"),
+        at(nov, "c", 0, "0.00"),
+        at(nov, "n", 0, "5.00"),
+      ],
+    };
     const r = rollRates(before, after);
     expect(r.scheme).toBe("cn-m");
     expect(r.buckets[0]).toBe("M0");
@@ -111,7 +144,9 @@ describe("rollRates on accounts (deriveDelinquency per snapshot)", () => {
   });
   it("rejects malformed snapshots and options", () => {
     expect(() => rollRates({ asOf: "soon", accounts: [] }, { asOf: nov, accounts: [] })).toThrow(ArrearsError);
-    expect(() => rollRates({ asOf: oct, accounts: [] }, { asOf: nov, accounts: [] }, { graceDays: -1 })).toThrow(ArrearsError);
+    expect(() => rollRates({ asOf: oct, accounts: [] }, { asOf: nov, accounts: [] }, { graceDays: -1 })).toThrow(
+      ArrearsError,
+    );
     try {
       rollRates({ asOf: oct, accounts: [] }, { asOf: nov } as never);
     } catch (e) {

@@ -4,7 +4,9 @@ import { describe, expect, it } from "vitest";
 import { loadScorecard, loadSegmentation, runScorecardTests, runSegmentationTests } from "../../src/index.js";
 
 const dir = resolve(__dirname, "../../rules/scorecards");
-const files = readdirSync(dir).filter((f) => f.endsWith(".json")).sort();
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith(".json"))
+  .sort();
 
 describe("rules/scorecards", () => {
   it("ships the risk card, the hardship card and the segmentation", () => {
@@ -12,7 +14,14 @@ describe("rules/scorecards", () => {
   });
 
   describe.each(files)("%s", (file) => {
-    const json = JSON.parse(readFileSync(resolve(dir, file), "utf8")) as { id: string; schemaVersion: number; version: string; description: string; tests: unknown[]; ability?: unknown };
+    const json = JSON.parse(readFileSync(resolve(dir, file), "utf8")) as {
+      id: string;
+      schemaVersion: number;
+      version: string;
+      description: string;
+      tests: unknown[];
+      ability?: unknown;
+    };
     const isSegmentation = "ability" in json;
 
     it("loads, has the required header and at least one embedded test", () => {

@@ -1,18 +1,18 @@
-import { describe, expect, it } from "vitest";
 import fc from "fast-check";
+import { describe, expect, it } from "vitest";
 import {
-  hardshipScorecard,
-  loadScorecard,
-  riskBehavioralScorecard,
-  score,
-  scoreToProbability,
-  type ScorecardInput,
+  type AccountInput,
   ArrearsError,
+  deriveFacts,
   FACTS,
   type Facts,
-  deriveFacts,
+  hardshipScorecard,
+  loadScorecard,
   parseAccount,
-  type AccountInput,
+  riskBehavioralScorecard,
+  type ScorecardInput,
+  score,
+  scoreToProbability,
 } from "../../src/index.js";
 
 const tiny: ScorecardInput = {
@@ -30,7 +30,11 @@ const tiny: ScorecardInput = {
       type: "numeric",
       reasonCode: "D",
       reasonText: "late",
-      bins: [{ max: 1, points: 30 }, { min: 1, max: 30, points: 10 }, { min: 30, points: -20 }],
+      bins: [
+        { max: 1, points: 30 },
+        { min: 1, max: 30, points: 10 },
+        { min: 30, points: -20 },
+      ],
       missing: { points: 0 },
     },
     {
@@ -39,7 +43,10 @@ const tiny: ScorecardInput = {
       type: "categorical",
       reasonCode: "K",
       reasonText: "hardship",
-      bins: [{ values: ["medical"], points: -10 }, { values: ["other"], points: 5 }],
+      bins: [
+        { values: ["medical"], points: -10 },
+        { values: ["other"], points: 5 },
+      ],
       other: { points: 0 },
       missing: { label: "none", points: 10 },
     },
@@ -49,7 +56,10 @@ const tiny: ScorecardInput = {
       type: "categorical",
       reasonCode: "U",
       reasonText: "unreachable",
-      bins: [{ values: [false], points: 0 }, { values: [true], points: -30 }],
+      bins: [
+        { values: [false], points: 0 },
+        { values: [true], points: -30 },
+      ],
       missing: { points: 0 },
     },
   ],
@@ -95,7 +105,11 @@ describe("score", () => {
 
   it("uses the missing bin for null or absent facts and `other` for unlisted categories", () => {
     const r = score(tiny, { dpd: null });
-    expect(r.points.map((p) => [p.bin, p.points])).toEqual([["missing", 0], ["none", 10], ["missing", 0]]);
+    expect(r.points.map((p) => [p.bin, p.points])).toEqual([
+      ["missing", 0],
+      ["none", 10],
+      ["missing", 0],
+    ]);
     expect(r.score).toBe(110);
     expect(score(tiny, { hardshipKind: "unemployment" }).points[1]).toMatchObject({ bin: "other", points: 0 });
   });
@@ -109,7 +123,10 @@ describe("score", () => {
     ]);
     // depth 20 lost, kind 20 lost: tie → card order
     const t = score(tiny, { dpd: 5, hardshipKind: "other", unreachable: false });
-    expect(t.reasons.map((x) => [x.code, x.pointsLost])).toEqual([["D", 20], ["K", 5]]);
+    expect(t.reasons.map((x) => [x.code, x.pointsLost])).toEqual([
+      ["D", 20],
+      ["K", 5],
+    ]);
     expect(score(tiny, { dpd: 0, hardshipKind: null, unreachable: false }).reasons).toEqual([]);
   });
 
@@ -172,7 +189,10 @@ describe("loadScorecard validation", () => {
     bins[0]!.min = 0;
     bins[2]!.max = 1000;
     const e = issueOf(j);
-    expect(e.issues.map((i) => i.path.join("."))).toEqual(["characteristics.0.bins.0.min", "characteristics.0.bins.2.max"]);
+    expect(e.issues.map((i) => i.path.join("."))).toEqual([
+      "characteristics.0.bins.0.min",
+      "characteristics.0.bins.2.max",
+    ]);
     const inv = clone(tiny);
     const b2 = inv.characteristics[0]!.bins as { min?: number; max?: number }[];
     b2[1]!.max = 1;
@@ -231,7 +251,11 @@ function factArb(name: string): fc.Arbitrary<number | string | boolean | null> {
   const d = defs.get(name)!;
   const base: fc.Arbitrary<number | string | boolean> =
     d.type === "number"
-      ? fc.oneof(fc.integer({ min: -5, max: 400 }), fc.double({ noNaN: true, min: -1e12, max: 1e12 }), fc.constantFrom(0, 1, 0.5, 1e-4))
+      ? fc.oneof(
+          fc.integer({ min: -5, max: 400 }),
+          fc.double({ noNaN: true, min: -1e12, max: 1e12 }),
+          fc.constantFrom(0, 1, 0.5, 1e-4),
+        )
       : d.type === "boolean"
         ? fc.boolean()
         : fc.constantFrom(...(d.values ?? ["x"]));
@@ -263,7 +287,8 @@ describe.each([
           expect(r.probability).toBeGreaterThanOrEqual(0);
           expect(r.probability).toBeLessThanOrEqual(1);
         }
-        for (let i = 1; i < r.reasons.length; i++) expect(r.reasons[i - 1]!.pointsLost).toBeGreaterThanOrEqual(r.reasons[i]!.pointsLost);
+        for (let i = 1; i < r.reasons.length; i++)
+          expect(r.reasons[i - 1]!.pointsLost).toBeGreaterThanOrEqual(r.reasons[i]!.pointsLost);
         expect(r.reasons.length).toBeLessThanOrEqual(c.maxReasons);
         expect(r.reasons.every((x) => x.pointsLost > 0)).toBe(true);
       }),
@@ -305,8 +330,12 @@ describe("probability", () => {
   it("matches the odds definition: baseOdds at baseScore, doubling every pointsToDoubleOdds", () => {
     const o = risk.odds!;
     expect(scoreToProbability(risk, o.baseScore)).toBe(Math.round(10_000 / (1 + o.baseOdds)) / 10_000);
-    expect(scoreToProbability(risk, o.baseScore + o.pointsToDoubleOdds)).toBe(Math.round(10_000 / (1 + 2 * o.baseOdds)) / 10_000);
-    expect(scoreToProbability(risk, o.baseScore - o.pointsToDoubleOdds)).toBe(Math.round(10_000 / (1 + o.baseOdds / 2)) / 10_000);
+    expect(scoreToProbability(risk, o.baseScore + o.pointsToDoubleOdds)).toBe(
+      Math.round(10_000 / (1 + 2 * o.baseOdds)) / 10_000,
+    );
+    expect(scoreToProbability(risk, o.baseScore - o.pointsToDoubleOdds)).toBe(
+      Math.round(10_000 / (1 + o.baseOdds / 2)) / 10_000,
+    );
   });
 
   it("rounds to 4 decimals", () => {
@@ -332,7 +361,14 @@ describe("hardship card", () => {
     firstDelinquency: false,
   };
   it("scores a reported medical hardship with falling payments higher than a clean account", () => {
-    const medical = { ...clean, hardshipReported: true, hardshipKind: "medical", daysSinceHardshipReported: 20, partialPayments90d: 2, paymentRatio90d: 0.3 };
+    const medical = {
+      ...clean,
+      hardshipReported: true,
+      hardshipKind: "medical",
+      daysSinceHardshipReported: 20,
+      partialPayments90d: 2,
+      paymentRatio90d: 0.3,
+    };
     const a = score(hardshipScorecard, clean);
     const b = score(hardshipScorecard, medical);
     expect(a.score).toBe(0);
@@ -344,8 +380,18 @@ describe("hardship card", () => {
   it("never lowers the score when a hardship is added to any account (property)", () => {
     fc.assert(
       fc.property(factsArb(hardshipScorecard), (facts) => {
-        const without = score(hardshipScorecard, { ...facts, hardshipReported: false, hardshipKind: null, daysSinceHardshipReported: null }).score;
-        const withIt = score(hardshipScorecard, { ...facts, hardshipReported: true, hardshipKind: "medical", daysSinceHardshipReported: 5 }).score;
+        const without = score(hardshipScorecard, {
+          ...facts,
+          hardshipReported: false,
+          hardshipKind: null,
+          daysSinceHardshipReported: null,
+        }).score;
+        const withIt = score(hardshipScorecard, {
+          ...facts,
+          hardshipReported: true,
+          hardshipKind: "medical",
+          daysSinceHardshipReported: 5,
+        }).score;
         expect(withIt).toBeGreaterThanOrEqual(without);
       }),
       { numRuns: 300 },

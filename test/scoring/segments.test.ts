@@ -1,19 +1,19 @@
-import { describe, expect, it } from "vitest";
 import fc from "fast-check";
+import { describe, expect, it } from "vitest";
 import {
+  ArrearsError,
   applyScores,
   defaultScoring,
   defaultSegmentation,
   explainSegment,
+  type Facts,
   hardshipScorecard,
   loadScoring,
   loadSegmentation,
   riskBehavioralScorecard,
+  SEGMENTS,
   score,
   segmentOf,
-  SEGMENTS,
-  ArrearsError,
-  type Facts,
 } from "../../src/index.js";
 import { thrownArrearsError as thrown } from "../helpers.js";
 
@@ -38,7 +38,12 @@ describe("segmentOf", () => {
   });
 
   it("explains which signals held and the axis totals", () => {
-    const e = explainSegment(defaultSegmentation, { hardshipScore: 10, promisesBroken90d: 2, refusals90d: 1, promisesKept90d: 0 });
+    const e = explainSegment(defaultSegmentation, {
+      hardshipScore: 10,
+      promisesBroken90d: 2,
+      refusals90d: 1,
+      promisesKept90d: 0,
+    });
     expect(e.segment).toBe("escalate");
     expect(e.able).toBe(true);
     expect(e.willingness.points).toBe(-2 - 2 - 3);
@@ -70,7 +75,10 @@ describe("segmentOf", () => {
   });
 
   it("rejects bad segmentations with paths: unknown fact, numeric operator on a boolean, reading segment", () => {
-    const j = clone(defaultSegmentation) as { ability: { signals: Record<string, unknown>[] }; willingness: { signals: Record<string, unknown>[] } };
+    const j = clone(defaultSegmentation) as {
+      ability: { signals: Record<string, unknown>[] };
+      willingness: { signals: Record<string, unknown>[] };
+    };
     j.ability.signals[0]!.fact = "hardshipScor";
     j.willingness.signals[8]!.operator = "greaterThan";
     j.willingness.signals[0]!.fact = "segment";
@@ -78,7 +86,11 @@ describe("segmentOf", () => {
     j.willingness.signals[0]!.value = "hardship";
     const e = thrown(() => loadSegmentation(j));
     expect(e.code).toBe("INVALID_SCORECARD");
-    expect(e.issues.map((i) => i.path.join("."))).toEqual(["ability.signals.0.fact", "willingness.signals.0.fact", "willingness.signals.8.value"]);
+    expect(e.issues.map((i) => i.path.join("."))).toEqual([
+      "ability.signals.0.fact",
+      "willingness.signals.0.fact",
+      "willingness.signals.8.value",
+    ]);
     expect(e.issues[0]!.message).toContain('did you mean "hardshipScore"');
   });
 });
@@ -127,11 +139,15 @@ describe("applyScores", () => {
   it("is deterministic: same facts → byte-identical JSON", () => {
     const a = facts();
     const b = facts();
-    expect(JSON.stringify([applyScores(defaultScoring(), a), a])).toBe(JSON.stringify([applyScores(defaultScoring(), b), b]));
+    expect(JSON.stringify([applyScores(defaultScoring(), a), a])).toBe(
+      JSON.stringify([applyScores(defaultScoring(), b), b]),
+    );
   });
 
   it("rejects a risk card that reads a score fact it cannot know yet", () => {
-    const bad = clone(riskBehavioralScorecard) as { characteristics: { fact: string; type: string; bins: unknown[] }[] };
+    const bad = clone(riskBehavioralScorecard) as {
+      characteristics: { fact: string; type: string; bins: unknown[] }[];
+    };
     bad.characteristics[0]!.fact = "hardshipScore";
     const e = thrown(() => loadScoring({ risk: bad }));
     expect(e.issues[0]!.path).toEqual(["risk", "characteristics", 0, "fact"]);

@@ -9,7 +9,9 @@ describe.skipIf(!uciAvailable())("UCI holdout (IDs 20001–30000)", () => {
     expect(v.n).toBe(10_000);
     expect(v.auc).toBeGreaterThanOrEqual(0.75);
     expect(v.ks).toBeGreaterThan(0.3);
-    const observed = [...v.report.matchAll(/^\| (\d+) \| \d+ \| [^|]+ \| +[\d.]+ % \| +([\d.]+) % \|$/gm)].map((m) => Number(m[2]));
+    const observed = [...v.report.matchAll(/^\| (\d+) \| \d+ \| [^|]+ \| +[\d.]+ % \| +([\d.]+) % \|$/gm)].map((m) =>
+      Number(m[2]),
+    );
     expect(observed).toHaveLength(10);
     // top decile far riskier than the bottom one; each half ordered
     expect(observed[9]!).toBeGreaterThan(4 * observed[0]!);

@@ -1,6 +1,6 @@
-import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { parseAccount, deriveDelinquency, ArrearsError } from "../../src/index.js";
+import { describe, expect, it } from "vitest";
+import { ArrearsError, deriveDelinquency, parseAccount } from "../../src/index.js";
 import { account } from "../../src/testing/index.js";
 
 describe("account builder", () => {
@@ -33,7 +33,11 @@ describe("account builder", () => {
   });
 
   it("overdue amount is the unpaid dues; balance defaults to them", () => {
-    const b = account().currency("CNY").timeZone("Asia/Shanghai").asOf("2026-11-23T10:00:00+08:00").overdue(45, { amount: "1050.00" });
+    const b = account()
+      .currency("CNY")
+      .timeZone("Asia/Shanghai")
+      .asOf("2026-11-23T10:00:00+08:00")
+      .overdue(45, { amount: "1050.00" });
     const input = b.build();
     const d = deriveDelinquency(parseAccount(input), { asOf: b.asOfInstant });
     expect(d.dpd).toBe(45);

@@ -1,14 +1,26 @@
 import { describe, expect, it } from "vitest";
-import { defaultPolicy, loadPolicy, ArrearsError } from "../../src/index.js";
-import { account, runEmbeddedTests, runPolicyTests, type PolicyCase } from "../../src/testing/index.js";
+import { ArrearsError, defaultPolicy, loadPolicy } from "../../src/index.js";
+import { account, type PolicyCase, runEmbeddedTests, runPolicyTests } from "../../src/testing/index.js";
 
 const policy = loadPolicy(defaultPolicy);
 const base = account().asOf("2026-11-23T15:00:00Z").income("3000.00");
 
 const cases: PolicyCase[] = [
-  { name: "current: nothing to do", given: base.overdue(0), expect: { action: "no_action", blocked: [], channel: null } },
-  { name: "disputed: hold", given: base.overdue(40).flag("disputed"), expect: { action: "dispute_hold", params: { verification: true } } },
-  { name: "20 dpd: call", given: base.overdue(20), expect: { action: "call_borrower", channel: "call", blocked: false } },
+  {
+    name: "current: nothing to do",
+    given: base.overdue(0),
+    expect: { action: "no_action", blocked: [], channel: null },
+  },
+  {
+    name: "disputed: hold",
+    given: base.overdue(40).flag("disputed"),
+    expect: { action: "dispute_hold", params: { verification: true } },
+  },
+  {
+    name: "20 dpd: call",
+    given: base.overdue(20),
+    expect: { action: "call_borrower", channel: "call", blocked: false },
+  },
 ];
 
 // Registers one vitest test per case (the runner passed explicitly), and checks the report.
@@ -20,7 +32,17 @@ describe("runPolicyTests", () => {
   });
 
   it("a failing case explains itself with the trace", () => {
-    const r = runPolicyTests(policy, [{ name: "wrong on purpose", given: base.overdue(20), expect: { action: "no_action", params: { reason: "current" } } }], { runner: false });
+    const r = runPolicyTests(
+      policy,
+      [
+        {
+          name: "wrong on purpose",
+          given: base.overdue(20),
+          expect: { action: "no_action", params: { reason: "current" } },
+        },
+      ],
+      { runner: false },
+    );
     expect(r.failed).toBe(1);
     const res = r.results[0]!;
     expect(res.failures[0]).toBe('action: expected "no_action", got "call_borrower" (rule call-borrower)');
@@ -32,8 +54,13 @@ describe("runPolicyTests", () => {
   it("registers tests with a given runner and throws the message on failure", () => {
     const registered: { name: string; fn: () => void }[] = [];
     const titles: string[] = [];
-    const runner = { describe: (t: string, fn: () => void) => (titles.push(t), fn()), it: (name: string, fn: () => void) => registered.push({ name, fn }) };
-    runPolicyTests(policy, [...cases, { name: "bad", given: base.overdue(3), expect: { action: "call_borrower" } }], { runner });
+    const runner = {
+      describe: (t: string, fn: () => void) => (titles.push(t), fn()),
+      it: (name: string, fn: () => void) => registered.push({ name, fn }),
+    };
+    runPolicyTests(policy, [...cases, { name: "bad", given: base.overdue(3), expect: { action: "call_borrower" } }], {
+      runner,
+    });
     expect(titles).toEqual([expect.stringMatching(/^policy default@/)]);
     expect(registered.map((r) => r.name)).toEqual([...cases.map((c) => c.name), "bad"]);
     expect(() => registered[0]!.fn()).not.toThrow();
@@ -41,7 +68,14 @@ describe("runPolicyTests", () => {
   });
 
   it("an invalid account fails its case with the error, others still run", () => {
-    const r = runPolicyTests(policy, [{ name: "broken", given: { id: "x" }, asOf: "2026-11-23T15:00:00Z", expect: { action: "no_action" } }, cases[0]!], { runner: false });
+    const r = runPolicyTests(
+      policy,
+      [
+        { name: "broken", given: { id: "x" }, asOf: "2026-11-23T15:00:00Z", expect: { action: "no_action" } },
+        cases[0]!,
+      ],
+      { runner: false },
+    );
     expect(r.results[0]).toMatchObject({ passed: false, error: { code: "INVALID_ACCOUNT" } });
     expect(r.results[1]!.passed).toBe(true);
     expect(() => runPolicyTests({ nope: 1 }, [], { runner: false })).toThrow(ArrearsError);

@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
 import fc from "fast-check";
+import { describe, expect, it } from "vitest";
 import {
   addMonthsToDay,
   civilFromDays,
@@ -60,13 +60,21 @@ describe("time helpers", () => {
   it("maps wall times to instants across DST in New York", () => {
     // Spring forward 2026-03-08: 08:00 EDT = 12:00Z; the gap 02:30 becomes 03:30 EDT.
     const mar8 = parseIsoDate("2026-03-08");
-    expect(new Date(zonedWallTimeToInstant(mar8, 8 * 60, "America/New_York")).toISOString()).toBe("2026-03-08T12:00:00.000Z");
-    expect(new Date(zonedWallTimeToInstant(mar8, 150, "America/New_York")).toISOString()).toBe("2026-03-08T07:30:00.000Z");
+    expect(new Date(zonedWallTimeToInstant(mar8, 8 * 60, "America/New_York")).toISOString()).toBe(
+      "2026-03-08T12:00:00.000Z",
+    );
+    expect(new Date(zonedWallTimeToInstant(mar8, 150, "America/New_York")).toISOString()).toBe(
+      "2026-03-08T07:30:00.000Z",
+    );
     expect(new Date(startOfLocalDay(mar8, "America/New_York")).toISOString()).toBe("2026-03-08T05:00:00.000Z");
     // Fall back 2026-11-01: 01:30 happens twice, the earlier (EDT) is chosen; 08:00 is EST.
     const nov1 = parseIsoDate("2026-11-01");
-    expect(new Date(zonedWallTimeToInstant(nov1, 90, "America/New_York")).toISOString()).toBe("2026-11-01T05:30:00.000Z");
-    expect(new Date(zonedWallTimeToInstant(nov1, 8 * 60, "America/New_York")).toISOString()).toBe("2026-11-01T13:00:00.000Z");
+    expect(new Date(zonedWallTimeToInstant(nov1, 90, "America/New_York")).toISOString()).toBe(
+      "2026-11-01T05:30:00.000Z",
+    );
+    expect(new Date(zonedWallTimeToInstant(nov1, 8 * 60, "America/New_York")).toISOString()).toBe(
+      "2026-11-01T13:00:00.000Z",
+    );
   });
 
   it("property: civil <-> epoch day round-trips", () => {
@@ -88,14 +96,19 @@ describe("time helpers", () => {
   it("property: a wall time maps to an instant showing that local day", () => {
     const zones = ["America/New_York", "Europe/London", "Asia/Shanghai", "Australia/Lord_Howe", "America/Santiago"];
     fc.assert(
-      fc.property(fc.integer({ min: parseIsoDate("2020-01-01"), max: parseIsoDate("2030-12-31") }), fc.integer({ min: 0, max: 1439 }), fc.constantFrom(...zones), (day, minute, zone) => {
-        const t = zonedWallTimeToInstant(day, minute, zone);
-        expect(localDay(t, zone)).toBe(day);
-        // Only a DST gap moves the wall clock, and only forward by the gap.
-        const shown = localMinuteOfDay(t, zone);
-        expect(shown - minute).toBeGreaterThanOrEqual(0);
-        expect(shown - minute).toBeLessThanOrEqual(60);
-      }),
+      fc.property(
+        fc.integer({ min: parseIsoDate("2020-01-01"), max: parseIsoDate("2030-12-31") }),
+        fc.integer({ min: 0, max: 1439 }),
+        fc.constantFrom(...zones),
+        (day, minute, zone) => {
+          const t = zonedWallTimeToInstant(day, minute, zone);
+          expect(localDay(t, zone)).toBe(day);
+          // Only a DST gap moves the wall clock, and only forward by the gap.
+          const shown = localMinuteOfDay(t, zone);
+          expect(shown - minute).toBeGreaterThanOrEqual(0);
+          expect(shown - minute).toBeLessThanOrEqual(60);
+        },
+      ),
       { numRuns: 5000 },
     );
   });
@@ -113,7 +126,8 @@ function oracleInstant(s: string): number {
   const ms = m[7] ? Math.floor(+`0.${m[7]}` * 1000) : 0;
   let off = 0;
   if (m[8] !== "Z") {
-    const oh = +m[8]!.slice(1, 3), om = +m[8]!.slice(4, 6);
+    const oh = +m[8]!.slice(1, 3),
+      om = +m[8]!.slice(4, 6);
     if (oh > 18 || om > 59) return Number.NaN;
     off = (m[8]![0] === "-" ? -1 : 1) * (oh * 60 + om);
   }
@@ -125,16 +139,19 @@ describe("hand-written ISO parsers agree with the regex oracle", () => {
   const chunk = fc.oneof(
     fc.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,10})?)?(Z|[+-]\d{2}:\d{2})$/),
     fc.string({ maxLength: 30 }),
-    fc.tuple(fc.integer({ min: -5e12, max: 5e12 }), fc.constantFrom("Z", "+08:00", "-05:00", "+05:45", "+14:00")).map(([t, off]) => {
-      const sign = off === "Z" ? 0 : off[0] === "-" ? -1 : 1;
-      const mins = off === "Z" ? 0 : sign * (+off.slice(1, 3) * 60 + +off.slice(4, 6));
-      return new Date(t + mins * 60_000).toISOString().replace("Z", off);
-    }),
+    fc
+      .tuple(fc.integer({ min: -5e12, max: 5e12 }), fc.constantFrom("Z", "+08:00", "-05:00", "+05:45", "+14:00"))
+      .map(([t, off]) => {
+        const sign = off === "Z" ? 0 : off[0] === "-" ? -1 : 1;
+        const mins = off === "Z" ? 0 : sign * (+off.slice(1, 3) * 60 + +off.slice(4, 6));
+        return new Date(t + mins * 60_000).toISOString().replace("Z", off);
+      }),
   );
   it("property: parseInstant", () => {
     fc.assert(
       fc.property(chunk, (s) => {
-        const a = parseInstant(s), b = oracleInstant(s);
+        const a = parseInstant(s),
+          b = oracleInstant(s);
         if (Number.isNaN(b)) expect(a).toBeNaN();
         else expect(a).toBe(b);
       }),
@@ -143,16 +160,25 @@ describe("hand-written ISO parsers agree with the regex oracle", () => {
   });
   it("property: parseIsoDate", () => {
     fc.assert(
-      fc.property(fc.oneof(fc.stringMatching(/^\d{4}-\d{2}-\d{2}$/), fc.string({ maxLength: 12 }), fc.array(digit, { minLength: 8, maxLength: 8 }).map((d) => `${d.slice(0, 4).join("")}-${d.slice(4, 6).join("")}-${d.slice(6).join("")}`)), (s) => {
-        const ok = ISO_DATE.test(s);
-        if (!ok) expect(parseIsoDate(s)).toBeNaN();
-        else {
-          const [y, m, d] = s.split("-").map(Number) as [number, number, number];
-          const real = m >= 1 && m <= 12 && d >= 1 && d <= new Date(Date.UTC(y, m, 0)).getUTCDate() && y >= 0;
-          if (real && y >= 100) expect(parseIsoDate(s)).toBe(daysFromCivil(y, m, d));
-          if (!real) expect(parseIsoDate(s)).toBeNaN();
-        }
-      }),
+      fc.property(
+        fc.oneof(
+          fc.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+          fc.string({ maxLength: 12 }),
+          fc
+            .array(digit, { minLength: 8, maxLength: 8 })
+            .map((d) => `${d.slice(0, 4).join("")}-${d.slice(4, 6).join("")}-${d.slice(6).join("")}`),
+        ),
+        (s) => {
+          const ok = ISO_DATE.test(s);
+          if (!ok) expect(parseIsoDate(s)).toBeNaN();
+          else {
+            const [y, m, d] = s.split("-").map(Number) as [number, number, number];
+            const real = m >= 1 && m <= 12 && d >= 1 && d <= new Date(Date.UTC(y, m, 0)).getUTCDate() && y >= 0;
+            if (real && y >= 100) expect(parseIsoDate(s)).toBe(daysFromCivil(y, m, d));
+            if (!real) expect(parseIsoDate(s)).toBeNaN();
+          }
+        },
+      ),
       { numRuns: 3000 },
     );
   });
