@@ -1,6 +1,7 @@
-export { ATTEMPT_CHANNELS, FAILED_OUTCOMES, RPC_OUTCOMES } from "./prepare.js";
 export {
   DEFAULT_PROMISE_GRACE_DAYS,
+  evaluatePromises,
+  type PromiseCounters,
   type PromiseRecord,
   type PromiseState,
   type PromiseStatusOptions,
@@ -8,9 +9,12 @@ export {
   promiseStatus,
 } from "./promises.js";
 export {
+  type ContactCounts,
   type ContactSummary,
   type ContactSummaryOptions,
+  countContacts,
   summarizeContacts,
   type UnreachableOptions,
+  W,
   type WindowCounts,
 } from "./summarize.js";

@@ -1,11 +1,8 @@
 import { z } from "zod";
-import { ArrearsError, issuesFromZod } from "../errors/index.js";
-import { parseAccount } from "../model/account.js";
-import { AsOfSchema } from "../model/schema.js";
-import { formatInstant, formatIsoDate } from "../time/index.js";
-import { clockForAsOf, type LocalClock, localDayAt } from "./clock.js";
-import { formatMinor } from "./minor.js";
-import { type PreparedActivity, prepareActivity } from "./prepare.js";
+import { parseOptions } from "../errors/options.js";
+import { AsOfSchema, type PreparedAccount, parseAccount, prepareAccount } from "../model/index.js";
+import { formatMinor } from "../money/index.js";
+import { type AsOf, formatIsoDate, resolveAsOf } from "../time/index.js";
 
 /** Status of a promise to pay at the evaluation date. */
 export type PromiseState = "pending" | "kept" | "partially_kept" | "broken";
@@ -75,16 +72,19 @@ export interface PromiseCounters {
   pending90: number;
   /** Index (into the prefix) of the latest pending promise, or -1. */
   active: number;
+  /** The borrower's local day each promise was made. */
+  madeDay: number[];
 }
 
 /** The matching core shared by {@link promiseStatus} and `deriveFacts`. @internal */
-export function evaluatePromises(p: PreparedActivity, clock: LocalClock, graceDays: number): PromiseCounters {
+export function evaluatePromises(p: PreparedAccount, asOf: AsOf, graceDays: number): PromiseCounters {
   const ps = p.promises;
-  const { asOfMs, today } = clock;
+  const { ms: asOfMs, day: today, clock } = asOf;
   let count = 0;
   while (count < ps.length && ps[count]!.ms <= asOfMs) count++;
   const status: number[] = new Array(count);
   const matched: number[] = new Array(count);
+  const madeDay: number[] = new Array(count);
   const res: PromiseCounters = {
     count,
     status,
@@ -95,17 +95,18 @@ export function evaluatePromises(p: PreparedActivity, clock: LocalClock, graceDa
     broken90: 0,
     pending90: 0,
     active: -1,
+    madeDay,
   };
   if (count === 0) return res;
 
-  const payDay = p.payDay;
+  const payDay = p.payments.day;
   let nPay = 0;
   while (nPay < payDay.length && payDay[nPay]! <= today) nPay++; // payments after asOf do not exist yet
-  const left = p.payAmount.slice(0, nPay);
+  const left = p.payments.amount.slice(0, nPay);
 
   for (let k = 0; k < count; k++) {
     const pr = ps[k]!;
-    const made = (pr.madeDay ??= localDayAt(clock, pr.ms));
+    const made = (madeDay[k] = clock.localDay(pr.ms));
     const last = pr.dueDay + graceDays;
     const end = last < today ? last : today;
     let got = 0;
@@ -164,21 +165,19 @@ const PromiseOptionsSchema = z.strictObject({
  * s.active?.dueDate;      // "2026-11-25"
  */
 export function promiseStatus(account: unknown, options: PromiseStatusOptions): PromiseSummary {
-  const opts = PromiseOptionsSchema.safeParse(options);
-  if (!opts.success)
-    throw new ArrearsError("INVALID_OPTIONS", issuesFromZod(opts.error, options), "promiseStatus options");
+  parseOptions(PromiseOptionsSchema, options, "promiseStatus options");
   const a = parseAccount(account);
-  const clock = clockForAsOf(a.timeZone, options.asOf);
+  const asOf = resolveAsOf(options.asOf, a.timeZone);
   const graceDays = options.graceDays ?? DEFAULT_PROMISE_GRACE_DAYS;
-  const p = prepareActivity(a);
-  const r = evaluatePromises(p, clock, graceDays);
+  const p = prepareAccount(a);
+  const r = evaluatePromises(p, asOf, graceDays);
   const promises: PromiseRecord[] = [];
   for (let k = 0; k < r.count; k++) {
     const pr = p.promises[k]!;
     promises.push({
       contactIndex: pr.index,
       madeAt: pr.at,
-      madeOn: formatIsoDate(pr.madeDay!),
+      madeOn: formatIsoDate(r.madeDay[k]!),
       dueDate: pr.dueDate,
       lastPaymentDate: formatIsoDate(pr.dueDay + graceDays),
       amount: formatMinor(pr.amount, p.digits),
@@ -187,7 +186,7 @@ export function promiseStatus(account: unknown, options: PromiseStatusOptions): 
     });
   }
   return {
-    asOf: formatInstant(clock.asOfMs),
+    asOf: asOf.iso,
     graceDays,
     promises,
     last90Days: {

@@ -1,23 +1,16 @@
 import { z } from "zod";
-import { ArrearsError, issuesFromZod } from "../errors/index.js";
-import { type Account, parseAccount } from "../model/account.js";
-import { AsOfSchema, CHANNELS, type Channel } from "../model/schema.js";
-import { formatInstant, formatIsoDate } from "../time/index.js";
-import { clockForAsOf, type LocalClock, localDayAt, localHourAt } from "./clock.js";
+import { parseOptions } from "../errors/options.js";
 import {
-  CHANNEL_SHIFT,
-  FLAG_COMPLAINT,
-  FLAG_DISPUTE,
-  FLAG_FAILED,
-  FLAG_INVALID,
-  FLAG_REFUSED,
-  FLAG_RPC,
-  FLAG_THIRD,
-  FLAG_VISIT_NOTICE,
-  INBOUND,
-  type PreparedActivity,
-  prepareActivity,
-} from "./prepare.js";
+  type Account,
+  AsOfSchema,
+  CHANNELS,
+  type Channel,
+  CONTACT_TRAIT,
+  type PreparedAccount,
+  parseAccount,
+  prepareAccount,
+} from "../model/index.js";
+import { type AsOf, formatIsoDate, resolveAsOf } from "../time/index.js";
 
 /** Counts over windows of the borrower's local calendar days, each ending with today. */
 export interface WindowCounts {
@@ -93,39 +86,86 @@ const LETTER = CHANNELS.indexOf("letter");
 const VISIT = CHANNELS.indexOf("visit");
 const CALL = CHANNELS.indexOf("call");
 const SMS = CHANNELS.indexOf("sms");
+
+/**
+ * Counting windows of local calendar days, each ending with today: today, 7, 30 and 90 days.
+ * @internal
+ */
+export const W = { TODAY: 0, D7: 1, D30: 2, D90: 3 } as const;
+type Window = (typeof W)[keyof typeof W];
+
+// Layout of the counters array, laid out from the channel enum (never hand-computed offsets):
+// 4 windows per counter, one counter per channel for attempts, 90-day per-channel and per-hour tallies.
 const NCH = CHANNELS.length;
+const L = (() => {
+  let at = 0;
+  const take = (n: number): number => ((at += n), at - n);
+  const layout = {
+    attempts: take(NCH * 4),
+    all: take(4),
+    inbound: take(4),
+    rpc: take(4),
+    third: take(4),
+    refused: take(4),
+    dispute: take(4),
+    complaint: take(4),
+    channelRpc: take(NCH),
+    channelAll: take(NCH),
+    hours: take(24),
+  };
+  return { ...layout, size: at };
+})();
 
-/** Offsets into {@link ContactCounters.n}: 4 windows (today, 7, 30, 90 local days) per counter. @internal */
-export const K = {
-  /** Outbound attempts, `K.ATTEMPTS + channel * 4 + window`. */
-  ATTEMPTS: 0,
-  ALL: 24,
-  INBOUND: 28,
-  RPC: 32,
-  THIRD: 36,
-  REFUSED: 40,
-  DISPUTE: 44,
-  COMPLAINT: 48,
-  /** Per channel, 90 days: right-party contacts and all contacts (best channel). */
-  CH_RPC: 52,
-  CH_ALL: 58,
-  /** Right-party contacts per local hour, 90 days. */
-  HOURS: 64,
-  SIZE: 88,
-} as const;
+/**
+ * Contact counts at one evaluation instant, read through typed accessors. @internal
+ */
+export class ContactCounts {
+  /** @internal */
+  readonly n = new Int32Array(L.size);
+  daysSinceRpc: number | null = null;
+  daysSinceAttempt: number | null = null;
+  daysSinceLetter: number | null = null;
+  daysSinceVisit: number | null = null;
+  daysSinceVisitNotice: number | null = null;
+  consecutiveFailed = 0;
+  unreachable = false;
+  bestChannel: Channel | null = null;
+  bestHour: number | null = null;
 
-/** Raw counters (one flat integer array, see {@link K}). @internal */
-export interface ContactCounters {
-  n: Int32Array;
-  daysSinceRpc: number | null;
-  daysSinceAttempt: number | null;
-  daysSinceLetter: number | null;
-  daysSinceVisit: number | null;
-  daysSinceVisitNotice: number | null;
-  consecutiveFailed: number;
-  unreachable: boolean;
-  bestChannel: Channel | null;
-  bestHour: number | null;
+  /** Outbound attempts on a channel (index into CHANNELS). */
+  attempts(channel: number, w: Window): number {
+    return this.n[L.attempts + channel * 4 + w]!;
+  }
+  allAttempts(w: Window): number {
+    return this.n[L.all + w]!;
+  }
+  inbound(w: Window): number {
+    return this.n[L.inbound + w]!;
+  }
+  rightParty(w: Window): number {
+    return this.n[L.rpc + w]!;
+  }
+  thirdParty(w: Window): number {
+    return this.n[L.third + w]!;
+  }
+  refusals(w: Window): number {
+    return this.n[L.refused + w]!;
+  }
+  disputes(w: Window): number {
+    return this.n[L.dispute + w]!;
+  }
+  complaints(w: Window): number {
+    return this.n[L.complaint + w]!;
+  }
+  /** Windows of one counter as an object (for the public summary). */
+  windows(counter: (w: Window) => number): WindowCounts {
+    return {
+      today: counter(W.TODAY),
+      last7Days: counter(W.D7),
+      last30Days: counter(W.D30),
+      last90Days: counter(W.D90),
+    };
+  }
 }
 
 const DEFAULT_FAILED = 10;
@@ -138,22 +178,17 @@ function bump(arr: Int32Array, base: number, age: number): void {
   arr[base + 3]!++;
 }
 
-const NONE = -Infinity;
-
-function since(clock: LocalClock, ms: number): number | null {
-  if (ms === NONE) return null;
-  const d = clock.today - localDayAt(clock, ms);
-  return d > 0 ? d : 0;
-}
+const NONE = Number.NEGATIVE_INFINITY;
 
 /** The counting core shared by {@link summarizeContacts} and `deriveFacts`. @internal */
 export function countContacts(
-  p: PreparedActivity,
-  clock: LocalClock,
+  p: PreparedAccount,
+  asOf: AsOf,
   failedThreshold = DEFAULT_FAILED,
   invalidThreshold = DEFAULT_INVALID,
-): ContactCounters {
-  const k = new Int32Array(K.SIZE);
+): ContactCounts {
+  const out = new ContactCounts();
+  const k = out.n;
   let lastRpc = NONE,
     lastAttempt = NONE,
     lastLetter = NONE,
@@ -163,93 +198,87 @@ export function countContacts(
     phone30 = 0,
     invalidPhone30 = 0,
     anyHour = false;
-  const { asOfMs, today, from } = clock;
-  const msArr = p.contactMs,
-    bitsArr = p.contactBits;
+  const { ms: asOfMs, day: today, clock } = asOf;
+  const c = p.contacts;
+  const from = clock.dayStart(today - 89);
   let n = 0;
-  while (n < msArr.length && msArr[n]! <= asOfMs) n++; // contacts after asOf do not exist yet
+  while (n < c.length && c.ms[n]! <= asOfMs) n++; // contacts after asOf do not exist yet
 
   for (let i = 0; i < n; i++) {
-    const ms = msArr[i]!;
-    const f = bitsArr[i]!;
-    const ch = f >>> CHANNEL_SHIFT;
-    const inbound = (f & INBOUND) !== 0;
-    if (f & FLAG_RPC) {
+    const ms = c.ms[i]!;
+    const f = c.traits[i]!;
+    const ch = c.channel[i]!;
+    const inbound = c.inbound[i] === 1;
+    if (f & CONTACT_TRAIT.RPC) {
       lastRpc = ms;
       consecutiveFailed = 0;
-    } else if (f & FLAG_FAILED) consecutiveFailed++;
+    } else if (f & CONTACT_TRAIT.FAILED) consecutiveFailed++;
     if (!inbound) {
       lastAttempt = ms;
       if (ch === LETTER) lastLetter = ms;
       else if (ch === VISIT) lastVisit = ms;
     }
-    if (f & FLAG_VISIT_NOTICE) lastNotice = ms;
-    // Anything before the clock's window is older than 90 local days.
+    if (f & CONTACT_TRAIT.VISIT_NOTICE) lastNotice = ms;
+    // Anything before the start of the 90th local day back is older than the windows.
     if (ms < from) continue;
-    let age = today - localDayAt(clock, ms);
+    let age = today - clock.localDay(ms);
     if (age >= 90) continue;
     if (age < 0) age = 0; // a fall-back at local midnight can put an earlier instant on a later date
-    if (inbound) bump(k, K.INBOUND, age);
+    if (inbound) bump(k, L.inbound, age);
     else {
-      bump(k, K.ATTEMPTS + ch * 4, age);
-      bump(k, K.ALL, age);
+      bump(k, L.attempts + ch * 4, age);
+      bump(k, L.all, age);
       if (age < 30 && (ch === CALL || ch === SMS)) {
         phone30++;
-        if (f & FLAG_INVALID) invalidPhone30++;
+        if (f & CONTACT_TRAIT.INVALID) invalidPhone30++;
       }
     }
-    k[K.CH_ALL + ch]!++;
-    if (f & FLAG_RPC) {
-      bump(k, K.RPC, age);
-      k[K.CH_RPC + ch]!++;
-      k[K.HOURS + localHourAt(clock, ms)]!++;
+    k[L.channelAll + ch]!++;
+    if (f & CONTACT_TRAIT.RPC) {
+      bump(k, L.rpc, age);
+      k[L.channelRpc + ch]!++;
+      k[L.hours + clock.hourAt(ms)]!++;
       anyHour = true;
     }
-    if (f & FLAG_THIRD) bump(k, K.THIRD, age);
-    if (f & FLAG_REFUSED) bump(k, K.REFUSED, age);
-    else if (f & FLAG_DISPUTE) bump(k, K.DISPUTE, age);
-    else if (f & FLAG_COMPLAINT) bump(k, K.COMPLAINT, age);
+    if (f & CONTACT_TRAIT.THIRD_PARTY) bump(k, L.third, age);
+    if (f & CONTACT_TRAIT.REFUSED) bump(k, L.refused, age);
+    else if (f & CONTACT_TRAIT.DISPUTE) bump(k, L.dispute, age);
+    else if (f & CONTACT_TRAIT.COMPLAINT) bump(k, L.complaint, age);
   }
 
-  let bestChannel: Channel | null = null;
   let bn = 0,
     bd = 1;
   for (const ch of PREF_INDEX) {
-    const r = k[K.CH_RPC + ch]!,
-      t = k[K.CH_ALL + ch]!;
+    const r = k[L.channelRpc + ch]!,
+      t = k[L.channelAll + ch]!;
     // r/t > bn/bd, compared exactly on integers.
     if (r > 0 && r * bd > bn * t) {
       bn = r;
       bd = t;
-      bestChannel = CHANNELS[ch]!;
+      out.bestChannel = CHANNELS[ch]!;
     }
   }
-  let bestHour: number | null = null;
   if (anyHour) {
     let most = 0;
     for (let h = 0; h < 24; h++) {
-      const v = k[K.HOURS + h]!;
+      const v = k[L.hours + h]!;
       if (v > most) {
         most = v;
-        bestHour = h;
+        out.bestHour = h;
       }
     }
   }
-  const unreachable =
-    k[K.RPC + 2] === 0 &&
+  const since = (ms: number): number | null => (ms === NONE ? null : Math.max(0, today - clock.localDay(ms)));
+  out.daysSinceRpc = since(lastRpc);
+  out.daysSinceAttempt = since(lastAttempt);
+  out.daysSinceLetter = since(lastLetter);
+  out.daysSinceVisit = since(lastVisit);
+  out.daysSinceVisitNotice = since(lastNotice);
+  out.consecutiveFailed = consecutiveFailed;
+  out.unreachable =
+    k[L.rpc + W.D30] === 0 &&
     (consecutiveFailed >= failedThreshold || (phone30 >= invalidThreshold && invalidPhone30 === phone30));
-  return {
-    n: k,
-    daysSinceRpc: since(clock, lastRpc),
-    daysSinceAttempt: since(clock, lastAttempt),
-    daysSinceLetter: since(clock, lastLetter),
-    daysSinceVisit: since(clock, lastVisit),
-    daysSinceVisitNotice: since(clock, lastNotice),
-    consecutiveFailed,
-    unreachable,
-    bestChannel,
-    bestHour,
-  };
+  return out;
 }
 
 const Threshold = z.number().int().min(1).max(1000);
@@ -259,10 +288,6 @@ const SummaryOptionsSchema = z.strictObject({
     .strictObject({ failedAttempts: Threshold.optional(), invalidNumberAttempts: Threshold.optional() })
     .optional(),
 });
-
-function windows(a: Int32Array, base: number): WindowCounts {
-  return { today: a[base]!, last7Days: a[base + 1]!, last30Days: a[base + 2]!, last90Days: a[base + 3]! };
-}
 
 /**
  * Contact history at `asOf`, counted in the borrower's time zone (`account.timeZone`).
@@ -296,31 +321,31 @@ function windows(a: Int32Array, base: number): WindowCounts {
  * s.unreachable;                  // false
  */
 export function summarizeContacts(account: unknown, options: ContactSummaryOptions): ContactSummary {
-  const opts = SummaryOptionsSchema.safeParse(options);
-  if (!opts.success)
-    throw new ArrearsError("INVALID_OPTIONS", issuesFromZod(opts.error, options), "summarizeContacts options");
+  parseOptions(SummaryOptionsSchema, options, "summarizeContacts options");
   const a: Account = parseAccount(account);
-  const clock = clockForAsOf(a.timeZone, options.asOf);
+  const asOf = resolveAsOf(options.asOf, a.timeZone);
   const k = countContacts(
-    prepareActivity(a),
-    clock,
+    prepareAccount(a),
+    asOf,
     options.unreachable?.failedAttempts,
     options.unreachable?.invalidNumberAttempts,
   );
   const attempts = {} as Record<Channel, WindowCounts>;
-  CHANNELS.forEach((ch, i) => (attempts[ch] = windows(k.n, K.ATTEMPTS + i * 4)));
+  CHANNELS.forEach((ch, i) => {
+    attempts[ch] = k.windows((w) => k.attempts(i, w));
+  });
   return {
-    asOf: formatInstant(clock.asOfMs),
+    asOf: asOf.iso,
     timeZone: a.timeZone,
-    localDate: formatIsoDate(clock.today),
+    localDate: formatIsoDate(asOf.day),
     attempts,
-    allAttempts: windows(k.n, K.ALL),
-    inbound: windows(k.n, K.INBOUND),
-    rightPartyContacts: windows(k.n, K.RPC),
-    thirdPartyContacts: windows(k.n, K.THIRD),
-    refusals: windows(k.n, K.REFUSED),
-    disputes: windows(k.n, K.DISPUTE),
-    complaints: windows(k.n, K.COMPLAINT),
+    allAttempts: k.windows((w) => k.allAttempts(w)),
+    inbound: k.windows((w) => k.inbound(w)),
+    rightPartyContacts: k.windows((w) => k.rightParty(w)),
+    thirdPartyContacts: k.windows((w) => k.thirdParty(w)),
+    refusals: k.windows((w) => k.refusals(w)),
+    disputes: k.windows((w) => k.disputes(w)),
+    complaints: k.windows((w) => k.complaints(w)),
     daysSinceRightPartyContact: k.daysSinceRpc,
     daysSinceLastAttempt: k.daysSinceAttempt,
     daysSinceLastLetter: k.daysSinceLetter,

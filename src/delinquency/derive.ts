@@ -1,12 +1,22 @@
 import { z } from "zod";
-import { ArrearsError, issuesFromZod } from "../errors/index.js";
-import { type Account, isParsedAccount, parseAccount } from "../model/account.js";
-import { AmountSchema, AsOfSchema } from "../model/schema.js";
-import { isAmountLike } from "../money/index.js";
-import { civilFromDays, daysFromCivil, formatIsoDate, localDay, parseInstant, parseIsoDate } from "../time/index.js";
-import { formatMinor, type PreparedAccount, type PreparedDues, prepareAccount, toMinor } from "./prepare.js";
+import { ArrearsError } from "../errors/index.js";
+import { optionsError } from "../errors/options.js";
+import {
+  type Account,
+  AmountSchema,
+  type AmountsByComponent,
+  AsOfSchema,
+  isParsedAccount,
+  LedgerSweep,
+  type PreparedAccount,
+  type PreparedDues,
+  parseAccount,
+  prepareAccount,
+} from "../model/index.js";
+import { formatMinor, isAmountInRange, minorUnitsAt } from "../money/index.js";
+import { formatIsoDate, monthEndsBefore, parseIsoDate, resolveAsOf } from "../time/index.js";
 import { BUCKET_SCHEMES, type BucketScheme, lookup, resolveBucketScheme } from "./scheme.js";
-import type { AmountsByComponent, Delinquency, DelinquencyOptions } from "./types.js";
+import type { Delinquency, DelinquencyOptions } from "./types.js";
 
 /**
  * Months of cycle history kept (like a bureau payment profile).
@@ -53,83 +63,24 @@ export const DelinquencyOptionsSchema = z.strictObject({
 
 const OPTION_KEYS = new Set(["asOf", "scheme", "graceDays", "tolerance"]);
 
-function parseAsOf(s: string): number {
-  return s.length === 10 ? parseIsoDate(s) : parseInstant(s);
-}
-
+// The per-account hot path checks the common options by hand; zod explains a failure.
 function fastOptionsOk(o: unknown): o is DelinquencyOptions {
   if (typeof o !== "object" || o === null) return false;
   const x = o as Record<string, unknown>;
   if (typeof x.asOf !== "string") return false;
   const g = x.graceDays;
   if (g !== undefined && !(typeof g === "number" && Number.isInteger(g) && g >= 0 && g <= 3650)) return false;
-  const t = x.tolerance;
-  if (t !== undefined && !(isAmountLike(t) && (typeof t === "number" ? t >= 0 : t.charCodeAt(0) !== 45))) return false;
+  if (x.tolerance !== undefined && !isAmountInRange(x.tolerance)) return false;
   for (const k in x) if (!OPTION_KEYS.has(k)) return false;
   return true;
 }
 
-function invalidOptions(options: unknown): never {
-  const r = DelinquencyOptionsSchema.safeParse(options);
-  const issues = r.success
-    ? [{ path: [], message: "invalid options", received: options }]
-    : issuesFromZod(r.error, options);
-  throw new ArrearsError("INVALID_OPTIONS", issues, "deriveDelinquency options");
-}
-
-// The local day of an instant costs an Intl call; a batch evaluates one asOf across many
-// accounts that share a handful of zones, so remember the last answer per zone.
-const lastLocalDay = new Map<string, { ms: number; day: number }>();
-let lastAsOf = "";
-let lastAsOfValue = NaN;
-
-interface Calendar {
-  day: number;
-  iso: string;
-  /** Last days of the 23 calendar months before `day`'s month, oldest first. */
-  monthEnds: number[];
-}
-let lastCalendar: Calendar | undefined;
-
-// Month-ends and the ISO form depend only on the evaluation date: computed once per date.
-function calendarOf(day: number): Calendar {
-  if (lastCalendar !== undefined && lastCalendar.day === day) return lastCalendar;
-  const [y, m] = civilFromDays(day);
-  const base = y * 12 + (m - 1);
-  const monthEnds: number[] = [];
-  for (let k = CYCLE_HISTORY_MONTHS - 1; k >= 1; k--) {
-    const t = base - k + 1; // the month after the one that ends on the sample day
-    monthEnds.push(daysFromCivil(Math.floor(t / 12), (t % 12) + 1, 1) - 1);
-  }
-  return (lastCalendar = { day, iso: formatIsoDate(day), monthEnds });
-}
-
-/**
- * The evaluation date (epoch day): the borrower's local date of `asOf`, or `asOf` itself for a
- * plain date. @internal
- *
- * @example
- * formatIsoDate(evaluationDay("2026-11-22T20:00:00Z", "Asia/Shanghai")); // "2026-11-23"
- */
-export function evaluationDay(asOf: string, timeZone: string): number {
-  let v: number;
-  if (asOf === lastAsOf) v = lastAsOfValue;
-  else {
-    v = asOf.length === 10 ? parseIsoDate(asOf) : parseInstant(asOf);
-    lastAsOf = asOf;
-    lastAsOfValue = v;
-  }
-  if (Number.isNaN(v))
-    throw new ArrearsError("INVALID_OPTIONS", [
-      { path: ["asOf"], message: "expected an ISO instant with offset or an ISO date", received: asOf },
-    ]);
-  if (asOf.length === 10) return v;
-  const hit = lastLocalDay.get(timeZone);
-  if (hit !== undefined && hit.ms === v) return hit.day;
-  const day = localDay(v, timeZone);
-  if (lastLocalDay.size > 1000) lastLocalDay.clear();
-  lastLocalDay.set(timeZone, { ms: v, day });
-  return day;
+// Month ends and the ISO form depend only on the evaluation date: computed once per date.
+let lastCalendar: { day: number; iso: string; monthEnds: number[] } | undefined;
+function calendarOf(day: number): { day: number; iso: string; monthEnds: number[] } {
+  if (lastCalendar?.day !== day)
+    lastCalendar = { day, iso: formatIsoDate(day), monthEnds: monthEndsBefore(day, CYCLE_HISTORY_MONTHS - 1) };
+  return lastCalendar;
 }
 
 /**
@@ -177,9 +128,9 @@ export function evaluationDay(asOf: string, timeZone: string): number {
  * d.overdue.total; // "1600.00"
  */
 export function deriveDelinquency(account: Account | unknown, options: DelinquencyOptions): Delinquency {
-  if (!fastOptionsOk(options)) invalidOptions(options);
+  if (!fastOptionsOk(options)) throw optionsError(DelinquencyOptionsSchema, options, "deriveDelinquency options");
   const a = isParsedAccount(account) ? account : parseAccount(account);
-  const day = evaluationDay(options.asOf, a.timeZone);
+  const day = resolveAsOf(options.asOf, a.timeZone).day;
   const scheme =
     options.scheme === undefined ? BUCKET_SCHEMES["cn-m"] : resolveBucketScheme(options.scheme, SCHEME_PATH);
   const graceDays = options.graceDays ?? 0;
@@ -187,7 +138,14 @@ export function deriveDelinquency(account: Account | unknown, options: Delinquen
   const tol =
     options.tolerance === undefined
       ? 0
-      : toMinor(options.tolerance, p, "tolerance", undefined, undefined, "INVALID_OPTIONS");
+      : minorUnitsAt(
+          options.tolerance,
+          p.currency,
+          p.digits,
+          ["tolerance"],
+          "INVALID_OPTIONS",
+          "deriveDelinquency options",
+        );
   return p.dues !== null
     ? fromDues(a, p, p.dues, day, tol, graceDays, scheme)
     : fromSnapshot(a, p, day, graceDays, scheme);
@@ -202,9 +160,7 @@ function fromDues(
   graceDays: number,
   scheme: BucketScheme,
 ): Delinquency {
-  const { day: dueDay, amount, cum, fees: dueFees, interest: dueInterest, payDay, payAmount } = d;
-  const nDue = dueDay.length,
-    nPay = payDay.length;
+  const { day: dueDay, amount, cum, fees: dueFees, interest: dueInterest } = d;
 
   // Month-ends before the evaluation month (oldest first), not before opening, then E itself.
   const ends = calendarOf(E).monthEnds;
@@ -212,27 +168,15 @@ function fromDues(
   while (first < ends.length && ends[first]! < p.openedDay) first++;
   const n = ends.length - first + 1;
 
-  // One sweep over ascending sample days. Payments only accumulate, so the oldest due with a
-  // remainder above tolerance can only move forward: every pointer advances monotonically.
+  // One sweep over ascending sample days (see LedgerSweep).
   const history = new Array<number>(n);
-  let pi = 0,
-    paid = 0,
-    di = 0,
-    j = 0,
-    dpd = 0;
+  const sweep = new LedgerSweep(d, p.payments, T);
+  let dpd = 0;
   for (let s = 0; s < n; s++) {
-    const X = s === n - 1 ? E : ends[first + s]!;
-    while (pi < nPay && payDay[pi]! <= X) paid += payAmount[pi++]!;
-    while (di < nDue && dueDay[di]! <= X) di++;
-    while (j < di) {
-      const left = cum[j]! - paid;
-      const rem = left < amount[j]! ? left : amount[j]!;
-      if (rem > T) break;
-      j++;
-    }
-    dpd = j < di ? X - dueDay[j]! : 0;
+    dpd = sweep.dpdAt(s === n - 1 ? E : ends[first + s]!);
     history[n - 1 - s] = cycleStatus(dpd);
   }
+  const { paid, fallen: di, oldest: j } = sweep;
 
   // Overdue by component: only a suffix of the fallen-due dues has anything left.
   let oFees = 0,
@@ -268,18 +212,21 @@ function fromSnapshot(a: Account, p: PreparedAccount, E: number, graceDays: numb
   let known = true;
   if (typeof snap.overdue === "object") {
     const o = snap.overdue;
-    const pr = toMinor(o.principal, p, "delinquency", "overdue", "principal");
-    const it = toMinor(o.interest, p, "delinquency", "overdue", "interest");
-    const pe = toMinor(o.penaltyInterest, p, "delinquency", "overdue", "penaltyInterest");
-    const fe = toMinor(o.fees, p, "delinquency", "overdue", "fees");
+    const pr = accountMinor(p, o.principal, "delinquency", "overdue", "principal");
+    const it = accountMinor(p, o.interest, "delinquency", "overdue", "interest");
+    const pe = accountMinor(p, o.penaltyInterest, "delinquency", "overdue", "penaltyInterest");
+    const fe = accountMinor(p, o.fees, "delinquency", "overdue", "fees");
     overdue = amounts(p, pr, it, pe, fe, pr + it + pe + fe, ["delinquency", "overdue"]);
   } else {
     known = false;
-    overdue = amounts(p, 0, 0, 0, 0, toMinor(snap.overdue, p, "delinquency", "overdue"), ["delinquency", "overdue"]);
+    overdue = amounts(p, 0, 0, 0, 0, accountMinor(p, snap.overdue, "delinquency", "overdue"), [
+      "delinquency",
+      "overdue",
+    ]);
   }
   const outstanding = { ...p.outstanding };
   if (snap.outstanding !== undefined)
-    outstanding.total = checked(p, toMinor(snap.outstanding, p, "delinquency", "outstanding"), [
+    outstanding.total = checked(p, accountMinor(p, snap.outstanding, "delinquency", "outstanding"), [
       "delinquency",
       "outstanding",
     ]);
@@ -349,6 +296,10 @@ function finish(
 }
 
 const DUES_PATH = ["dues"];
+
+function accountMinor(p: PreparedAccount, v: string | number, ...path: (string | number)[]): number {
+  return minorUnitsAt(v, p.currency, p.digits, path, "INVALID_ACCOUNT", `account ${JSON.stringify(p.id)}`);
+}
 const SCHEME_PATH = ["scheme"];
 
 function checked(p: PreparedAccount, minor: number, path: (string | number)[]): string {

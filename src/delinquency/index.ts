@@ -22,4 +22,4 @@ export {
   loadBucketScheme,
   testBucketScheme,
 } from "./scheme.js";
-export type { AmountsByComponent, Delinquency, DelinquencyOptions } from "./types.js";
+export type { Delinquency, DelinquencyOptions } from "./types.js";

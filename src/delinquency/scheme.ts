@@ -3,6 +3,7 @@ import cnFiveCategory from "../../rules/buckets/cn-five-category.json";
 import cnM from "../../rules/buckets/cn-m.json";
 import usCycle from "../../rules/buckets/us-cycle.json";
 import { ArrearsError, type ArrearsIssue, issuesFromZod } from "../errors/index.js";
+import { deepFreeze } from "../util/index.js";
 
 const Days = z.number().int().min(0).max(100_000);
 const Product = z.enum(["installment", "revolving"]);
@@ -314,9 +315,4 @@ export function testBucketScheme(scheme: BucketScheme | BucketSchemeId | BucketS
       (e.chargeOffDue === undefined || e.chargeOffDue === actual.chargeOffDue);
     return { name: t.name, passed, expected: e, actual };
   });
-}
-
-function deepFreeze(o: object): void {
-  Object.freeze(o);
-  for (const v of Object.values(o)) if (typeof v === "object" && v !== null && !Object.isFrozen(v)) deepFreeze(v);
 }

@@ -1,11 +1,4 @@
-/** Overdue or outstanding amounts by component, as decimal strings in the account's currency. */
-export interface AmountsByComponent {
-  principal: string;
-  interest: string;
-  penaltyInterest: string;
-  fees: string;
-  total: string;
-}
+import type { AmountsByComponent } from "../model/index.js";
 
 /** Options of {@link deriveDelinquency}. */
 export interface DelinquencyOptions {

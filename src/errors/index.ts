@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { didYouMean } from "./suggest.js";
 
 /** Machine-readable category of an {@link ArrearsError}. */
 export type ArrearsErrorCode =
@@ -82,14 +83,22 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): { found: boolean;
   let cur: unknown = root;
   for (const seg of path) {
     if (cur === null || typeof cur !== "object") return { found: false };
-    if (!(seg in (cur as object))) return { found: false };
+    if (!Object.hasOwn(cur as object, seg)) return { found: false };
     cur = (cur as Record<PropertyKey, unknown>)[seg as string];
   }
   return { found: true, value: cur };
 }
 
-/** Converts a zod error into `ArrearsIssue`s, looking up the received value in `input`. */
-export function issuesFromZod(error: z.ZodError, input: unknown, prefix: (string | number)[] = []): ArrearsIssue[] {
+/**
+ * Converts a zod error into `ArrearsIssue`s, looking up the received value in `input`. With the
+ * `schema` that failed, an unknown field also gets a "did you mean" among the fields allowed there.
+ */
+export function issuesFromZod(
+  error: z.ZodError,
+  input: unknown,
+  prefix: (string | number)[] = [],
+  schema?: z.ZodType,
+): ArrearsIssue[] {
   const out: ArrearsIssue[] = [];
   for (const i of error.issues) {
     const path = i.path.filter((p): p is string | number => typeof p !== "symbol");
@@ -97,9 +106,10 @@ export function issuesFromZod(error: z.ZodError, input: unknown, prefix: (string
       // One issue per unknown key, located at the key itself: typos surface where they are.
       for (const key of i.keys) {
         const at = valueAt(input, [...path, key]);
+        const known = schema ? objectKeysAt(schema, path) : [];
         out.push({
           path: [...prefix, ...path, key],
-          message: "unknown field",
+          message: `unknown field${didYouMean(key, known)}`,
           ...(at.found ? { received: at.value } : {}),
         });
       }
@@ -118,3 +128,28 @@ export function issuesFromZod(error: z.ZodError, input: unknown, prefix: (string
 
 /** Result of a `safe*` function: never throws for bad input. */
 export type SafeResult<T> = { success: true; data: T } | { success: false; error: ArrearsError };
+
+// The fields a (strict) object schema allows at `path`, looking through optional, default,
+// nullable, array and pipe wrappers; empty when the path leads elsewhere.
+function objectKeysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
+  let cur: unknown = schema;
+  let i = 0;
+  for (let guard = 0; guard < 200 && cur; guard++) {
+    const def = (cur as { _zod?: { def?: Record<string, unknown> } })._zod?.def;
+    if (!def) return [];
+    const type = def.type;
+    if (type === "object") {
+      const shape = def.shape as Record<string, unknown>;
+      if (i === path.length) return Object.keys(shape);
+      const seg = path[i++];
+      cur = typeof seg === "string" && Object.hasOwn(shape, seg) ? shape[seg] : undefined;
+    } else if (type === "array") {
+      if (i === path.length) return [];
+      i++;
+      cur = def.element;
+    } else if (type === "pipe") cur = def.in;
+    else if ("innerType" in def) cur = def.innerType;
+    else return [];
+  }
+  return [];
+}

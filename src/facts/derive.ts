@@ -1,16 +1,19 @@
 import { z } from "zod";
-import { clockForAsOf, dateDay } from "../contacts/clock.js";
-import { minorOf } from "../contacts/minor.js";
-import { type PreparedActivity, prepareActivity } from "../contacts/prepare.js";
-import { DEFAULT_PROMISE_GRACE_DAYS, evaluatePromises } from "../contacts/promises.js";
-import { countContacts, K } from "../contacts/summarize.js";
-import { deriveDelinquency } from "../delinquency/derive.js";
-import type { Delinquency } from "../delinquency/types.js";
-import { ArrearsError, issuesFromZod } from "../errors/index.js";
-import { type Account, isParsedAccount, safeParseAccount } from "../model/account.js";
-import { AmountSchema, AsOfSchema } from "../model/schema.js";
-import { isAmountLike } from "../money/index.js";
-import { MS_PER_DAY } from "../time/index.js";
+import { countContacts, DEFAULT_PROMISE_GRACE_DAYS, evaluatePromises, W } from "../contacts/index.js";
+import { type Delinquency, deriveDelinquency } from "../delinquency/index.js";
+import { optionsError } from "../errors/options.js";
+import {
+  type Account,
+  AmountSchema,
+  AsOfSchema,
+  CHANNELS,
+  isParsedAccount,
+  type PreparedAccount,
+  prepareAccount,
+  safeParseAccount,
+} from "../model/index.js";
+import { isAmountInRange, minorUnitsAt } from "../money/index.js";
+import { isoWeekday, MS_PER_DAY, parseIsoDate, resolveAsOf } from "../time/index.js";
 import type { Facts } from "./catalog.js";
 
 /** Options of {@link deriveFacts}. */
@@ -57,8 +60,7 @@ function optionsOk(o: unknown): o is FactsOptions {
   if (typeof o !== "object" || o === null) return false;
   const x = o as Record<string, unknown>;
   if (typeof x.asOf !== "string" || !isDays(x.graceDays) || !isDays(x.promiseGraceDays)) return false;
-  const t = x.tolerance;
-  if (t !== undefined && !(isAmountLike(t) && (typeof t === "number" ? t >= 0 : t.charCodeAt(0) !== 45))) return false;
+  if (x.tolerance !== undefined && !isAmountInRange(x.tolerance)) return false;
   const u = x.unreachable as Record<string, unknown> | undefined;
   if (u !== undefined) {
     if (typeof u !== "object" || u === null || !isThreshold(u.failedAttempts) || !isThreshold(u.invalidNumberAttempts))
@@ -70,12 +72,7 @@ function optionsOk(o: unknown): o is FactsOptions {
 }
 
 function checkOptions(options: unknown): asserts options is FactsOptions {
-  if (optionsOk(options)) return;
-  const r = FactsOptionsSchema.safeParse(options);
-  const issues = r.success
-    ? [{ path: [], message: "invalid options", received: options }]
-    : issuesFromZod(r.error, options);
-  throw new ArrearsError("INVALID_OPTIONS", issues, "deriveFacts options");
+  if (!optionsOk(options)) throw optionsError(FactsOptionsSchema, options, "deriveFacts options");
 }
 
 /**
@@ -117,58 +114,54 @@ export function deriveFactsParsed(a: Account, options: FactsOptions): Facts {
   return deriveFactsWith(a, options, delinquencyOf(a, options));
 }
 
-/**
- * Facts plus the delinquency they came from, so `decide` can take the exact amounts
- * (`overdue`, `outstanding`, `oldestUnpaidDueDate`) without deriving them twice. @internal
- */
-export function deriveFactsAndDelinquency(
-  a: Account,
-  options: FactsOptions,
-): { facts: Facts; delinquency: Delinquency } {
-  const delinquency = delinquencyOf(a, options);
-  return { facts: deriveFactsWith(a, options, delinquency), delinquency };
-}
-
 function delinquencyOf(a: Account, o: FactsOptions): Delinquency {
   return deriveDelinquency(a, { asOf: o.asOf, scheme: o.scheme, graceDays: o.graceDays, tolerance: o.tolerance });
 }
 
 const POW10 = [1, 10, 100, 1000, 10000];
+const CALL = CHANNELS.indexOf("call");
+const SMS = CHANNELS.indexOf("sms");
+const EMAIL = CHANNELS.indexOf("email");
+const LETTER = CHANNELS.indexOf("letter");
+const VISIT = CHANNELS.indexOf("visit");
 // num/den to 4 decimals, half up; num * 10000 stays an exact integer for any realistic amount.
 function ratio4(num: number, den: number): number {
   return Math.round((num * 10_000) / den) / 10_000;
 }
-const WEEKDAY_OF_EPOCH = 3; // 1970-01-01 was a Thursday (ISO 4)
 
 /**
  * Facts from an already-derived delinquency (lets `decide` reuse it for exact amounts). @internal
  */
 export function deriveFactsWith(a: Account, options: FactsOptions, d: Delinquency): Facts {
-  const clock = clockForAsOf(a.timeZone, options.asOf);
-  const p = prepareActivity(a);
-  const T = clock.today;
+  const asOf = resolveAsOf(options.asOf, a.timeZone);
+  const p = prepareAccount(a);
+  const T = asOf.day;
   const digits = p.digits;
   // Correctly rounded division of an integer by a power of ten gives exactly Number("123.45").
   const scale = POW10[digits]!;
 
-  const k = countContacts(p, clock, options.unreachable?.failedAttempts, options.unreachable?.invalidNumberAttempts);
-  const pr = evaluatePromises(p, clock, options.promiseGraceDays ?? DEFAULT_PROMISE_GRACE_DAYS);
+  const k = countContacts(p, asOf, options.unreachable?.failedAttempts, options.unreachable?.invalidNumberAttempts);
+  const pr = evaluatePromises(p, asOf, options.promiseGraceDays ?? DEFAULT_PROMISE_GRACE_DAYS);
+  const minor = (v: string | number, path: (string | number)[]): number =>
+    minorUnitsAt(v, p.currency, p.digits, path, "INVALID_ACCOUNT", `account ${JSON.stringify(p.id)}`);
   const pay = paymentFacts(
     p,
     T,
-    options.tolerance === undefined ? 0 : minorOf(options.tolerance, p, ["tolerance"], "INVALID_OPTIONS"),
+    options.tolerance === undefined
+      ? 0
+      : minorUnitsAt(options.tolerance, p.currency, p.digits, ["tolerance"], "INVALID_OPTIONS", "deriveFacts options"),
   );
 
   const b = a.borrower;
   const flags = b.flags;
   const bal = p.balance;
-  const outstandingMinor = minorOf(d.outstanding.total, p, ["balance"]);
-  const limitMinor = a.creditLimit === undefined ? null : minorOf(a.creditLimit, p, ["creditLimit"]);
-  const incomeMinor = b.monthlyIncome === undefined ? null : minorOf(b.monthlyIncome, p, ["borrower", "monthlyIncome"]);
+  const outstandingMinor = minor(d.outstanding.total, ["balance"]);
+  const limitMinor = a.creditLimit === undefined ? null : minor(a.creditLimit, ["creditLimit"]);
+  const incomeMinor = b.monthlyIncome === undefined ? null : minor(b.monthlyIncome, ["borrower", "monthlyIncome"]);
   const obligationsMinor =
-    b.monthlyObligations === undefined ? 0 : minorOf(b.monthlyObligations, p, ["borrower", "monthlyObligations"]);
+    b.monthlyObligations === undefined ? 0 : minor(b.monthlyObligations, ["borrower", "monthlyObligations"]);
 
-  const disputed = flags.disputed || k.n[K.DISPUTE + 2]! > 0;
+  const disputed = flags.disputed || k.disputes(W.D30) > 0;
   const breathingSpace = inBreathingSpace(flags.breathingSpaceFrom, flags.breathingSpaceUntil, T);
   const holdReason = flags.deceased
     ? "deceased"
@@ -189,24 +182,23 @@ export function deriveFactsWith(a: Account, options: FactsOptions, d: Delinquenc
 
   let hardship: { kind: string; day: number } | null = null;
   for (const h of b.hardship) {
-    const day = dateDay(h.reportedOn);
-    if (day > T || (h.until !== undefined && dateDay(h.until) < T)) continue;
+    const day = parseIsoDate(h.reportedOn);
+    if (day > T || (h.until !== undefined && parseIsoDate(h.until) < T)) continue;
     if (hardship === null || day >= hardship.day) hardship = { kind: h.kind, day };
   }
 
   const activeIdx = pr.active;
   const active = activeIdx < 0 ? null : p.promises[activeIdx]!;
-  const localMs = clock.asOfMs + clock.asOfOffsetMs;
-  const n = k.n;
+  const localMs = asOf.ms + asOf.offsetMs;
 
   // Keys in catalogue order, so the JSON of a decision is byte-stable.
   return {
     accountId: a.id,
     product: a.product,
     currency: a.currency,
-    accountAgeDays: T - dateDay(a.openedOn),
+    accountAgeDays: T - p.openedDay,
     asOfLocalHour: Math.floor((localMs - Math.floor(localMs / MS_PER_DAY) * MS_PER_DAY) / 3_600_000),
-    asOfLocalWeekday: ((((T + WEEKDAY_OF_EPOCH) % 7) + 7) % 7) + 1,
+    asOfLocalWeekday: isoWeekday(T),
     dpd: d.dpd,
     inGrace: d.inGrace,
     bucket: d.bucket,
@@ -236,28 +228,28 @@ export function deriveFactsWith(a: Account, options: FactsOptions, d: Delinquenc
     paidAmount90d: pay.paid90 / scale,
     paymentRatio90d: pay.due90 === 0 ? null : Math.min(9.99, ratio4(pay.paid90, pay.due90)),
     partialPayments90d: pay.partial90,
-    callAttemptsToday: n[K.ATTEMPTS]!,
-    callAttempts7d: n[K.ATTEMPTS + 1]!,
-    callAttempts30d: n[K.ATTEMPTS + 2]!,
-    smsSent7d: n[K.ATTEMPTS + 4 + 1]!,
-    emailsSent7d: n[K.ATTEMPTS + 8 + 1]!,
-    lettersSent30d: n[K.ATTEMPTS + 12 + 2]!,
-    visits30d: n[K.ATTEMPTS + 16 + 2]!,
-    contactAttempts7d: n[K.ALL + 1]!,
-    inboundContacts30d: n[K.INBOUND + 2]!,
-    rightPartyContacts30d: n[K.RPC + 2]!,
-    rightPartyContacts7d: n[K.RPC + 1]!,
-    rightPartyContactsToday: n[K.RPC]!,
+    callAttemptsToday: k.attempts(CALL, W.TODAY),
+    callAttempts7d: k.attempts(CALL, W.D7),
+    callAttempts30d: k.attempts(CALL, W.D30),
+    smsSent7d: k.attempts(SMS, W.D7),
+    emailsSent7d: k.attempts(EMAIL, W.D7),
+    lettersSent30d: k.attempts(LETTER, W.D30),
+    visits30d: k.attempts(VISIT, W.D30),
+    contactAttempts7d: k.allAttempts(W.D7),
+    inboundContacts30d: k.inbound(W.D30),
+    rightPartyContacts30d: k.rightParty(W.D30),
+    rightPartyContacts7d: k.rightParty(W.D7),
+    rightPartyContactsToday: k.rightParty(W.TODAY),
     daysSinceRightPartyContact: k.daysSinceRpc,
     daysSinceLastContact: k.daysSinceAttempt,
     daysSinceLastLetter: k.daysSinceLetter,
     daysSinceVisitNotice: k.daysSinceVisitNotice,
     consecutiveFailedAttempts: k.consecutiveFailed,
     unreachable: k.unreachable,
-    thirdPartyContacts30d: n[K.THIRD + 2]!,
-    refusals90d: n[K.REFUSED + 3]!,
-    disputes90d: n[K.DISPUTE + 3]!,
-    complaints90d: n[K.COMPLAINT + 3]!,
+    thirdPartyContacts30d: k.thirdParty(W.D30),
+    refusals90d: k.refusals(W.D90),
+    disputes90d: k.disputes(W.D90),
+    complaints90d: k.complaints(W.D90),
     bestChannel: k.bestChannel,
     bestContactHour: k.bestHour,
     activePromise: active !== null,
@@ -302,8 +294,8 @@ const BREATHING_SPACE_DAYS = 60;
 
 function inBreathingSpace(from: string | undefined, until: string | undefined, T: number): boolean {
   if (from === undefined && until === undefined) return false;
-  const start = from === undefined ? -Infinity : dateDay(from);
-  const end = until !== undefined ? dateDay(until) : start + BREATHING_SPACE_DAYS - 1;
+  const start = from === undefined ? Number.NEGATIVE_INFINITY : parseIsoDate(from);
+  const end = until !== undefined ? parseIsoDate(until) : start + BREATHING_SPACE_DAYS - 1;
   return start <= T && T <= end;
 }
 
@@ -317,8 +309,12 @@ interface PaymentFacts {
   monthlyDue: number | null;
 }
 
-function paymentFacts(p: PreparedActivity, T: number, tolerance: number): PaymentFacts {
-  const { payDay, payAmount, dueDay, dueAmount } = p;
+const NO_DUES: readonly number[] = [];
+
+function paymentFacts(p: PreparedAccount, T: number, tolerance: number): PaymentFacts {
+  const { day: payDay, amount: payAmount } = p.payments;
+  const dueDay = p.dues?.day ?? NO_DUES;
+  const dueAmount = p.dues?.amount ?? NO_DUES;
   const start90 = T - 89;
   let lastDay: number | null = null,
     lastAmount = 0,

@@ -1,19 +1,30 @@
 import { z } from "zod";
-import { CHANNEL_SHIFT, INBOUND, prepareActivity } from "../contacts/prepare.js";
-import { ArrearsError, issuesFromZod } from "../errors/index.js";
-import { type Account, isParsedAccount, parseAccount } from "../model/account.js";
+import { ArrearsError } from "../errors/index.js";
+import { parseOptions } from "../errors/options.js";
 import {
+  type Account,
   CHANNELS,
   type Channel,
   ChannelSchema,
-  CONTACT_OUTCOMES,
   CONTACT_PURPOSES,
   type ContactPurpose,
   ContactPurposeSchema,
   InstantSchema,
-} from "../model/schema.js";
-import { formatIsoDate, MS_PER_DAY, parseInstant, parseIsoDate } from "../time/index.js";
-import { isoUtc, ZoneClock } from "./clock.js";
+  isParsedAccount,
+  type PreparedContacts,
+  parseAccount,
+  prepareAccount,
+} from "../model/index.js";
+import {
+  formatInstant,
+  formatIsoDate,
+  isoWeekday,
+  MS_PER_DAY,
+  parseInstant,
+  parseIsoDate,
+  type ZoneClock,
+  zoneClock,
+} from "../time/index.js";
 import {
   type CompiledFilter,
   type CompiledPeriod,
@@ -73,50 +84,10 @@ const OptionsSchema = z.strictObject({
   thirdParty: z.boolean().optional(),
 });
 
-// ---------- contact history, parsed once per account ----------
-
-interface History {
-  n: number;
-  /** Epoch ms, ascending. */
-  ms: number[];
-  /**
-   * Packed attributes: channel (bits 0–2), outcome (3–6), direction (7: 1 = inbound),
-   * purpose bit index (8–11: 0 none, i + 1 for CONTACT_PURPOSES[i]).
-   */
-  kind: number[];
-}
-
-const histories = new WeakMap<Account, History>();
-const OUTCOME_INDEX: Record<string, number> = Object.fromEntries(CONTACT_OUTCOMES.map((c, i) => [c, i << 3]));
-const PURPOSE_INDEX: Record<string, number> = Object.fromEntries(CONTACT_PURPOSES.map((c, i) => [c, (i + 1) << 8]));
-
-function historyOf(account: Account): History {
-  const cached = histories.get(account);
-  if (cached) return cached;
-  // The contacts module already parsed and sorted the instants (and caches them per account
-  // for `deriveFacts`), so `decide` parses each contact's time once.
-  const act = prepareActivity(account);
-  const src = account.contacts;
-  const n = act.contactMs.length;
-  const kind: number[] = new Array<number>(n);
-  for (let i = 0; i < n; i++) {
-    const c = src[act.contactIndex[i]!]!;
-    const bits = act.contactBits[i]!;
-    kind[i] =
-      (bits >>> CHANNEL_SHIFT) |
-      OUTCOME_INDEX[c.outcome]! |
-      ((bits & INBOUND) !== 0 ? 128 : 0) |
-      (c.purpose === undefined ? 0 : PURPOSE_INDEX[c.purpose]!);
-  }
-  // contactMs is already sorted and never mutated once prepared: share it.
-  const h: History = { n, ms: act.contactMs, kind };
-  // Only validated (frozen) accounts are cached: a mutable object could change under the cache.
-  if (isParsedAccount(account)) histories.set(account, h);
-  return h;
-}
+// ---------- the contact history: the prepared view, read in place ----------
 
 /** First index with ms > t (i.e. the number of contacts at or before t). */
-function upperBound(ms: readonly number[], n: number, t: number): number {
+function upperBound(ms: Float64Array, n: number, t: number): number {
   let lo = 0,
     hi = n;
   while (lo < hi) {
@@ -128,7 +99,7 @@ function upperBound(ms: readonly number[], n: number, t: number): number {
 }
 
 /** First index with ms >= t. */
-function lowerBound(ms: readonly number[], n: number, t: number): number {
+function lowerBound(ms: Float64Array, n: number, t: number): number {
   let lo = 0,
     hi = n;
   while (lo < hi) {
@@ -139,17 +110,11 @@ function lowerBound(ms: readonly number[], n: number, t: number): number {
   return lo;
 }
 
-const matches = (h: History, i: number, f: CompiledFilter): boolean => {
-  const k = h.kind[i]!;
-  return (
-    ((f.channels >>> (k & 7)) & 1) === 1 &&
-    ((f.outcomes >>> ((k >>> 3) & 15)) & 1) === 1 &&
-    ((f.directions >>> ((k >>> 7) & 1)) & 1) === 1 &&
-    ((f.purposes >>> (k >>> 8)) & 1) === 1
-  );
-};
-const outcomeOf = (h: History, i: number): number => (h.kind[i]! >>> 3) & 15;
-const isInbound = (h: History, i: number): boolean => (h.kind[i]! & 128) !== 0;
+const matches = (h: PreparedContacts, i: number, f: CompiledFilter): boolean =>
+  ((f.channels >>> h.channel[i]!) & 1) === 1 &&
+  ((f.outcomes >>> h.outcome[i]!) & 1) === 1 &&
+  ((f.directions >>> h.inbound[i]!) & 1) === 1 &&
+  ((f.purposes >>> h.purpose[i]!) & 1) === 1;
 
 const hhmm = (msOfDay: number): string => {
   const m = Math.floor(msOfDay / 60_000);
@@ -168,7 +133,7 @@ const reason = (r: RuleRef, message: string): ContactCheckReason => ({
 // ---------- the check ----------
 
 class Checker {
-  private readonly h: History;
+  private readonly h: PreparedContacts;
   private readonly clock: ZoneClock;
   private readonly flags: Account["borrower"]["flags"];
   private readonly optedOut: number;
@@ -178,9 +143,10 @@ class Checker {
   constructor(
     private readonly p: GuardrailProfile,
     private readonly account: Account,
+    aroundMs: number,
   ) {
-    this.h = historyOf(account);
-    this.clock = new ZoneClock(account.timeZone);
+    this.h = prepareAccount(account).contacts;
+    this.clock = zoneClock(account.timeZone, aroundMs);
     this.flags = account.borrower.flags;
     let m = 0;
     for (const c of account.borrower.doNotContact) m |= 1 << CHANNELS.indexOf(c);
@@ -200,14 +166,14 @@ class Checker {
     return period.kind === "days" ? this.clock.dayStart(day - period.n + 1) : t - period.ms + 1;
   }
 
-  private periodEnd(period: CompiledPeriod, contactMs: number, off: number): number {
+  private periodEnd(period: CompiledPeriod, contactMs: number): number {
     return period.kind === "days"
-      ? this.clock.dayStart(this.clock.localDay(contactMs, off) + period.n)
+      ? this.clock.dayStart(this.clock.localDay(contactMs) + period.n)
       : contactMs + period.ms;
   }
 
-  private localDate(ms: number, off: number): string {
-    return formatIsoDate(this.clock.localDay(ms, off));
+  private localDate(ms: number): string {
+    return formatIsoDate(this.clock.localDay(ms));
   }
 
   /**
@@ -221,10 +187,10 @@ class Checker {
       h = this.h,
       clock = this.clock,
       ch = CHANNELS[ci]!;
-    const off = clock.offsetMs(t);
+    const off = clock.offsetAt(t);
     const local = t + off;
     const day = Math.floor(local / MS_PER_DAY);
-    const hi = upperBound(h.ms, h.n, t);
+    const hi = upperBound(h.ms, h.length, t);
     let until = t;
 
     if ((this.optedOut >>> ci) & 1) {
@@ -261,20 +227,20 @@ class Checker {
         let last = -1,
           failed = 0;
         for (let i = hi - 1; i >= 0; i--) {
-          if ((p.conversation >>> outcomeOf(h, i)) & 1) {
+          if ((p.conversation >>> h.outcome[i]!) & 1) {
             last = i;
             break;
           }
-          if (!isInbound(h, i) && (p.failed >>> outcomeOf(h, i)) & 1 && (tp.attemptChannels >>> (h.kind[i]! & 7)) & 1)
+          if (h.inbound[i] === 0 && (p.failed >>> h.outcome[i]!) & 1 && (tp.attemptChannels >>> h.channel[i]!) & 1)
             failed++;
         }
         const recent = last >= 0 && h.ms[last]! >= clock.dayStart(day - tp.noConversationDays + 1);
         if (recent || failed < tp.minFailedAttempts) {
           end =
             failed >= tp.minFailedAttempts && recent
-              ? clock.dayStart(clock.localDay(h.ms[last]!, off) + tp.noConversationDays)
+              ? clock.dayStart(clock.localDay(h.ms[last]!) + tp.noConversationDays)
               : Infinity;
-          why = `borrower is not unreachable yet (${failed} failed attempts since the last conversation, need ${tp.minFailedAttempts}; last conversation ${last >= 0 ? this.localDate(h.ms[last]!, off) : "never"}, need none in ${tp.noConversationDays} local days)`;
+          why = `borrower is not unreachable yet (${failed} failed attempts since the last conversation, need ${tp.minFailedAttempts}; last conversation ${last >= 0 ? this.localDate(h.ms[last]!) : "never"}, need none in ${tp.noConversationDays} local days)`;
         }
       }
       if (end !== t) {
@@ -287,9 +253,9 @@ class Checker {
     for (const nr of p.notices[ci]!) {
       // Notices on local day D allow the contact from day D + minDays (for validDays days).
       const oldEnough =
-        nr.minDays === 0 ? hi : Math.min(hi, lowerBound(h.ms, h.n, clock.dayStart(day - nr.minDays + 1)));
+        nr.minDays === 0 ? hi : Math.min(hi, lowerBound(h.ms, h.length, clock.dayStart(day - nr.minDays + 1)));
       const fresh =
-        nr.validDays === null ? 0 : lowerBound(h.ms, h.n, clock.dayStart(day - nr.minDays - nr.validDays + 1));
+        nr.validDays === null ? 0 : lowerBound(h.ms, h.length, clock.dayStart(day - nr.minDays - nr.validDays + 1));
       let ok = false;
       for (let i = fresh; i < oldEnough; i++)
         if (matches(h, i, nr.filter)) {
@@ -304,14 +270,14 @@ class Checker {
           pending = i;
           break;
         }
-      if (pending >= 0) end = clock.dayStart(clock.localDay(h.ms[pending]!, off) + nr.minDays);
+      if (pending >= 0) end = clock.dayStart(clock.localDay(h.ms[pending]!) + nr.minDays);
       if (end === Infinity && !out) return Infinity;
       if (out)
         out.push(
           reason(
             nr,
             pending >= 0
-              ? `${ch} needs a notice at least ${nr.minDays} local day${nr.minDays === 1 ? "" : "s"} before; the notice of ${this.localDate(h.ms[pending]!, off)} allows it from ${formatIsoDate(clock.localDay(h.ms[pending]!, off) + nr.minDays)}`
+              ? `${ch} needs a notice at least ${nr.minDays} local day${nr.minDays === 1 ? "" : "s"} before; the notice of ${this.localDate(h.ms[pending]!)} allows it from ${formatIsoDate(clock.localDay(h.ms[pending]!) + nr.minDays)}`
               : `${ch} needs a prior notice at least ${nr.minDays} local day${nr.minDays === 1 ? "" : "s"} before${nr.validDays !== null ? ` (valid ${nr.validDays} days)` : ""}; none on record`,
           ),
         );
@@ -319,7 +285,7 @@ class Checker {
     }
 
     for (const q of p.quiet[ci]!) {
-      const lo = lowerBound(h.ms, h.n, this.periodStart(q.period, t, day));
+      const lo = lowerBound(h.ms, h.length, this.periodStart(q.period, t, day));
       let last = -1;
       for (let i = hi - 1; i >= lo; i--)
         if (matches(h, i, q.filter)) {
@@ -327,12 +293,12 @@ class Checker {
           break;
         }
       if (last < 0) continue;
-      const end = this.periodEnd(q.period, h.ms[last]!, off);
+      const end = this.periodEnd(q.period, h.ms[last]!);
       if (out)
         out.push(
           reason(
             q,
-            `no ${ch} within ${span(q.period)}${q.period.kind === "days" ? " (its day is day 1)" : ""} after the contact of ${isoUtc(h.ms[last]!)}`,
+            `no ${ch} within ${span(q.period)}${q.period.kind === "days" ? " (its day is day 1)" : ""} after the contact of ${formatInstant(h.ms[last]!)}`,
           ),
         );
       if (end > until) until = end;
@@ -340,7 +306,7 @@ class Checker {
 
     for (const cap of p.caps[ci]!) {
       if (cap.when !== null && !this.flagOn(cap.when, day)) continue;
-      const lo = lowerBound(h.ms, h.n, this.periodStart(cap.period, t, day));
+      const lo = lowerBound(h.ms, h.length, this.periodStart(cap.period, t, day));
       let count = 0;
       for (let i = lo; i < hi; i++) if (matches(h, i, cap.filter)) count++;
       if (count < cap.max) continue;
@@ -351,7 +317,7 @@ class Checker {
         for (let i = lo; i < hi; i++) {
           if (!matches(h, i, cap.filter)) continue;
           if (k-- === 0) {
-            end = this.periodEnd(cap.period, h.ms[i]!, off);
+            end = this.periodEnd(cap.period, h.ms[i]!);
             break;
           }
         }
@@ -364,7 +330,7 @@ class Checker {
     const win = p.windows[ci];
     if (win) {
       const msOfDay = local - day * MS_PER_DAY;
-      const weekday = ((((day + 3) % 7) + 7) % 7) + 1;
+      const weekday = isoWeekday(day);
       let inside = false;
       for (const [s, e] of win.byWeekday[weekday]!)
         if (msOfDay >= s * 60_000 && msOfDay < e * 60_000) {
@@ -402,11 +368,11 @@ class Checker {
     const pbit = purposeBit(purpose);
     const reasons: ContactCheckReason[] = [];
     let t = this.evaluate(ci, atMs, pbit, thirdParty, reasons);
-    if (t === atMs) return { allowed: true, reasons, earliestAt: isoUtc(atMs) };
+    if (t === atMs) return { allowed: true, reasons, earliestAt: formatInstant(atMs) };
     // Walk forward from bound to bound until every rule agrees (each step strictly advances).
     for (let step = 0; step < 400 && t !== Infinity; step++) {
       const next = this.evaluate(ci, t, pbit, thirdParty, null);
-      if (next === t) return { allowed: false, reasons, earliestAt: isoUtc(t) };
+      if (next === t) return { allowed: false, reasons, earliestAt: formatInstant(t) };
       t = next;
     }
     return { allowed: false, reasons, earliestAt: null };
@@ -418,7 +384,8 @@ class Checker {
  * checking several channels (as `decide` does for each candidate action) costs about a
  * microsecond each.
  *
- * @param asOfMs the evaluation instant (epoch ms) the checks will mostly be made at; a hint only.
+ * @param aroundMs the evaluation instant (epoch ms) the checks will mostly be made at: the zone
+ * clock is prepared around it.
  *
  * @example
  * const check = prepareContactCheck(loadGuardrailProfile(usRegF), parseAccount(json), Date.parse(asOf));
@@ -428,14 +395,14 @@ class Checker {
 export function prepareContactCheck(
   profile: GuardrailProfile | unknown,
   account: Account,
-  asOfMs?: number,
+  aroundMs: number,
 ): PreparedContactCheck {
   // A raw object is validated first: the fast path trusts the account's shape.
   const checker = new Checker(
     loadGuardrailProfile(profile),
     isParsedAccount(account) ? account : parseAccount(account),
+    aroundMs,
   );
-  void asOfMs;
   return (channel, atMs, purpose, thirdParty = false) => {
     const ci = CHANNELS.indexOf(channel);
     if (ci < 0 || !Number.isFinite(atMs))
@@ -478,8 +445,7 @@ export function checkContact(
 ): ContactCheckResult {
   const p = loadGuardrailProfile(profile);
   const a = isParsedAccount(account) ? account : parseAccount(account);
-  const r = OptionsSchema.safeParse(options);
-  if (!r.success) throw new ArrearsError("INVALID_OPTIONS", issuesFromZod(r.error, options), "checkContact options");
-  const atMs = parseInstant(r.data.at);
-  return new Checker(p, a).check(CHANNELS.indexOf(r.data.channel), atMs, r.data.purpose, r.data.thirdParty ?? false);
+  const o = parseOptions(OptionsSchema, options, "checkContact options");
+  const atMs = parseInstant(o.at);
+  return new Checker(p, a, atMs).check(CHANNELS.indexOf(o.channel), atMs, o.purpose, o.thirdParty ?? false);
 }

@@ -1,204 +1,150 @@
-import { minorDigits, roundAmount } from "../money/index.js";
+import { TZDate } from "@date-fns/tz";
+import { format as formatDateFns, type Locale } from "date-fns";
+import { enGB, enUS, zhCN } from "date-fns/locale";
+import { ArrearsError } from "../errors/index.js";
+import { parseIsoDate } from "../time/index.js";
+import { BoundedCache } from "../util/index.js";
 
-const PLAIN_DECIMAL = /^-?\d+(\.\d+)?$/;
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-const formattedDates = new Map<string, string>();
-const listFormats = new Map<string, Intl.ListFormat>();
-const formattedLists = new Map<string, string>();
-const formattedUnits = new Map<string, string>();
+export { formatMoney } from "../money/index.js";
 
-interface MoneyStyle {
-  nf: Intl.NumberFormat;
-  digits: number;
-  /** Pieces around the number for plain 3-digit grouping; null when the locale needs Intl each time. */
-  fast: { pre: string; post: string; negPre: string; negPost: string; group: string; decimal: string } | null;
+function bad(fn: string, path: string, message: string, received: unknown): never {
+  throw new ArrearsError("INVALID_INPUT", [{ path: [path], message, received }], fn);
 }
-const moneyStyles = new Map<string, MoneyStyle>();
 
-function slowMoney(st: MoneyStyle, neg: boolean, intPart: string, fracPart: string): string {
-  const isZero = /^0*$/.test(intPart) && /^0*$/.test(fracPart);
-  let big = BigInt(intPart);
-  // -0.50: format -1 to get the locale's sign placement, then put the real integer digits back.
-  const placeholder = neg && !isZero && big === 0n;
-  if (neg && !isZero) big = placeholder ? -1n : -big;
-  let out = "";
-  for (const p of st.nf.formatToParts(big)) {
-    if (p.type === "fraction") out += fracPart;
-    else if (p.type === "integer" && placeholder) out += "0";
-    else out += p.value;
+// Letter dates of the locales the shipped templates are written in: date-fns formats them with its
+// locale data; any other locale (a lender's own template) falls back to Intl's long date.
+const DATE_STYLES: Readonly<Record<string, { locale: Locale; pattern: string }>> = {
+  "zh-CN": { locale: zhCN, pattern: "yyyy年M月d日" },
+  "en-US": { locale: enUS, pattern: "MMMM d, yyyy" },
+  "en-GB": { locale: enGB, pattern: "d MMMM yyyy" },
+};
+const dateFormats = new BoundedCache<Intl.DateTimeFormat>(64, 35);
+const formattedDates = new BoundedCache<string>(20_000, 50);
+const listFormats = new BoundedCache<Intl.ListFormat>(64, 35);
+const formattedLists = new BoundedCache<string>(1_000, 500);
+const unitFormats = new BoundedCache<Intl.NumberFormat>(128, 40);
+
+function intl<T>(fn: string, locale: string, make: () => T): T {
+  try {
+    return make();
+  } catch {
+    return bad(fn, "locale", 'expected a BCP 47 locale such as "en-GB"', locale);
   }
-  return out;
-}
-
-function fastMoney(f: NonNullable<MoneyStyle["fast"]>, neg: boolean, intPart: string, fracPart: string): string {
-  let i = intPart.replace(/^0+(?=\d)/, "");
-  let grouped = "";
-  while (i.length > 3) {
-    grouped = f.group + i.slice(-3) + grouped;
-    i = i.slice(0, -3);
-  }
-  grouped = i + grouped;
-  const num = fracPart === "" ? grouped : grouped + f.decimal + fracPart;
-  const isNeg = neg && /[1-9]/.test(intPart + fracPart);
-  return isNeg ? f.negPre + num + f.negPost : f.pre + num + f.post;
-}
-
-// Intl.formatToParts costs microseconds per call; most locales group by 3, so learn the pieces
-// once per locale and currency, and keep Intl for the rest (and as the check of the pieces).
-function moneyStyle(locale: string, currency: string): MoneyStyle {
-  const key = locale + "|" + currency;
-  let st = moneyStyles.get(key);
-  if (st) return st;
-  const digits = minorDigits(currency);
-  const nf = new Intl.NumberFormat(locale, {
-    style: "currency",
-    currency,
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  });
-  st = { nf, digits, fast: null };
-  const around = (n: bigint) => {
-    const parts = nf.formatToParts(n);
-    const first = parts.findIndex((p) => p.type === "integer");
-    let last = -1;
-    parts.forEach((p, j) => {
-      if (p.type === "integer" || p.type === "group" || p.type === "decimal" || p.type === "fraction") last = j;
-    });
-    const join = (ps: Intl.NumberFormatPart[]) => ps.map((p) => p.value).join("");
-    return { pre: join(parts.slice(0, first)), post: join(parts.slice(last + 1)), mid: parts.slice(first, last + 1) };
-  };
-  const pos = around(1234567n);
-  const neg = around(-1234567n);
-  const groups = pos.mid.filter((p) => p.type === "group").map((p) => p.value);
-  const decimal = new Intl.NumberFormat(locale, { minimumFractionDigits: 1 })
-    .formatToParts(1.5)
-    .find((p) => p.type === "decimal")?.value;
-  if (groups.length === 2 && groups[0] === groups[1] && decimal !== undefined) {
-    const fast = { pre: pos.pre, post: pos.post, negPre: neg.pre, negPost: neg.post, group: groups[0]!, decimal };
-    const zeros = "0".repeat(digits);
-    const samples: [boolean, string, string][] = [
-      [false, "0", zeros],
-      [false, "7", zeros],
-      [false, "1234", zeros],
-      [false, "98765432109876", zeros],
-      [true, "1234", zeros],
-      [true, "0", zeros.replace(/0$/, "5")],
-    ];
-    if (samples.every(([n, i, fr]) => fastMoney(fast, n, i, fr) === slowMoney(st!, n, i, fr))) st.fast = fast;
-  }
-  moneyStyles.set(key, st);
-  return st;
-}
-
-/**
- * Formats a decimal amount string as money in `locale`, exactly: grouping, symbol and sign
- * come from `Intl.NumberFormat` (learned once per locale and currency, applied to the integer
- * part as a `BigInt` where a locale needs it) and the digits come from the string, so no amount
- * ever passes through a binary float.
- *
- * @example
- * formatMoney("1234.5", "CNY", "zh-CN") // "¥1,234.50"
- * formatMoney("1234.50", "USD", "en-US") // "$1,234.50"
- */
-export function formatMoney(amount: string, currency: string, locale: string): string {
-  if (!PLAIN_DECIMAL.test(amount))
-    throw new RangeError(`amount must be a decimal string, received ${JSON.stringify(amount)}`);
-  const st = moneyStyle(locale, currency);
-  const digits = st.digits;
-  let s = amount;
-  const dot = s.indexOf(".");
-  const frac = dot < 0 ? 0 : s.length - dot - 1;
-  // Already at or below the currency's precision: pad; otherwise round exactly (rare).
-  if (frac > digits) s = roundAmount(s, currency);
-  const neg = s.startsWith("-");
-  if (neg) s = s.slice(1);
-  const d2 = s.indexOf(".");
-  const intPart = d2 < 0 ? s : s.slice(0, d2);
-  const fracPart = (d2 < 0 ? "" : s.slice(d2 + 1)).padEnd(digits, "0");
-  return st.fast ? fastMoney(st.fast, neg, intPart, fracPart) : slowMoney(st, neg, intPart, fracPart);
 }
 
 /**
  * Formats an ISO date (`YYYY-MM-DD`) the way `locale` writes a date in a letter.
  *
+ * @throws {ArrearsError} `INVALID_INPUT` for a malformed date or locale.
+ *
  * @example
  * formatDate("2026-11-23", "zh-CN") // "2026年11月23日"
  * formatDate("2026-11-23", "en-US") // "November 23, 2026"
+ * formatDate("2026-11-23", "en-GB") // "23 November 2026"
  */
 export function formatDate(isoDate: string, locale: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
-  if (!m) throw new RangeError(`expected an ISO date, received ${JSON.stringify(isoDate)}`);
+  const day = typeof isoDate === "string" ? parseIsoDate(isoDate) : Number.NaN;
+  if (Number.isNaN(day)) bad("formatDate", "isoDate", "expected an ISO date YYYY-MM-DD that exists", isoDate);
+  if (typeof locale !== "string") bad("formatDate", "locale", "expected a locale string", locale);
   const key = locale + "|" + isoDate;
   const hit = formattedDates.get(key);
   if (hit !== undefined) return hit;
-  let f = dateFormats.get(locale);
-  if (!f) {
-    // UTC on both sides: the calendar date never shifts with the host's zone.
-    f = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" });
-    dateFormats.set(locale, f);
+  const [y, m, d] = [+isoDate.slice(0, 4), +isoDate.slice(5, 7), +isoDate.slice(8, 10)];
+  const style = DATE_STYLES[locale];
+  let out: string;
+  if (style) {
+    // A UTC calendar date: the letter's date never shifts with the host's zone. Years 0–99 are
+    // set explicitly (the Date constructor would read them as 1900–1999).
+    const date = new TZDate(2000, 0, 1, "UTC");
+    date.setFullYear(y, m - 1, d);
+    out = formatDateFns(date, style.pattern, { locale: style.locale });
+  } else {
+    let f = dateFormats.get(locale);
+    if (!f)
+      f = dateFormats.set(
+        locale,
+        intl("formatDate", locale, () => new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" })),
+      );
+    const date = new Date(Date.UTC(2000, 0, 1));
+    date.setUTCFullYear(y, m - 1, d);
+    out = f.format(date);
   }
-  const out = f.format(new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!)));
-  // A portfolio run repeats the same few dates (asOf, deadline, due days): remember them, bounded.
-  if (formattedDates.size >= 20_000) formattedDates.clear();
-  formattedDates.set(key, out);
-  return out;
+  return formattedDates.set(key, out);
 }
 
 /**
  * Joins alternatives the way `locale` lists them ("card, bank transfer, or cash" / "银行卡、转账或现金").
  *
+ * @throws {ArrearsError} `INVALID_INPUT` for a bad list or locale.
+ *
  * @example
  * formatList(["card", "bank transfer"], "en-US") // "card or bank transfer"
  */
 export function formatList(items: readonly string[], locale: string): string {
+  if (!Array.isArray(items) || !items.every((x) => typeof x === "string"))
+    bad("formatList", "items", "expected an array of strings", items);
+  if (typeof locale !== "string") bad("formatList", "locale", "expected a locale string", locale);
   const key = locale + "\u0000" + items.join("\u0001");
   const hit = formattedLists.get(key);
   if (hit !== undefined) return hit;
   let f = listFormats.get(locale);
-  if (!f) {
-    f = new Intl.ListFormat(locale, { type: "disjunction", style: "long" });
-    listFormats.set(locale, f);
-  }
-  const out = f.format(items);
-  if (formattedLists.size >= 1_000) formattedLists.clear();
-  formattedLists.set(key, out);
-  return out;
+  if (!f)
+    f = listFormats.set(
+      locale,
+      intl("formatList", locale, () => new Intl.ListFormat(locale, { type: "disjunction", style: "long" })),
+    );
+  return formattedLists.set(key, f.format(items));
 }
-
-const unitFormats = new Map<string, Intl.NumberFormat>();
 
 /**
  * A whole count with its unit, plural-correct in `locale`.
+ *
+ * @throws {ArrearsError} `INVALID_INPUT` unless `n` is a finite whole number (no "NaN days").
  *
  * @example
  * formatUnit(1, "day", "en-US")  // "1 day"
  * formatUnit(12, "day", "zh-CN") // "12天"
  */
 export function formatUnit(n: number, unit: "day" | "month", locale: string): string {
+  if (!Number.isSafeInteger(n)) bad("formatUnit", "n", "expected a whole number", n);
+  if (unit !== "day" && unit !== "month") bad("formatUnit", "unit", 'expected "day" or "month"', unit);
+  if (typeof locale !== "string") bad("formatUnit", "locale", "expected a locale string", locale);
   const key = locale + "|" + unit;
-  const memoKey = key + "|" + n;
-  const hit = formattedUnits.get(memoKey);
-  if (hit !== undefined) return hit;
   let f = unitFormats.get(key);
-  if (!f) {
-    f = new Intl.NumberFormat(locale, { style: "unit", unit, unitDisplay: "long", maximumFractionDigits: 0 });
-    unitFormats.set(key, f);
-  }
-  const out = f.format(n);
-  if (formattedUnits.size >= 10_000) formattedUnits.clear();
-  formattedUnits.set(memoKey, out);
-  return out;
+  if (!f)
+    f = unitFormats.set(
+      key,
+      intl(
+        "formatUnit",
+        locale,
+        () => new Intl.NumberFormat(locale, { style: "unit", unit, unitDisplay: "long", maximumFractionDigits: 0 }),
+      ),
+    );
+  return f.format(n);
 }
 
 /**
  * Masks an account number, keeping only its last 4 letters or digits (fewer for short ids, so
  * at least half stays hidden): `"ACC-2024-001234"` → `"****1234"`.
  *
+ * @throws {ArrearsError} `INVALID_INPUT` when `accountId` is not a string.
+ *
  * @example
  * maskAccount("6222020200112345678") // "****5678"
  */
 export function maskAccount(accountId: string): string {
-  const alnum = accountId.replace(/[^0-9A-Za-z]/g, "");
-  const keep = Math.min(4, Math.floor(alnum.length / 2));
-  return "****" + (keep > 0 ? alnum.slice(-keep) : "");
+  if (typeof accountId !== "string") bad("maskAccount", "accountId", "expected a string", accountId);
+  let kept = "";
+  let total = 0;
+  // From the end, so a long id costs only what it takes to find its last four characters.
+  for (let i = accountId.length - 1; i >= 0; i--) {
+    const c = accountId.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) {
+      total++;
+      if (kept.length < 4) kept = accountId[i] + kept;
+      else if (total >= 8) break;
+    }
+  }
+  const keep = Math.min(4, Math.floor(total / 2));
+  return "****" + kept.slice(kept.length - keep);
 }

@@ -1,8 +1,10 @@
 import { z } from "zod";
-import { dpdFromDues } from "../delinquency/allocate.js";
 import { ArrearsError, issuesFromZod, type SafeResult } from "../errors/index.js";
 import { toMinorUnits } from "../money/index.js";
 import { parseInstant, parseIsoDate } from "../time/index.js";
+import { deepFreeze } from "../util/index.js";
+import { LedgerSweep } from "./ledger.js";
+import { prepareAccount } from "./prepared.js";
 import {
   AmountSchema,
   BalanceSchema,
@@ -135,7 +137,8 @@ function crossChecks(a: z.infer<typeof AccountObject>, ctx: Ctx): void {
         message: "required when both dues and a delinquency snapshot are given (to check they agree)",
       });
     } else {
-      const derived = dpdFromDues(a.dues, a.payments, a.currency, parseIsoDate(snap.asOf));
+      const p = prepareAccount(a as Account);
+      const derived = new LedgerSweep(p.dues!, p.payments).dpdAt(parseIsoDate(snap.asOf));
       if (derived !== snap.dpd)
         ctx.addIssue({
           code: "custom",
@@ -199,19 +202,4 @@ export function safeParseAccount(input: unknown): SafeResult<Account> {
   deepFreeze(r.data);
   validated.add(r.data);
   return { success: true, data: r.data };
-}
-
-function deepFreeze(o: object): void {
-  Object.freeze(o);
-  if (Array.isArray(o)) {
-    for (let i = 0; i < o.length; i++) {
-      const v: unknown = o[i];
-      if (typeof v === "object" && v !== null) deepFreeze(v);
-    }
-    return;
-  }
-  for (const k in o) {
-    const v = (o as Record<string, unknown>)[k];
-    if (typeof v === "object" && v !== null) deepFreeze(v);
-  }
 }

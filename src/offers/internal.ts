@@ -1,9 +1,9 @@
 import type Decimal from "decimal.js";
 import type { z } from "zod";
 import { ArrearsError, type ArrearsIssue, issuesFromZod } from "../errors/index.js";
-import { type Account, isParsedAccount, parseAccount } from "../model/account.js";
+import { type Account, isParsedAccount, LedgerSweep, parseAccount, prepareAccount } from "../model/index.js";
 import { type AmountInput, Dec, fromMinorUnits, minorDigits, toMinorUnits } from "../money/index.js";
-import { localDay, parseInstant, parseIsoDate } from "../time/index.js";
+import { resolveAsOf } from "../time/index.js";
 
 /** Throws `INVALID_OFFER` with one issue. */
 export function fail(path: (string | number)[], message: string, received?: unknown): never {
@@ -54,27 +54,17 @@ export function fitsMinorUnit(value: AmountInput, currency: string): boolean {
 }
 
 /**
- * The evaluation date as an epoch day: a plain ISO date as is, an instant as the borrower's
- * local date in `timeZone` (so an offer made late evening in Shanghai is dated that evening).
+ * The evaluation date as an epoch day: the borrower's local date of `asOf`, with the one meaning
+ * of a plain date every stage shares (see `resolveAsOf`).
  */
-export function asOfDay(asOf: string, timeZone: string | undefined, path: (string | number)[]): number {
-  const d = parseIsoDate(asOf);
-  if (!Number.isNaN(d)) return d;
-  const ms = parseInstant(asOf);
-  if (Number.isNaN(ms)) return fail(path, "expected an ISO date YYYY-MM-DD or an ISO instant with offset", asOf);
-  if (!timeZone) return Math.floor(ms / 86_400_000);
-  // A batch shares one asOf and a few zones; the zone lookup costs microseconds, so memoise it.
-  const key = timeZone + "|" + ms;
-  let day = localDays.get(key);
-  if (day === undefined) {
-    if (localDays.size >= 4096) localDays.clear();
-    day = localDay(ms, timeZone);
-    localDays.set(key, day);
+export function asOfDay(asOf: string, timeZone: string, path: (string | number)[]): number {
+  try {
+    return resolveAsOf(asOf, timeZone, path).day;
+  } catch (e) {
+    if (e instanceof ArrearsError) return fail(path, e.issues[0]!.message, asOf);
+    throw e;
   }
-  return day;
 }
-
-const localDays = new Map<string, number>();
 
 /** Epoch day of 9999-12-31: dates after it cannot be written as ISO `YYYY-MM-DD`. */
 export const LAST_DAY = 2932896;
@@ -102,41 +92,30 @@ export interface AccountFigures {
  * snapshot gives `outstanding`, that whole amount is taken as principal (nothing to waive).
  */
 export function balanceFigures(account: Account): Omit<AccountFigures, "overdue"> {
-  const c = account.currency;
-  const b = account.balance;
-  let principal = minor(b.principal, c, ["account", "balance", "principal"]);
-  const interest = minor(b.interest, c, ["account", "balance", "interest"]);
-  const penaltyInterest = minor(b.penaltyInterest, c, ["account", "balance", "penaltyInterest"]);
-  const fees = minor(b.fees, c, ["account", "balance", "fees"]);
-  let outstanding = principal + interest + penaltyInterest + fees;
+  const p = prepareAccount(account);
+  let { principal, total: outstanding } = p.balance;
   const snapOut = account.delinquency?.outstanding;
   if (outstanding === 0 && snapOut !== undefined) {
-    principal = minor(snapOut, c, ["account", "delinquency", "outstanding"]);
+    principal = minor(snapOut, p.currency, ["account", "delinquency", "outstanding"]);
     outstanding = principal;
   }
-  if (!Number.isSafeInteger(outstanding)) fail(["account", "balance"], "balance too large to handle exactly");
-  return { currency: c, principal, interest, penaltyInterest, fees, outstanding };
+  const { interest, penaltyInterest, fees } = p.balance;
+  return { currency: p.currency, principal, interest, penaltyInterest, fees, outstanding };
 }
 
 /**
- * The amount in arrears on `day`: with dues, the unpaid part of every due on or before `day`
- * after applying payments made on or before `day` to the oldest dues first (equivalently: dues
- * to date minus payments to date, never below zero); with only a snapshot, its `overdue` total.
+ * The amount in arrears on `day`: with dues, dues fallen due minus payments made by then (never
+ * below zero; the ledger's oldest-first allocation); with only a snapshot, its `overdue` total.
  * Penalty interest and fees of `balance` are not included (dues do not carry them).
  */
 export function overdueMinor(account: Account, day: number): number {
-  const c = account.currency;
-  if (account.dues) {
-    let due = 0;
-    account.dues.forEach((d, i) => {
-      if (parseIsoDate(d.dueDate) <= day) due += minor(d.amount, c, ["account", "dues", i, "amount"]);
-    });
-    let paid = 0;
-    account.payments.forEach((p, i) => {
-      if (parseIsoDate(p.date) <= day) paid += minor(p.amount, c, ["account", "payments", i, "amount"]);
-    });
-    return due > paid ? due - paid : 0;
+  const p = prepareAccount(account);
+  if (p.dues !== null) {
+    const sweep = new LedgerSweep(p.dues, p.payments);
+    sweep.dpdAt(day);
+    return sweep.arrears();
   }
+  const c = account.currency;
   const o = account.delinquency!.overdue;
   if (typeof o === "object") {
     return (

@@ -1,5 +1,5 @@
-import type { AmountsByComponent } from "../delinquency/types.js";
 import type { Facts } from "../facts/catalog.js";
+import type { AmountsByComponent } from "../model/index.js";
 import type { Channel } from "../model/schema.js";
 
 /** Score output (see `score`). */

@@ -1,11 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { dpdFromDues } from "../../src/delinquency/allocate.js";
 import { cycleStatus, type Delinquency, deriveDelinquency } from "../../src/delinquency/index.js";
 // Area entry points (re-exported unchanged by src/index.ts), so these tests do not depend on other areas.
 import { type Account, parseAccount } from "../../src/model/index.js";
 import { fromMinorUnits, toMinorUnits } from "../../src/money/index.js";
 import { civilFromDays, daysFromCivil, formatIsoDate, parseIsoDate } from "../../src/time/index.js";
+import { dpdFromDues } from "./oracle.js";
 
 const OPENED = parseIsoDate("2023-01-01");
 const RUNS = { numRuns: 150 };

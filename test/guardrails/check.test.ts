@@ -1,6 +1,5 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isoUtc } from "../../src/guardrails/clock.js";
 import {
   ArrearsError,
   type ContactCheckResult,
@@ -11,7 +10,7 @@ import {
   parseAccount,
   prepareContactCheck,
 } from "../../src/index.js";
-import { parseInstant } from "../../src/time/index.js";
+import { formatInstant as isoUtc, parseInstant } from "../../src/time/index.js";
 
 type Json = Record<string, unknown>;
 const regF = getGuardrailProfile("us-reg-f");
@@ -351,7 +350,7 @@ describe("inputs", () => {
     expect(e.issues[0]!.path).toEqual(["timeZone"]);
     e = err(() => checkContact({ id: "x" }, a, { channel: "call", at: "2026-11-23T10:00:00Z" }));
     expect(e.code).toBe("INVALID_GUARDRAIL_PROFILE");
-    e = err(() => prepareContactCheck(regF, parseAccount(a))("call", Number.NaN));
+    e = err(() => prepareContactCheck(regF, parseAccount(a), Date.UTC(2026, 10, 23))("call", Number.NaN));
     expect(e.code).toBe("INVALID_INPUT");
   });
 

@@ -260,15 +260,15 @@ describe("planDeferral", () => {
     ).toEqual(["interestRate"]);
   });
 
-  it("never writes a date after 9999-12-31", () => {
+  it("never writes a date after 9999-12-31: evaluation dates beyond 9899 are refused up front", () => {
     expect(errorOf(() => planDeferral({ account: account(), months: 2, asOf: "9999-11-15" })).issues[0]).toMatchObject({
-      path: ["months"],
-      received: 2,
+      path: ["asOf"],
+      received: "9999-11-15",
     });
     expect(
       errorOf(() =>
         settlementOffer({ account: account(), maxDiscount: "0.1", floor: "0.5", asOf: "9999-12-31", validForDays: 1 }),
       ).issues[0]!.path,
-    ).toEqual(["validForDays"]);
+    ).toEqual(["asOf"]);
   });
 });

@@ -1,6 +1,8 @@
-import type { Due, Payment } from "../model/schema.js";
-import { toMinorUnits } from "../money/index.js";
-import { parseIsoDate } from "../time/index.js";
+// A plain reference implementation of oldest-first allocation, written independently of the
+// library's ledger sweep: the property tests hold deriveDelinquency to it.
+import type { Due, Payment } from "../../src/model/schema.js";
+import { toMinorUnits } from "../../src/money/index.js";
+import { parseIsoDate } from "../../src/time/index.js";
 
 /** A due in integer form: epoch day and minor units. */
 export interface DueLine {

@@ -1,0 +1,266 @@
+import { ArrearsError } from "../errors/index.js";
+import { formatMinor, minorDigits, minorUnitsAt } from "../money/index.js";
+import { parseInstant, parseIsoDate } from "../time/index.js";
+import type { Account } from "./account.js";
+import { purposeCode, traitsOf } from "./contact-traits.js";
+import { CHANNELS, CONTACT_OUTCOMES } from "./schema.js";
+
+/** Amounts by balance component, as decimal strings in the account's currency. */
+export interface AmountsByComponent {
+  principal: string;
+  interest: string;
+  penaltyInterest: string;
+  fees: string;
+  total: string;
+}
+
+/** Dues as integers (epoch days, minor units), sorted by due date. @internal */
+export interface PreparedDues {
+  readonly day: readonly number[];
+  readonly amount: readonly number[];
+  /** Running total of `amount` up to and including each due. */
+  readonly cum: readonly number[];
+  /** The fees and interest parts of each due (capped at the due's amount). */
+  readonly fees: readonly number[];
+  readonly interest: readonly number[];
+}
+
+/** Payments by date (same-day payments keep input order), minor units. @internal */
+export interface PreparedPayments {
+  readonly day: readonly number[];
+  readonly amount: readonly number[];
+}
+
+/**
+ * Contacts as parallel arrays in time order (ties keep input order). Enum-valued attributes are
+ * their index in the schema's enum; `traits` holds the CONTACT_TRAIT bits. @internal
+ */
+export interface PreparedContacts {
+  readonly length: number;
+  /** Epoch milliseconds, ascending. */
+  readonly ms: Float64Array;
+  /** Index into CHANNELS. */
+  readonly channel: Uint8Array;
+  /** Index into CONTACT_OUTCOMES. */
+  readonly outcome: Uint8Array;
+  /** 1 for inbound. */
+  readonly inbound: Uint8Array;
+  /** 0 = no purpose, else 1 + index into CONTACT_PURPOSES. */
+  readonly purpose: Uint8Array;
+  readonly traits: Uint16Array;
+  /** Position in `account.contacts`. */
+  readonly index: Uint32Array;
+}
+
+/** A promise to pay, from the contact that made it. @internal */
+export interface PreparedPromise {
+  readonly ms: number;
+  /** Index of the contact in `account.contacts`. */
+  readonly index: number;
+  readonly at: string;
+  readonly amount: number;
+  readonly dueDay: number;
+  readonly dueDate: string;
+}
+
+/**
+ * The one prepared, asOf-independent view of a parsed account: every amount in integer minor
+ * units, every date an epoch day, every list sorted; computed once per parsed (deep-frozen)
+ * account and shared by delinquency, contacts, facts, guardrails and offers. @internal
+ */
+export interface PreparedAccount {
+  readonly id: string;
+  readonly currency: string;
+  readonly digits: number;
+  readonly timeZone: string;
+  readonly openedDay: number;
+  readonly balance: {
+    readonly principal: number;
+    readonly interest: number;
+    readonly penaltyInterest: number;
+    readonly fees: number;
+    readonly total: number;
+  };
+  /** `balance` as strings, total included (frozen). */
+  readonly outstanding: Readonly<AmountsByComponent>;
+  /** Null for snapshot accounts. */
+  readonly dues: PreparedDues | null;
+  readonly payments: PreparedPayments;
+  readonly contacts: PreparedContacts;
+  readonly promises: readonly PreparedPromise[];
+}
+
+const cache = new WeakMap<Account, PreparedAccount>();
+
+/**
+ * The prepared view of an account (cached per account object: parsed accounts are deep-frozen,
+ * so it can never go stale). @internal
+ */
+export function prepareAccount(a: Account): PreparedAccount {
+  let p = cache.get(a);
+  if (p === undefined) {
+    p = build(a);
+    if (Object.isFrozen(a)) cache.set(a, p);
+  }
+  return p;
+}
+
+function tooLarge(a: Account, path: string): never {
+  throw new ArrearsError(
+    "INVALID_ACCOUNT",
+    [{ path: [path], message: "amounts too large to total exactly (over 2^53 minor units)" }],
+    `account ${JSON.stringify(a.id)}`,
+  );
+}
+
+function build(a: Account): PreparedAccount {
+  const currency = a.currency;
+  const digits = minorDigits(currency);
+  const context = `account ${JSON.stringify(a.id)}`;
+  const minor = (v: string | number, ...path: (string | number)[]): number =>
+    minorUnitsAt(v, currency, digits, path, "INVALID_ACCOUNT", context);
+  const b = a.balance;
+  const principal = minor(b.principal, "balance", "principal");
+  const interest = minor(b.interest, "balance", "interest");
+  const penaltyInterest = minor(b.penaltyInterest, "balance", "penaltyInterest");
+  const fees = minor(b.fees, "balance", "fees");
+  const total = principal + interest + penaltyInterest + fees;
+  if (!Number.isSafeInteger(total)) tooLarge(a, "balance");
+  const outstanding: AmountsByComponent = Object.freeze({
+    principal: formatMinor(principal, digits),
+    interest: formatMinor(interest, digits),
+    penaltyInterest: formatMinor(penaltyInterest, digits),
+    fees: formatMinor(fees, digits),
+    total: formatMinor(total, digits),
+  });
+
+  // Payments: sorted by day; same-day payments only ever add up together.
+  const nPay = a.payments.length;
+  const payDay = new Array<number>(nPay);
+  const payAmount = new Array<number>(nPay);
+  let paySorted = true;
+  let paid = 0;
+  for (let i = 0; i < nPay; i++) {
+    const p = a.payments[i]!;
+    payDay[i] = parseIsoDate(p.date);
+    paid += payAmount[i] = minor(p.amount, "payments", i, "amount");
+    if (i > 0 && payDay[i - 1]! > payDay[i]!) paySorted = false;
+  }
+  if (!Number.isSafeInteger(paid)) tooLarge(a, "payments");
+  if (!paySorted) sortParallel(payDay, [payAmount]);
+
+  return {
+    id: a.id,
+    currency,
+    digits,
+    timeZone: a.timeZone,
+    openedDay: parseIsoDate(a.openedOn),
+    balance: Object.freeze({ principal, interest, penaltyInterest, fees, total }),
+    outstanding,
+    dues: a.dues ? buildDues(a, minor) : null,
+    payments: { day: payDay, amount: payAmount },
+    ...buildContacts(a, minor),
+  };
+}
+
+function buildDues(a: Account, minor: (v: string | number, ...path: (string | number)[]) => number): PreparedDues {
+  const dues = a.dues!;
+  const n = dues.length;
+  const day = new Array<number>(n);
+  const amount = new Array<number>(n);
+  const fees = new Array<number>(n);
+  const interest = new Array<number>(n);
+  let sorted = true;
+  for (let i = 0; i < n; i++) {
+    const d = dues[i]!;
+    const amt = minor(d.amount, "dues", i, "amount");
+    const f = d.fees === undefined ? 0 : minor(d.fees, "dues", i, "fees");
+    const it = d.interest === undefined ? 0 : minor(d.interest, "dues", i, "interest");
+    day[i] = parseIsoDate(d.dueDate);
+    amount[i] = amt;
+    // Within a due, payments cover fees, then interest, then principal: cap the parts at the amount.
+    fees[i] = f < amt ? f : amt;
+    interest[i] = it < amt - fees[i]! ? it : amt - fees[i]!;
+    if (i > 0 && day[i - 1]! > day[i]!) sorted = false;
+  }
+  if (!sorted) sortParallel(day, [amount, fees, interest]);
+  const cum = new Array<number>(n);
+  let sum = 0;
+  for (let i = 0; i < n; i++) cum[i] = sum += amount[i]!;
+  if (!Number.isSafeInteger(sum)) tooLarge(a, "dues");
+  return { day, amount, cum, fees, interest };
+}
+
+const CHANNEL_INDEX: ReadonlyMap<string, number> = new Map(CHANNELS.map((c, i) => [c, i]));
+const OUTCOME_INDEX: ReadonlyMap<string, number> = new Map(CONTACT_OUTCOMES.map((c, i) => [c, i]));
+const VISIT_NOTICE = purposeCode("visit_notice");
+const NO_PROMISES: readonly PreparedPromise[] = Object.freeze([]);
+
+function buildContacts(
+  a: Account,
+  minor: (v: string | number, ...path: (string | number)[]) => number,
+): { contacts: PreparedContacts; promises: readonly PreparedPromise[] } {
+  const src = a.contacts;
+  const n = src.length;
+  const c = {
+    length: n,
+    ms: new Float64Array(n),
+    channel: new Uint8Array(n),
+    outcome: new Uint8Array(n),
+    inbound: new Uint8Array(n),
+    purpose: new Uint8Array(n),
+    traits: new Uint16Array(n),
+    index: new Uint32Array(n),
+  };
+  let promises: PreparedPromise[] | null = null;
+  let sorted = true;
+  for (let i = 0; i < n; i++) {
+    const x = src[i]!;
+    const ms = parseInstant(x.at);
+    const ch = CHANNEL_INDEX.get(x.channel)!;
+    const out = OUTCOME_INDEX.get(x.outcome)!;
+    const inbound = x.direction === "inbound" ? 1 : 0;
+    const purpose = purposeCode(x.purpose);
+    c.ms[i] = ms;
+    c.channel[i] = ch;
+    c.outcome[i] = out;
+    c.inbound[i] = inbound;
+    c.purpose[i] = purpose;
+    c.traits[i] = traitsOf(ch, out, inbound, purpose === VISIT_NOTICE ? 1 : 0);
+    c.index[i] = i;
+    if (i > 0 && c.ms[i - 1]! > ms) sorted = false;
+    if (x.promise)
+      (promises ??= []).push({
+        ms,
+        index: i,
+        at: x.at,
+        amount: minor(x.promise.amount, "contacts", i, "promise", "amount"),
+        dueDay: parseIsoDate(x.promise.dueDate),
+        dueDate: x.promise.dueDate,
+      });
+  }
+  if (!sorted) {
+    const order = stableOrder(c.ms);
+    for (const key of ["ms", "channel", "outcome", "inbound", "purpose", "traits", "index"] as const) {
+      const col = c[key];
+      const copy = col.slice();
+      for (let i = 0; i < n; i++) col[i] = copy[order[i]!]!;
+    }
+    promises?.sort((x, y) => x.ms - y.ms || x.index - y.index);
+  }
+  return { contacts: c, promises: promises ?? NO_PROMISES };
+}
+
+// Indices 0..n-1 ordered by key, ties by position (a stable sort).
+function stableOrder(key: ArrayLike<number>): number[] {
+  return Array.from({ length: key.length }, (_, i) => i).sort((x, y) => key[x]! - key[y]! || x - y);
+}
+
+// Sorts `keys` ascending and applies the same permutation to each of `cols` (stable).
+function sortParallel(keys: number[], cols: number[][]): void {
+  const order = stableOrder(keys);
+  for (const col of [keys, ...cols]) {
+    const copy = col.slice();
+    for (let i = 0; i < order.length; i++) col[i] = copy[order[i]!]!;
+  }
+}

@@ -1,0 +1,3 @@
+/** Plumbing shared by every layer: deep freezing and bounded caches. @internal */
+export { BoundedCache } from "./cache.js";
+export { deepFreeze } from "./freeze.js";
