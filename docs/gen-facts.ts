@@ -59,8 +59,9 @@ facts are \`null\` in \`deriveFacts\` and filled in by \`decide\`.
 - **Payments**: same-day payments are summed for \`lastPaymentAmount\`; a payment is *partial*
   when, after it, the arrears at the time (dues fallen due by its date minus everything paid
   before) still exceed the tolerance.
-- **Delinquency facts** come from \`deriveDelinquency\` (oldest-due-first allocation, DPD from
-  the oldest due unpaid beyond the tolerance; snapshots age by the days since their \`asOf\`).
+- **Delinquency facts** come from \`deriveDelinquency\` (oldest-due-first allocation; DPD from
+  the oldest due at which the unpaid remainders, added up oldest first, exceed the tolerance;
+  snapshots age by the days since their \`asOf\`).
 - **Holds**: \`holdReason\` is the first of deceased, bankrupt, legalHold, breathingSpace,
   disputed, ceaseContact, complaintOpen. A breathing space with only a start lasts the standard
   60 days.

@@ -92,9 +92,10 @@ function calendarOf(day: number): { day: number; iso: string; monthEnds: number[
  *   lender would have had then). Payments go to the oldest dues first; money beyond the dues
  *   fallen due so far is a credit against later dues. Within a due, a payment covers fees, then
  *   interest, then principal; any part of `amount` not broken down counts as principal.
- * - **DPD**: calendar days from the oldest due (on or before the evaluation date) whose unpaid
- *   remainder exceeds `tolerance`, to the evaluation date; the due date itself is day 0. The
- *   tolerance applies per due, so arrears totalling no more than it always give DPD 0.
+ * - **DPD**: calendar days from the oldest due (on or before the evaluation date) at which the
+ *   unpaid remainders, added up oldest first, exceed `tolerance`, to the evaluation date; the due
+ *   date itself is day 0. So arrears totalling no more than the tolerance give DPD 0, and many
+ *   small unpaid dues cannot hide behind it one by one (the tolerance bounds their total).
  * - **Grace**: `inGrace` when 1 ≤ dpd ≤ graceDays. Grace never stops DPD counting.
  * - **Overdue** is the exact unpaid part of dues fallen due (tolerance does not hide money owed)
  *   plus all of `balance.penaltyInterest`, which is charged on arrears. **Outstanding** is

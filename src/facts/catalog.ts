@@ -54,7 +54,7 @@ export const FACTS: readonly FactDefinition[] = [
   f(
     "dpd",
     "number",
-    "Days past due: calendar days from the oldest due whose unpaid remainder exceeds the tolerance to the evaluation date (due date = day 0). From a snapshot: its `dpd`, aged by the days since the snapshot's `asOf` when above 0.",
+    "Days past due: calendar days from the oldest due at which the unpaid remainders, added up oldest first, exceed the tolerance, to the evaluation date (due date = day 0). From a snapshot: its `dpd`, aged by the days since the snapshot's `asOf` when above 0.",
   ),
   f("inGrace", "boolean", "True when 1 ≤ dpd ≤ graceDays: in arrears but within the grace period."),
   f("bucket", "string", "Label of the bucket-scheme range containing `dpd` (e.g. `M2`)."),

@@ -75,8 +75,8 @@ export function remainingAfter(lines: readonly DueLine[], paid: number): number[
 }
 
 /**
- * Days past due at `asOfDay`: days from the oldest due (on or before `asOfDay`) whose unpaid
- * remainder exceeds `toleranceMinor`, to `asOfDay`. 0 when nothing qualifies. A plain
+ * Days past due at `asOfDay`: days from the oldest due (on or before `asOfDay`) at which the
+ * unpaid remainders, added up oldest first, exceed `toleranceMinor`, to `asOfDay`. 0 when nothing qualifies. A plain
  * reference implementation: `deriveDelinquency` computes the same DPD in its one-sweep
  * allocation (a property test keeps the two in agreement).
  *
@@ -92,10 +92,13 @@ export function dpdFromDues(
 ): number {
   const lines = dueLines(dues, currency);
   const rem = remainingAfter(lines, paidUpTo(payments, currency, asOfDay));
+  // The documented tolerance: remainders are ignored while, added up oldest first, they stay within it.
+  let ignored = 0;
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
     if (l.day > asOfDay) break;
-    if (rem[i]! > toleranceMinor) return asOfDay - l.day;
+    ignored += rem[i]!;
+    if (ignored > toleranceMinor) return asOfDay - l.day;
   }
   return 0;
 }
