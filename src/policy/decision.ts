@@ -1,14 +1,7 @@
 import type { Facts } from "../facts/catalog.js";
 import type { AmountsByComponent } from "../model/index.js";
+import type { ScoreResult } from "../scoring/index.js";
 import type { Channel } from "../model/schema.js";
-
-/** Score output (see `score`). */
-export interface ScoreResult {
-  score: number;
-  probability: number | null;
-  points: { characteristic: string; fact: string; value: unknown; bin: string; points: number }[];
-  reasons: { code: string; characteristic: string; text: string; pointsLost: number }[];
-}
 
 /** A blocked candidate: an action the rules wanted that a guardrail (or opt-out/hold) forbade. */
 export interface BlockedAction {

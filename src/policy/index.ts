@@ -1,5 +1,5 @@
 export { type DecideOptions, decide } from "./decide.js";
-export type { BlockedAction, DecidedAction, Decision, ScoreResult, TraceEntry } from "./decision.js";
+export type { BlockedAction, DecidedAction, Decision, TraceEntry } from "./decision.js";
 export {
   type EvaluatePolicyOptions,
   evaluatePolicy,

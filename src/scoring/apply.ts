@@ -1,8 +1,7 @@
 import { ArrearsError, type ArrearsIssue } from "../errors/index.js";
 import type { Facts } from "../facts/catalog.js";
-import type { ScoreResult } from "../policy/decision.js";
 import { defaultSegmentation, hardshipScorecard, riskBehavioralScorecard } from "./defaults.js";
-import { score } from "./score.js";
+import { type ScoreResult, score } from "./score.js";
 import { isScorecard, loadScorecard, type Scorecard } from "./scorecard.js";
 import { loadSegmentation, type Segment, type Segmentation, segmentOf } from "./segment.js";
 

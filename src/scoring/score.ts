@@ -1,9 +1,14 @@
 import { ArrearsError } from "../errors/index.js";
 import type { Facts } from "../facts/catalog.js";
-import type { ScoreResult } from "../policy/decision.js";
 import { compiledScorecard, type Scorecard } from "./scorecard.js";
 
-export type { ScoreResult };
+/** What {@link score} returns: total points, the implied probability, points per characteristic and reason codes. */
+export interface ScoreResult {
+  score: number;
+  probability: number | null;
+  points: { characteristic: string; fact: string; value: unknown; bin: string; points: number }[];
+  reasons: { code: string; characteristic: string; text: string; pointsLost: number }[];
+}
 
 /**
  * Probability of the unfavourable outcome at `points`: the odds against it are `baseOdds` at
