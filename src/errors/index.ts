@@ -12,7 +12,8 @@ export type ArrearsErrorCode =
   | "INVALID_TEMPLATE"
   | "INVALID_OFFER"
   | "INVALID_EXPERIMENT"
-  | "INVALID_INPUT";
+  | "INVALID_INPUT"
+  | "INTERNAL";
 
 /** One problem found in an input, located by its path from the input's root. */
 export interface ArrearsIssue {
@@ -20,8 +21,71 @@ export interface ArrearsIssue {
   path: (string | number)[];
   /** Human-readable message, e.g. `expected an ISO instant with offset`. */
   message: string;
-  /** The offending value as received (omitted when the field was missing). */
+  /**
+   * A safe preview of the offending value (omitted when the field was missing): numbers, booleans,
+   * null and short strings as received; long strings cut to a preview with their length; personal
+   * fields (names, phone numbers, notes, references, addresses) masked; objects and arrays
+   * described, never copied. The full value is available from {@link ArrearsError.receivedValue}.
+   */
   received?: unknown;
+}
+
+/** At most this many issues are kept on an error (the rest are counted in `omittedIssues`). */
+export const MAX_ISSUES = 100;
+const SHOWN_IN_MESSAGE = 5;
+const MAX_TEXT = 300;
+const MAX_PREVIEW = 40;
+// Fields whose content is personal data or free text: never repeated into an error. `name` is
+// personal under a person (borrower, a contact party), not as a rule's or template's name.
+const PERSONAL = new Set([
+  "note",
+  "notes",
+  "phone",
+  "mobile",
+  "email",
+  "address",
+  "ref",
+  "agentId",
+  "recordingRef",
+  "collectorId",
+  "relationship",
+  "visitNotes",
+]);
+const PERSON_HOLDERS = new Set(["borrower", "party", "emergencyContacts", "parties", "visit"]);
+
+function isPersonal(path: readonly (string | number)[]): boolean {
+  let last: string | undefined;
+  for (let i = path.length - 1; i >= 0; i--) {
+    const seg = path[i];
+    if (typeof seg === "string") {
+      if (last === undefined) {
+        last = seg;
+        if (PERSONAL.has(seg)) return true;
+        if (seg !== "name") return false;
+      } else if (PERSON_HOLDERS.has(seg)) return true;
+    }
+  }
+  return false;
+}
+
+function cap(text: string, max: number): string {
+  return text.length <= max ? text : text.slice(0, max - 1) + "…";
+}
+
+/** The safe preview of a received value at `path` (see {@link ArrearsIssue.received}). @internal */
+export function previewValue(value: unknown, path: readonly (string | number)[]): unknown {
+  const personal = isPersonal(path);
+  if (typeof value === "string") {
+    if (personal) return `<masked: ${value.length} characters>`;
+    return value.length <= MAX_PREVIEW ? value : `${value.slice(0, 24)}… (${value.length} characters)`;
+  }
+  if (value === null || typeof value === "number" || typeof value === "boolean" || value === undefined) {
+    if (typeof value === "number" && personal) return "<masked: number>";
+    return value;
+  }
+  if (Array.isArray(value)) return `<array(${value.length})>`;
+  if (typeof value === "object") return `<object>`;
+  return `<${typeof value}>`;
 }
 
 /**
@@ -36,19 +100,42 @@ export interface ArrearsIssue {
 export class ArrearsError extends Error {
   override readonly name = "ArrearsError";
   readonly code: ArrearsErrorCode;
+  /** The problems found, safe to log (see {@link ArrearsIssue.received}); at most {@link MAX_ISSUES}. */
   readonly issues: ArrearsIssue[];
+  /** How many further issues were found beyond those kept in `issues`. */
+  readonly omittedIssues: number;
+  readonly #raw: unknown[];
 
   constructor(code: ArrearsErrorCode, issues: ArrearsIssue[], context?: string) {
-    const shown = issues.slice(0, 5).map(formatIssue).join("; ");
-    const more = issues.length > 5 ? ` (and ${issues.length - 5} more)` : "";
-    super(`${context ? context + ": " : ""}${shown}${more}`);
+    const kept = issues.slice(0, MAX_ISSUES);
+    const raw: unknown[] = [];
+    const safe = kept.map((i): ArrearsIssue => {
+      const path = i.path.map((p) => (typeof p === "string" ? cap(p, 80) : p));
+      const out: ArrearsIssue = { path, message: cap(String(i.message), MAX_TEXT) };
+      raw.push(i.received);
+      if ("received" in i) out.received = previewValue(i.received, i.path);
+      return out;
+    });
+    const shown = safe.slice(0, SHOWN_IN_MESSAGE).map(formatIssue).join("; ");
+    const more = issues.length > SHOWN_IN_MESSAGE ? ` (and ${issues.length - SHOWN_IN_MESSAGE} more)` : "";
+    super(`${context ? cap(context, 120) + ": " : ""}${shown}${more}`);
     this.code = code;
-    this.issues = issues;
+    this.issues = safe;
+    this.omittedIssues = issues.length - kept.length;
+    this.#raw = raw;
   }
 
-  /** JSON form, so a service can return the error as-is. */
-  toJSON(): { name: string; code: ArrearsErrorCode; message: string; issues: ArrearsIssue[] } {
-    return { name: this.name, code: this.code, message: this.message, issues: this.issues };
+  /**
+   * The full value received for `issues[index]`, exactly as given. It may contain personal data:
+   * read it to debug, do not log it.
+   */
+  receivedValue(index: number): unknown {
+    return this.#raw[index];
+  }
+
+  /** JSON form, so a service can return the error as-is (safe to log). */
+  toJSON(): { name: string; code: ArrearsErrorCode; message: string; issues: ArrearsIssue[]; omittedIssues: number } {
+    return { name: this.name, code: this.code, message: this.message, issues: this.issues, omittedIssues: this.omittedIssues };
   }
 }
 
@@ -63,20 +150,21 @@ export function formatPath(path: readonly (string | number)[]): string {
   return out === "" ? "(root)" : out;
 }
 
-/** Short, safe rendering of a received value for messages. */
-export function showValue(value: unknown): string {
+/** Short rendering of an (already previewed) received value for messages. */
+function showValue(value: unknown): string {
   if (value === undefined) return "undefined";
-  if (typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") return String(value);
-  if (typeof value === "string") return JSON.stringify(value.length > 60 ? value.slice(0, 57) + "..." : value);
-  if (value === null) return "null";
-  if (Array.isArray(value)) return `array(${value.length})`;
-  if (typeof value === "object") return "object";
-  return typeof value;
+  if (typeof value === "string") {
+    // Descriptions read as before ("received object", "received array(2)"); masks stay visible.
+    const described = /^<(object|array\(\d+\)|\w+)>$/.exec(value);
+    if (described) return described[1]!;
+    return value.startsWith("<masked") ? value : JSON.stringify(value);
+  }
+  return String(value);
 }
 
 export function formatIssue(issue: ArrearsIssue): string {
   const received = "received" in issue ? `, received ${showValue(issue.received)}` : "";
-  return `${formatPath(issue.path)}: ${issue.message}${received}`;
+  return `${cap(formatPath(issue.path), 200)}: ${issue.message}${received}`;
 }
 
 function valueAt(root: unknown, path: readonly PropertyKey[]): { found: boolean; value?: unknown } {

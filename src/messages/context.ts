@@ -185,7 +185,7 @@ export function normalizeOffer(raw: unknown, fallbackCurrency: string | undefine
   }
   if (kind === "deferral") {
     const months = raw.months;
-    if (typeof months !== "number" || !Number.isInteger(months) || months < 1) return null;
+    if (typeof months !== "number" || !Number.isInteger(months) || months < 1 || months > 1200) return null;
     const instalments = schedule(raw.newSchedule);
     const resumeOn = date(raw.until);
     const deferralCost = amt(raw.cost);
