@@ -6,6 +6,7 @@ import { deepFreeze } from "../util/index.js";
 import { LedgerSweep } from "./ledger.js";
 import { prepareAccount } from "./prepared.js";
 import {
+  ACCOUNT_LIMITS,
   AmountSchema,
   BalanceSchema,
   BorrowerSchema,
@@ -17,10 +18,11 @@ import {
   LocaleSchema,
   PaymentSchema,
   TimeZoneSchema,
+  text,
 } from "./schema.js";
 
 const AccountObject = z.strictObject({
-  id: z.string().min(1, "expected a non-empty account id"),
+  id: text(ACCOUNT_LIMITS.idLength).min(1, "expected a non-empty account id"),
   product: z.enum(["installment", "revolving"]),
   currency: CurrencySchema,
   openedOn: IsoDateSchema,
@@ -28,13 +30,18 @@ const AccountObject = z.strictObject({
   locale: LocaleSchema.default("en-US"),
   creditLimit: AmountSchema.optional(),
   balance: BalanceSchema.prefault({}),
-  dues: z.array(DueSchema).optional(),
-  payments: z.array(PaymentSchema).default([]),
+  dues: z.array(DueSchema).max(ACCOUNT_LIMITS.dues).optional(),
+  payments: z.array(PaymentSchema).max(ACCOUNT_LIMITS.payments).default([]),
   delinquency: DelinquencySnapshotSchema.optional(),
   borrower: BorrowerSchema.prefault({}),
-  contacts: z.array(ContactSchema).default([]),
+  contacts: z.array(ContactSchema).max(ACCOUNT_LIMITS.contacts).default([]),
   /** Free-form lender data carried into the decision untouched (never read by rules). */
-  meta: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).optional(),
+  meta: z
+    .record(text(128), z.union([text(ACCOUNT_LIMITS.metaValueLength), z.number(), z.boolean(), z.null()]))
+    .refine((m) => Object.keys(m).length <= ACCOUNT_LIMITS.metaKeys, {
+      message: `expected at most ${ACCOUNT_LIMITS.metaKeys} entries`,
+    })
+    .optional(),
 });
 
 type Ctx = z.RefinementCtx;

@@ -1,26 +1,33 @@
 import { z } from "zod";
-import { isAmountLike, isKnownCurrency } from "../money/index.js";
+import { isAmountInRange, isKnownCurrency } from "../money/index.js";
 import { isValidTimeZone, parseInstant, parseIsoDate } from "../time/index.js";
 
 // ---------- primitives ----------
 
-// Every amount must fit in integer minor units (≤ 4 decimals) below 2^53, so hot paths can use
-// plain integers exactly: 900 billion major units is far beyond any consumer-credit balance.
-const MAX_AMOUNT = 900_000_000_000;
-function withinMax(v: string): boolean {
-  let start = 0;
-  let end = v.indexOf(".");
-  if (end < 0) end = v.length;
-  while (start < end - 1 && v.charCodeAt(start) === 48) start++; // leading zeros
-  const digits = end - start;
-  return digits < 12 || (digits === 12 && Number(v.slice(start, end)) <= MAX_AMOUNT);
-}
+/**
+ * Documented limits on an account's free text and lists: beyond them the account is rejected with
+ * a clear issue, so no single account can make a decision slow or an error message huge.
+ */
+export const ACCOUNT_LIMITS = {
+  idLength: 128,
+  nameLength: 200,
+  noteLength: 2_000,
+  refLength: 128,
+  dues: 1_200,
+  payments: 10_000,
+  contacts: 10_000,
+  hardshipReports: 100,
+  metaKeys: 100,
+  metaValueLength: 1_000,
+} as const;
 
-/** A non-negative amount: a decimal string (`"1234.50"`) or a finite number. */
-export const AmountSchema = z.custom<string | number>(
-  (v) => isAmountLike(v) && (typeof v === "number" ? v >= 0 && v <= MAX_AMOUNT : !v.startsWith("-") && withinMax(v)),
-  { message: 'expected a non-negative decimal amount up to 900000000000 (string like "12.50" or finite number)' },
-);
+/** A string of at most `max` characters. @internal */
+export const text = (max: number) => z.string().max(max, { message: `expected at most ${max} characters` });
+
+/** A non-negative amount up to `MAX_AMOUNT` (900000000000): a decimal string (`"1234.50"`) or a finite number. */
+export const AmountSchema = z.custom<string | number>((v) => isAmountInRange(v), {
+  message: "expected a non-negative decimal amount up to 900000000000 (string like \"12.50\" or finite number)",
+});
 
 /** ISO calendar date `YYYY-MM-DD` that exists (2024-02-29 yes, 2025-02-29 no). */
 export const IsoDateSchema = z.custom<string>((v) => typeof v === "string" && !Number.isNaN(parseIsoDate(v)), {
@@ -48,7 +55,7 @@ export const TimeZoneSchema = z.custom<string>((v) => typeof v === "string" && i
 
 export const LocaleSchema = z.custom<string>(
   (v) => {
-    if (typeof v !== "string" || !/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/.test(v)) return false;
+    if (typeof v !== "string" || v.length > 35 || !/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/.test(v)) return false;
     try {
       return Intl.getCanonicalLocales(v).length === 1;
     } catch {
@@ -114,7 +121,7 @@ export const PaymentSchema = z.strictObject({
   date: IsoDateSchema,
   amount: AmountSchema,
   /** Lender's reference, carried through untouched. */
-  ref: z.string().optional(),
+  ref: text(ACCOUNT_LIMITS.refLength).optional(),
 });
 export type Payment = z.infer<typeof PaymentSchema>;
 
@@ -152,7 +159,7 @@ export const HardshipReportSchema = z.strictObject({
   reportedOn: IsoDateSchema,
   /** Last day the hardship is expected to last (inclusive); open-ended if absent. */
   until: IsoDateSchema.optional(),
-  note: z.string().optional(),
+  note: text(ACCOUNT_LIMITS.noteLength).optional(),
 });
 export type HardshipReport = z.infer<typeof HardshipReportSchema>;
 
@@ -173,14 +180,14 @@ export type BorrowerFlags = z.infer<typeof BorrowerFlagsSchema>;
 
 export const BorrowerSchema = z.strictObject({
   /** Name used in salutations of messages (never sent to third parties). */
-  name: z.string().min(1).optional(),
+  name: text(ACCOUNT_LIMITS.nameLength).min(1).optional(),
   monthlyIncome: AmountSchema.optional(),
   /** Other monthly debt service, for affordability. */
   monthlyObligations: AmountSchema.optional(),
   flags: BorrowerFlagsSchema.prefault({}),
   /** Channels the borrower asked not to be used. */
   doNotContact: z.array(ChannelSchema).default([]),
-  hardship: z.array(HardshipReportSchema).default([]),
+  hardship: z.array(HardshipReportSchema).max(ACCOUNT_LIMITS.hardshipReports).default([]),
 });
 export type Borrower = z.infer<typeof BorrowerSchema>;
 
@@ -197,6 +204,6 @@ export const ContactSchema = z.strictObject({
   outcome: ContactOutcomeSchema,
   purpose: ContactPurposeSchema.optional(),
   promise: PromiseSchema.optional(),
-  agentId: z.string().optional(),
+  agentId: text(ACCOUNT_LIMITS.refLength).optional(),
 });
 export type Contact = z.infer<typeof ContactSchema>;

@@ -7,7 +7,7 @@ import { formatIsoDate, parseIsoDate } from "../../src/time/index.js";
 describe("tolerance bounds the total of ignored arrears", () => {
   it("many small unpaid dues cannot each hide under the tolerance", () => {
     const start = parseIsoDate("2020-01-01");
-    const dues = Array.from({ length: 2_000 }, (_, i) => ({ dueDate: formatIsoDate(start + i), amount: "1.00" }));
+    const dues = Array.from({ length: 1_000 }, (_, i) => ({ dueDate: formatIsoDate(start + i), amount: "1.00" }));
     const a = parseAccount({
       id: "SMALL",
       product: "installment",
@@ -17,7 +17,7 @@ describe("tolerance bounds the total of ignored arrears", () => {
       dues,
     });
     const d = deriveDelinquency(a, { asOf: "2026-01-01", tolerance: "1.00" });
-    expect(d.overdue.total).toBe("2000.00");
+    expect(d.overdue.total).toBe("1000.00");
     // The first 1.00 stays within the tolerance; the second due is where arrears exceed it.
     expect(d.dpd).toBe(parseIsoDate("2026-01-01") - (start + 1));
     expect(d.oldestUnpaidDueDate).toBe("2020-01-02");
