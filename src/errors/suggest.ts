@@ -1,3 +1,5 @@
+const MAX_NAME = 64;
+
 /** Levenshtein distance (two-row dynamic programme); inputs are short names. */
 export function levenshtein(a: string, b: string): number {
   if (a === b) return 0;
@@ -20,12 +22,15 @@ export function levenshtein(a: string, b: string): number {
  * candidate that extends the name wins).
  */
 export function closest(name: string, candidates: Iterable<string>): string | undefined {
+  // Names are short; a long input is no typo of one (and edit distance is quadratic in length).
+  if (typeof name !== "string" || name.length > MAX_NAME) return undefined;
   const lower = name.toLowerCase();
   // Ties: a candidate extending the name ("M7" → "M7+") beats a substitution ("M0"), then alphabetical.
   const extends_ = (c: string): boolean => c.toLowerCase().startsWith(lower) || lower.startsWith(c.toLowerCase());
   let best: string | undefined;
   let bestD = Infinity;
   for (const c of candidates) {
+    if (c.length > MAX_NAME) continue;
     const d = c.toLowerCase() === lower ? 0 : levenshtein(lower, c.toLowerCase());
     const better =
       d < bestD || (d === bestD && best !== undefined && (extends_(c) !== extends_(best) ? extends_(c) : c < best));

@@ -106,6 +106,9 @@ function stripStandalone(tokens: Token[]): void {
   }
 }
 
+/** Deepest nesting of {{#if}}/{{#each}} blocks a template may use (renderers walk it recursively). */
+export const MAX_BLOCK_DEPTH = 16;
+
 /** Parses template text into a tree, reporting syntax errors at `path`. */
 export function parseTemplateText(
   src: string,
@@ -131,6 +134,10 @@ export function parseTemplateText(
         out().push({ t: "var", name: tok.name });
         break;
       case "open": {
+        if (stack.length >= MAX_BLOCK_DEPTH) {
+          issues.push({ path, message: `blocks nested deeper than ${MAX_BLOCK_DEPTH}` });
+          return null;
+        }
         const node: TemplateNode & { t: "if" | "each" } =
           tok.block === "if"
             ? { t: "if", name: tok.name, then: [], else: [] }

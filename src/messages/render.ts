@@ -158,11 +158,27 @@ function optOutFor(text: RenderOptions["optOutText"], locale: string): string | 
   return out;
 }
 
+// Drops spaces and tabs at line ends and keeps at most one blank line, in one linear pass (a
+// multiline regex such as /[ \t]+$/gm is quadratic on long runs of spaces).
 function tidy(s: string): string {
-  // Most renders need neither pass; the multiline regex is the costly one.
-  if (/[ \t]\n/.test(s)) s = s.replace(/[ \t]+$/gm, "");
-  if (s.includes("\n\n\n")) s = s.replace(/\n{3,}/g, "\n\n");
-  return s.trim();
+  if (s.indexOf(" \n") < 0 && s.indexOf("\t\n") < 0 && s.indexOf("\n\n\n") < 0) return s.trim();
+  let out = "";
+  let pendingSpace = "";
+  let newlines = 0;
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i]!;
+    if (ch === " " || ch === "\t") pendingSpace += ch;
+    else if (ch === "\n") {
+      pendingSpace = "";
+      newlines++;
+    } else {
+      if (newlines > 0) out += newlines >= 2 ? "\n\n" : "\n";
+      out += pendingSpace + ch;
+      pendingSpace = "";
+      newlines = 0;
+    }
+  }
+  return out.trim();
 }
 
 /**

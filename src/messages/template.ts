@@ -5,7 +5,17 @@ import { checkTemplateNodes, parseTemplateText, type TemplateNode } from "./lang
 import { VARIABLES_BY_NAME } from "./variables.js";
 
 /** Template text: one string, or an array of lines joined with "\n" (easier to read in JSON). */
-const TextSchema = z.union([z.string(), z.array(z.string())]);
+/** The most characters one template text may have (a letter is a few thousand). */
+export const MAX_TEMPLATE_TEXT = 20_000;
+const TextSchema = z.union([
+  z.string().max(MAX_TEMPLATE_TEXT),
+  z
+    .array(z.string().max(MAX_TEMPLATE_TEXT))
+    .max(2_000)
+    .refine((lines) => lines.reduce((n, l) => n + l.length + 1, 0) <= MAX_TEMPLATE_TEXT, {
+      message: `expected at most ${MAX_TEMPLATE_TEXT} characters in all`,
+    }),
+]);
 
 const LocaleBlockSchema = z
   .strictObject({
