@@ -39,12 +39,12 @@ export function generateAccount(i: number, rand: () => number): AccountInput {
   const asOfMs = Date.parse(BENCH_AS_OF);
   const nDues = 12 + Math.floor(rand() * 25);
   const revolving = rand() < 0.35;
-  const instalmentCents = 5_000 + Math.floor(rand() * 200_000);
+  const installmentCents = 5_000 + Math.floor(rand() * 200_000);
   const firstDue = asOfMs - (nDues - 1 - Math.floor(rand() * 3)) * 30 * DAY;
   const openedOn = iso(firstDue - 30 * DAY);
   const dues = Array.from({ length: nDues }, (_, k) => ({
     dueDate: iso(firstDue + k * 30 * DAY),
-    amount: (instalmentCents / 100).toFixed(2),
+    amount: (installmentCents / 100).toFixed(2),
   }));
   // Pay most past dues; leave a delinquency of 0–8 cycles.
   const missed = rand() < 0.3 ? 0 : Math.floor(rand() * 9);
@@ -52,7 +52,7 @@ export function generateAccount(i: number, rand: () => number): AccountInput {
   const paidCount = Math.max(0, Math.min(40, pastDues - missed));
   const payments = Array.from({ length: paidCount }, (_, k) => ({
     date: iso(firstDue + k * 30 * DAY + Math.floor(rand() * 5) * DAY),
-    amount: rand() < 0.1 ? ((instalmentCents * 0.5) / 100).toFixed(2) : (instalmentCents / 100).toFixed(2),
+    amount: rand() < 0.1 ? ((installmentCents * 0.5) / 100).toFixed(2) : (installmentCents / 100).toFixed(2),
   }));
   const nContacts = Math.floor(rand() * 61);
   const timeZone = ZONES[i % ZONES.length]!;
@@ -67,10 +67,10 @@ export function generateAccount(i: number, rand: () => number): AccountInput {
           : "undeliverable";
     const c: Record<string, unknown> = { at: new Date(at).toISOString(), channel, direction: "outbound", outcome };
     if (outcome === "promise_to_pay")
-      c.promise = { amount: (instalmentCents / 100).toFixed(2), dueDate: iso(at + 5 * DAY) };
+      c.promise = { amount: (installmentCents / 100).toFixed(2), dueDate: iso(at + 5 * DAY) };
     return c;
   });
-  const outstandingCents = instalmentCents * (nDues - paidCount);
+  const outstandingCents = installmentCents * (nDues - paidCount);
   const account: AccountInput = {
     id: `B${String(i).padStart(8, "0")}`,
     product: revolving ? "revolving" : "installment",
@@ -99,7 +99,7 @@ export function generateAccount(i: number, rand: () => number): AccountInput {
     const cycleHistory = Array.from({ length: 12 }, (_, m) => Math.max(0, Math.min(missed, Math.ceil(dpd / 30)) - m));
     account.delinquency = {
       dpd,
-      overdue: ((instalmentCents * Math.max(0, pastDues - paidCount)) / 100).toFixed(2),
+      overdue: ((installmentCents * Math.max(0, pastDues - paidCount)) / 100).toFixed(2),
       cycleHistory,
     };
     delete account.dues;

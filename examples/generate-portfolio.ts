@@ -74,7 +74,7 @@ export function generatePortfolio(count = 3000, seed = 20261123): unknown[] {
     const [lo, hi] = weighted<readonly [number, number]>(dpdBands);
     const dpd = int(lo, hi);
     const id = `${cn ? "CN" : "US"}-${String(100000 + i)}`;
-    const instalment = cn ? money(300, 3000, 10) : money(50, 800, 5);
+    const installment = cn ? money(300, 3000, 10) : money(50, 800, 5);
     const remainingDues = int(2, 30);
     let b: AccountBuilder = account()
       .asOf(SAMPLE_AS_OF)
@@ -86,12 +86,12 @@ export function generatePortfolio(count = 3000, seed = 20261123): unknown[] {
       .name(cn ? `${pick(surnames)} ${pick(given)}` : `${pick(usFirst)} ${pick(usLast)}`);
 
     const unpaid = dpd === 0 ? 0 : Math.floor(dpd / 30) + 1;
-    const principal = (Number(instalment) * (unpaid + remainingDues) * 0.9).toFixed(2);
+    const principal = (Number(installment) * (unpaid + remainingDues) * 0.9).toFixed(2);
     const late = dpd > 0;
     b = b.balance({
       principal,
-      interest: (Number(instalment) * 0.1 * Math.max(1, unpaid)).toFixed(2),
-      penaltyInterest: late ? (Number(instalment) * 0.02 * unpaid).toFixed(2) : "0.00",
+      interest: (Number(installment) * 0.1 * Math.max(1, unpaid)).toFixed(2),
+      penaltyInterest: late ? (Number(installment) * 0.02 * unpaid).toFixed(2) : "0.00",
       fees: late ? (cn ? "0.00" : (Math.min(unpaid, 6) * 25).toFixed(2)) : "0.00",
     });
     if (revolving) b = b.creditLimit((Number(principal) * 1.5).toFixed(0) + ".00");
@@ -99,12 +99,12 @@ export function generatePortfolio(count = 3000, seed = 20261123): unknown[] {
     if (chance(0.1)) {
       // A core-system snapshot instead of the schedule.
       const hist = Array.from({ length: 12 }, (_, k) => Math.max(0, Math.min(12, Math.floor(dpd / 30) + 1 - k)));
-      b = b.snapshot({ dpd, overdue: (Number(instalment) * Math.max(unpaid, 0)).toFixed(2), cycleHistory: hist });
+      b = b.snapshot({ dpd, overdue: (Number(installment) * Math.max(unpaid, 0)).toFixed(2), cycleHistory: hist });
     } else {
-      b = b.overdue(dpd, { amount: instalment, history: int(3, 11) });
+      b = b.overdue(dpd, { amount: installment, history: int(3, 11) });
       // Partial payment on a late account (not enough to cure the oldest due).
       if (late && chance(0.2))
-        b = b.payment({ amount: (Number(instalment) * 0.3).toFixed(2), daysAgo: int(1, Math.min(dpd, 25)) });
+        b = b.payment({ amount: (Number(installment) * 0.3).toFixed(2), daysAgo: int(1, Math.min(dpd, 25)) });
     }
 
     if (chance(0.8))
@@ -164,7 +164,7 @@ export function generatePortfolio(count = 3000, seed = 20261123): unknown[] {
         // A promise: active (due ahead), or past due (kept if a payment follows, else broken).
         const madeAgo = int(1, 20);
         const dueIn = int(-madeAgo + 1, 10);
-        const amount = instalment;
+        const amount = installment;
         b = b.promise({ amount, daysAgo: madeAgo, dueInDays: dueIn });
         if (dueIn < 0 && chance(0.4)) b = b.payment({ amount, daysAgo: -dueIn });
       }

@@ -135,7 +135,13 @@ export class ArrearsError extends Error {
 
   /** JSON form, so a service can return the error as-is (safe to log). */
   toJSON(): { name: string; code: ArrearsErrorCode; message: string; issues: ArrearsIssue[]; omittedIssues: number } {
-    return { name: this.name, code: this.code, message: this.message, issues: this.issues, omittedIssues: this.omittedIssues };
+    return {
+      name: this.name,
+      code: this.code,
+      message: this.message,
+      issues: this.issues,
+      omittedIssues: this.omittedIssues,
+    };
   }
 }
 

@@ -130,7 +130,7 @@ export interface NormalizedOffer {
   currency: string;
   financed?: string;
   totalRepayable?: string;
-  instalments?: { number: number; dueDate: string; amount: string }[];
+  installments?: { number: number; dueDate: string; amount: string }[];
   waivedPenaltyInterest: string;
   waivedFees: string;
   payoff?: string;
@@ -146,7 +146,7 @@ const amt = (x: unknown): string | undefined => (isAmountLike(x) && !String(x).s
 const date = (x: unknown): string | undefined =>
   typeof x === "string" && !Number.isNaN(parseIsoDate(x)) ? x : undefined;
 
-function schedule(x: unknown): NormalizedOffer["instalments"] {
+function schedule(x: unknown): NormalizedOffer["installments"] {
   if (!Array.isArray(x) || x.length === 0) return undefined;
   const out: { number: number; dueDate: string; amount: string }[] = [];
   for (let i = 0; i < x.length; i++) {
@@ -169,12 +169,12 @@ export function normalizeOffer(raw: unknown, fallbackCurrency: string | undefine
   const waived = isObj(raw.waived) ? raw.waived : {};
   const w = { waivedPenaltyInterest: amt(waived.penaltyInterest) ?? "0", waivedFees: amt(waived.fees) ?? "0" };
   const kind = raw.kind;
-  if (kind === "installments" || kind === "instalments" || kind === "installment") {
-    const instalments = schedule(raw.instalments ?? raw.installments);
+  if (kind === "installments") {
+    const installments = schedule(raw.installments);
     const financed = amt(raw.financed);
     const totalRepayable = amt(raw.totalRepayable);
-    if (!instalments || !financed || !totalRepayable) return null;
-    return { kind: "installments", currency, financed, totalRepayable, instalments, ...w };
+    if (!installments || !financed || !totalRepayable) return null;
+    return { kind: "installments", currency, financed, totalRepayable, installments, ...w };
   }
   if (kind === "settlement") {
     const payoff = amt(raw.payoff),
@@ -186,14 +186,14 @@ export function normalizeOffer(raw: unknown, fallbackCurrency: string | undefine
   if (kind === "deferral") {
     const months = raw.months;
     if (typeof months !== "number" || !Number.isInteger(months) || months < 1 || months > 1200) return null;
-    const instalments = schedule(raw.newSchedule);
+    const installments = schedule(raw.newSchedule);
     const resumeOn = date(raw.until);
     const deferralCost = amt(raw.cost);
     return {
       kind: "deferral",
       currency,
       months,
-      ...(instalments ? { instalments } : {}),
+      ...(installments ? { installments } : {}),
       ...(resumeOn ? { resumeOn } : {}),
       ...(deferralCost ? { deferralCost } : {}),
       ...w,
@@ -272,16 +272,16 @@ const RESOLVERS: Record<string, Resolver> = {
   "offer.isFeeWaiver": (c) => offerOf(c)?.kind === "fee_waiver",
   "offer.financed": (c) => offerMoney(c, (o) => o.financed),
   "offer.totalRepayable": (c) => offerMoney(c, (o) => o.totalRepayable),
-  "offer.instalmentCount": (c) => offerOf(c)?.instalments?.length,
-  "offer.firstInstalmentAmount": (c) => offerMoney(c, (o) => o.instalments?.[0]?.amount),
+  "offer.installmentCount": (c) => offerOf(c)?.installments?.length,
+  "offer.firstInstallmentAmount": (c) => offerMoney(c, (o) => o.installments?.[0]?.amount),
   "offer.firstDueDate": (c) => {
-    const d = offerOf(c)?.instalments?.[0]?.dueDate;
+    const d = offerOf(c)?.installments?.[0]?.dueDate;
     return d === undefined ? undefined : formatDate(d, c.locale);
   },
-  "offer.instalments": (c) => {
+  "offer.installments": (c) => {
     const o = offerOf(c);
-    if (!o?.instalments) return undefined;
-    return o.instalments.map((i) => ({
+    if (!o?.installments) return undefined;
+    return o.installments.map((i) => ({
       "item.number": i.number,
       "item.dueDate": formatDate(i.dueDate, c.locale),
       "item.amount": money(c, i.amount, o.currency),

@@ -3,7 +3,7 @@ import { suggestVariable, VARIABLES_BY_NAME } from "./variables.js";
 
 /**
  * The template language: plain text with `{{variable}}`, `{{#if variable}}…{{else}}…{{/if}}` and
- * `{{#each offer.instalments}}…{{/each}}` (items as `item.*`). Nothing is evaluated: a template
+ * `{{#each offer.installments}}…{{/each}}` (items as `item.*`). Nothing is evaluated: a template
  * is parsed once into this tree and rendered by walking it. A block tag alone on its line takes
  * its line with it, so conditional paragraphs leave no blank lines behind.
  */

@@ -105,27 +105,27 @@ export const MESSAGE_VARIABLES: readonly VariableDefinition[] = [
     true,
   ),
   v("offer", "flag", true, "True when the decision carries a usable offer (`action.offer`)."),
-  v("offer.isInstallments", "flag", true, "The offer is an instalment plan."),
+  v("offer.isInstallments", "flag", true, "The offer is an installment plan."),
   v("offer.isSettlement", "flag", true, "The offer is a discounted settlement."),
   v("offer.isDeferral", "flag", true, "The offer is a payment deferral."),
   v("offer.isFeeWaiver", "flag", true, "The offer is a fee / penalty-interest waiver."),
-  v("offer.financed", "money", true, "Instalment plan: amount rescheduled.", true, INST),
-  v("offer.totalRepayable", "money", true, "Instalment plan: total of all instalments.", true, INST),
-  v("offer.instalmentCount", "number", true, "Instalment plan: number of instalments.", true, INST),
-  v("offer.firstInstalmentAmount", "money", true, "Instalment plan: amount of the first instalment.", true, INST),
+  v("offer.financed", "money", true, "Installment plan: amount rescheduled.", true, INST),
+  v("offer.totalRepayable", "money", true, "Installment plan: total of all installments.", true, INST),
+  v("offer.installmentCount", "number", true, "Installment plan: number of installments.", true, INST),
+  v("offer.firstInstallmentAmount", "money", true, "Installment plan: amount of the first installment.", true, INST),
   v(
     "offer.firstDueDate",
     "date",
     true,
-    "Instalment plan: due date of the first instalment (also a deferral's first new due date when its schedule is given).",
+    "Installment plan: due date of the first installment (also a deferral's first new due date when its schedule is given).",
     true,
     INST,
   ),
   v(
-    "offer.instalments",
+    "offer.installments",
     "list",
     true,
-    "Schedule for `{{#each}}`: `item.number`, `item.dueDate`, `item.amount` (an instalment plan's instalments, or a deferral's new schedule when given).",
+    "Schedule for `{{#each}}`: `item.number`, `item.dueDate`, `item.amount` (an installment plan's installments, or a deferral's new schedule when given).",
     true,
     INST,
   ),
@@ -162,15 +162,15 @@ export const MESSAGE_VARIABLES: readonly VariableDefinition[] = [
 ];
 
 /**
- * Variables inside `{{#each offer.instalments}}`.
+ * Variables inside `{{#each offer.installments}}`.
  *
  * @example
- * // "{{#each offer.instalments}}{{item.number}}. {{item.dueDate}}: {{item.amount}}\n{{/each}}"
+ * // "{{#each offer.installments}}{{item.number}}. {{item.dueDate}}: {{item.amount}}\n{{/each}}"
  */
 export const ITEM_VARIABLES: readonly VariableDefinition[] = [
-  v("item.number", "number", true, "Instalment number, from 1."),
-  v("item.dueDate", "date", true, "Instalment due date."),
-  v("item.amount", "money", true, "Instalment amount."),
+  v("item.number", "number", true, "Installment number, from 1."),
+  v("item.dueDate", "date", true, "Installment due date."),
+  v("item.amount", "money", true, "Installment amount."),
 ];
 
 export const VARIABLES_BY_NAME: ReadonlyMap<string, VariableDefinition> = new Map(

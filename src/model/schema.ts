@@ -26,7 +26,7 @@ export const text = (max: number) => z.string().max(max, { message: `expected at
 
 /** A non-negative amount up to `MAX_AMOUNT` (900000000000): a decimal string (`"1234.50"`) or a finite number. */
 export const AmountSchema = z.custom<string | number>((v) => isAmountInRange(v), {
-  message: "expected a non-negative decimal amount up to 900000000000 (string like \"12.50\" or finite number)",
+  message: 'expected a non-negative decimal amount up to 900000000000 (string like "12.50" or finite number)',
 });
 
 /** ISO calendar date `YYYY-MM-DD` that exists (2024-02-29 yes, 2025-02-29 no). */
@@ -109,7 +109,7 @@ export type HardshipKind = z.infer<typeof HardshipKindSchema>;
 
 export const DueSchema = z.strictObject({
   dueDate: IsoDateSchema,
-  /** Total amount due on this date (instalment, or a card's minimum payment). */
+  /** Total amount due on this date (installment, or a card's minimum payment). */
   amount: AmountSchema,
   principal: AmountSchema.optional(),
   interest: AmountSchema.optional(),

@@ -6,7 +6,7 @@ import { type Frequency, FrequencySchema, ShareSchema } from "./schemas.js";
 
 /** Result of {@link assessAffordability}. */
 export interface Affordability {
-  /** The instalment converted to a monthly amount (weekly × 52 ÷ 12, biweekly × 26 ÷ 12). */
+  /** The installment converted to a monthly amount (weekly × 52 ÷ 12, biweekly × 26 ÷ 12). */
   monthlyEquivalent: string;
   /**
    * (monthlyEquivalent + monthlyObligations) ÷ monthlyIncome, 4 decimals; obligations count only
@@ -52,21 +52,21 @@ function share4(units: number): string {
 
 /**
  * @internal affordability on minor units, for the plan builders (no validation). Integer
- * arithmetic on `instalment × periodsPerYear` (twelve monthly equivalents), exact; falls back
+ * arithmetic on `installment × periodsPerYear` (twelve monthly equivalents), exact; falls back
  * to decimals for amounts too large for safe integers.
  */
 export function affordabilityMinor(
-  instalment: number,
+  installment: number,
   frequency: Frequency,
   ctx: AffordabilityContext,
   currency: string,
 ): Affordability {
   const k = PERIODS_PER_YEAR[frequency];
-  const num = instalment * k;
+  const num = installment * k;
   const load = num + 12 * ctx.obligations;
   const income = ctx.income;
   if (load * 20000 + 12 * (income ?? 0) > SAFE || (ctx.limit12 !== null && ctx.limit12 > SAFE))
-    return affordabilityDec(instalment, frequency, ctx, currency);
+    return affordabilityDec(installment, frequency, ctx, currency);
   // Half-up rounding of num / 12 and of load / (12 × income) to 4 places, in integers.
   const monthlyEquivalent = amt(Math.floor((2 * num + 12) / 24), currency);
   if (income === null) return { monthlyEquivalent, incomeShare: null, affordable: null };
@@ -77,13 +77,13 @@ export function affordabilityMinor(
 
 /** @internal the same in exact decimals (reference and fallback). */
 export function affordabilityDec(
-  instalment: number,
+  installment: number,
   frequency: Frequency,
   ctx: AffordabilityContext,
   currency: string,
 ): Affordability {
   // Monthly equivalent, exact (a weekly 100.00 is 433.333… a month); shown rounded half-up.
-  const monthly = new Dec(instalment).times(PERIODS_PER_YEAR[frequency]).div(12);
+  const monthly = new Dec(installment).times(PERIODS_PER_YEAR[frequency]).div(12);
   const monthlyEquivalent = amt(monthly.toDecimalPlaces(0, Dec.ROUND_HALF_UP).toNumber(), currency);
   const income = ctx.income;
   if (income === null) return { monthlyEquivalent, incomeShare: null, affordable: null };
@@ -94,11 +94,11 @@ export function affordabilityDec(
 }
 
 const AffordabilityOptionsSchema = z.strictObject({
-  instalment: AmountSchema,
+  installment: AmountSchema,
   frequency: FrequencySchema.default("monthly"),
   monthlyIncome: AmountSchema.optional(),
   maxIncomeShare: ShareSchema.optional(),
-  /** Other monthly debt service: when given, it counts against the limit with the instalment. */
+  /** Other monthly debt service: when given, it counts against the limit with the installment. */
   monthlyObligations: AmountSchema.optional(),
   currency: CurrencySchema,
 });
@@ -107,16 +107,16 @@ const AffordabilityOptionsSchema = z.strictObject({
 export type AffordabilityOptions = z.input<typeof AffordabilityOptionsSchema>;
 
 /**
- * Whether an instalment fits a borrower's income: the instalment's monthly equivalent must not
+ * Whether an installment fits a borrower's income: the installment's monthly equivalent must not
  * exceed `monthlyIncome × maxIncomeShare`. With `monthlyObligations` (other debt service), the
- * test is debt-to-income style: instalment + obligations ≤ monthlyIncome × maxIncomeShare.
+ * test is debt-to-income style: installment + obligations ≤ monthlyIncome × maxIncomeShare.
  *
  * @throws {ArrearsError} `INVALID_OFFER` for bad options, with the field path.
  *
  * @example
- * assessAffordability({ instalment: "350.00", monthlyIncome: "1000.00", maxIncomeShare: 0.35, currency: "USD" });
+ * assessAffordability({ installment: "350.00", monthlyIncome: "1000.00", maxIncomeShare: 0.35, currency: "USD" });
  * // { monthlyEquivalent: "350.00", incomeShare: "0.3500", affordable: true }
- * assessAffordability({ instalment: "100.00", frequency: "weekly", monthlyIncome: "1000.00", maxIncomeShare: "0.4", currency: "USD" });
+ * assessAffordability({ installment: "100.00", frequency: "weekly", monthlyIncome: "1000.00", maxIncomeShare: "0.4", currency: "USD" });
  * // { monthlyEquivalent: "433.33", incomeShare: "0.4333", affordable: false }
  */
 export function assessAffordability(options: AffordabilityOptions): Affordability {
@@ -126,7 +126,7 @@ export function assessAffordability(options: AffordabilityOptions): Affordabilit
   const share = o.maxIncomeShare === undefined ? null : new Dec(String(o.maxIncomeShare));
   const obligations = o.monthlyObligations === undefined ? 0 : minor(o.monthlyObligations, c, ["monthlyObligations"]);
   return affordabilityMinor(
-    minor(o.instalment, c, ["instalment"]),
+    minor(o.installment, c, ["installment"]),
     o.frequency,
     affordabilityContext(income, share, obligations),
     c,

@@ -15,15 +15,15 @@ import { type OfferSpec, OfferSpecSchema, type ParsedOfferSpec } from "./schemas
 import { type SettlementOffer, settlementOf } from "./settlement.js";
 import { type FeeWaiver, feeWaiverOf, waiverMinor } from "./waive.js";
 
-/** How `buildOffer` chose among the spec's instalment counts. */
+/** How `buildOffer` chose among the spec's installment counts. */
 export type PlanSelection = "fewest_affordable" | "longest_unaffordable" | "middle_income_unknown";
 
-/** An instalment plan built from a spec, with the alternatives it was chosen from. */
+/** An installment plan built from a spec, with the alternatives it was chosen from. */
 export interface InstallmentOffer extends InstallmentPlan {
   basis: "outstanding" | "overdue";
   selection: PlanSelection;
-  /** Every count the spec allowed, ascending, with its regular instalment and affordability. */
-  options: { count: number; instalmentAmount: string; incomeShare: string | null; affordable: boolean | null }[];
+  /** Every count the spec allowed, ascending, with its regular installment and affordability. */
+  options: { count: number; installmentAmount: string; incomeShare: string | null; affordable: boolean | null }[];
 }
 
 /** What {@link buildOffer} returns: plain JSON, every amount a decimal string. */
@@ -97,7 +97,7 @@ function installmentsOffer(
     const n = counts[i]!;
     let firstAmount: number, maxAmount: number;
     if (rate.dec === null) {
-      // Equal instalments: the amounts are known without building the dates.
+      // Equal installments: the amounts are known without building the dates.
       firstAmount = Math.floor(financed / n);
       maxAmount = financed - firstAmount * (n - 1);
       if (n === 1) firstAmount = maxAmount;
@@ -111,7 +111,7 @@ function installmentsOffer(
     const a = affordabilityMinor(maxAmount, spec.frequency, ctx, c);
     options.push({
       count: n,
-      instalmentAmount: amt(firstAmount, c),
+      installmentAmount: amt(firstAmount, c),
       incomeShare: a.incomeShare,
       affordable: a.affordable,
     });
@@ -151,9 +151,9 @@ function installmentsOffer(
  *   maxIncomeShare?: 0.35, includeObligations?: false, firstDueInDays?: 7, rate?: "0",
  *   basis?: "outstanding" | "overdue"}`:
  *   the amount is the outstanding balance (or the arrears plus penalty interest and fees, for
- *   `basis: "overdue"`) minus the waived components; the first instalment falls
+ *   `basis: "overdue"`) minus the waived components; the first installment falls
  *   `firstDueInDays` after the local date of `asOf`. The plan chosen is the one with the
- *   **fewest** instalments whose largest instalment fits `borrower.monthlyIncome × maxIncomeShare`;
+ *   **fewest** installments whose largest installment fits `borrower.monthlyIncome × maxIncomeShare`;
  *   if none fits, the **longest** (flagged `affordable: false`); if income or `maxIncomeShare`
  *   is unknown, the **middle** count (the lower middle for an even number of counts). With
  *   `includeObligations: true`, `borrower.monthlyObligations` counts against the limit too.

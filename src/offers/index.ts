@@ -1,5 +1,5 @@
 /**
- * Hardship offers with exact money: instalment plans, deferrals, settlements and fee waivers.
+ * Hardship offers with exact money: installment plans, deferrals, settlements and fee waivers.
  * Pure functions; every amount in and out is a decimal string, computed in integer minor units
  * (and exact decimals for rates and shares).
  */
@@ -14,7 +14,7 @@ export {
   parseOfferSpec,
 } from "./build.js";
 export { type DeferralPlan, type DeferredDue, planDeferral } from "./deferral.js";
-export { type InstallmentPlan, type Instalment, planInstallments } from "./installments.js";
+export { type Installment, type InstallmentPlan, planInstallments } from "./installments.js";
 export {
   type FloorInput,
   FREQUENCIES,

@@ -9,8 +9,8 @@ import {
 import { amt, checkDay, fail, fitsMinorUnit, minor, parseWith } from "./internal.js";
 import { type Frequency, type PlanInstallmentsOptions, PlanInstallmentsOptionsSchema } from "./schemas.js";
 
-/** One instalment of a plan. `amount = principal + interest`. */
-export interface Instalment {
+/** One installment of a plan. `amount = principal + interest`. */
+export interface Installment {
   /** 1-based. */
   number: number;
   dueDate: string;
@@ -19,7 +19,7 @@ export interface Instalment {
   interest: string;
 }
 
-/** An instalment plan, as returned by {@link planInstallments}. Plain JSON, amounts as decimal strings. */
+/** An installment plan, as returned by {@link planInstallments}. Plain JSON, amounts as decimal strings. */
 export interface InstallmentPlan {
   kind: "installments";
   currency: string;
@@ -30,19 +30,19 @@ export interface InstallmentPlan {
   /** Amount before waivers. */
   amount: string;
   waived: { penaltyInterest: string; fees: string; total: string };
-  /** amount − waived: the principal the plan repays; instalment principals sum to it exactly. */
+  /** amount − waived: the principal the plan repays; installment principals sum to it exactly. */
   financed: string;
   totalInterest: string;
   totalRepayable: string;
-  /** The regular instalment (the first); the last one may differ by the rounding remainder. */
-  instalmentAmount: string;
+  /** The regular installment (the first); the last one may differ by the rounding remainder. */
+  installmentAmount: string;
   firstDueDate: string;
   lastDueDate: string;
-  /** Monthly equivalent of the largest instalment ÷ monthly income (4 decimals), null if income unknown. */
+  /** Monthly equivalent of the largest installment ÷ monthly income (4 decimals), null if income unknown. */
   incomeShare: string | null;
-  /** Largest instalment within `monthlyIncome × maxIncomeShare`; null when either is unknown. */
+  /** Largest installment within `monthlyIncome × maxIncomeShare`; null when either is unknown. */
   affordable: boolean | null;
-  instalments: Instalment[];
+  installments: Installment[];
 }
 
 /** @internal a schedule in integers: epoch days and minor units. */
@@ -55,7 +55,7 @@ export interface MinorSchedule {
   maxAmount: number;
 }
 
-/** @internal due day of instalment `i` (0-based), always computed from the first date. */
+/** @internal due day of installment `i` (0-based), always computed from the first date. */
 export function nthDueDay(first: number, i: number, frequency: Frequency): number {
   if (frequency === "monthly") return addMonthsToDay(first, i);
   return first + i * (frequency === "weekly" ? 7 : 14);
@@ -64,11 +64,11 @@ export function nthDueDay(first: number, i: number, frequency: Frequency): numbe
 /**
  * @internal the schedule in minor units.
  *
- * Without interest: `floor(financed / count)` each, the remainder on the last instalment.
+ * Without interest: `floor(financed / count)` each, the remainder on the last installment.
  * With interest (level-payment annuity): periodic rate r = annual ÷ periods per year; the
  * payment `financed·r / (1 − (1+r)^−count)` is rounded half-up to the minor unit; each period's
  * interest is `balance·r` rounded half-up; principal = payment − interest (never below zero nor
- * above the balance); the last instalment repays the remaining balance plus its interest, so it
+ * above the balance); the last installment repays the remaining balance plus its interest, so it
  * absorbs every rounding difference and principals sum exactly to `financed`.
  */
 export function scheduleMinor(
@@ -133,9 +133,9 @@ export function planFromSchedule(
 ): InstallmentPlan {
   const c = p.currency;
   const count = s.amounts.length;
-  const instalments: Instalment[] = new Array(count);
+  const installments: Installment[] = new Array(count);
   for (let i = 0; i < count; i++) {
-    instalments[i] = {
+    installments[i] = {
       number: i + 1,
       dueDate: formatIsoDate(s.days[i]!),
       amount: amt(s.amounts[i]!, c),
@@ -159,12 +159,12 @@ export function planFromSchedule(
     financed: amt(p.financed, c),
     totalInterest: amt(s.totalInterest, c),
     totalRepayable: amt(p.financed + s.totalInterest, c),
-    instalmentAmount: instalments[0]!.amount,
-    firstDueDate: instalments[0]!.dueDate,
-    lastDueDate: instalments[count - 1]!.dueDate,
+    installmentAmount: installments[0]!.amount,
+    firstDueDate: installments[0]!.dueDate,
+    lastDueDate: installments[count - 1]!.dueDate,
     incomeShare: aff.incomeShare,
     affordable: aff.affordable,
-    instalments,
+    installments,
   };
 }
 
@@ -181,19 +181,19 @@ export function rateOf(rate: string | number | undefined): { text: string; dec: 
 }
 
 /**
- * An instalment plan with exact money: `count` instalments at `frequency` from `firstDueDate`.
+ * An installment plan with exact money: `count` installments at `frequency` from `firstDueDate`.
  *
- * - Without `rate`: equal instalments, `floor(financed ÷ count)` to the minor unit, with the
+ * - Without `rate`: equal installments, `floor(financed ÷ count)` to the minor unit, with the
  *   remainder on the last (1000.00 ÷ 3 → 333.33, 333.33, 333.34).
  * - With `rate` (annual nominal, `"0.12"` = 12 %): a level-payment annuity at `rate ÷ 12`
  *   (monthly), `÷ 26` (biweekly) or `÷ 52` (weekly); payment and each period's interest rounded
- *   half-up to the minor unit; the last instalment repays the remaining principal plus its
- *   interest. Instalment principals always sum exactly to `financed`.
+ *   half-up to the minor unit; the last installment repays the remaining principal plus its
+ *   interest. Installment principals always sum exactly to `financed`.
  * - Monthly dates keep the first date's day of month, clamped to month end and always counted
  *   from the first date (Jan 31 → Feb 28/29 → Mar 31); weekly/biweekly add 7/14 days.
  * - `waive` amounts are forgiven out of `amount`: `financed = amount − waived`.
  * - With `monthlyIncome` and `maxIncomeShare`, `affordable` says whether the largest
- *   instalment's monthly equivalent (weekly × 52 ÷ 12, biweekly × 26 ÷ 12), plus
+ *   installment's monthly equivalent (weekly × 52 ÷ 12, biweekly × 26 ÷ 12), plus
  *   `monthlyObligations` when given, fits `monthlyIncome × maxIncomeShare`.
  *
  * Amounts may not have more decimals than the currency's minor unit.
@@ -201,7 +201,7 @@ export function rateOf(rate: string | number | undefined): { text: string; dec: 
  * @throws {ArrearsError} `INVALID_OFFER` with the field path, e.g. `count: Too small: expected number to be >=1`.
  *
  * @example
- * planInstallments({ amount: "1000.00", count: 3, firstDueDate: "2026-01-31", currency: "USD" }).instalments;
+ * planInstallments({ amount: "1000.00", count: 3, firstDueDate: "2026-01-31", currency: "USD" }).installments;
  * // [{ number: 1, dueDate: "2026-01-31", amount: "333.33", principal: "333.33", interest: "0.00" },
  * //  { number: 2, dueDate: "2026-02-28", amount: "333.33", … },
  * //  { number: 3, dueDate: "2026-03-31", amount: "333.34", … }]

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { AmountSchema, AsOfSchema, CurrencySchema, IsoDateSchema } from "../model/schema.js";
 import { isAmountLike } from "../money/index.js";
 
-/** Repayment frequencies of an instalment plan. */
+/** Repayment frequencies of an installment plan. */
 export const FREQUENCIES = ["monthly", "biweekly", "weekly"] as const;
 export const FrequencySchema = z.enum(FREQUENCIES);
 export type Frequency = z.infer<typeof FrequencySchema>;
@@ -26,7 +26,7 @@ export const RateSchema = z.custom<string | number>((v) => nonNegDecimal(v) && N
   message: 'expected an annual rate as a decimal fraction between 0 and 10 ("0.1299" = 12.99 %)',
 });
 
-/** Instalment counts a plan may have. */
+/** Installment counts a plan may have. */
 export const CountSchema = z.number().int().min(1).max(360);
 
 /** Options of `planInstallments`. */
@@ -43,9 +43,9 @@ export const PlanInstallmentsOptionsSchema = z.strictObject({
   currency: CurrencySchema,
   /** Borrower's monthly income, for the affordability check. */
   monthlyIncome: AmountSchema.optional(),
-  /** Largest share of monthly income an instalment may take (e.g. 0.35). */
+  /** Largest share of monthly income an installment may take (e.g. 0.35). */
   maxIncomeShare: ShareSchema.optional(),
-  /** Other monthly debt service; when given, instalment + obligations must fit the share. */
+  /** Other monthly debt service; when given, installment + obligations must fit the share. */
   monthlyObligations: AmountSchema.optional(),
 });
 export type PlanInstallmentsOptions = z.input<typeof PlanInstallmentsOptionsSchema>;
@@ -101,14 +101,14 @@ export type WaiveFeesOptions = z.input<typeof WaiveFeesOptionsSchema>;
 
 export const InstallmentsSpecSchema = z.strictObject({
   kind: z.literal("installments"),
-  /** Candidate instalment counts; the plan picks among them (see `buildOffer`). */
+  /** Candidate installment counts; the plan picks among them (see `buildOffer`). */
   counts: z.array(CountSchema).min(1).max(24),
   frequency: FrequencySchema.default("monthly"),
   waive: z.array(WaivableComponentSchema).default([]),
   maxIncomeShare: ShareSchema.optional(),
-  /** Count `borrower.monthlyObligations` against the limit with the instalment (debt-to-income). Default false. */
+  /** Count `borrower.monthlyObligations` against the limit with the installment (debt-to-income). Default false. */
   includeObligations: z.boolean().default(false),
-  /** Days from the evaluation date to the first instalment. Default 7. */
+  /** Days from the evaluation date to the first installment. Default 7. */
   firstDueInDays: z.number().int().min(0).max(365).default(7),
   rate: RateSchema.optional(),
   /** What the plan repays: the whole outstanding balance (default) or only the arrears. */

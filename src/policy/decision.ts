@@ -1,7 +1,7 @@
 import type { Facts } from "../facts/catalog.js";
 import type { AmountsByComponent } from "../model/index.js";
-import type { ScoreResult } from "../scoring/index.js";
 import type { Channel } from "../model/schema.js";
+import type { ScoreResult } from "../scoring/index.js";
 
 /** A blocked candidate: an action the rules wanted that a guardrail (or opt-out/hold) forbade. */
 export interface BlockedAction {

@@ -1,6 +1,6 @@
 import type { LenderDetails, MessageDecision, RenderOptions } from "../../src/index.js";
 
-/** A CNY account 45 days past due (oldest unpaid due 2026-10-09), with an instalment offer. */
+/** A CNY account 45 days past due (oldest unpaid due 2026-10-09), with an installment offer. */
 export const cnDecision: MessageDecision = {
   accountId: "6222020200112345678",
   asOf: "2026-11-23T10:00:00+08:00",
@@ -28,7 +28,7 @@ export const cnDecision: MessageDecision = {
       financed: "2200.00",
       totalRepayable: "2200.00",
       waived: { penaltyInterest: "36.40", fees: "0.00", total: "36.40" },
-      instalments: [
+      installments: [
         { number: 1, dueDate: "2026-12-09", amount: "733.34" },
         { number: 2, dueDate: "2027-01-09", amount: "733.33" },
         { number: 3, dueDate: "2027-02-09", amount: "733.33" },

@@ -41,7 +41,7 @@ const offer = (currency: string) =>
       kind: fc.constant("installments"),
       financed: amount(currency),
       totalRepayable: amount(currency),
-      instalments: fc.array(fc.record({ dueDate: isoDate, amount: amount(currency) }), { minLength: 1, maxLength: 6 }),
+      installments: fc.array(fc.record({ dueDate: isoDate, amount: amount(currency) }), { minLength: 1, maxLength: 6 }),
       waived: fc.record({ penaltyInterest: amount(currency), fees: amount(currency) }),
     }),
     fc.record({

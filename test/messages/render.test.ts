@@ -168,12 +168,12 @@ describe("loadTemplate validation (at load, never at render)", () => {
     const e = loadError({
       ...base,
       locales: {
-        "en-US": { body: "{{offer}} {{#if offer.isInstallments}}{{offer.instalments}}{{#each dpd}}x{{/each}}{{/if}}" },
+        "en-US": { body: "{{offer}} {{#if offer.isInstallments}}{{offer.installments}}{{#each dpd}}x{{/each}}{{/if}}" },
       },
     });
     expect(e.issues.map((i) => i.message)).toEqual([
       '"offer" is a flag: use it in {{#if offer}}, not printed',
-      '"offer.instalments" is a list: use it in {{#each offer.instalments}}, not printed',
+      '"offer.installments" is a list: use it in {{#each offer.installments}}, not printed',
       '{{#each}} needs a list; "dpd" is number',
     ]);
   });
@@ -191,7 +191,7 @@ describe("loadTemplate validation (at load, never at render)", () => {
     expect(msg("{{dpd")).toBe('unclosed "{{" at character 0');
     expect(msg("{{dpd | upper}}")).toContain('unsupported tag "{{dpd | upper}}"');
     expect(msg("{{#if}}x{{/if}}")).toBe('"{{#if}}" needs one variable name');
-    expect(msg("{{#if dpd}}{{#each offer.instalments}}{{#each offer.instalments}}{{/each}}{{/each}}{{/if}}")).toMatch(
+    expect(msg("{{#if dpd}}{{#each offer.installments}}{{#each offer.installments}}{{/each}}{{/each}}{{/if}}")).toMatch(
       /may be absent|nested/,
     );
   });
@@ -429,7 +429,7 @@ describe("renderMessage", () => {
     expect(withOffer).toContain("第3期：2027年2月9日，¥733.33");
     const broken = {
       ...cnDecision,
-      action: { offer: { kind: "installments", instalments: [{ dueDate: "nope", amount: "1" }] } },
+      action: { offer: { kind: "installments", installments: [{ dueDate: "nope", amount: "1" }] } },
     };
     const body = renderMessage(letter, broken, { lender: cnLender }).body;
     expect(body).not.toContain("方案：");

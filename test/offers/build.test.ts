@@ -20,8 +20,8 @@ const spec: OfferSpec = {
 };
 const asOf = "2026-11-23T10:00:00+08:00";
 
-describe("buildOffer: instalment plans", () => {
-  it("picks the fewest instalments that fit the income share", () => {
+describe("buildOffer: installment plans", () => {
+  it("picks the fewest installments that fit the income share", () => {
     // limit 2000.00 × 0.35 = 700.00: 3 × 1000.00 no, 6 × 500.00 yes
     const o = buildOffer(spec, big("2000.00"), { asOf }) as InstallmentOffer;
     expect(o.kind).toBe("installments");
@@ -32,14 +32,14 @@ describe("buildOffer: instalment plans", () => {
     expect(o.amount).toBe("3100.00");
     expect(o.waived).toEqual({ penaltyInterest: "60.00", fees: "40.00", total: "100.00" });
     expect(o.financed).toBe("3000.00");
-    expect(o.instalmentAmount).toBe("500.00");
+    expect(o.installmentAmount).toBe("500.00");
     expect(o.firstDueDate).toBe("2026-11-30"); // local 23 Nov + 7 days
     expect(o.lastDueDate).toBe("2027-04-30");
     expect(o.basis).toBe("outstanding");
     expect(o.options).toEqual([
-      { count: 3, instalmentAmount: "1000.00", incomeShare: "0.5000", affordable: false },
-      { count: 6, instalmentAmount: "500.00", incomeShare: "0.2500", affordable: true },
-      { count: 12, instalmentAmount: "250.00", incomeShare: "0.1250", affordable: true },
+      { count: 3, installmentAmount: "1000.00", incomeShare: "0.5000", affordable: false },
+      { count: 6, installmentAmount: "500.00", incomeShare: "0.2500", affordable: true },
+      { count: 12, installmentAmount: "250.00", incomeShare: "0.1250", affordable: true },
     ]);
   });
 
@@ -89,7 +89,7 @@ describe("buildOffer: instalment plans", () => {
     expect(o.financed).toBe("3100.00");
     expect(o.waived.total).toBe("0.00");
     expect(o.firstDueDate).toBe("2026-11-23");
-    expect(o.instalments.map((i) => i.amount)).toEqual(["1550.00", "1550.00"]);
+    expect(o.installments.map((i) => i.amount)).toEqual(["1550.00", "1550.00"]);
   });
 
   it("basis overdue: unpaid dues to date plus penalty interest and fees, minus the waiver", () => {
@@ -100,7 +100,7 @@ describe("buildOffer: instalment plans", () => {
     expect(o.amount).toBe("300.00"); // 200.00 + 50.00 penalty + 50.00 fees
     expect(o.waived).toEqual({ penaltyInterest: "0.00", fees: "50.00", total: "50.00" });
     expect(o.financed).toBe("250.00");
-    expect(o.instalments.map((i) => i.amount)).toEqual(["83.33", "83.33", "83.34"]);
+    expect(o.installments.map((i) => i.amount)).toEqual(["83.33", "83.33", "83.34"]);
   });
 
   it("basis overdue on a snapshot never waives more than the arrears", () => {
@@ -121,7 +121,7 @@ describe("buildOffer: instalment plans", () => {
       account({ currency: "JPY", balance: { principal: "5200" }, dues: [{ dueDate: "2026-10-01", amount: "1000" }] }),
       { asOf: "2026-11-23" },
     ) as InstallmentOffer;
-    expect(o.instalments).toEqual([
+    expect(o.installments).toEqual([
       { number: 1, dueDate: "2026-11-30", amount: "2639", principal: "2587", interest: "52" },
       { number: 2, dueDate: "2026-12-07", amount: "2639", principal: "2613", interest: "26" },
     ]);

@@ -1,6 +1,6 @@
 import type { AccountInput } from "../../src/model/index.js";
 
-/** A delinquent instalment account: 1200.00 outstanding, two 100.00 dues unpaid in Sep/Oct 2026. */
+/** A delinquent installment account: 1200.00 outstanding, two 100.00 dues unpaid in Sep/Oct 2026. */
 export function account(over: Partial<AccountInput> = {}): AccountInput {
   return {
     id: "A1",

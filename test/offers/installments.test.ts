@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { ArrearsError } from "../../src/errors/index.js";
 import { assessAffordability, planInstallments } from "../../src/offers/index.js";
 
-const amounts = (p: { instalments: { amount: string }[] }) => p.instalments.map((i) => i.amount);
-const dates = (p: { instalments: { dueDate: string }[] }) => p.instalments.map((i) => i.dueDate);
+const amounts = (p: { installments: { amount: string }[] }) => p.installments.map((i) => i.amount);
+const dates = (p: { installments: { dueDate: string }[] }) => p.installments.map((i) => i.dueDate);
 
 function offerError(f: () => unknown): ArrearsError {
   try {
@@ -20,8 +20,8 @@ describe("planInstallments without interest", () => {
   it("splits 1000.00 in 3 with the remainder on the last", () => {
     const p = planInstallments({ amount: "1000.00", count: 3, firstDueDate: "2026-01-31", currency: "USD" });
     expect(amounts(p)).toEqual(["333.33", "333.33", "333.34"]);
-    expect(p.instalments.map((i) => i.principal)).toEqual(["333.33", "333.33", "333.34"]);
-    expect(p.instalments.every((i) => i.interest === "0.00")).toBe(true);
+    expect(p.installments.map((i) => i.principal)).toEqual(["333.33", "333.33", "333.34"]);
+    expect(p.installments.every((i) => i.interest === "0.00")).toBe(true);
     expect(p).toMatchObject({
       kind: "installments",
       currency: "USD",
@@ -32,7 +32,7 @@ describe("planInstallments without interest", () => {
       financed: "1000.00",
       totalInterest: "0.00",
       totalRepayable: "1000.00",
-      instalmentAmount: "333.33",
+      installmentAmount: "333.33",
       firstDueDate: "2026-01-31",
       lastDueDate: "2026-03-31",
       waived: { penaltyInterest: "0.00", fees: "0.00", total: "0.00" },
@@ -85,7 +85,7 @@ describe("planInstallments without interest", () => {
     expect(amounts(b)).toEqual(["30.00", "30.00", "30.00"]);
   });
 
-  it("an amount smaller than the count in minor units gives zero instalments and the rest on the last", () => {
+  it("an amount smaller than the count in minor units gives zero installments and the rest on the last", () => {
     const p = planInstallments({ amount: "0.02", count: 3, firstDueDate: "2026-12-10", currency: "USD" });
     expect(amounts(p)).toEqual(["0.00", "0.00", "0.02"]);
   });
@@ -121,8 +121,8 @@ describe("planInstallments with interest (level-payment annuity)", () => {
       rate: "0.12",
     });
     // payment = 1000 × 0.01 / (1 − 1.01^−12) = 88.8488 → 88.85
-    expect(p.instalmentAmount).toBe("88.85");
-    expect(p.instalments[0]).toEqual({
+    expect(p.installmentAmount).toBe("88.85");
+    expect(p.installments[0]).toEqual({
       number: 1,
       dueDate: "2026-01-15",
       amount: "88.85",
@@ -130,7 +130,7 @@ describe("planInstallments with interest (level-payment annuity)", () => {
       interest: "10.00",
     });
     // balance 921.15 × 1 % = 9.2115 → 9.21
-    expect(p.instalments[1]).toEqual({
+    expect(p.installments[1]).toEqual({
       number: 2,
       dueDate: "2026-02-15",
       amount: "88.85",
@@ -138,19 +138,19 @@ describe("planInstallments with interest (level-payment annuity)", () => {
       interest: "9.21",
     });
     const cents = (s: string) => Math.round(Number(s) * 100);
-    expect(p.instalments.reduce((s, i) => s + cents(i.principal), 0)).toBe(100000);
-    expect(p.instalments.reduce((s, i) => s + cents(i.interest), 0)).toBe(cents(p.totalInterest));
+    expect(p.installments.reduce((s, i) => s + cents(i.principal), 0)).toBe(100000);
+    expect(p.installments.reduce((s, i) => s + cents(i.interest), 0)).toBe(cents(p.totalInterest));
     expect(cents(p.totalRepayable)).toBe(100000 + cents(p.totalInterest));
-    for (const i of p.instalments) expect(cents(i.amount)).toBe(cents(i.principal) + cents(i.interest));
+    for (const i of p.installments) expect(cents(i.amount)).toBe(cents(i.principal) + cents(i.interest));
     // All but the last are the level payment; the last absorbs the rounding (within a few cents).
-    expect(p.instalments.slice(0, 11).every((i) => i.amount === "88.85")).toBe(true);
-    expect(Math.abs(cents(p.instalments[11]!.amount) - 8885)).toBeLessThanOrEqual(12);
+    expect(p.installments.slice(0, 11).every((i) => i.amount === "88.85")).toBe(true);
+    expect(Math.abs(cents(p.installments[11]!.amount) - 8885)).toBeLessThanOrEqual(12);
     // Textbook total interest for this loan is 66.19 (12 × 88.8488 − 1000).
     expect(Math.abs(cents(p.totalInterest) - 6619)).toBeLessThanOrEqual(12);
     expect(p.rate).toBe("0.12");
   });
 
-  it("a single instalment pays principal plus one period's interest", () => {
+  it("a single installment pays principal plus one period's interest", () => {
     const p = planInstallments({
       amount: "1000.00",
       count: 1,
@@ -158,7 +158,7 @@ describe("planInstallments with interest (level-payment annuity)", () => {
       currency: "USD",
       rate: "0.12",
     });
-    expect(p.instalments).toEqual([
+    expect(p.installments).toEqual([
       { number: 1, dueDate: "2026-01-15", amount: "1010.00", principal: "1000.00", interest: "10.00" },
     ]);
   });
@@ -173,7 +173,7 @@ describe("planInstallments with interest (level-payment annuity)", () => {
       rate: "0.52",
     });
     // r = 1 % a week: payment = 5200 × 0.01 / (1 − 1.01^−2) = 2639.07 → 2639; interest 52, then 26.
-    expect(p.instalments.map((i) => [i.amount, i.principal, i.interest])).toEqual([
+    expect(p.installments.map((i) => [i.amount, i.principal, i.interest])).toEqual([
       ["2639", "2587", "52"],
       ["2639", "2613", "26"],
     ]);
@@ -187,7 +187,7 @@ describe("planInstallments with interest (level-payment annuity)", () => {
 });
 
 describe("affordability", () => {
-  it("flags the largest instalment against monthlyIncome × maxIncomeShare", () => {
+  it("flags the largest installment against monthlyIncome × maxIncomeShare", () => {
     const ok = planInstallments({
       amount: "1000.00",
       count: 3,
@@ -197,7 +197,7 @@ describe("affordability", () => {
       maxIncomeShare: 0.35,
     });
     expect(ok.affordable).toBe(true);
-    expect(ok.incomeShare).toBe("0.3333"); // the last instalment, 333.34 ÷ 1000 = 0.33334
+    expect(ok.incomeShare).toBe("0.3333"); // the last installment, 333.34 ÷ 1000 = 0.33334
     const no = planInstallments({
       amount: "1000.00",
       count: 2,
@@ -212,22 +212,22 @@ describe("affordability", () => {
 
   it("exactly at the limit is affordable", () => {
     expect(
-      assessAffordability({ instalment: "350.00", monthlyIncome: "1000.00", maxIncomeShare: 0.35, currency: "USD" }),
+      assessAffordability({ installment: "350.00", monthlyIncome: "1000.00", maxIncomeShare: 0.35, currency: "USD" }),
     ).toEqual({
       monthlyEquivalent: "350.00",
       incomeShare: "0.3500",
       affordable: true,
     });
     expect(
-      assessAffordability({ instalment: "350.01", monthlyIncome: "1000.00", maxIncomeShare: 0.35, currency: "USD" })
+      assessAffordability({ installment: "350.01", monthlyIncome: "1000.00", maxIncomeShare: 0.35, currency: "USD" })
         .affordable,
     ).toBe(false);
   });
 
-  it("converts weekly and biweekly instalments to a monthly equivalent", () => {
+  it("converts weekly and biweekly installments to a monthly equivalent", () => {
     expect(
       assessAffordability({
-        instalment: "100.00",
+        installment: "100.00",
         frequency: "weekly",
         monthlyIncome: "1000.00",
         maxIncomeShare: "0.4",
@@ -239,7 +239,7 @@ describe("affordability", () => {
       affordable: false,
     });
     expect(
-      assessAffordability({ instalment: "120.00", frequency: "biweekly", monthlyIncome: "1000.00", currency: "USD" }),
+      assessAffordability({ installment: "120.00", frequency: "biweekly", monthlyIncome: "1000.00", currency: "USD" }),
     ).toEqual({
       monthlyEquivalent: "260.00",
       incomeShare: "0.2600",
@@ -247,10 +247,10 @@ describe("affordability", () => {
     });
   });
 
-  it("counts monthly obligations with the instalment when given (debt-to-income)", () => {
+  it("counts monthly obligations with the installment when given (debt-to-income)", () => {
     expect(
       assessAffordability({
-        instalment: "250.00",
+        installment: "250.00",
         monthlyIncome: "2000.00",
         monthlyObligations: "450.00",
         maxIncomeShare: "0.35",
@@ -275,13 +275,13 @@ describe("affordability", () => {
   });
 
   it("unknown or zero income", () => {
-    expect(assessAffordability({ instalment: "10.00", currency: "USD", maxIncomeShare: 0.3 })).toEqual({
+    expect(assessAffordability({ installment: "10.00", currency: "USD", maxIncomeShare: 0.3 })).toEqual({
       monthlyEquivalent: "10.00",
       incomeShare: null,
       affordable: null,
     });
     expect(
-      assessAffordability({ instalment: "10.00", currency: "USD", monthlyIncome: 0, maxIncomeShare: 0.3 }),
+      assessAffordability({ installment: "10.00", currency: "USD", monthlyIncome: 0, maxIncomeShare: 0.3 }),
     ).toEqual({ monthlyEquivalent: "10.00", incomeShare: null, affordable: false });
   });
 });

@@ -30,8 +30,8 @@ function daysInMonth(y: number, m: number): number {
   return new Date(Date.UTC(y, m, 0)).getUTCDate();
 }
 
-describe("instalment plan invariants", () => {
-  it("without interest: instalments sum exactly to the amount, none negative, dates strictly increase", () => {
+describe("installment plan invariants", () => {
+  it("without interest: installments sum exactly to the amount, none negative, dates strictly increase", () => {
     fc.assert(
       fc.property(
         currencyArb,
@@ -43,11 +43,11 @@ describe("instalment plan invariants", () => {
           const amount = fromMinorUnits(Number(minor), currency);
           const firstDueDate = formatIsoDate(day);
           const p = planInstallments({ amount, count, firstDueDate, frequency, currency });
-          expect(p.instalments).toHaveLength(count);
+          expect(p.installments).toHaveLength(count);
           let sum = 0n;
           let prev = -Infinity;
           const [fy, fm, fd] = firstDueDate.split("-").map(Number) as [number, number, number];
-          p.instalments.forEach((i, k) => {
+          p.installments.forEach((i, k) => {
             const a = units(i.amount);
             expect(a >= 0n).toBe(true);
             expect(i.principal).toBe(i.amount);
@@ -64,11 +64,11 @@ describe("instalment plan invariants", () => {
             } else expect(d - day).toBe(k * (frequency === "weekly" ? 7 : 14));
           });
           expect(sum).toBe(minor);
-          expect(p.instalments[0]!.dueDate).toBe(firstDueDate);
-          // equal instalments: all but the last equal, the last larger by less than `count` minor units
-          const first = units(p.instalments[0]!.amount);
-          const last = units(p.instalments[count - 1]!.amount);
-          expect(p.instalments.slice(0, -1).every((i) => units(i.amount) === first)).toBe(true);
+          expect(p.installments[0]!.dueDate).toBe(firstDueDate);
+          // equal installments: all but the last equal, the last larger by less than `count` minor units
+          const first = units(p.installments[0]!.amount);
+          const last = units(p.installments[count - 1]!.amount);
+          expect(p.installments.slice(0, -1).every((i) => units(i.amount) === first)).toBe(true);
           expect(last - first >= 0n && last - first < BigInt(count)).toBe(true);
         },
       ),
@@ -101,7 +101,7 @@ describe("instalment plan invariants", () => {
           let principal = 0n;
           let interest = 0n;
           let prev = -Infinity;
-          for (const i of p.instalments) {
+          for (const i of p.installments) {
             const [a, pr, it] = [units(i.amount), units(i.principal), units(i.interest)];
             expect(pr >= 0n && it >= 0n).toBe(true);
             expect(a).toBe(pr + it);
@@ -149,10 +149,10 @@ describe("instalment plan invariants", () => {
         ),
         frequencyArb,
         fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 10 ** 9 })),
-        (currency, instalment, income, share, frequency, obligations) => {
+        (currency, installment, income, share, frequency, obligations) => {
           const ctx = affordabilityContext(income, share, obligations);
-          expect(affordabilityMinor(instalment, frequency, ctx, currency)).toEqual(
-            affordabilityDec(instalment, frequency, ctx, currency),
+          expect(affordabilityMinor(installment, frequency, ctx, currency)).toEqual(
+            affordabilityDec(installment, frequency, ctx, currency),
           );
         },
       ),
@@ -193,7 +193,7 @@ describe("buildOffer plan choice", () => {
           const k = sorted.indexOf(o.count);
           expect(k).toBeGreaterThanOrEqual(0);
           const chosen = o.options[k]!;
-          expect(chosen.instalmentAmount).toBe(o.instalmentAmount);
+          expect(chosen.installmentAmount).toBe(o.installmentAmount);
           expect(chosen.affordable).toBe(o.affordable);
           expect(chosen.incomeShare).toBe(o.incomeShare);
           expect(units(o.financed)).toBe(BigInt(principal));
@@ -420,7 +420,7 @@ describe("bad input never leaks a TypeError, NaN or undefined", () => {
           currency,
         });
         const digits = minorDigits(currency);
-        for (const i of p.instalments) expect(i.amount.split(".")[1]?.length ?? 0).toBe(digits);
+        for (const i of p.installments) expect(i.amount.split(".")[1]?.length ?? 0).toBe(digits);
       }),
       { numRuns: 100 },
     );

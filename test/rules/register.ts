@@ -15,6 +15,10 @@ for (const { file, version, hash } of ruleFiles()) {
     process.exitCode = 1;
   }
 }
-const sorted = Object.fromEntries(Object.keys(registry).sort().map((k) => [k, registry[k]]));
+const sorted = Object.fromEntries(
+  Object.keys(registry)
+    .sort()
+    .map((k) => [k, registry[k]]),
+);
 writeFileSync(REGISTRY, JSON.stringify(sorted, null, 2) + "\n");
 console.log(`${added} new version(s)`);

@@ -22,7 +22,11 @@ export function ruleFiles(): { file: string; version: string; hash: string }[] {
       const text = readFileSync(`${RULES_DIR}${dir.name}/${f}`, "utf8");
       const json = JSON.parse(text) as { version?: unknown };
       if (typeof json.version !== "string") continue; // e.g. JSON Schemas
-      out.push({ file: `${dir.name}/${f}`, version: json.version, hash: createHash("sha256").update(text).digest("hex") });
+      out.push({
+        file: `${dir.name}/${f}`,
+        version: json.version,
+        hash: createHash("sha256").update(text).digest("hex"),
+      });
     }
   }
   return out.sort((a, b) => (a.file < b.file ? -1 : 1));

@@ -2,8 +2,8 @@
 // 44 s), and the string "900000000000.01" passed the documented maximum while the number
 // 900000000000.0001 failed. Both are now bounded, the same way for every form of an amount.
 import { describe, expect, it } from "vitest";
-import { ACCOUNT_LIMITS } from "../../src/model/index.js";
 import { safeParseAccount } from "../../src/index.js";
+import { ACCOUNT_LIMITS } from "../../src/model/index.js";
 
 const base = {
   id: "LIM-1",
