@@ -49,7 +49,7 @@ describe("golden messages", () => {
     const m = renderMessage(getTemplate("formal-letter"), cnDecision, { lender: cnLender });
     expect(m).toMatchObject({
       templateId: "formal-letter",
-      templateVersion: "1.0.0",
+      templateVersion: "1.1.0",
       channel: "letter",
       locale: "zh-CN",
       audience: "borrower",

@@ -22,7 +22,7 @@ function issuesOf(json: unknown): string[] {
 describe("loadPolicy: the default policy", () => {
   it("loads and exposes its references for decide", () => {
     const p = loadPolicy(defaultPolicy);
-    expect(p.meta).toEqual({ id: "default", version: "1.0.0", description: expect.stringContaining("ladder") });
+    expect(p.meta).toEqual({ id: "default", version: "1.1.0", description: expect.stringContaining("ladder") });
     expect(p.bucketScheme).toBe("us-cycle");
     expect(p.guardrails).toBe("us-reg-f");
     expect(p.scorecards).toEqual({ risk: "risk-behavioral", hardship: "hardship", segments: "segments" });
@@ -86,7 +86,7 @@ describe("loadPolicy: cn-default", () => {
     const p = loadPolicy(POLICIES["cn-default"]);
     expect([p.meta.id, p.meta.version, p.bucketScheme, p.guardrails]).toEqual([
       "cn-default",
-      "1.0.0",
+      "1.1.0",
       "cn-m",
       "cn-2026",
     ]);
