@@ -247,3 +247,13 @@ function objectKeysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[]
   }
   return [];
 }
+
+/**
+ * The error as an `ArrearsError`: an unexpected failure (a bug, or a host limit such as a stack
+ * overflow) becomes code `INTERNAL` with no data from the input. @internal
+ */
+export function asArrearsError(e: unknown, context?: string): ArrearsError {
+  if (e instanceof ArrearsError) return e;
+  const what = e instanceof Error ? e.name : typeof e;
+  return new ArrearsError("INTERNAL", [{ path: [], message: `internal error (${what}); please report it` }], context);
+}

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { deriveDelinquency } from "../delinquency/derive.js";
-import { ArrearsError, issuesFromZod } from "../errors/index.js";
+import { asArrearsError } from "../errors/index.js";
+import { parseOptions } from "../errors/options.js";
 import { deriveFactsWith } from "../facts/derive.js";
 import { prepareContactCheck } from "../guardrails/check.js";
 import { getTemplate } from "../messages/catalog.js";
@@ -33,7 +34,7 @@ export interface DecideOptions {
   trace?: "fired" | "all";
 }
 
-const DecideOptionsSchema = z.object({
+const DecideOptionsSchema = z.strictObject({
   asOf: InstantSchema,
   guardrails: z.unknown().optional(),
   render: z.boolean().optional(),
@@ -63,12 +64,15 @@ function round2(n: number): number {
  * d.action.earliestAt // "2026-11-23T02:00:00.000Z"
  */
 export function decide(policy: Policy, account: unknown, options: DecideOptions): Decision {
-  if (!optionsLookValid(options)) {
-    const opts = DecideOptionsSchema.safeParse(options);
-    if (!opts.success) throw new ArrearsError("INVALID_OPTIONS", issuesFromZod(opts.error, options), "decide options");
-  }
+  if (!optionsLookValid(options)) parseOptions(DecideOptionsSchema, options, "decide options");
   const parsed = isParsedAccount(account) ? account : parseAccount(account);
-  return decideParsed(resolvePolicy(policy, options.guardrails), parsed, options);
+  const resolved = resolvePolicy(policy, options.guardrails);
+  try {
+    return decideParsed(resolved, parsed, options);
+  } catch (e) {
+    // A failure inside the pipeline is reported against the account, never as a bare RangeError.
+    throw asArrearsError(e, `account ${JSON.stringify(parsed.id)}`);
+  }
 }
 
 const OPTION_KEYS = new Set(["asOf", "guardrails", "render", "lender", "variant", "trace"]);

@@ -1,5 +1,11 @@
 import { z } from "zod";
-import { ArrearsError, type ArrearsErrorCode, type ArrearsIssue, issuesFromZod } from "../errors/index.js";
+import {
+  ArrearsError,
+  type ArrearsErrorCode,
+  type ArrearsIssue,
+  asArrearsError,
+  issuesFromZod,
+} from "../errors/index.js";
 import { safeParseAccount } from "../model/account.js";
 import { InstantSchema } from "../model/schema.js";
 import { type DecideOptions, decide } from "../policy/decide.js";
@@ -43,22 +49,30 @@ export function checkBatchOptions(options: unknown, fn: string): void {
   if (!r.success) throw new ArrearsError("INVALID_OPTIONS", issuesFromZod(r.error, options), `${fn} options`);
 }
 
-/** @internal one account → decision or error entry; only ArrearsErrors become entries. */
+/**
+ * @internal one account → decision or error entry. Whatever goes wrong with one account becomes
+ * its error entry (an unexpected failure as `INTERNAL`, with no data from the account) and the
+ * batch goes on.
+ */
 export function decideOne(policy: PolicyLike, input: unknown, index: number, options: DecideOptions): BatchItem {
-  const parsed = safeParseAccount(input);
-  if (!parsed.success) return errorEntry(input, index, parsed.error);
   try {
+    const parsed = safeParseAccount(input);
+    if (!parsed.success) return errorEntry(input, index, parsed.error);
     return decide(policy, parsed.data, options);
   } catch (e) {
-    if (e instanceof ArrearsError) return errorEntry(input, index, e);
-    throw e;
+    return errorEntry(input, index, asArrearsError(e));
   }
 }
 
 function errorEntry(input: unknown, index: number, e: ArrearsError): DecisionError {
-  const id = typeof input === "object" && input !== null ? (input as { id?: unknown }).id : undefined;
+  let id: unknown;
+  try {
+    id = typeof input === "object" && input !== null ? (input as { id?: unknown }).id : undefined;
+  } catch {
+    id = undefined; // a getter that throws, a revoked proxy
+  }
   return {
-    accountId: typeof id === "string" ? id : null,
+    accountId: typeof id === "string" && id.length <= 128 ? id : null,
     index,
     error: { code: e.code, message: e.message, issues: e.issues },
   };

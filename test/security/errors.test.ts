@@ -56,3 +56,14 @@ describe("errors are safe to log", () => {
     expect(JSON.stringify(e).length).toBeLessThan(50_000);
   });
 });
+
+describe("options are strict everywhere", () => {
+  it("a misspelt decide option is an error with a suggestion, not silently ignored", async () => {
+    const { decide, loadPolicy, defaultPolicy } = await import("../../src/index.js");
+    const e = thrownArrearsError(() =>
+      decide(loadPolicy(defaultPolicy), { ...base }, { asOf: "2026-11-23T10:00:00+08:00", trce: "all" } as never),
+    );
+    expect(e.code).toBe("INVALID_OPTIONS");
+    expect(e.message).toContain('trce: unknown field; did you mean "trace"?');
+  });
+});
