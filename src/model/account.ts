@@ -7,7 +7,9 @@ import { LedgerSweep } from "./ledger.js";
 import { prepareAccount } from "./prepared.js";
 import {
   ACCOUNT_LIMITS,
+  AccountEventSchema,
   AmountSchema,
+  ArrangementSchema,
   BalanceSchema,
   BorrowerSchema,
   ContactSchema,
@@ -15,6 +17,7 @@ import {
   DelinquencySnapshotSchema,
   DueSchema,
   IsoDateSchema,
+  JurisdictionSchema,
   LocaleSchema,
   PaymentSchema,
   TimeZoneSchema,
@@ -25,6 +28,8 @@ const AccountObject = z.strictObject({
   id: text(ACCOUNT_LIMITS.idLength).min(1, "expected a non-empty account id"),
   product: z.enum(["installment", "revolving"]),
   currency: CurrencySchema,
+  /** Where the borrower lives (`CN`, `US-NY`, `GB-ENG`): decides which policy and guardrails apply. */
+  jurisdiction: JurisdictionSchema.optional(),
   openedOn: IsoDateSchema,
   timeZone: TimeZoneSchema,
   locale: LocaleSchema.default("en-US"),
@@ -35,6 +40,10 @@ const AccountObject = z.strictObject({
   delinquency: DelinquencySnapshotSchema.optional(),
   borrower: BorrowerSchema.prefault({}),
   contacts: z.array(ContactSchema).max(ACCOUNT_LIMITS.contacts).default([]),
+  /** Dated events that open and close holds (dispute, cease request, complaint, moratorium …). */
+  events: z.array(AccountEventSchema).max(ACCOUNT_LIMITS.events).default([]),
+  /** Payment arrangements agreed with the borrower. */
+  arrangements: z.array(ArrangementSchema).max(ACCOUNT_LIMITS.arrangements).default([]),
   /** Free-form lender data carried into the decision untouched (never read by rules). */
   meta: z
     .record(text(128), z.union([text(ACCOUNT_LIMITS.metaValueLength), z.number(), z.boolean(), z.null()]))
@@ -121,6 +130,99 @@ function crossChecks(a: z.infer<typeof AccountObject>, ctx: Ctx): void {
         path: ["borrower", "hardship", i, "until"],
         message: "until is before reportedOn",
         input: h.until,
+      });
+  });
+  const contactIds = new Set(a.borrower.emergencyContacts.map((c) => c.id));
+  a.contacts.forEach((c, i) => {
+    if (c.partyId !== undefined && !contactIds.has(c.partyId))
+      ctx.addIssue({
+        code: "custom",
+        path: ["contacts", i, "partyId"],
+        message: "not the id of one of borrower.emergencyContacts",
+        input: c.partyId,
+      });
+    if (c.partyId !== undefined && c.party !== undefined && c.party !== "emergency_contact")
+      ctx.addIssue({
+        code: "custom",
+        path: ["contacts", i, "party"],
+        message: "a contact with a partyId is with an emergency contact",
+        input: c.party,
+      });
+    if (c.visit && c.channel !== "visit")
+      ctx.addIssue({
+        code: "custom",
+        path: ["contacts", i, "visit"],
+        message: "visit details belong to a contact on channel visit",
+      });
+    if (c.appointment && parseInstant(c.appointment.at) < parseInstant(c.at))
+      ctx.addIssue({
+        code: "custom",
+        path: ["contacts", i, "appointment", "at"],
+        message: "an appointment is agreed for a time after the contact",
+        input: c.appointment.at,
+      });
+  });
+  a.events.forEach((e, i) => {
+    const only = (
+      field: "written" | "amount" | "kind" | "until" | "active" | "chapter" | "agency",
+      types: readonly string[],
+    ) => {
+      if (e[field] !== undefined && !types.includes(e.type))
+        ctx.addIssue({
+          code: "custom",
+          path: ["events", i, field],
+          message: `not a field of a ${e.type} event`,
+          input: e[field],
+        });
+    };
+    only("written", ["dispute_received", "cease_requested"]);
+    only("amount", ["dispute_received"]);
+    only("kind", ["breathing_space_started"]);
+    only("until", ["breathing_space_started"]);
+    only("active", ["servicemember_checked"]);
+    only("chapter", ["bankruptcy_filed"]);
+    only("agency", ["agency_placed"]);
+    if (e.type === "breathing_space_started" && e.kind === undefined)
+      ctx.addIssue({ code: "custom", path: ["events", i, "kind"], message: 'required: "standard" or "mental_health"' });
+    if (e.type === "servicemember_checked" && e.active === undefined)
+      ctx.addIssue({ code: "custom", path: ["events", i, "active"], message: "required: the result of the check" });
+  });
+  const arrangementIds = new Set<string>();
+  a.arrangements.forEach((r, i) => {
+    if (arrangementIds.has(r.id))
+      ctx.addIssue({
+        code: "custom",
+        path: ["arrangements", i, "id"],
+        message: "duplicate arrangement id",
+        input: r.id,
+      });
+    arrangementIds.add(r.id);
+    const agreed = parseIsoDate(r.agreedOn);
+    let prev = Number.NEGATIVE_INFINITY;
+    r.schedule.forEach((x, j) => {
+      const day = parseIsoDate(x.dueDate);
+      if (day < agreed)
+        ctx.addIssue({
+          code: "custom",
+          path: ["arrangements", i, "schedule", j, "dueDate"],
+          message: `before the day the arrangement was agreed (${r.agreedOn})`,
+          input: x.dueDate,
+        });
+      else if (day <= prev)
+        ctx.addIssue({
+          code: "custom",
+          path: ["arrangements", i, "schedule", j, "dueDate"],
+          message: "schedule dates must increase",
+          input: x.dueDate,
+        });
+      prev = day;
+    });
+    if (r.endedOn !== undefined && parseIsoDate(r.endedOn) < agreed)
+      ctx.addIssue({
+        code: "custom",
+        path: ["arrangements", i, "endedOn"],
+        message: "ends before it was agreed",
+        input: r.endedOn,
       });
   });
   const f = a.borrower.flags;
