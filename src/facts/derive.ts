@@ -3,6 +3,14 @@ import { countContacts, DEFAULT_PROMISE_GRACE_DAYS, evaluatePromises, W } from "
 import { type Delinquency, deriveDelinquency } from "../delinquency/index.js";
 import { optionsError } from "../errors/options.js";
 import {
+  type BorrowerStatus,
+  HOLD_STATUSES,
+  type HoldLifecycle,
+  type HoldStatus,
+  holdsOn,
+  statusPeriods,
+} from "../holds/index.js";
+import {
   type Account,
   AmountSchema,
   AsOfSchema,
@@ -30,6 +38,8 @@ export interface FactsOptions {
   promiseGraceDays?: number;
   /** Thresholds of `unreachable` (defaults 10 failed attempts, 3 invalid-number attempts). */
   unreachable?: { failedAttempts?: number; invalidNumberAttempts?: number };
+  /** Lifecycle numbers of the holds (breathing-space days …); default the Debt Respite Scheme's. */
+  holdLifecycle?: HoldLifecycle;
 }
 
 const Days = z.number().int().min(0).max(3650);
@@ -49,9 +59,10 @@ export const FactsOptionsSchema = z.strictObject({
   unreachable: z
     .strictObject({ failedAttempts: Threshold.optional(), invalidNumberAttempts: Threshold.optional() })
     .optional(),
+  holdLifecycle: z.strictObject({ breathingSpaceDays: Days.min(1), mentalHealthDaysAfterTreatment: Days }).optional(),
 });
 
-const KEYS = new Set(["asOf", "scheme", "graceDays", "tolerance", "promiseGraceDays", "unreachable"]);
+const KEYS = new Set(["asOf", "scheme", "graceDays", "tolerance", "promiseGraceDays", "unreachable", "holdLifecycle"]);
 const isDays = (v: unknown) => v === undefined || (typeof v === "number" && Number.isInteger(v) && v >= 0 && v <= 3650);
 const isThreshold = (v: unknown) =>
   v === undefined || (typeof v === "number" && Number.isInteger(v) && v >= 1 && v <= 1000);
@@ -67,6 +78,8 @@ function optionsOk(o: unknown): o is FactsOptions {
       return false;
     for (const k in u) if (k !== "failedAttempts" && k !== "invalidNumberAttempts") return false;
   }
+  // The rarer options take the schema's path.
+  if (x.holdLifecycle !== undefined) return FactsOptionsSchema.safeParse(o).success;
   for (const k in x) if (!KEYS.has(k)) return false;
   return true;
 }
@@ -161,23 +174,16 @@ export function deriveFactsWith(a: Account, options: FactsOptions, d: Delinquenc
   const obligationsMinor =
     b.monthlyObligations === undefined ? 0 : minor(b.monthlyObligations, ["borrower", "monthlyObligations"]);
 
-  const disputed = flags.disputed || k.disputes(W.D30) > 0;
-  const breathingSpace = inBreathingSpace(flags.breathingSpaceFrom, flags.breathingSpaceUntil, T);
-  const holdReason = flags.deceased
-    ? "deceased"
-    : flags.bankrupt
-      ? "bankrupt"
-      : flags.legalHold
-        ? "legalHold"
-        : breathingSpace
-          ? "breathingSpace"
-          : disputed
-            ? "disputed"
-            : flags.ceaseContact
-              ? "ceaseContact"
-              : flags.complaintOpen
-                ? "complaintOpen"
-                : null;
+  const periods = statusPeriods(a, asOf, options.holdLifecycle);
+  const on = (status: BorrowerStatus): boolean => holdsOn(periods, status, T);
+  let holdReason: HoldStatus | null = null;
+  let holdReviewDay = Number.POSITIVE_INFINITY;
+  for (const status of HOLD_STATUSES) {
+    if (!on(status)) continue;
+    holdReason ??= status;
+    for (const p of periods)
+      if (p.status === status && p.from <= T && T <= p.to && p.to < holdReviewDay) holdReviewDay = p.to;
+  }
   const dnc = b.doNotContact;
 
   let hardship: { kind: string; day: number } | null = null;
@@ -260,16 +266,23 @@ export function deriveFactsWith(a: Account, options: FactsOptions, d: Delinquenc
     promisesKept90d: pr.kept90,
     promisesPartiallyKept90d: pr.partial90,
     promisesBroken90d: pr.broken90,
-    disputed,
-    bankrupt: flags.bankrupt,
-    deceased: flags.deceased,
-    ceaseContact: flags.ceaseContact,
-    vulnerable: flags.vulnerable,
-    complaintOpen: flags.complaintOpen,
-    legalHold: flags.legalHold,
-    breathingSpace,
+    disputed: on("disputed"),
+    bankrupt: on("bankrupt"),
+    deceased: on("deceased"),
+    ceaseContact: on("ceaseContact"),
+    vulnerable: on("vulnerable"),
+    complaintOpen: on("complaintOpen"),
+    legalHold: on("legalHold"),
+    breathingSpace: on("breathingSpace"),
+    mentalHealthMoratorium: on("mentalHealthMoratorium"),
+    attorneyRepresented: on("attorneyRepresented"),
+    capacityConcern: on("capacityConcern"),
+    placedWithAgency: on("placedWithAgency"),
+    bankruptcyDischarged: on("bankruptcyDischarged"),
     onHold: holdReason !== null,
     holdReason,
+    // Days until the first active hold with a known end lifts (the last held day + 1).
+    holdReviewInDays: holdReason !== null && holdReviewDay !== Number.POSITIVE_INFINITY ? holdReviewDay + 1 - T : null,
     callOptOut: dnc.includes("call"),
     smsOptOut: dnc.includes("sms"),
     emailOptOut: dnc.includes("email"),
@@ -287,16 +300,6 @@ export function deriveFactsWith(a: Account, options: FactsOptions, d: Delinquenc
     hardshipScore: null,
     segment: null,
   };
-}
-
-/** Standard Debt Respite Scheme breathing space when only its start is known. */
-const BREATHING_SPACE_DAYS = 60;
-
-function inBreathingSpace(from: string | undefined, until: string | undefined, T: number): boolean {
-  if (from === undefined && until === undefined) return false;
-  const start = from === undefined ? Number.NEGATIVE_INFINITY : parseIsoDate(from);
-  const end = until !== undefined ? parseIsoDate(until) : start + BREATHING_SPACE_DAYS - 1;
-  return start <= T && T <= end;
 }
 
 interface PaymentFacts {

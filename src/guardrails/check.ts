@@ -1,11 +1,13 @@
 import { z } from "zod";
 import { ArrearsError } from "../errors/index.js";
 import { parseOptions } from "../errors/options.js";
+import { type BorrowerStatus, type StatusPeriod, statusPeriods } from "../holds/index.js";
 import {
   type Account,
   CHANNELS,
   type Channel,
   ChannelSchema,
+  CONTACT_OUTCOMES,
   CONTACT_PURPOSES,
   type ContactPurpose,
   ContactPurposeSchema,
@@ -33,7 +35,6 @@ import {
   purposeBit,
   type RuleRef,
 } from "./load.js";
-import type { HoldFlag } from "./schema.js";
 
 /** Why a contact is not allowed: a stable `code` from the profile, a readable message, the rule's source. */
 export interface ContactCheckReason {
@@ -132,13 +133,18 @@ const reason = (r: RuleRef, message: string): ContactCheckReason => ({
 
 // ---------- the check ----------
 
+const DISPUTE = CONTACT_OUTCOMES.indexOf("dispute");
+
 class Checker {
   private readonly h: PreparedContacts;
   private readonly clock: ZoneClock;
-  private readonly flags: Account["borrower"]["flags"];
   private readonly optedOut: number;
-  private readonly bsFrom: number | null;
-  private readonly bsUntil: number | null;
+  /**
+   * Instants at which something that opens or closes a hold becomes known (an event's day, a
+   * dispute contact), ascending: the statuses at an instant depend only on how many have passed.
+   */
+  private readonly knownAt: number[];
+  private readonly periodsByKnown = new Map<number, readonly StatusPeriod[]>();
 
   constructor(
     private readonly p: GuardrailProfile,
@@ -147,18 +153,32 @@ class Checker {
   ) {
     this.h = prepareAccount(account).contacts;
     this.clock = zoneClock(account.timeZone, aroundMs);
-    this.flags = account.borrower.flags;
     let m = 0;
     for (const c of account.borrower.doNotContact) m |= 1 << CHANNELS.indexOf(c);
     this.optedOut = m;
-    this.bsFrom = this.flags.breathingSpaceFrom ? parseIsoDate(this.flags.breathingSpaceFrom) : null;
-    this.bsUntil = this.flags.breathingSpaceUntil ? parseIsoDate(this.flags.breathingSpaceUntil) : null;
+    const prepared = prepareAccount(account);
+    const knownAt: number[] = prepared.events.map((e) => this.clock.dayStart(e.day));
+    for (let i = 0; i < this.h.length; i++) if (this.h.outcome[i] === DISPUTE) knownAt.push(this.h.ms[i]!);
+    this.knownAt = knownAt.sort((a, b) => a - b);
   }
 
-  private flagOn(flag: HoldFlag, day: number): boolean {
-    if (flag !== "breathingSpace") return this.flags[flag] === true;
-    if (this.bsFrom === null && this.bsUntil === null) return false;
-    return (this.bsFrom === null || day >= this.bsFrom) && (this.bsUntil === null || day <= this.bsUntil);
+  /** The statuses as known at instant `t` (the same periods the facts read at that instant). */
+  private periodsAt(t: number): readonly StatusPeriod[] {
+    let k = 0;
+    while (k < this.knownAt.length && this.knownAt[k]! <= t) k++;
+    let periods = this.periodsByKnown.get(k);
+    if (periods === undefined) {
+      const asOf = { ms: t, day: this.clock.localDay(t), iso: "", offsetMs: this.clock.offsetAt(t), clock: this.clock };
+      periods = statusPeriods(this.account, asOf, this.p.lifecycle);
+      this.periodsByKnown.set(k, periods);
+    }
+    return periods;
+  }
+
+  /** The period of `status` covering local `day`, as known at instant `t`, if any. */
+  private periodOn(status: BorrowerStatus, day: number, t: number): StatusPeriod | undefined {
+    for (const p of this.periodsAt(t)) if (p.status === status && p.from <= day && day <= p.to) return p;
+    return undefined;
   }
 
   private periodStart(period: CompiledPeriod, t: number, day: number): number {
@@ -200,17 +220,19 @@ class Checker {
     }
 
     for (const hold of p.holds[ci]!) {
-      if (!this.flagOn(hold.flag, day) || (hold.exemptPurposes & pbit) !== 0) continue;
-      let end = Infinity;
-      if (hold.flag === "breathingSpace" && this.bsUntil !== null) end = clock.dayStart(this.bsUntil + 1);
+      if ((hold.exemptPurposes & pbit) !== 0) continue;
+      const period = this.periodOn(hold.flag, day, t);
+      if (period === undefined) continue;
+      // A period with a known last day ends at the start of the next; otherwise only an event ends it.
+      const end = period.to === Infinity ? Infinity : clock.dayStart(period.to + 1);
       if (end === Infinity && !out) return Infinity;
       if (out)
         out.push(
           reason(
             hold,
-            hold.flag === "breathingSpace"
-              ? `breathing space${this.bsUntil !== null ? ` until ${formatIsoDate(this.bsUntil)}` : " (no end date)"} blocks ${ch}`
-              : `borrower flag ${hold.flag} blocks ${ch}`,
+            period.to === Infinity
+              ? `${hold.flag} (${period.openedBy}) blocks ${ch} until ${period.endsWith}`
+              : `${hold.flag} (${period.openedBy}) blocks ${ch} through ${formatIsoDate(period.to)}`,
           ),
         );
       if (end > until) until = end;
@@ -305,7 +327,7 @@ class Checker {
     }
 
     for (const cap of p.caps[ci]!) {
-      if (cap.when !== null && !this.flagOn(cap.when, day)) continue;
+      if (cap.when !== null && this.periodOn(cap.when, day, t) === undefined) continue;
       const lo = lowerBound(h.ms, h.length, this.periodStart(cap.period, t, day));
       let count = 0;
       for (let i = lo; i < hi; i++) if (matches(h, i, cap.filter)) count++;

@@ -1,4 +1,5 @@
 import { ArrearsError, issuesFromZod } from "../errors/index.js";
+import { DEFAULT_HOLD_LIFECYCLE, type HoldLifecycle } from "../holds/index.js";
 import { CHANNELS, type Channel, CONTACT_OUTCOMES, CONTACT_PURPOSES } from "../model/schema.js";
 import {
   type ContactFilter,
@@ -76,6 +77,8 @@ export interface GuardrailProfile {
   /** @internal */ readonly holds: readonly (readonly CompiledHold[])[];
   /** @internal */ readonly notices: readonly (readonly CompiledNotice[])[];
   /** @internal */ readonly conversation: number;
+  /** @internal hold lifecycle numbers (the profile's, else the Debt Respite Scheme's). */
+  readonly lifecycle: HoldLifecycle;
   /** @internal */ readonly failed: number;
   /** @internal */ readonly optOut: RuleRef;
   /** @internal */ readonly thirdParty: RuleRef & {
@@ -208,6 +211,12 @@ function compile(json: GuardrailProfileJson): GuardrailProfile {
     holds,
     notices,
     conversation: maskOf(CONTACT_OUTCOMES, json.conversationOutcomes),
+    lifecycle: json.holdLifecycle
+      ? {
+          breathingSpaceDays: json.holdLifecycle.breathingSpaceDays,
+          mentalHealthDaysAfterTreatment: json.holdLifecycle.mentalHealthDaysAfterTreatment,
+        }
+      : DEFAULT_HOLD_LIFECYCLE,
     failed: maskOf(CONTACT_OUTCOMES, json.failedOutcomes),
     optOut: ref({ id: "optOut", ...json.optOut }),
     thirdParty: {

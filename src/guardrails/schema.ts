@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { BORROWER_STATUSES } from "../holds/index.js";
 import { ChannelSchema, ContactOutcomeSchema, ContactPurposeSchema, InstantSchema } from "../model/schema.js";
 
 /**
@@ -17,24 +18,14 @@ const ClockSchema = z.string().regex(CLOCK, { message: "expected a local time HH
 const Channels = z.array(ChannelSchema).min(1);
 
 /**
- * Borrower flags a hold (or a cap's `when`) can key on. `breathingSpace` is active from
- * `borrower.flags.breathingSpaceFrom` to `breathingSpaceUntil` inclusive (local days); with a
- * start and no end it is open-ended.
+ * Borrower statuses a hold (or a cap's `when`) can key on: every hold status of `holds` (each
+ * with its lifecycle from dated events) and `vulnerable`.
  *
  * @example
  * HOLD_FLAGS.includes("ceaseContact"); // true
  */
-export const HOLD_FLAGS = [
-  "disputed",
-  "bankrupt",
-  "deceased",
-  "ceaseContact",
-  "vulnerable",
-  "complaintOpen",
-  "legalHold",
-  "breathingSpace",
-] as const;
-export const HoldFlagSchema = z.enum(HOLD_FLAGS);
+export const HOLD_FLAGS = BORROWER_STATUSES;
+export const HoldFlagSchema = z.enum(BORROWER_STATUSES);
 export type HoldFlag = z.infer<typeof HoldFlagSchema>;
 
 /** A rolling period: whole local calendar days ending with the day being checked, or hours. */
@@ -180,6 +171,14 @@ export const GuardrailProfileSchema = z
     holds: z.array(HoldRuleSchema).default([]),
     notices: z.array(NoticeRuleSchema).default([]),
     optOut: z.strictObject({ code: CodeSchema, source: SourceSchema, description: z.string().optional() }),
+    /** The numbers of hold lifecycles this law sets (breathing space length …), with their source. */
+    holdLifecycle: z
+      .strictObject({
+        breathingSpaceDays: z.number().int().min(1).max(366),
+        mentalHealthDaysAfterTreatment: z.number().int().min(0).max(366),
+        source: SourceSchema,
+      })
+      .optional(),
     thirdParty: ThirdPartyRuleSchema,
     /** Per-channel message requirements, read by the message renderer. */
     channels: z

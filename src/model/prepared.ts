@@ -3,7 +3,7 @@ import { formatMinor, minorDigits, minorUnitsAt } from "../money/index.js";
 import { parseInstant, parseIsoDate } from "../time/index.js";
 import type { Account } from "./account.js";
 import { purposeCode, traitsOf } from "./contact-traits.js";
-import { CHANNELS, CONTACT_OUTCOMES } from "./schema.js";
+import { type AccountEvent, CHANNELS, CONTACT_OUTCOMES } from "./schema.js";
 
 /** Amounts by balance component, as decimal strings in the account's currency. */
 export interface AmountsByComponent {
@@ -63,6 +63,13 @@ export interface PreparedPromise {
   readonly dueDate: string;
 }
 
+/** An account event as integers: its epoch day, sorted by day (ties keep input order). @internal */
+export interface PreparedEvent {
+  readonly day: number;
+  readonly index: number;
+  readonly event: AccountEvent;
+}
+
 /**
  * The one prepared, asOf-independent view of a parsed account: every amount in integer minor
  * units, every date an epoch day, every list sorted; computed once per parsed (deep-frozen)
@@ -88,6 +95,7 @@ export interface PreparedAccount {
   readonly payments: PreparedPayments;
   readonly contacts: PreparedContacts;
   readonly promises: readonly PreparedPromise[];
+  readonly events: readonly PreparedEvent[];
 }
 
 const cache = new WeakMap<Account, PreparedAccount>();
@@ -160,6 +168,9 @@ function build(a: Account): PreparedAccount {
     dues: a.dues ? buildDues(a, minor) : null,
     payments: { day: payDay, amount: payAmount },
     ...buildContacts(a, minor),
+    events: a.events
+      .map((event, index) => ({ day: parseIsoDate(event.on), index, event }))
+      .sort((x, y) => x.day - y.day || x.index - y.index),
   };
 }
 

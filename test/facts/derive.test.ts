@@ -200,7 +200,7 @@ describe("deriveFacts", () => {
     expect(f.disputed).toBe(true);
   });
 
-  it("reads a dispute contact in the last 30 local days as disputed", () => {
+  it("a dispute contact opens a dispute that holds until verification is sent (it never lapses on its own)", () => {
     const a = {
       ...installment,
       contacts: [{ at: "2026-10-25T10:00:00+08:00", channel: "call", outcome: "dispute" }],
@@ -213,9 +213,15 @@ describe("deriveFacts", () => {
     });
     const old = {
       ...installment,
-      contacts: [{ at: "2026-10-24T10:00:00+08:00", channel: "call", outcome: "dispute" }],
+      contacts: [{ at: "2026-08-24T10:00:00+08:00", channel: "call", outcome: "dispute" }],
     } as AccountInput;
-    expect(deriveFacts(old, { asOf: ASOF })).toMatchObject({ disputed: false, disputes90d: 1 });
+    expect(deriveFacts(old, { asOf: ASOF })).toMatchObject({
+      disputed: true,
+      holdReason: "disputed",
+      holdReviewInDays: null,
+    });
+    const verified = { ...old, events: [{ type: "verification_sent", on: "2026-09-10" }] } as AccountInput;
+    expect(deriveFacts(verified, { asOf: ASOF })).toMatchObject({ disputed: false, onHold: false, disputes90d: 0 });
   });
 
   it("passes scheme, grace, tolerance and promise grace through", () => {
