@@ -11,7 +11,8 @@ export type ArrearsErrorCode =
   | "INVALID_TEMPLATE"
   | "INVALID_OFFER"
   | "INVALID_EXPERIMENT"
-  | "INVALID_INPUT";
+  | "INVALID_INPUT"
+  | "INTERNAL";
 
 /** One problem found in an input, located by its path from the input's root. */
 export interface ArrearsIssue {

@@ -1,4 +1,4 @@
-import { baseOperator } from "./operators.js";
+import { baseOperator } from "../conditions/operators.js";
 
 /**
  * Appends to `out` the event of every rule that holds for `facts`, in evaluation order.

@@ -1,7 +1,7 @@
+import { baseOperator, OPERATOR_NAMES } from "../conditions/operators.js";
 import type { ArrearsIssue } from "../errors/index.js";
 import { didYouMean } from "../errors/suggest.js";
 import { FACTS, type FactDefinition, type Facts } from "../facts/catalog.js";
-import { baseOperator, ENGINE_OPERATORS, OPERATOR_NAMES } from "./operators.js";
 
 /** A compiled condition: a plain synchronous predicate over the flat facts record. */
 export type Predicate = (facts: Facts) => boolean;
@@ -472,7 +472,7 @@ function literalPredicate(
   base: (a: unknown, b: unknown) => boolean,
   value: unknown,
 ): Predicate {
-  const slow = ENGINE_OPERATORS[op];
+  const slow = baseOperator(op);
   switch (op) {
     case "equal":
       return (f) => f[name] === value;

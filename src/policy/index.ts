@@ -1,3 +1,4 @@
+export { DOMAIN_OPERATORS, type RuleOperator } from "../conditions/operators.js";
 export { type DecideOptions, decide } from "./decide.js";
 export type { BlockedAction, DecidedAction, Decision, ScoreResult, TraceEntry } from "./decision.js";
 export {
@@ -8,7 +9,6 @@ export {
   type PolicyTraceEntry,
 } from "./evaluate.js";
 export { loadPolicy, type Policy, type PolicyRule } from "./load.js";
-export { DOMAIN_OPERATORS, type RuleOperator } from "./operators.js";
 export { defaultPolicy, POLICIES } from "./policies.js";
 export {
   type ActionDefinition,
