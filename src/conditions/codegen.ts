@@ -50,8 +50,9 @@ function internal(message: string): ArrearsError {
  * @internal The source of one plain function for all of a policy's validated rule conditions,
  * the way a person would write it by hand: each fact read once into a local, each comparison
  * inlined. Each shared condition becomes one local function, emitted once and called wherever it
- * is referenced, its result cached for the evaluation: source size and evaluation time grow
- * linearly with the file however references fan out.
+ * is referenced; where other shared conditions refer to it, its result is cached for the
+ * evaluation. Source size and evaluation time grow linearly with the file however references fan
+ * out.
  *
  * Only validated names reach the source: fact names from the catalogue, and operators as indexes
  * into a table; every value goes in through `JSON.stringify` or a constants table. A node this
@@ -67,6 +68,7 @@ export function generateRuleSource(roots: readonly ConditionNode[]): GeneratedSo
   const constants: (readonly Scalar[])[] = [];
   const functions = new Map<SharedCondition, string>();
   const pending: SharedCondition[] = [];
+  const { cached, passes } = planCalls(roots);
 
   const op = (name: string): string => {
     let i = operatorIndex.get(name);
@@ -90,14 +92,15 @@ export function generateRuleSource(roots: readonly ConditionNode[]): GeneratedSo
     constants.push(Object.freeze([...(v as Scalar[])]));
     return `K[${constants.length - 1}]`;
   };
-  const sharedCall = (s: SharedCondition): string => {
+  const sharedCall = (s: SharedCondition, local: (fact: string) => string): string => {
     let name = functions.get(s);
     if (name === undefined) {
       name = `c${functions.size}`;
       functions.set(s, name);
       pending.push(s);
     }
-    return `${name}(f)`;
+    const passed = passes.get(s);
+    return passed ? `${name}(f, ${passed.map(local).join(", ")})` : `${name}(f)`;
   };
 
   /** Expression code for one tree; facts it reads directly are added to `locals`. */
@@ -122,7 +125,7 @@ export function generateRuleSource(roots: readonly ConditionNode[]): GeneratedSo
         case "not":
           return `!${expr(c.child)}`;
         case "ref":
-          return sharedCall(c.target);
+          return sharedCall(c.target, local);
         case "compare": {
           const a = local(c.fact);
           const base = c.operator;
@@ -154,29 +157,81 @@ export function generateRuleSource(roots: readonly ConditionNode[]): GeneratedSo
 
   const mainLocals = new Map<string, string>();
   const body = roots.map((c, i) => `  if (${expression(c, mainLocals)}) out.push(E[${i}]);`);
-  // G counts evaluations; a shared condition's result is cached for one (m<i> === G), which keeps
-  // evaluation linear when references fan out. G advances before and after each run, so a run
-  // started inside another (from a facts getter) never reuses the other's results.
-  const parts: string[] = ['"use strict";', "let G = 0;"];
-  // Each shared condition once, as a function reading its own facts (pending grows as they refer on).
+  const parts: string[] = ['"use strict";'];
+  // G counts evaluations. It advances before and after each run, so a run started inside
+  // another (from a facts getter) never reuses the other's cached results.
+  if (cached.size > 0) parts.push("let G = 0;");
+  // Each shared condition once, as a function (pending grows as they refer on), in one of three forms.
   for (let i = 0; i < pending.length; i++) {
     const s = pending[i]!;
     const name = functions.get(s)!;
-    const locals = new Map<string, string>();
+    const passed = passes.get(s);
+    const locals = new Map<string, string>(passed?.map((fact, j) => [fact, `p${j}`]));
     const code = expression(s.root, locals);
-    parts.push(
-      `let m${name} = -1, r${name} = false;`,
-      `function ${name}(f) {`,
-      `  if (m${name} === G) return r${name};`,
-      ...reads(locals),
-      `  r${name} = ${code};`,
-      `  m${name} = G;`,
-      `  return r${name};`,
-      "}",
-    );
+    if (passed) {
+      // Only rules call it: its facts come from the rule function's locals, read once there.
+      parts.push(`function ${name}(f, ${passed.map((_, j) => `p${j}`).join(", ")}) {`, `  return ${code};`, "}");
+    } else if (!cached.has(s)) {
+      parts.push(`function ${name}(f) {`, ...reads(locals), `  return ${code};`, "}");
+    } else {
+      // Other shared conditions call it: its result is cached for one evaluation, which keeps
+      // c0 = all[c1, c1], c1 = all[c2, c2], … linear where pasting would double at each level.
+      parts.push(
+        `let m${name} = -1, r${name} = false;`,
+        `function ${name}(f) {`,
+        `  if (m${name} === G) return r${name};`,
+        ...reads(locals),
+        `  r${name} = ${code};`,
+        `  m${name} = G;`,
+        `  return r${name};`,
+        "}",
+      );
+    }
   }
-  parts.push("return function rules(f, out) {", "  G++;", ...reads(mainLocals), ...body, "  G++;", "};");
+  const tick = cached.size > 0 ? ["  G++;"] : [];
+  parts.push("return function rules(f, out) {", ...tick, ...reads(mainLocals), ...body, ...tick, "};");
   return { source: parts.join("\n"), operators, constants };
+}
+
+/** Calls of each shared condition: whether it caches its result, and the facts passed in as arguments. */
+interface CallPlan {
+  /** Shared conditions that other shared conditions refer to. */
+  readonly cached: ReadonlySet<SharedCondition>;
+  /** Shared conditions only rules refer to, reading at most 8 facts directly: those facts, in order. */
+  readonly passes: ReadonlyMap<SharedCondition, readonly string[]>;
+}
+
+const MAX_PASSED_FACTS = 8;
+
+function planCalls(roots: readonly ConditionNode[]): CallPlan {
+  const reached: SharedCondition[] = [];
+  const cached = new Set<SharedCondition>();
+  const direct = new Map<SharedCondition, Set<string>>();
+  // Iterative walk: [node, the shared condition it sits in, or null inside a rule].
+  const stack: [ConditionNode, SharedCondition | null][] = roots.map((r) => [r, null]);
+  while (stack.length > 0) {
+    const [n, inside] = stack.pop()!;
+    if (n.kind === "all" || n.kind === "any") for (const c of n.children) stack.push([c, inside]);
+    else if (n.kind === "not") stack.push([n.child, inside]);
+    else if (n.kind === "compare" && inside) {
+      const facts = direct.get(inside)!;
+      facts.add(n.fact);
+      if (n.operand.kind === "fact") facts.add(n.operand.fact);
+    } else if (n.kind === "ref") {
+      if (inside) cached.add(n.target);
+      if (!direct.has(n.target)) {
+        direct.set(n.target, new Set());
+        reached.push(n.target);
+        stack.push([n.target.root, n.target]);
+      }
+    }
+  }
+  const passes = new Map<SharedCondition, readonly string[]>();
+  for (const s of reached) {
+    const facts = direct.get(s)!;
+    if (!cached.has(s) && facts.size > 0 && facts.size <= MAX_PASSED_FACTS) passes.set(s, [...facts]);
+  }
+  return { cached, passes };
 }
 
 /**
