@@ -9,12 +9,11 @@ import { ClosureCompiler, closureRunner, type Predicate, type RuleRunner } from 
 import { codeGenerationAvailable, generateRunner } from "./codegen.js";
 import type { ConditionNode } from "./tree.js";
 
-export { ClosureCompiler, type Predicate, type RuleRunner } from "./closures.js";
-export { codeGenerationAvailable, generateRuleSource, generateRunner } from "./codegen.js";
-export { DOMAIN_OPERATORS, OPERATOR_NAMES, type OperatorName, type RuleOperator } from "./operators.js";
-export type { ConditionNode, SharedCondition } from "./tree.js";
+export type { Predicate, RuleRunner } from "./closures.js";
+export type { OperatorName } from "./operators.js";
+export type { ConditionNode } from "./tree.js";
 export { factsOf } from "./tree.js";
-export { CONDITION_LIMITS, type ConditionLimits, ConditionValidator } from "./validate.js";
+export { ConditionValidator } from "./validate.js";
 
 /**
  * How compiled conditions run: `"generated"`, one generated function (the fast path), or

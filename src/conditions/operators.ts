@@ -65,12 +65,23 @@ const ALL: ReadonlyMap<string, OperatorFn> = new Map<string, OperatorFn>([
 /** @internal Every base operator name the conditions layer accepts. */
 export const OPERATOR_NAMES: readonly OperatorName[] = Object.freeze([...ALL.keys()] as OperatorName[]);
 
-/** @internal Whether `name` is a base operator (a Map lookup: names such as "__proto__" are not). */
+/**
+ * @internal Whether `name` is a base operator (a Map lookup: names such as "__proto__" are not).
+ *
+ * @example
+ * isOperatorName("greaterThan"); // true
+ * isOperatorName("toString");    // false
+ */
 export function isOperatorName(name: string): name is OperatorName {
   return ALL.has(name);
 }
 
-/** @internal The evaluate function of a base operator, or undefined. */
+/**
+ * @internal The evaluate function of a base operator, or undefined.
+ *
+ * @example
+ * baseOperator("lessThan")?.(null, 10); // false: json-rules-engine's number check rejects null
+ */
 export function baseOperator(name: string): OperatorFn | undefined {
   return ALL.get(name);
 }
