@@ -10,6 +10,7 @@ import { codeGenerationAvailable, generateRunner } from "./codegen.js";
 import type { ConditionNode } from "./tree.js";
 
 export type { Predicate, RuleRunner } from "./closures.js";
+export { codeGenerationAvailable } from "./codegen.js";
 export type { OperatorName } from "./operators.js";
 export type { ConditionNode } from "./tree.js";
 export { factsOf } from "./tree.js";

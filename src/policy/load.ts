@@ -3,6 +3,7 @@ import {
   type ConditionEngine,
   type ConditionNode,
   ConditionValidator,
+  codeGenerationAvailable,
   compileRunner,
   factsOf,
   type RuleRunner,
@@ -198,8 +199,9 @@ export function loadPolicy(input: unknown, options?: LoadPolicyOptions): Policy 
   if (!opts.success) throw new ArrearsError("INVALID_OPTIONS", issuesFromZod(opts.error, options), "loadPolicy");
   const jitless = opts.data.jitless;
   if (isPolicy(input)) {
-    // Already loaded: recompiled only when asked for the other engine.
-    if (jitless === undefined || jitless === (input.engine === "closures")) return input;
+    // Already loaded: recompiled only when asked for the other engine (and it is available).
+    const wanted = jitless === true || !codeGenerationAvailable() ? "closures" : "generated";
+    if (jitless === undefined || input.engine === wanted) return input;
     return loadPolicy(input.source, { jitless });
   }
   // A private copy: freezing the compiled policy must not freeze the caller's JSON.

@@ -33,6 +33,7 @@ describe("without new Function", () => {
       expect(evaluatePolicy(p, { deceased: true }).events[0]!.rule).toBe("hold-deceased");
     }
     const p = loadPolicy(POLICIES.default);
+    expect(loadPolicy(p, { jitless: false })).toBe(p); // nothing else to compile to
     const { events, trace } = evaluatePolicy(
       p,
       { dpd: 95, outstandingAmount: 3000, visitOptOut: false, daysSinceVisitNotice: 10, visits30d: 0 },
