@@ -74,54 +74,35 @@ export function evaluatePolicy(policy: Policy, facts: Facts, options?: EvaluateP
   const { rules, factNames, runner } = compiled;
   const events: PolicyEvent[] = [];
   const trace: PolicyTraceEntry[] = [];
-  const traceMode = options?.trace === true ? "all" : options?.trace === "fired" ? "fired" : "none";
-  if (runner !== null && traceMode !== "all") {
-    // Events are frozen at load, so the same objects are handed out every time.
-    runner(facts, events);
-    if (traceMode === "fired") {
-      for (let i = 0; i < events.length; i++) {
-        const r = compiled.byIndex[events[i]!.index]!;
-        const read: Record<string, unknown> = {};
-        for (const name of r.rule.facts) read[name] = facts[name] ?? null;
-        trace.push({ rule: r.rule.name, priority: r.rule.priority, fired: true, event: r.event.type, facts: read });
-      }
-    }
-    return { events, trace };
-  }
-  if (traceMode === "none") {
-    for (let i = 0; i < rules.length; i++) {
-      const r = rules[i]!;
-      if (r.test(facts)) events.push(r.event);
-    }
-    return { events, trace };
-  }
-  if (traceMode === "fired") {
-    for (let i = 0; i < rules.length; i++) {
-      const r = rules[i]!;
-      if (!r.test(facts)) continue;
-      events.push(r.event);
+  // Events are frozen at load, so the same objects are handed out every time.
+  runner(facts, events);
+  if (options?.trace === "fired") {
+    for (let i = 0; i < events.length; i++) {
+      const r = compiled.byIndex[events[i]!.index]!;
       const read: Record<string, unknown> = {};
       for (const name of r.rule.facts) read[name] = facts[name] ?? null;
       trace.push({ rule: r.rule.name, priority: r.rule.priority, fired: true, event: r.event.type, facts: read });
     }
-    return { events, trace };
-  }
-  // Each fact once (keyed reads of the facts record dominate the trace's cost).
-  const values = new Array<unknown>(factNames.length);
-  for (let i = 0; i < factNames.length; i++) values[i] = facts[factNames[i]!] ?? null;
-  for (let i = 0; i < rules.length; i++) {
-    const r = rules[i]!;
-    const fired = r.test(facts);
-    if (fired) events.push(r.event);
-    const read: Record<string, unknown> = {};
-    const names = r.rule.facts;
-    const at = r.factIndex;
-    for (let j = 0; j < names.length; j++) read[names[j]!] = values[at[j]!];
-    trace.push(
-      fired
-        ? { rule: r.rule.name, priority: r.rule.priority, fired, event: r.event.type, facts: read }
-        : { rule: r.rule.name, priority: r.rule.priority, fired, facts: read },
-    );
+  } else if (options?.trace === true) {
+    // The runner pushed the events in evaluation order: walking both together says which rules fired.
+    // Each fact is read once (keyed reads of the facts record dominate the trace's cost).
+    const values = new Array<unknown>(factNames.length);
+    for (let i = 0; i < factNames.length; i++) values[i] = facts[factNames[i]!] ?? null;
+    let next = 0;
+    for (let i = 0; i < rules.length; i++) {
+      const r = rules[i]!;
+      const fired = events[next] === r.event;
+      if (fired) next++;
+      const read: Record<string, unknown> = {};
+      const names = r.rule.facts;
+      const at = r.factIndex;
+      for (let j = 0; j < names.length; j++) read[names[j]!] = values[at[j]!];
+      trace.push(
+        fired
+          ? { rule: r.rule.name, priority: r.rule.priority, fired, event: r.event.type, facts: read }
+          : { rule: r.rule.name, priority: r.rule.priority, fired, facts: read },
+      );
+    }
   }
   return { events, trace };
 }

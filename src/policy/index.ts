@@ -1,3 +1,6 @@
+export type { ConditionEngine } from "../conditions/index.js";
+// The one operator set lives in the conditions layer; it is part of the policy language's surface.
+export { DOMAIN_OPERATORS, type RuleOperator } from "../conditions/operators.js";
 export { type DecideOptions, decide } from "./decide.js";
 export type { BlockedAction, DecidedAction, Decision, TraceEntry } from "./decision.js";
 export {
@@ -7,8 +10,7 @@ export {
   type PolicyEvent,
   type PolicyTraceEntry,
 } from "./evaluate.js";
-export { loadPolicy, type Policy, type PolicyRule } from "./load.js";
-export { DOMAIN_OPERATORS, type RuleOperator } from "./operators.js";
+export { type LoadPolicyOptions, loadPolicy, type Policy, type PolicyRule } from "./load.js";
 export { defaultPolicy, POLICIES } from "./policies.js";
 export {
   type ActionDefinition,

@@ -1,9 +1,17 @@
+import { z } from "zod";
+import {
+  type ConditionEngine,
+  type ConditionNode,
+  ConditionValidator,
+  codeGenerationAvailable,
+  compileRunner,
+  factsOf,
+  type RuleRunner,
+} from "../conditions/index.js";
 import { BUCKET_SCHEMES } from "../delinquency/index.js";
 import { ArrearsError, type ArrearsIssue, issuesFromZod } from "../errors/index.js";
 import { didYouMean } from "../errors/suggest.js";
 import { parseOfferSpec } from "../offers/build.js";
-import { generateRuleRunner, type RuleRunner } from "./codegen.js";
-import { ConditionCompiler, type Predicate } from "./compile.js";
 import {
   type ActionDefinition,
   type ParsedPolicyFile,
@@ -27,10 +35,9 @@ export interface PolicyRule {
 /** @internal */
 export const COMPILED: unique symbol = Symbol("arrears.policy.compiled");
 
-/** @internal Rules in evaluation order (priority desc, then file order) with their predicates. */
+/** @internal Rules in evaluation order (priority desc, then file order) with their events. */
 export interface CompiledRule {
   readonly rule: PolicyRule;
-  readonly test: Predicate;
   readonly event: {
     rule: string;
     priority: number;
@@ -45,8 +52,11 @@ export interface CompiledRule {
 /** @internal */
 export interface CompiledPolicy {
   readonly rules: readonly CompiledRule[];
-  /** All rules as one generated function (null where code generation is unavailable). */
-  readonly runner: RuleRunner<CompiledRule["event"]> | null;
+  /**
+   * All rules' conditions as one runner that pushes the events of the rules that hold, in
+   * evaluation order: generated code, or closures (see {@link Policy.engine}).
+   */
+  readonly runner: RuleRunner<CompiledRule["event"]>;
   /** Compiled rules by their position in the file. */
   readonly byIndex: readonly CompiledRule[];
   /** Every fact any rule reads. */
@@ -55,7 +65,7 @@ export interface CompiledPolicy {
 
 /**
  * A validated, compiled policy (from {@link loadPolicy}). Plain data plus hidden compiled
- * predicates; `decide` and `evaluatePolicy` use it. Deeply frozen.
+ * conditions; `decide` and `evaluatePolicy` use it. Deeply frozen.
  */
 export interface Policy {
   readonly meta: { readonly id: string; readonly version: string; readonly description: string };
@@ -76,16 +86,38 @@ export interface Policy {
   readonly tests: readonly PolicyTest[];
   /** The validated JSON as given (for json-rules-engine, exports and diffs). */
   readonly source: Readonly<ParsedPolicyFile>;
+  /**
+   * How the conditions run: `"generated"`, one generated function (the default, and the fast
+   * path), or `"closures"` (with `jitless: true`, or where the runtime forbids `new Function`, as
+   * under a strict Content-Security-Policy). Both give the same events and traces.
+   */
+  readonly engine: ConditionEngine;
   /** @internal */
   readonly [COMPILED]: CompiledPolicy;
 }
 
-function deepFreeze<T>(v: T): T {
-  if (v !== null && typeof v === "object" && !Object.isFrozen(v)) {
+/** Options of {@link loadPolicy}. */
+export interface LoadPolicyOptions {
+  /**
+   * Compile conditions into closures instead of generated code (`new Function`), as zod's
+   * `jitless`: for a strict Content-Security-Policy. Slower; the same results. Runtimes that
+   * forbid `new Function` get closures without asking.
+   */
+  jitless?: boolean;
+}
+
+const LoadPolicyOptionsSchema = z.object({ jitless: z.boolean().optional() });
+
+// Iterative: a deeply nested file must reach the validator's depth limit, not overflow the stack here.
+function deepFreeze<T>(root: T): T {
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (v === null || typeof v !== "object" || Object.isFrozen(v)) continue;
     Object.freeze(v);
-    for (const k of Object.keys(v)) deepFreeze((v as Record<string, unknown>)[k]);
+    for (const k of Object.keys(v)) stack.push((v as Record<string, unknown>)[k]);
   }
-  return v;
+  return root;
 }
 
 /** A total order on paths (indices numerically, keys alphabetically); same-path issues keep their order. */
@@ -102,19 +134,40 @@ function comparePaths(a: readonly (string | number)[], b: readonly (string | num
   return a.length - b.length;
 }
 
-function cloneJson(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(cloneJson);
-  if (v !== null && typeof v === "object" && Object.getPrototypeOf(v) === Object.prototype) {
-    const out: Record<string, unknown> = {};
-    for (const k of Object.keys(v)) out[k] = cloneJson((v as Record<string, unknown>)[k]);
+/**
+ * A private copy of JSON-like input: own enumerable keys only (an inherited key is not part of
+ * the input), and a `"__proto__"` key stays an own data property, as `JSON.parse` makes it, so
+ * that validation sees and rejects it instead of it becoming the copy's prototype. Iterative, and
+ * shared or circular references are copied once.
+ */
+function cloneJson(input: unknown): unknown {
+  const copies = new Map<object, unknown>();
+  const stack: [Record<string, unknown>, Record<string, unknown>][] = [];
+  const copy = (v: unknown): unknown => {
+    if (v === null || typeof v !== "object") return v;
+    const seen = copies.get(v);
+    if (seen !== undefined) return seen;
+    const out = Array.isArray(v) ? new Array<unknown>(v.length) : {};
+    copies.set(v, out);
+    stack.push([v as Record<string, unknown>, out as Record<string, unknown>]);
     return out;
+  };
+  const root = copy(input);
+  while (stack.length > 0) {
+    const [from, to] = stack.pop()!;
+    for (const k of Object.keys(from)) {
+      const value = copy(from[k]);
+      if (k === "__proto__")
+        Object.defineProperty(to, k, { value, enumerable: true, writable: true, configurable: true });
+      else to[k] = value;
+    }
   }
-  return v;
+  return root;
 }
 
 /** @internal Duck check so `decide` can accept a loaded policy only. */
 export function isPolicy(v: unknown): v is Policy {
-  return v !== null && typeof v === "object" && COMPILED in v;
+  return v !== null && typeof v === "object" && Object.hasOwn(v, COMPILED);
 }
 
 /**
@@ -124,18 +177,33 @@ export function isPolicy(v: unknown): v is Policy {
  * you mean "dpd"?`. Facts must be in the catalogue (`FACTS`), operators known and type-compatible
  * with the fact, event types catalogued in `actions`, rule names unique; features the compiler
  * does not support (`path`, `params`, operator decorators other than `not:`, list operators on
- * scalar facts) are rejected.
+ * scalar facts) are rejected, and so are keys such as `__proto__` and files beyond the documented
+ * limits (nesting depth, number of conditions, list and string sizes: `docs/operators.md`).
  *
- * @throws {ArrearsError} `INVALID_POLICY` listing every issue.
+ * The conditions compile into one generated function (`policy.engine === "generated"`), or into
+ * closures with `{ jitless: true }` or where the runtime forbids `new Function`.
+ *
+ * @throws {ArrearsError} `INVALID_POLICY` listing every issue; `INVALID_OPTIONS` for bad
+ * options; `INTERNAL` if code generation fails (a bug: please report it).
  *
  * @example
  * import { loadPolicy, defaultPolicy } from "arrears";
  * const policy = loadPolicy(defaultPolicy);
  * policy.meta.version;   // "1.0.0"
  * policy.bucketScheme;   // "us-cycle"
+ * policy.engine;         // "generated"
+ * loadPolicy(defaultPolicy, { jitless: true }).engine; // "closures"
  */
-export function loadPolicy(input: unknown): Policy {
-  if (isPolicy(input)) return input;
+export function loadPolicy(input: unknown, options?: LoadPolicyOptions): Policy {
+  const opts = LoadPolicyOptionsSchema.safeParse(options ?? {});
+  if (!opts.success) throw new ArrearsError("INVALID_OPTIONS", issuesFromZod(opts.error, options), "loadPolicy");
+  const jitless = opts.data.jitless;
+  if (isPolicy(input)) {
+    // Already loaded: recompiled only when asked for the other engine (and it is available).
+    const wanted = jitless === true || !codeGenerationAvailable() ? "closures" : "generated";
+    if (jitless === undefined || input.engine === wanted) return input;
+    return loadPolicy(input.source, { jitless });
+  }
   // A private copy: freezing the compiled policy must not freeze the caller's JSON.
   const json = cloneJson(input);
   const parsed = PolicyFileSchema.safeParse(json);
@@ -154,22 +222,19 @@ export function loadPolicy(input: unknown): Policy {
         received: raw.bucketScheme,
       });
   }
-  const compiler = new ConditionCompiler(raw.conditions, bucketLabels);
-  compiler.compileShared();
+  // One validated tree for every back-end: shared conditions first (unused ones too), then each rule's.
+  const validator = new ConditionValidator({ shared: raw.conditions, bucketLabels });
   const rawRules = Array.isArray(raw.rules) ? (raw.rules as unknown[]) : [];
   const actionTypes = raw.actions !== null && typeof raw.actions === "object" ? Object.keys(raw.actions as object) : [];
-  const predicates: (Predicate | null)[] = [];
-  const factSets: Set<string>[] = [];
+  const roots: (ConditionNode | null)[] = [];
   const seen = new Map<string, number>();
   rawRules.forEach((r, i) => {
-    const facts = new Set<string>();
-    factSets.push(facts);
-    if (r === null || typeof r !== "object" || !("conditions" in r)) {
-      predicates.push(null);
+    if (r === null || typeof r !== "object" || !Object.hasOwn(r, "conditions")) {
+      roots.push(null);
       return;
     }
     const rule = r as Record<string, unknown>;
-    predicates.push(compiler.root(rule.conditions, ["rules", i, "conditions"], facts));
+    roots.push(validator.root(rule.conditions, ["rules", i, "conditions"]));
     if (typeof rule.name === "string") {
       const first = seen.get(rule.name);
       if (first !== undefined)
@@ -202,7 +267,7 @@ export function loadPolicy(input: unknown): Policy {
       }
     }
   });
-  issues.push(...compiler.issues);
+  issues.push(...validator.issues);
 
   // Cross-references, checked on the raw input so they are reported even when other parts are invalid.
   if (actionTypes.length > 0) {
@@ -227,14 +292,22 @@ export function loadPolicy(input: unknown): Policy {
     }
     for (const [t, a] of Object.entries(raw.actions as Record<string, unknown>)) {
       const req = (a as Record<string, unknown> | null)?.requires;
-      if (Array.isArray(req)) req.forEach((r, j) => checkType(r, ["actions", t, "requires", j]));
+      if (Array.isArray(req)) {
+        req.forEach((r, j) => {
+          checkType(r, ["actions", t, "requires", j]);
+        });
+      }
     }
     if (Array.isArray(raw.tests)) {
       raw.tests.forEach((t: unknown, i: number) => {
         const e = (t as Record<string, unknown> | null)?.expect as Record<string, unknown> | undefined;
         if (!e || typeof e !== "object") return;
         checkType(e.action, ["tests", i, "expect", "action"]);
-        if (Array.isArray(e.blocked)) e.blocked.forEach((b, j) => checkType(b, ["tests", i, "expect", "blocked", j]));
+        if (Array.isArray(e.blocked)) {
+          e.blocked.forEach((b, j) => {
+            checkType(b, ["tests", i, "expect", "blocked", j]);
+          });
+        }
         if (typeof e.rule === "string" && !seen.has(e.rule) && e.rule !== "(fallback)") {
           issues.push({
             path: ["tests", i, "expect", "rule"],
@@ -256,7 +329,7 @@ export function loadPolicy(input: unknown): Policy {
       index,
       ...(r.description !== undefined ? { description: r.description } : {}),
       event: { type: r.event.type, params: r.event.params ?? {} },
-      facts: [...factSets[index]!].sort(),
+      facts: factsOf(roots[index]!).sort(),
     };
     return rule;
   });
@@ -268,7 +341,6 @@ export function loadPolicy(input: unknown): Policy {
   const compiled: CompiledRule[] = order.map((rule) =>
     Object.freeze({
       rule,
-      test: predicates[rule.index]!,
       event: Object.freeze({
         rule: rule.name,
         priority: rule.priority,
@@ -278,6 +350,11 @@ export function loadPolicy(input: unknown): Policy {
       }),
       factIndex: Object.freeze(rule.facts.map((f) => factNames.indexOf(f))),
     }),
+  );
+  const { engine, run } = compileRunner(
+    order.map((r) => roots[r.index]!),
+    compiled.map((c) => c.event),
+    { jitless: jitless === true },
   );
   const policy: Policy = {
     meta: Object.freeze({ id: p.id, version: p.version, description: p.description }),
@@ -291,15 +368,12 @@ export function loadPolicy(input: unknown): Policy {
     rules,
     tests: p.tests,
     source: p,
+    engine,
     [COMPILED]: Object.freeze({
       rules: Object.freeze(compiled),
       factNames: Object.freeze(factNames),
       byIndex: Object.freeze([...compiled].sort((a, b) => a.rule.index - b.rule.index)),
-      runner: generateRuleRunner(
-        order.map((r) => p.rules[r.index]!.conditions),
-        compiled.map((c) => c.event),
-        (p.conditions ?? {}) as Record<string, unknown>,
-      ),
+      runner: run,
     }),
   };
   return Object.freeze(policy);

@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { ConditionValidator, compilePredicate, type OperatorName, type Predicate } from "../conditions/index.js";
 import { ArrearsError, type ArrearsIssue, issuesFromZod } from "../errors/index.js";
-import { FACT_NAMES, FACTS, type FactDefinition, type Facts } from "../facts/catalog.js";
+import { FACT_NAMES, type Facts } from "../facts/catalog.js";
 import { unknownMessage } from "./suggest.js";
 
 /**
@@ -13,8 +14,11 @@ export const SEGMENTS = ["self_cure", "hardship", "escalate", "settlement_review
 export type Segment = (typeof SEGMENTS)[number];
 
 /**
- * Operators of segmentation signals: json-rules-engine's names and meaning, except that a null
- * or absent fact matches nothing (json-rules-engine would compare `null < 5` as true).
+ * Operators a segmentation signal may use: a subset of the policy rules' operators, validated and
+ * compiled by the same conditions layer, so with the same meaning (json-rules-engine 7.3's, see
+ * `docs/operators.md`). A null or missing fact fails the numeric operators, `equal` and `in` (the
+ * number check rejects `null`: `null < 5` is not true) but satisfies `notEqual` and `notIn`
+ * (`null !== "x"`), exactly as in a policy rule.
  *
  * @example
  * { "fact": "refusals90d", "operator": "greaterThanInclusive", "value": 1, "points": -3 }
@@ -28,7 +32,7 @@ export const SIGNAL_OPERATORS = [
   "greaterThanInclusive",
   "in",
   "notIn",
-] as const;
+] as const satisfies readonly OperatorName[];
 
 const Scalar = z.union([z.number(), z.string(), z.boolean()]);
 
@@ -78,7 +82,8 @@ export type SegmentationJson = z.infer<typeof SegmentationSchema>;
 
 interface CompiledSignal {
   readonly fact: string;
-  readonly test: (v: number | string | boolean) => boolean;
+  /** The signal's condition, compiled by the conditions layer. */
+  readonly test: Predicate;
   readonly points: number;
   readonly label: string;
 }
@@ -109,39 +114,15 @@ export interface SegmentExplanation {
   };
 }
 
-const FACT_BY_NAME: ReadonlyMap<string, FactDefinition> = new Map(FACTS.map((d) => [d.name, d]));
+const NEVER: Predicate = () => false;
 const compiled = new WeakSet<object>();
 const cache = new WeakMap<object, Segmentation>();
 
-function makeTest(op: (typeof SIGNAL_OPERATORS)[number], value: unknown): (v: number | string | boolean) => boolean {
-  switch (op) {
-    case "equal":
-      return (v) => v === value;
-    case "notEqual":
-      return (v) => v !== value;
-    case "lessThan":
-      return (v) => typeof v === "number" && v < (value as number);
-    case "lessThanInclusive":
-      return (v) => typeof v === "number" && v <= (value as number);
-    case "greaterThan":
-      return (v) => typeof v === "number" && v > (value as number);
-    case "greaterThanInclusive":
-      return (v) => typeof v === "number" && v >= (value as number);
-    case "in": {
-      const s = new Set(value as unknown[]);
-      return (v) => s.has(v);
-    }
-    case "notIn": {
-      const s = new Set(value as unknown[]);
-      return (v) => !s.has(v);
-    }
-  }
-}
-
 /**
- * Validates segmentation JSON and compiles its signals. Facts must be in the catalogue,
- * numeric operators need a numeric fact and a number, `in`/`notIn` need a list, and
- * `segment` itself may not be read.
+ * Validates segmentation JSON and compiles its signals. Each signal's `{fact, operator, value}`
+ * is checked and compiled like a policy rule's condition (same messages: facts in the catalogue,
+ * numeric operators on numeric facts with a number, `in`/`notIn` with a list, closed string
+ * values), and `segment` itself may not be read.
  *
  * @throws {ArrearsError} code `INVALID_SCORECARD` with the JSON path of each problem.
  *
@@ -155,47 +136,26 @@ export function loadSegmentation(json: unknown): Segmentation {
   if (!r.success) throw new ArrearsError("INVALID_SCORECARD", issuesFromZod(r.error, json), "segmentation");
   const s = r.data;
   const issues: ArrearsIssue[] = [];
+  const validator = new ConditionValidator();
   const axis = (name: "ability" | "willingness") => {
     const signals = s[name].signals.map((sig, i): CompiledSignal => {
-      const at = (...p: (string | number)[]) => [name, "signals", i, ...p];
-      const def = FACT_BY_NAME.get(sig.fact);
-      const list = Array.isArray(sig.value);
-      if (!def || !FACT_NAMES.has(sig.fact))
-        issues.push({ path: at("fact"), message: unknownMessage("fact", sig.fact, FACT_NAMES), received: sig.fact });
-      else if (sig.fact === "segment")
+      const at: (string | number)[] = [name, "signals", i];
+      let test = NEVER;
+      if (sig.fact === "segment")
         issues.push({
-          path: at("fact"),
+          path: [...at, "fact"],
           message: "a segmentation cannot read the segment it computes",
           received: sig.fact,
         });
       else {
-        const numericOp = sig.operator.startsWith("less") || sig.operator.startsWith("greater");
-        if (numericOp && (def.type !== "number" || typeof sig.value !== "number"))
-          issues.push({
-            path: at("value"),
-            message: `${sig.operator} needs a numeric fact and a number value ("${sig.fact}" is a ${def.type})`,
-            received: sig.value,
-          });
-        else if ((sig.operator === "in" || sig.operator === "notIn") !== list)
-          issues.push({
-            path: at("value"),
-            message: list ? `${sig.operator} takes a single value` : `${sig.operator} takes a list of values`,
-            received: sig.value,
-          });
-        else
-          for (const v of list ? (sig.value as unknown[]) : [sig.value])
-            if (typeof v !== def.type)
-              issues.push({ path: at("value"), message: `fact "${sig.fact}" is a ${def.type}`, received: v });
-            else if (def.values && typeof v === "string" && !def.values.includes(v))
-              issues.push({
-                path: at("value"),
-                message: unknownMessage(`value of "${sig.fact}"`, v, def.values),
-                received: v,
-              });
+        const seen = validator.issues.length;
+        const node = validator.condition({ fact: sig.fact, operator: sig.operator, value: sig.value }, at);
+        issues.push(...validator.issues.slice(seen));
+        if (node) test = compilePredicate(node);
       }
       return {
         fact: sig.fact,
-        test: makeTest(sig.operator, sig.value),
+        test,
         points: sig.points,
         label: sig.label ?? `${sig.fact} ${sig.operator} ${JSON.stringify(sig.value)}`,
       };
@@ -235,11 +195,9 @@ function total(
   let sum = 0;
   for (let i = 0; i < signals.length; i++) {
     const s = signals[i]!;
-    const v = facts[s.fact];
-    if (v === null || v === undefined) continue;
-    if (s.test(v)) {
+    if (s.test(facts)) {
       sum += s.points;
-      hits?.push({ fact: s.fact, value: v, points: s.points, label: s.label });
+      hits?.push({ fact: s.fact, value: facts[s.fact] ?? null, points: s.points, label: s.label });
     }
   }
   return sum;
@@ -254,6 +212,8 @@ function segmentFor(able: boolean, willing: boolean): Segment {
  * will), `escalate` (can & won't) or `settlement_review` (can't & won't). Each axis sums the
  * points of its signals that hold and compares the sum with the axis threshold. Run it after
  * scoring when signals read `hardshipScore` or `riskProbability` (see {@link applyScores}).
+ * Signals hold as a policy condition would: a null or missing fact fails `equal`, `in` and the
+ * numeric operators but satisfies `notEqual` and `notIn` (see {@link SIGNAL_OPERATORS}).
  *
  * @example
  * segmentOf(segments, { hardshipScore: 70, promisesKept90d: 1, refusals90d: 0, ... }); // "hardship"

@@ -5,15 +5,19 @@ import { factsArbitrary } from "./helpers.js";
 
 describe("generated rule function", () => {
   for (const [id, json] of Object.entries(POLICIES)) {
-    it(`${id}: generated code and the closure compiler give identical events and traces`, () => {
+    it(`${id}: generated code and closures (jitless) give identical events and traces`, () => {
       const policy = loadPolicy(json);
+      const jitless = loadPolicy(json, { jitless: true });
+      expect([policy.engine, jitless.engine]).toEqual(["generated", "closures"]);
       fc.assert(
         fc.property(factsArbitrary(policy.source), (facts) => {
-          const generated = evaluatePolicy(policy, facts, { trace: "fired" });
-          // trace: true walks the per-rule closures of compile.ts.
-          const closures = evaluatePolicy(policy, facts, { trace: true });
-          expect(generated.events).toEqual(closures.events);
-          expect(generated.trace).toEqual(closures.trace.filter((t) => t.fired));
+          for (const trace of [undefined, "fired", true] as const) {
+            const generated = evaluatePolicy(policy, facts, { trace });
+            expect(evaluatePolicy(jitless, facts, { trace })).toEqual(generated);
+          }
+          const all = evaluatePolicy(policy, facts, { trace: true });
+          expect(evaluatePolicy(policy, facts, { trace: "fired" }).trace).toEqual(all.trace.filter((t) => t.fired));
+          expect(evaluatePolicy(policy, facts).events).toEqual(all.events);
         }),
         { numRuns: 500 },
       );

@@ -1,10 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { ENGINE_OPERATORS } from "../../src/conditions/operators.js";
 import type { Facts } from "../../src/facts/catalog.js";
 import { DOMAIN_OPERATORS, defaultPolicy, evaluatePolicy, loadPolicy } from "../../src/index.js";
-import { ENGINE_OPERATORS } from "../../src/policy/operators.js";
 
-const op = (name: string) => ENGINE_OPERATORS[name] ?? DOMAIN_OPERATORS.find((o) => o.name === name)!.evaluate;
+const op = (name: string) =>
+  (ENGINE_OPERATORS as Record<string, (a: unknown, b: unknown) => boolean>)[name] ??
+  DOMAIN_OPERATORS.find((o) => o.name === name)!.evaluate;
 
 function policyWith(rules: unknown[], conditions?: Record<string, unknown>) {
   return loadPolicy({

@@ -6,12 +6,16 @@ import { factsArbitrary, runEngine } from "./helpers.js";
 
 const shape = (events: ReturnType<typeof evaluatePolicy>["events"]) =>
   events.map((e) => ({ rule: e.rule, priority: e.priority, type: e.type, params: e.params }));
-/** Events of both compiled paths (the generated runner, and the closures behind the full trace), which must agree. */
-const compiledEvents = (policy: Policy, facts: Facts) => {
+/**
+ * Events of every compiled path: the generated runner with and without the trace of every rule,
+ * and the closures of the same policy loaded `jitless`; all must agree.
+ */
+const compiledEvents = (policy: Policy, facts: Facts, jitless: Policy) => {
   const fast = shape(evaluatePolicy(policy, facts).events);
   const traced = evaluatePolicy(policy, facts, { trace: true });
   expect(shape(traced.events)).toEqual(fast);
   expect(traced.trace.filter((t) => t.fired).map((t) => t.rule)).toEqual(fast.map((e) => e.rule));
+  expect(shape(evaluatePolicy(jitless, facts).events)).toEqual(fast);
   return fast;
 };
 
@@ -131,12 +135,13 @@ describe("parity with json-rules-engine", () => {
   for (const [id, json] of policies) {
     it(`${id}: identical events in identical order on generated facts`, async () => {
       const policy = loadPolicy(json);
+      const jitless = loadPolicy(json, { jitless: true });
       let fired = 0;
       await fc.assert(
         fc.asyncProperty(factsArbitrary(policy.source), async (facts) => {
           const expected = await runEngine(policy.source, facts);
           fired += expected.length;
-          expect(compiledEvents(policy, facts)).toEqual(expected);
+          expect(compiledEvents(policy, facts, jitless)).toEqual(expected);
         }),
         { numRuns: 2000, seed: 20261123 },
       );
@@ -166,6 +171,9 @@ describe("parity with json-rules-engine", () => {
     for (const f of samples) sequential.push(await runEngine(policy.source, f));
     const overlapping = await Promise.all(samples.map((f) => runEngine(policy.source, f)));
     expect(overlapping).toEqual(sequential);
-    samples.forEach((f, i) => expect(compiledEvents(policy, f)).toEqual(sequential[i]));
+    const jitless = loadPolicy(POLICIES.default, { jitless: true });
+    samples.forEach((f, i) => {
+      expect(compiledEvents(policy, f, jitless)).toEqual(sequential[i]);
+    });
   }, 60_000);
 });

@@ -1,7 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
-  ArrearsError,
   applyScores,
   defaultScoring,
   defaultSegmentation,
@@ -86,12 +85,106 @@ describe("segmentOf", () => {
     j.willingness.signals[0]!.value = "hardship";
     const e = thrown(() => loadSegmentation(j));
     expect(e.code).toBe("INVALID_SCORECARD");
+    // Checked by the conditions layer, with a policy rule's messages and paths (the operator is wrong here).
     expect(e.issues.map((i) => i.path.join("."))).toEqual([
       "ability.signals.0.fact",
       "willingness.signals.0.fact",
-      "willingness.signals.8.value",
+      "willingness.signals.8.operator",
     ]);
     expect(e.issues[0]!.message).toContain('did you mean "hardshipScore"');
+    expect(e.issues[2]!.message).toBe('operator "greaterThan" compares numbers but fact "unreachable" is a boolean');
+  });
+
+  it("checks values like a policy condition: closed sets, list operators, list sizes", () => {
+    const j = clone(defaultSegmentation) as { ability: { signals: Record<string, unknown>[] } };
+    j.ability.signals.push(
+      { fact: "hardshipKind", operator: "in", value: ["medical", "ilness"], points: 1 },
+      { fact: "dpd", operator: "in", value: 3, points: 1 },
+      { fact: "dpd", operator: "equal", value: [1, 2], points: 1 },
+      { fact: "accountId", operator: "in", value: Array(1001).fill("a"), points: 1 },
+    );
+    const e = thrown(() => loadSegmentation(j));
+    expect(e.issues.map((i) => `${i.path.join(".")}: ${i.message}`)).toEqual([
+      'ability.signals.2.value.1: "ilness" is not a value of fact "hardshipKind" (medical, unemployment, income_drop, disaster, bereavement, other)',
+      'ability.signals.3.value: operator "in" needs a list value',
+      'ability.signals.4.value: operator "equal" compares with ===, so a list never matches; use "in"',
+      "ability.signals.5.value: a list of at most 1000 values",
+    ]);
+  });
+});
+
+describe("segmentation signals: json-rules-engine semantics through the conditions layer", () => {
+  const one = (fact: string, operator: string, value: unknown) =>
+    loadSegmentation({
+      schemaVersion: 1,
+      id: "one",
+      version: "1.0.0",
+      description: "one signal",
+      ability: { threshold: 0, signals: [{ fact, operator, value, points: -1, label: "held" }] },
+      willingness: { threshold: 0, signals: [{ fact: "dpd", operator: "equal", value: -1, points: 0 }] },
+    });
+  const held = (seg: ReturnType<typeof one>, facts: Facts) => explainSegment(seg, facts).ability.signals.length === 1;
+
+  it("a null or missing fact satisfies notEqual and notIn, and fails the others", async () => {
+    const { Engine } = await import("json-rules-engine");
+    const cases: [string, unknown][] = [
+      ["equal", 40],
+      ["notEqual", 40],
+      ["lessThan", 40],
+      ["lessThanInclusive", 40],
+      ["greaterThan", 40],
+      ["greaterThanInclusive", 40],
+      ["in", [40, 50]],
+      ["notIn", [40, 50]],
+    ];
+    for (const [operator, value] of cases) {
+      const seg = one("hardshipScore", operator, value);
+      for (const facts of [{ hardshipScore: null }, {}, { hardshipScore: 40 }, { hardshipScore: 45 }] as Facts[]) {
+        const engine = new Engine([], { allowUndefinedFacts: true });
+        engine.addRule({ conditions: { all: [{ fact: "hardshipScore", operator, value }] }, event: { type: "held" } });
+        const expected = (await engine.run({ ...facts })).events.length === 1;
+        expect(held(seg, facts), `${operator} ${JSON.stringify(value)} on ${JSON.stringify(facts)}`).toBe(expected);
+      }
+    }
+    expect(held(one("hardshipScore", "notEqual", 40), {})).toBe(true);
+    expect(explainSegment(one("hardshipScore", "notIn", [40]), {}).ability.signals[0]!.value).toBeNull();
+  });
+
+  it("the shipped segmentation decides as before (a null or missing fact never held one of its signals)", () => {
+    const seg = loadSegmentation(defaultSegmentation);
+    const facts = new Set([...seg.ability.signals, ...seg.willingness.signals].map((s) => s.fact));
+    const source = seg.source;
+    // The former semantics: skip null and missing facts, then json-rules-engine's comparison.
+    const before = (f: Facts): string => {
+      const sum = (signals: typeof source.ability.signals) =>
+        signals.reduce((acc, s) => {
+          const v = f[s.fact];
+          if (v === null || v === undefined) return acc;
+          const holds = s.operator === "equal" ? v === s.value : typeof v === "number" && v >= (s.value as number);
+          return holds ? acc + s.points : acc;
+        }, 0);
+      expect(new Set([...source.ability.signals, ...source.willingness.signals].map((s) => s.operator))).toEqual(
+        new Set(["equal", "greaterThanInclusive"]),
+      );
+      const able = sum(source.ability.signals) >= source.ability.threshold;
+      const willing = sum(source.willingness.signals) >= source.willingness.threshold;
+      return able ? (willing ? "self_cure" : "escalate") : willing ? "hardship" : "settlement_review";
+    };
+    const value = fc.oneof(
+      fc.constant(null),
+      fc.constant(undefined),
+      fc.boolean(),
+      fc.integer({ min: -1, max: 100 }),
+      fc.double({ min: 0, max: 1, noNaN: true }),
+    );
+    fc.assert(
+      fc.property(fc.record(Object.fromEntries([...facts].map((f) => [f, value]))), (r) => {
+        const f: Facts = {};
+        for (const [k, v] of Object.entries(r)) if (v !== undefined) f[k] = v as Facts[string];
+        expect(segmentOf(seg, f)).toBe(before(f));
+      }),
+      { numRuns: 2000, seed: 5 },
+    );
   });
 });
 

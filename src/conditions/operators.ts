@@ -1,6 +1,7 @@
 /**
- * Rule operators, with exactly json-rules-engine 7.3's semantics (its `Operator.evaluate` is
- * `factValueValidator(factValue) && callback(factValue, value)`), plus three domain operators.
+ * The one set of condition operators, with exactly json-rules-engine 7.3's semantics (its
+ * `Operator.evaluate` is `factValueValidator(factValue) && callback(factValue, value)`), plus three
+ * domain operators. Policy rules and segmentation signals both use it.
  */
 
 /** A rule operator: `evaluate(factValue, conditionValue)` → whether the condition holds. */
@@ -10,12 +11,15 @@ export interface RuleOperator {
   readonly evaluate: (factValue: unknown, value: unknown) => boolean;
 }
 
+/** @internal The evaluate function of an operator. */
+export type OperatorFn = (a: unknown, b: unknown) => boolean;
+
 // json-rules-engine's numeric validator, verbatim: strings such as "12" pass, null/booleans fail.
 const numberValidator = (a: unknown): boolean => Number.parseFloat(a as string).toString() !== "NaN";
-const isNumber = (a: unknown): a is number => typeof a === "number" && a === a;
+const isNumber = (a: unknown): a is number => typeof a === "number" && !Number.isNaN(a);
 
 /** @internal Default json-rules-engine operators (same callbacks and validators). */
-export const ENGINE_OPERATORS: Readonly<Record<string, (a: unknown, b: unknown) => boolean>> = {
+export const ENGINE_OPERATORS = Object.freeze({
   equal: (a, b) => a === b,
   notEqual: (a, b) => a !== b,
   in: (a, b) => (b as unknown[]).indexOf(a) > -1,
@@ -26,7 +30,7 @@ export const ENGINE_OPERATORS: Readonly<Record<string, (a: unknown, b: unknown) 
   lessThanInclusive: (a, b) => numberValidator(a) && (a as number) <= (b as number),
   greaterThan: (a, b) => numberValidator(a) && (a as number) > (b as number),
   greaterThanInclusive: (a, b) => numberValidator(a) && (a as number) >= (b as number),
-};
+} satisfies Record<string, OperatorFn>);
 
 /**
  * The domain operators `arrears` adds to json-rules-engine's defaults (see `docs/operators.md`).
@@ -50,18 +54,34 @@ export const DOMAIN_OPERATORS: readonly RuleOperator[] = Object.freeze([
   { name: "daysSinceAtLeast", evaluate: (a: unknown, b: unknown) => a === null || (isNumber(a) && a >= (b as number)) },
 ]);
 
-const DOMAIN: Readonly<Record<string, (a: unknown, b: unknown) => boolean>> = Object.fromEntries(
-  DOMAIN_OPERATORS.map((o) => [o.name, o.evaluate]),
-);
+/** @internal Name of a base operator (without decorators). */
+export type OperatorName = keyof typeof ENGINE_OPERATORS | "inBucket" | "between" | "daysSinceAtLeast";
 
-/** @internal Every base operator name the compiler accepts. */
-export const OPERATOR_NAMES: readonly string[] = [...Object.keys(ENGINE_OPERATORS), ...Object.keys(DOMAIN)];
+const ALL: ReadonlyMap<string, OperatorFn> = new Map<string, OperatorFn>([
+  ...Object.entries(ENGINE_OPERATORS),
+  ...DOMAIN_OPERATORS.map((o): [string, OperatorFn] => [o.name, o.evaluate]),
+]);
 
-/** @internal The evaluate function of a base operator, or undefined. */
-export function baseOperator(name: string): ((a: unknown, b: unknown) => boolean) | undefined {
-  return Object.hasOwn(ENGINE_OPERATORS, name)
-    ? ENGINE_OPERATORS[name]
-    : Object.hasOwn(DOMAIN, name)
-      ? DOMAIN[name]
-      : undefined;
+/** @internal Every base operator name the conditions layer accepts. */
+export const OPERATOR_NAMES: readonly OperatorName[] = Object.freeze([...ALL.keys()] as OperatorName[]);
+
+/**
+ * @internal Whether `name` is a base operator (a Map lookup: names such as "__proto__" are not).
+ *
+ * @example
+ * isOperatorName("greaterThan"); // true
+ * isOperatorName("toString");    // false
+ */
+export function isOperatorName(name: string): name is OperatorName {
+  return ALL.has(name);
+}
+
+/**
+ * @internal The evaluate function of a base operator, or undefined.
+ *
+ * @example
+ * baseOperator("lessThan")?.(null, 10); // false: json-rules-engine's number check rejects null
+ */
+export function baseOperator(name: string): OperatorFn | undefined {
+  return ALL.get(name);
 }
