@@ -34,7 +34,7 @@ export interface ArrearsIssue {
 export const MAX_ISSUES = 100;
 const SHOWN_IN_MESSAGE = 5;
 const MAX_TEXT = 300;
-const MAX_PREVIEW = 40;
+const MAX_PREVIEW = 60;
 // Fields whose content is personal data or free text: never repeated into an error. `name` is
 // personal under a person (borrower, a contact party), not as a rule's or template's name.
 const PERSONAL = new Set([
@@ -77,7 +77,8 @@ export function previewValue(value: unknown, path: readonly (string | number)[])
   const personal = isPersonal(path);
   if (typeof value === "string") {
     if (personal) return `<masked: ${value.length} characters>`;
-    return value.length <= MAX_PREVIEW ? value : `${value.slice(0, 24)}… (${value.length} characters)`;
+    // Idempotent: a preview is itself at most MAX_PREVIEW characters.
+    return value.length <= MAX_PREVIEW ? value : `${value.slice(0, MAX_PREVIEW - 3)}...`;
   }
   if (value === null || typeof value === "number" || typeof value === "boolean" || value === undefined) {
     if (typeof value === "number" && personal) return "<masked: number>";
@@ -169,7 +170,7 @@ function showValue(value: unknown): string {
 }
 
 export function formatIssue(issue: ArrearsIssue): string {
-  const received = "received" in issue ? `, received ${showValue(issue.received)}` : "";
+  const received = "received" in issue ? `, received ${showValue(previewValue(issue.received, issue.path))}` : "";
   return `${cap(formatPath(issue.path), 200)}: ${issue.message}${received}`;
 }
 
