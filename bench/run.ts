@@ -11,14 +11,16 @@ import {
   type Account,
   DOMAIN_OPERATORS,
   decide,
-  defaultPolicy,
   evaluatePolicy,
   type Facts,
   loadPolicy,
   parseAccount,
+  shippedRuleFile,
 } from "../src/index.js";
 import { BENCH_AS_OF, generateAccounts } from "./accounts.js";
 import { handwrittenDefault } from "./handwritten.js";
+
+const defaultPolicy = shippedRuleFile("policies", "default");
 
 const quick = process.argv.includes("--quick");
 const N = quick ? 3_000 : 20_000;

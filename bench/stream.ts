@@ -4,8 +4,10 @@
  *
  *   npx tsx bench/stream.ts [count]
  */
-import { decideMany, defaultPolicy, isDecisionError, loadPolicy, summarizePortfolio } from "../src/index.js";
+import { decideMany, isDecisionError, loadPolicy, shippedRuleFile, summarizePortfolio } from "../src/index.js";
 import { BENCH_AS_OF, generateAccount, rng } from "./accounts.js";
+
+const defaultPolicy = shippedRuleFile("policies", "default");
 
 const count = Number(process.argv[2] ?? 1_000_000);
 const policy = loadPolicy(defaultPolicy);

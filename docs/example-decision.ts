@@ -1,5 +1,7 @@
 import { AS_OF, account } from "../examples/01-one-decision.js";
-import { decide, defaultPolicy, loadPolicy } from "../src/index.js";
+import { decide, loadPolicy, shippedRuleFile } from "../src/index.js";
+
+const defaultPolicy = shippedRuleFile("policies", "default");
 
 /** The complete decision for example 01's account, as pretty JSON with its input. */
 export function exampleDecisionJson(): string {

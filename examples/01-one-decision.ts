@@ -4,8 +4,10 @@
  *
  *   npx tsx examples/01-one-decision.ts
  */
-import { decide, defaultPolicy, loadPolicy } from "../src/index.js";
+import { decide, loadPolicy, shippedRuleFile } from "../src/index.js";
 import { isMain, type Log } from "./_shared.js";
+
+const defaultPolicy = shippedRuleFile("policies", "default");
 
 export const account = {
   id: "CN-000045",

@@ -5,9 +5,11 @@
  *
  *   npx tsx examples/02-custom-policy.ts
  */
-import { ArrearsError, decide, defaultPolicy, loadPolicy } from "../src/index.js";
+import { ArrearsError, decide, loadPolicy, shippedRuleFile } from "../src/index.js";
 import { account } from "../src/testing/index.js";
 import { isMain, type Log } from "./_shared.js";
+
+const defaultPolicy = shippedRuleFile("policies", "default");
 
 type Rule = { name: string; conditions: { all: { fact: string; operator: string; value: unknown }[] } };
 

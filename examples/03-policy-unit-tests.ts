@@ -5,9 +5,11 @@
  *
  *   npx tsx examples/03-policy-unit-tests.ts
  */
-import { defaultPolicy, loadPolicy } from "../src/index.js";
+import { loadPolicy, shippedRuleFile } from "../src/index.js";
 import { account, type PolicyCase, runEmbeddedTests, runPolicyTests } from "../src/testing/index.js";
 import { isMain, type Log } from "./_shared.js";
+
+const defaultPolicy = shippedRuleFile("policies", "default");
 
 const base = account().asOf("2026-11-23T15:00:00Z").timeZone("America/New_York").income("3200.00");
 
@@ -38,7 +40,7 @@ export function main(log: Log = console.log): void {
   for (const r of report.results) log(`${r.passed ? "✓" : "✗"} ${r.name}${r.passed ? "" : "\n" + r.message}`);
   log(`cases: ${report.passed}/${report.total} passed`);
   const embedded = runEmbeddedTests(defaultPolicy, { runner: false });
-  log(`embedded tests of ${embedded.policy.id}: ${embedded.passed}/${embedded.total} passed`);
+  log(`embedded tests of ${embedded.id}: ${embedded.passed}/${embedded.total} passed`);
 }
 
 if (isMain(import.meta.url)) main();

@@ -8,12 +8,14 @@
 import {
   type BatchItem,
   decideMany,
-  defaultPolicy,
   isDecisionError,
   loadPolicy,
+  shippedRuleFile,
   summarizePortfolio,
 } from "../src/index.js";
 import { isMain, type Log, readExampleFile, table } from "./_shared.js";
+
+const defaultPolicy = shippedRuleFile("policies", "default");
 
 export const AS_OF = "2026-11-23T15:00:00Z";
 

@@ -6,9 +6,11 @@
  *
  *   npx tsx examples/05-champion-challenger.ts
  */
-import { comparePolicies, decideWithExperiment, defaultPolicy, loadPolicy, loadPolicySet } from "../src/index.js";
+import { comparePolicies, decideWithExperiment, loadPolicy, loadPolicySet, shippedRuleFile } from "../src/index.js";
 import { isMain, type Log, readExampleFile } from "./_shared.js";
 import { selfCurePolicyJson } from "./02-custom-policy.js";
+
+const defaultPolicy = shippedRuleFile("policies", "default");
 
 export const AS_OF = "2026-11-23T01:30:00Z";
 

@@ -8,13 +8,15 @@ import {
   type BatchItem,
   type Decision,
   decideMany,
-  defaultPolicy,
   isDecisionError,
   loadPolicy,
+  shippedRuleFile,
   summarizePortfolio,
 } from "../src/index.js";
 import { isMain, type Log, readExampleFile, table } from "./_shared.js";
 import { SAMPLE_AS_OF } from "./generate-portfolio.js";
+
+const defaultPolicy = shippedRuleFile("policies", "default");
 
 function explain(d: Decision, log: Log): void {
   log(

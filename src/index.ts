@@ -1,20 +1,100 @@
 /**
- * arrears: pure, explainable collections decisioning.
- * Every function is a pure function of its inputs and an explicit `asOf`.
+ * arrears: pure, explainable collections decisioning. Every function is a pure function of its
+ * inputs and an explicit `asOf`. This entry holds what an integrator uses; the zod schemas and
+ * enumerations are in `arrears/schemas`, the testing kit in `arrears/testing`.
  */
 
-export * from "./contacts/index.js";
-export * from "./delinquency/index.js";
-export { ArrearsError, type ArrearsErrorCode, type ArrearsIssue, formatPath, type SafeResult } from "./errors/index.js";
-export * from "./facts/index.js";
-export * from "./guardrails/index.js";
-export * from "./messages/index.js";
-export * from "./model/index.js";
-// The money calculator's public face; its internals (the Decimal clone, fast paths) stay private.
+// Contacts
+export {
+  type ContactSummary,
+  type ContactSummaryOptions,
+  type PromiseRecord,
+  type PromiseState,
+  type PromiseStatusOptions,
+  type PromiseSummary,
+  promiseStatus,
+  summarizeContacts,
+  type UnreachableOptions,
+  type WindowCounts,
+} from "./contacts/index.js";
+// Decisions
+export {
+  type BlockedAction,
+  type DecidedAction,
+  type DecideOptions,
+  type Decision,
+  decide,
+  type RuleFileKind,
+  shippedRuleFile,
+  shippedRuleFiles,
+  type TraceEntry,
+} from "./decision/index.js";
+// Delinquency
+export {
+  type BucketResult,
+  type BucketScheme,
+  type BucketSchemeJson,
+  bucketFor,
+  type Delinquency,
+  type DelinquencyOptions,
+  deriveDelinquency,
+  loadBucketScheme,
+} from "./delinquency/index.js";
+// Errors
+export { ArrearsError, type ArrearsErrorCode, type ArrearsIssue, type SafeResult } from "./errors/index.js";
+// Facts
+export {
+  deriveFacts,
+  FACTS,
+  type FactDefinition,
+  type Facts,
+  type FactsOptions,
+  type FactType,
+} from "./facts/index.js";
+// Guardrails
+export {
+  type CheckContactOptions,
+  type ContactCheckReason,
+  type ContactCheckResult,
+  checkContact,
+  type GuardrailProfile,
+  type GuardrailProfileInput,
+  loadGuardrailProfile,
+} from "./guardrails/index.js";
+export type { BorrowerStatus, HoldLifecycle } from "./holds/index.js";
+// Messages
+export {
+  formatDate,
+  type LenderDetails,
+  loadTemplate,
+  type MessageDecision,
+  type MessageTemplate,
+  type MessageTemplateJson,
+  type RenderedMessage,
+  type RenderOptions,
+  renderMessage,
+} from "./messages/index.js";
+// Accounts
+export {
+  type Account,
+  type AccountEvent,
+  type AccountInput,
+  type AmountsByComponent,
+  type Arrangement,
+  type Channel,
+  type Contact,
+  type ContactOutcome,
+  type ContactPurpose,
+  type EventType,
+  parseAccount,
+  safeParseAccount,
+} from "./model/index.js";
+// Money (exact decimal strings; the calculator's internals stay private)
 export {
   type AmountInput,
   addAmounts,
   compareAmounts,
+  formatMoney,
   fromMinorUnits,
   isKnownCurrency,
   minorDigits,
@@ -22,7 +102,81 @@ export {
   subtractAmounts,
   toMinorUnits,
 } from "./money/index.js";
-export * from "./offers/index.js";
-export * from "./policy/index.js";
-export * from "./portfolio/index.js";
-export * from "./scoring/index.js";
+// Offers
+export {
+  type Affordability,
+  type AffordabilityOptions,
+  assessAffordability,
+  type BuildOfferOptions,
+  buildOffer,
+  type DeferralPlan,
+  type FeeWaiver,
+  type Installment,
+  type InstallmentOffer,
+  type InstallmentPlan,
+  type Offer,
+  type OfferSpec,
+  type PlanDeferralOptions,
+  type PlanInstallmentsOptions,
+  planDeferral,
+  planInstallments,
+  type SettlementOffer,
+  type SettlementOptions,
+  settlementOffer,
+  type WaiveFeesOptions,
+  waiveFees,
+} from "./offers/index.js";
+// Portfolio
+export {
+  assignVariant,
+  type BatchItem,
+  type ComparePoliciesOptions,
+  comparePolicies,
+  type DecideManyOptions,
+  type DecisionError,
+  decideMany,
+  decideManyAsync,
+  decideWithExperiment,
+  type Experiment,
+  isDecisionError,
+  loadExperiment,
+  loadPolicySet,
+  type PolicyComparison,
+  type PolicySet,
+  type PortfolioSummary,
+  type RollRates,
+  type RollRatesOptions,
+  rollRates,
+  summarizePortfolio,
+} from "./portfolio/index.js";
+// Rules (the policy language)
+export {
+  type ConditionEngine,
+  DOMAIN_OPERATORS,
+  type EvaluatePolicyOptions,
+  evaluatePolicy,
+  type LoadPolicyOptions,
+  loadPolicy,
+  type Policy,
+  type PolicyEvaluation,
+  type PolicyEvent,
+  type PolicyFile,
+  type PolicyRule,
+  type RuleOperator,
+} from "./rules/index.js";
+// Scoring
+export {
+  type AppliedScores,
+  applyScores,
+  explainSegment,
+  loadScorecard,
+  loadScoring,
+  loadSegmentation,
+  type Scorecard,
+  type ScoreResult,
+  type Scoring,
+  type Segment,
+  type Segmentation,
+  type SegmentExplanation,
+  score,
+} from "./scoring/index.js";

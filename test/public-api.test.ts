@@ -1,20 +1,193 @@
 /**
- * Exports that the area tests reach through internal modules, exercised here through the
- * package entry (`arrears`) so the public surface itself is tested.
+ * The package's public surface, through its entry points: the root holds what an integrator uses
+ * (at most 60 values), every value is exercised here through the entry, and `arrears/schemas`
+ * holds the zod schemas and enumerations.
  */
 import { describe, expect, it } from "vitest";
 import * as api from "../src/index.js";
+import * as schemas from "../src/schemas.js";
 import { thrownArrearsError } from "./helpers.js";
 
-describe("public entry: schemas are zod schemas that validate", () => {
+const account = {
+  id: "PUB-1",
+  product: "installment",
+  currency: "CNY",
+  jurisdiction: "CN",
+  openedOn: "2026-01-01",
+  timeZone: "Asia/Shanghai",
+  locale: "zh-CN",
+  balance: { principal: "9000.00", penaltyInterest: "12.00" },
+  dues: [
+    { dueDate: "2026-10-15", amount: "1000.00" },
+    { dueDate: "2026-11-15", amount: "1000.00" },
+  ],
+  payments: [{ date: "2026-10-20", amount: "400.00" }],
+  borrower: { name: "张伟", monthlyIncome: "8000.00" },
+  contacts: [{ at: "2026-11-20T10:00:00+08:00", channel: "call", outcome: "no_answer" }],
+} as const;
+const asOf = "2026-11-23T10:00:00+08:00";
+
+// Each value export and a call that proves it works through the entry.
+const EXERCISE: Record<string, () => unknown> = {
+  ArrearsError: () => expect(thrownArrearsError(() => api.parseAccount({}))).toBeInstanceOf(api.ArrearsError),
+  parseAccount: () => expect(api.parseAccount(account).id).toBe("PUB-1"),
+  safeParseAccount: () => expect(api.safeParseAccount({ id: 1 }).success).toBe(false),
+  deriveDelinquency: () => expect(api.deriveDelinquency(account, { asOf }).dpd).toBe(39),
+  bucketFor: () => expect(api.bucketFor("us-cycle", 180, "revolving").chargeOffDue).toBe(true),
+  loadBucketScheme: () => expect(api.loadBucketScheme(api.shippedRuleFile("buckets", "cn-m")).labels[2]).toBe("M2"),
+  summarizeContacts: () => expect(api.summarizeContacts(account, { asOf }).attempts.call.last7Days).toBe(1),
+  promiseStatus: () => expect(api.promiseStatus(account, { asOf }).promises).toEqual([]),
+  deriveFacts: () => expect(api.deriveFacts(account, { asOf }).dpd).toBe(39),
+  FACTS: () => expect(api.FACTS.some((f) => f.name === "dpd")).toBe(true),
+  score: () =>
+    expect(api.score(api.shippedRuleFile("scorecards", "risk-behavioral"), { dpd: 0 }).score).toBeGreaterThan(0),
+  loadScorecard: () => expect(api.loadScorecard(api.shippedRuleFile("scorecards", "hardship")).id).toBe("hardship"),
+  loadSegmentation: () =>
+    expect(api.loadSegmentation(api.shippedRuleFile("scorecards", "segments")).id).toBe("segments"),
+  loadScoring: () => expect(api.loadScoring().risk.id).toBe("risk-behavioral"),
+  applyScores: () => {
+    const facts = api.deriveFacts(account, { asOf });
+    expect(api.applyScores(api.loadScoring(), facts).segment).toBe(facts.segment);
+  },
+  explainSegment: () =>
+    expect(api.explainSegment(api.shippedRuleFile("scorecards", "segments"), { hardshipScore: 0 }).segment).toBe(
+      "self_cure",
+    ),
+  checkContact: () =>
+    expect(
+      api.checkContact(api.shippedRuleFile("guardrails", "cn-2026"), account, {
+        channel: "call",
+        at: "2026-11-23T22:30:00+08:00",
+      }).allowed,
+    ).toBe(false),
+  loadGuardrailProfile: () =>
+    expect(api.loadGuardrailProfile(api.shippedRuleFile("guardrails", "uk-conc")).id).toBe("uk-conc"),
+  loadPolicy: () => expect(api.loadPolicy(api.shippedRuleFile("policies", "cn-default")).meta.id).toBe("cn-default"),
+  evaluatePolicy: () => {
+    const policy = api.loadPolicy(api.shippedRuleFile("policies", "cn-default"));
+    expect(api.evaluatePolicy(policy, api.deriveFacts(account, { asOf })).events.length).toBeGreaterThan(0);
+  },
+  DOMAIN_OPERATORS: () => expect(api.DOMAIN_OPERATORS.map((o) => o.name)).toContain("inBucket"),
+  decide: () => {
+    const d = api.decide(api.loadPolicy(api.shippedRuleFile("policies", "cn-default")), account, { asOf });
+    expect(d.accountId).toBe("PUB-1");
+  },
+  shippedRuleFile: () =>
+    expect((api.shippedRuleFile("templates", "sms-reminder") as { id: string }).id).toBe("sms-reminder"),
+  shippedRuleFiles: () =>
+    expect(api.shippedRuleFiles().some((f) => f.kind === "policies" && f.id === "default")).toBe(true),
+  planInstallments: () =>
+    expect(
+      api
+        .planInstallments({ amount: "1000.00", count: 3, firstDueDate: "2026-01-31", currency: "USD" })
+        .installments.map((i) => i.amount),
+    ).toEqual(["333.33", "333.33", "333.34"]),
+  planDeferral: () => expect(api.planDeferral({ account, months: 2, asOf }).kind).toBe("deferral"),
+  settlementOffer: () =>
+    expect(api.settlementOffer({ account, maxDiscount: "0.3", floor: "0.6", asOf }).kind).toBe("settlement"),
+  waiveFees: () => expect(api.waiveFees({ account, components: ["penaltyInterest"] }).waived.total).toBe("12.00"),
+  buildOffer: () => expect(api.buildOffer({ kind: "deferral", months: 3 }, account, { asOf }).kind).toBe("deferral"),
+  assessAffordability: () =>
+    expect(
+      api.assessAffordability({
+        installment: "350.00",
+        monthlyIncome: "1000.00",
+        maxIncomeShare: 0.35,
+        currency: "USD",
+      }).affordable,
+    ).toBe(true),
+  renderMessage: () => {
+    const d = api.decide(api.loadPolicy(api.shippedRuleFile("policies", "cn-default")), account, { asOf });
+    const template = api.loadTemplate(api.shippedRuleFile("templates", "sms-reminder"));
+    expect(api.renderMessage(template, d, { account: api.parseAccount(account) }).locale).toBe("zh-CN");
+  },
+  loadTemplate: () =>
+    expect(api.loadTemplate(api.shippedRuleFile("templates", "formal-letter")).id).toBe("formal-letter"),
+  formatMoney: () => expect(api.formatMoney("1234.5", "CNY", "zh-CN")).toBe("¥1,234.50"),
+  formatDate: () => expect(api.formatDate("2026-11-23", "en-GB")).toBe("23 November 2026"),
+  decideMany: () => {
+    const policy = api.loadPolicy(api.shippedRuleFile("policies", "cn-default"));
+    const items = [...api.decideMany(policy, [account, { id: "bad" }], { asOf })];
+    expect(items.map((x) => api.isDecisionError(x))).toEqual([false, true]);
+  },
+  decideManyAsync: async () => {
+    const policy = api.loadPolicy(api.shippedRuleFile("policies", "cn-default"));
+    const out = [];
+    for await (const x of api.decideManyAsync(policy, [account], { asOf })) out.push(x);
+    expect(out).toHaveLength(1);
+  },
+  isDecisionError: () =>
+    expect(
+      api.isDecisionError({ accountId: null, index: 0, error: { code: "INVALID_ACCOUNT", message: "", issues: [] } }),
+    ).toBe(true),
+  summarizePortfolio: () => {
+    const policy = api.loadPolicy(api.shippedRuleFile("policies", "cn-default"));
+    expect(api.summarizePortfolio(api.decideMany(policy, [account], { asOf })).decisions).toBe(1);
+  },
+  loadExperiment: () =>
+    expect(api.loadExperiment({ id: "e", salt: "s", variants: [{ name: "a", weight: 1 }] }).variants).toHaveLength(1),
+  assignVariant: () => {
+    const e = api.loadExperiment({
+      id: "e",
+      salt: "s",
+      variants: [
+        { name: "a", weight: 1 },
+        { name: "b", weight: 1 },
+      ],
+    });
+    expect(api.assignVariant(e, "A-1")).toBe(api.assignVariant(e, "A-1"));
+  },
+  loadPolicySet: () => {
+    const p = api.loadPolicy(api.shippedRuleFile("policies", "cn-default"));
+    const set = api.loadPolicySet({
+      experiment: { id: "e", salt: "s", variants: [{ name: "a", weight: 1 }] },
+      policies: { a: p },
+    });
+    expect(set.experiment.variants[0]!.name).toBe("a");
+  },
+  decideWithExperiment: () => {
+    const p = api.loadPolicy(api.shippedRuleFile("policies", "cn-default"));
+    const set = { experiment: { id: "e", salt: "s", variants: [{ name: "a", weight: 1 }] }, policies: { a: p } };
+    expect(api.decideWithExperiment(set, account, { asOf }).variant).toBe("a");
+  },
+  comparePolicies: () => {
+    const p = api.loadPolicy(api.shippedRuleFile("policies", "cn-default"));
+    expect(api.comparePolicies(p, p, [account], { asOf }).changed).toBe(0);
+  },
+  rollRates: () => {
+    const r = api.rollRates({ asOf: "2026-10-31", accounts: [account] }, { asOf: "2026-11-30", accounts: [account] });
+    expect(r.byBucket.length).toBeGreaterThan(0);
+  },
+  roundAmount: () => expect(api.roundAmount("12.345", "USD")).toBe("12.35"),
+  addAmounts: () => expect(api.addAmounts("USD", "0.10", "0.20")).toBe("0.30"),
+  subtractAmounts: () => expect(api.subtractAmounts("USD", "1.00", "0.35")).toBe("0.65"),
+  compareAmounts: () => expect(api.compareAmounts("10.00", 9.99)).toBe(1),
+  toMinorUnits: () => expect(api.toMinorUnits("123.45", "USD")).toBe(12345),
+  fromMinorUnits: () => expect(api.fromMinorUnits(7n, "JPY")).toBe("7"),
+  minorDigits: () => expect(api.minorDigits("KWD")).toBe(3),
+  isKnownCurrency: () => expect(api.isKnownCurrency("XYZ")).toBe(false),
+};
+
+describe("public entry", () => {
+  it("holds at most 60 values, each of them listed and exercised here", () => {
+    const values = Object.keys(api).sort();
+    expect(values.length).toBeLessThanOrEqual(60);
+    expect(values).toEqual(Object.keys(EXERCISE).sort());
+  });
+
+  for (const [name, run] of Object.entries(EXERCISE)) it(`${name} works through the entry`, async () => run());
+});
+
+describe("arrears/schemas", () => {
   it("primitive and part schemas accept good values and reject bad ones", () => {
-    const cases: [keyof typeof api, unknown, unknown][] = [
+    const cases: [keyof typeof schemas, unknown, unknown][] = [
       ["AmountSchema", "12.50", "-1"],
       ["IsoDateSchema", "2024-02-29", "2025-02-29"],
       ["InstantSchema", "2026-11-23T09:30:00+08:00", "2026-11-23T09:30:00"],
       ["CurrencySchema", "CNY", "RMB"],
       ["TimeZoneSchema", "Asia/Shanghai", "China/Beijing"],
       ["LocaleSchema", "zh-CN", "not a locale"],
+      ["JurisdictionSchema", "US-NY", "New York"],
       ["ChannelSchema", "sms", "fax"],
       ["ContactOutcomeSchema", "voicemail", "ghosted"],
       ["ContactPurposeSchema", "visit_notice", "party"],
@@ -23,136 +196,79 @@ describe("public entry: schemas are zod schemas that validate", () => {
       ["PaymentSchema", { date: "2026-10-15", amount: 5 }, { date: "2026-10-15", amount: Number.NaN }],
       ["PromiseSchema", { amount: "50", dueDate: "2026-12-01" }, { amount: "50" }],
       ["BalanceSchema", { principal: "1" }, { principal: "x" }],
-      ["OverdueComponentsSchema", { fees: "3" }, { fees: -3 }],
       ["BorrowerFlagsSchema", { disputed: true }, { disputed: "yes" }],
       ["HardshipReportSchema", { kind: "medical", reportedOn: "2026-11-01" }, { kind: "medical" }],
       ["BorrowerSchema", { doNotContact: ["sms"] }, { doNotContact: ["fax"] }],
+      ["AccountEventSchema", { type: "complaint_opened", on: "2026-11-01" }, { type: "complained", on: "2026-11-01" }],
+      ["ArrangementSchema", { id: "a", kind: "installment_plan", agreedOn: "2026-11-01", schedule: [] }, { id: "a" }],
+      ["EmergencyContactSchema", { id: "ec1", relationship: "spouse" }, { id: "ec1", relationship: "cousin twice" }],
+      [
+        "IncomeExpenditureSchema",
+        { monthlyIncome: "2000", essentialExpenditure: "1500", completedOn: "2026-11-01" },
+        {},
+      ],
       [
         "ContactSchema",
         { at: "2026-11-01T10:00:00Z", channel: "call", outcome: "busy" },
         { at: "2026-11-01", channel: "call", outcome: "busy" },
       ],
       ["DelinquencySnapshotSchema", { dpd: 12, overdue: "10" }, { dpd: -1, overdue: "10" }],
+      ["AsOfSchema", "2026-11-23", "yesterday"],
     ];
     for (const [name, good, bad] of cases) {
-      const schema = api[name] as { safeParse: (v: unknown) => { success: boolean } };
+      const schema = schemas[name] as { safeParse: (v: unknown) => { success: boolean } };
       expect(schema.safeParse(good).success, `${name} accepts ${JSON.stringify(good)}`).toBe(true);
       expect(schema.safeParse(bad).success, `${name} rejects ${JSON.stringify(bad)}`).toBe(false);
     }
-    expect(api.AccountSchema.safeParse({}).success).toBe(false);
+    expect(schemas.AccountSchema.safeParse({}).success).toBe(false);
   });
 
   it("rule-file schemas validate the shipped files", () => {
-    expect(api.PolicyFileSchema.safeParse(api.defaultPolicy).success).toBe(true);
-    expect(api.PolicyFileSchema.safeParse({ id: "x" }).success).toBe(false);
-    expect(api.ScorecardSchema.safeParse(api.riskBehavioralScorecard).success).toBe(true);
-    expect(api.SegmentationSchema.safeParse(api.defaultSegmentation).success).toBe(true);
-    expect(api.GuardrailProfileSchema.safeParse(api.guardrailProfiles["cn-2026"]).success).toBe(true);
-    expect(api.MessageTemplateSchema.safeParse(api.TEMPLATES["sms-reminder"]).success).toBe(true);
-    expect(api.BucketSchemeSchema.safeParse({ id: "x" }).success).toBe(false);
-    expect(api.ExperimentSchema.safeParse({ id: "e", salt: "s", variants: [{ name: "a", weight: 1 }] }).success).toBe(
+    expect(schemas.PolicyFileSchema.safeParse(api.shippedRuleFile("policies", "default")).success).toBe(true);
+    expect(schemas.PolicyFileSchema.safeParse({ id: "x" }).success).toBe(false);
+    expect(schemas.ScorecardSchema.safeParse(api.shippedRuleFile("scorecards", "risk-behavioral")).success).toBe(true);
+    expect(schemas.SegmentationSchema.safeParse(api.shippedRuleFile("scorecards", "segments")).success).toBe(true);
+    expect(schemas.GuardrailProfileSchema.safeParse(api.shippedRuleFile("guardrails", "cn-2026")).success).toBe(true);
+    expect(schemas.MessageTemplateSchema.safeParse(api.shippedRuleFile("templates", "sms-reminder")).success).toBe(
       true,
     );
-    expect(api.OfferSpecSchema.safeParse({ kind: "deferral", months: 3 }).success).toBe(true);
-    expect(api.OfferSpecSchema.safeParse({ kind: "deferral", months: 0 }).success).toBe(false);
-  });
-});
-
-describe("public entry: functions", () => {
-  it("bucket schemes: load, look up, self-test", () => {
-    const scheme = api.loadBucketScheme(api.BUCKET_SCHEMES["cn-m"]);
-    expect(api.isBucketScheme(scheme)).toBe(true);
-    expect(api.isBucketScheme({})).toBe(false);
-    expect(api.bucketFor("cn-m", 31)).toMatchObject({ bucket: "M2", bucketIndex: 2 });
-    expect(api.bucketFor("us-cycle", 180, "revolving").chargeOffDue).toBe(true);
-    expect(api.bucketFor("us-cycle", 179, "revolving").chargeOffDue).toBe(false);
-    expect(api.testBucketScheme("us-cycle").every((t) => t.passed)).toBe(true);
-    expect(thrownArrearsError(() => api.bucketFor("cn-m", -1)).issues[0]!.path).toEqual(["dpd"]);
-  });
-
-  it("cycle status and limits", () => {
-    expect([0, 1, 29, 30, 59, 60, 400].map(api.cycleStatus)).toEqual([0, 1, 1, 2, 2, 3, api.MAX_CYCLE_STATUS]);
-    expect(api.CYCLE_HISTORY_MONTHS).toBe(24);
-  });
-
-  it("experiments: hashing is the pinned MurmurHash3 and assignment is stable", () => {
-    // Reference vector of MurmurHash3 x86 32: "" with seed 0 is 0, "a" with seed 0 is 0x3c2569b2.
-    expect(api.murmur3x86_32("")).toBe(0);
-    expect(api.murmur3x86_32("a")).toBe(0x3c2569b2);
-    expect(api.hashToUnit("a")).toBeCloseTo(0x3c2569b2 / 2 ** 32, 12);
-    const exp = api.loadExperiment({
-      id: "e1",
-      salt: "2026Q4",
-      variants: [
-        { name: "champion", weight: 9 },
-        { name: "challenger", weight: 1 },
-      ],
-    });
-    expect(api.assignVariant(exp, "A-1")).toBe(api.assignVariant(exp, "A-1"));
-    expect(thrownArrearsError(() => api.loadExperiment({ id: "e", salt: "s", variants: [] })).code).toBe(
-      "INVALID_EXPERIMENT",
-    );
-  });
-
-  it("message formatting helpers and locale choice", () => {
-    expect(api.pickLocale(["zh-CN", "en-US"], "zh-TW")).toBe("zh-CN");
-    expect(api.pickLocale(["zh-CN", "en-US"], "fr-FR")).toBe("en-US");
-    expect(api.formatList(["bank transfer", "card", "app"], "en-US")).toBe("bank transfer, card, or app");
-    expect(api.formatUnit(3, "day", "en-US")).toMatch(/^3 days$/);
-    expect(api.MESSAGE_VARIABLES.some((v) => v.name === "amount.overdue")).toBe(true);
-    expect(api.ITEM_VARIABLES.map((v) => v.name)).toContain("item.amount");
-  });
-
-  it("offer specs, contact constants and error paths", () => {
-    expect(api.parseOfferSpec({ kind: "fee_waiver", components: ["fees"] })).toMatchObject({ kind: "fee_waiver" });
-    expect(thrownArrearsError(() => api.parseOfferSpec({ kind: "installments", counts: [] })).code).toBe(
-      "INVALID_OFFER",
-    );
-    expect(api.ATTEMPT_CHANNELS).toContain("call");
-    expect(api.FAILED_OUTCOMES).toContain("no_answer");
-    expect(api.FAILED_OUTCOMES).not.toContain("right_party");
-    expect(api.DEFAULT_PROMISE_GRACE_DAYS).toBe(2);
-    expect(api.SIGNAL_OPERATORS).toContain("greaterThan");
-    expect(api.CONTACT_PURPOSES).toContain("visit_notice");
-    expect(api.HARDSHIP_KINDS).toContain("unemployment");
-    expect(api.formatPath(["contacts", 3, "at"])).toBe("contacts[3].at");
-    expect(api.isParsedAccount({})).toBe(false);
-    expect(api.isScorecard(api.loadScorecard(api.riskBehavioralScorecard))).toBe(true);
+    expect(schemas.BucketSchemeSchema.safeParse(api.shippedRuleFile("buckets", "us-cycle")).success).toBe(true);
+    expect(
+      schemas.ExperimentSchema.safeParse({ id: "e", salt: "s", variants: [{ name: "a", weight: 1 }] }).success,
+    ).toBe(true);
+    expect(schemas.OfferSpecSchema.safeParse({ kind: "deferral", months: 3 }).success).toBe(true);
+    expect(schemas.OfferSpecSchema.safeParse({ kind: "deferral", months: 0 }).success).toBe(false);
   });
 
   it("options schemas reject what the functions reject", () => {
-    expect(api.DelinquencyOptionsSchema.safeParse({ asOf: "2026-11-23" }).success).toBe(true);
-    expect(api.DelinquencyOptionsSchema.safeParse({ asOf: "2026-11-23", graceDays: -1 }).success).toBe(false);
-    expect(api.FactsOptionsSchema.safeParse({ asOf: "yesterday" }).success).toBe(false);
-    expect(api.PolicyOptionsSchema.safeParse({ maxDelayHours: 16 }).success).toBe(true);
-    expect(api.PolicyTestSchema.safeParse({}).success).toBe(false);
-    expect(api.ActionDefinitionSchema.safeParse({ contact: true, description: "call", channel: "call" }).success).toBe(
-      true,
-    );
-    expect(api.ActionDefinitionSchema.safeParse({ contact: true, description: "call" }).success).toBe(false);
-    expect(api.CharacteristicSchema.safeParse({}).success).toBe(false);
-    expect(api.BucketRangeSchema.safeParse({ label: "M1", min: 1, max: 30 }).success).toBe(true);
-    expect(api.BucketSchemeTestSchema.safeParse({ name: "t", dpd: 1, expect: { bucket: "M1" } }).success).toBe(true);
+    expect(schemas.DelinquencyOptionsSchema.safeParse({ asOf: "2026-11-23" }).success).toBe(true);
+    expect(schemas.DelinquencyOptionsSchema.safeParse({ asOf: "2026-11-23", graceDays: -1 }).success).toBe(false);
+    expect(schemas.FactsOptionsSchema.safeParse({ asOf: "yesterday" }).success).toBe(false);
+    expect(schemas.PolicyOptionsSchema.safeParse({ maxDelayHours: 16 }).success).toBe(true);
+    expect(schemas.PolicyTestSchema.safeParse({}).success).toBe(false);
   });
 
-  it("decideManyAsync streams an async source and yields error entries", async () => {
-    const policy = api.loadPolicy(api.defaultPolicy);
-    async function* source() {
-      yield { id: "bad" };
-      yield {
-        id: "A",
-        product: "installment",
-        currency: "USD",
-        openedOn: "2026-01-01",
-        timeZone: "UTC",
-        balance: { principal: "100" },
-        dues: [{ dueDate: "2026-11-01", amount: "10" }],
-      };
-    }
-    const out: api.BatchItem[] = [];
-    for await (const item of api.decideManyAsync(policy, source(), { asOf: "2026-11-23T12:00:00Z" })) out.push(item);
-    expect(out).toHaveLength(2);
-    expect(api.isDecisionError(out[0]!)).toBe(true);
-    expect((out[1] as api.Decision).facts.dpd).toBe(22);
+  it("enumerations", () => {
+    expect(schemas.CHANNELS).toContain("visit");
+    expect(schemas.CONTACT_OUTCOMES).toContain("promise_to_pay");
+    expect(schemas.CONTACT_PURPOSES).toContain("validation_notice");
+    expect(schemas.EVENT_TYPES).toContain("verification_sent");
+    expect(schemas.HOLD_STATUSES[0]).toBe("deceased");
+    expect(schemas.BORROWER_STATUSES).toContain("vulnerable");
+    expect(schemas.HOLD_FLAGS).toEqual(schemas.BORROWER_STATUSES);
+    expect(schemas.FACT_NAMES.has("dpd")).toBe(true);
+    expect(schemas.MESSAGE_VARIABLES.some((v) => v.name === "amount.overdue")).toBe(true);
+    expect(schemas.ITEM_VARIABLES.map((v) => v.name)).toContain("item.amount");
+    expect(schemas.SEGMENTS).toContain("hardship");
+    expect(schemas.FREQUENCIES).toEqual(["monthly", "biweekly", "weekly"]);
+    expect(schemas.WAIVABLE_COMPONENTS).toEqual(["penaltyInterest", "fees"]);
+    expect(schemas.ARRANGEMENT_KINDS).toContain("payment_holiday");
+    expect(schemas.PARTIES).toContain("emergency_contact");
+    expect(schemas.RELATIONSHIPS).toContain("spouse");
+    expect(schemas.ACCOUNT_LIMITS.nameLength).toBe(200);
+    expect(schemas.CharacteristicSchema.safeParse({}).success).toBe(false);
+    expect(schemas.BucketRangeSchema.safeParse({ label: "x", min: 0 }).success).toBe(true);
+    expect(schemas.BucketSchemeTestSchema.safeParse({}).success).toBe(false);
+    expect(schemas.ActionDefinitionSchema.safeParse({ contact: false, description: "x" }).success).toBe(true);
   });
 });

@@ -15,7 +15,6 @@ export {
   type BucketSchemeJson,
   BucketSchemeSchema,
   type BucketSchemeTest,
-  type BucketSchemeTestResult,
   BucketSchemeTestSchema,
   bucketFor,
   isBucketScheme,

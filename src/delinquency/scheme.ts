@@ -3,7 +3,7 @@ import cnFiveCategory from "../../rules/buckets/cn-five-category.json";
 import cnM from "../../rules/buckets/cn-m.json";
 import usCycle from "../../rules/buckets/us-cycle.json";
 import { ArrearsError, type ArrearsIssue, issuesFromZod } from "../errors/index.js";
-import { deepFreeze } from "../util/index.js";
+import { deepFreeze, type EmbeddedTestResult, expectEqual, runEmbeddedCases } from "../util/index.js";
 
 const Days = z.number().int().min(0).max(100_000);
 const Product = z.enum(["installment", "revolving"]);
@@ -263,6 +263,13 @@ export function lookup(s: BucketScheme, dpd: number, product?: "installment" | "
  * @example
  * BUCKET_SCHEMES["cn-five-category"].labels; // ["正常", "关注", "次级", "可疑", "损失"]
  */
+/** The shipped bucket-scheme files as raw JSON, deep-frozen. @internal */
+export const BUCKET_SCHEME_FILES: Readonly<Record<string, unknown>> = deepFreeze({
+  "cn-m": cnM as unknown,
+  "us-cycle": usCycle as unknown,
+  "cn-five-category": cnFiveCategory as unknown,
+});
+
 export const BUCKET_SCHEMES = {
   "cn-m": loadBucketScheme(cnM),
   "us-cycle": loadBucketScheme(usCycle),
@@ -289,14 +296,6 @@ export function resolveBucketScheme(scheme: unknown, path: (string | number)[]):
   return loadBucketScheme(scheme);
 }
 
-/** Outcome of one embedded test. */
-export interface BucketSchemeTestResult {
-  name: string;
-  passed: boolean;
-  expected: BucketSchemeTest["expect"];
-  actual: BucketResult;
-}
-
 /**
  * Runs a scheme's embedded `tests` and reports each (the project's test suite runs this for
  * every shipped file; run it on your own schemes too).
@@ -304,15 +303,15 @@ export interface BucketSchemeTestResult {
  * @example
  * testBucketScheme(BUCKET_SCHEMES["cn-m"]).every((t) => t.passed); // true
  */
-export function testBucketScheme(scheme: BucketScheme | BucketSchemeId | BucketSchemeJson): BucketSchemeTestResult[] {
+export function testBucketScheme(scheme: BucketScheme | BucketSchemeId | BucketSchemeJson): EmbeddedTestResult[] {
   const s = resolveBucketScheme(scheme, ["scheme"]);
-  return s.tests.map((t) => {
+  return runEmbeddedCases(s.tests, (t) => {
     const actual = lookup(s, t.dpd, t.product);
     const e = t.expect;
-    const passed =
-      actual.bucket === e.bucket &&
-      (e.bucketIndex === undefined || e.bucketIndex === actual.bucketIndex) &&
-      (e.chargeOffDue === undefined || e.chargeOffDue === actual.chargeOffDue);
-    return { name: t.name, passed, expected: e, actual };
+    const f: string[] = [];
+    expectEqual(f, "bucket", e.bucket, actual.bucket);
+    if (e.bucketIndex !== undefined) expectEqual(f, "bucketIndex", e.bucketIndex, actual.bucketIndex);
+    if (e.chargeOffDue !== undefined) expectEqual(f, "chargeOffDue", e.chargeOffDue, actual.chargeOffDue);
+    return f;
   });
 }

@@ -24,4 +24,4 @@ export {
   type ThirdPartyRule,
   type WindowRule,
 } from "./schema.js";
-export { type GuardrailTestResult, runGuardrailProfileTests } from "./tests.js";
+export { runGuardrailProfileTests } from "./tests.js";

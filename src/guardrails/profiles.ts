@@ -2,6 +2,7 @@ import cn2026 from "../../rules/guardrails/cn-2026.json";
 import ukConc from "../../rules/guardrails/uk-conc.json";
 import usRegF from "../../rules/guardrails/us-reg-f.json";
 import { ArrearsError } from "../errors/index.js";
+import { deepFreeze } from "../util/index.js";
 import { type GuardrailProfile, loadGuardrailProfile } from "./load.js";
 
 /** Ids of the guardrail profiles shipped in `rules/guardrails/`. */
@@ -14,7 +15,8 @@ export type GuardrailProfileId = "us-reg-f" | "cn-2026" | "uk-conc";
  * @example
  * guardrailProfiles["us-reg-f"].version; // "1.0.0"
  */
-export const guardrailProfiles: Readonly<Record<GuardrailProfileId, unknown>> = Object.freeze({
+// Deep-frozen: the shipped files are shared by every caller and compiled once; no code may edit them.
+export const guardrailProfiles: Readonly<Record<GuardrailProfileId, unknown>> = deepFreeze({
   "us-reg-f": usRegF as unknown,
   "cn-2026": cn2026 as unknown,
   "uk-conc": ukConc as unknown,

@@ -6,6 +6,7 @@ import smsReminder from "../../rules/templates/sms-reminder.json";
 import thirdPartyMessage from "../../rules/templates/third-party-message.json";
 import visitNotice from "../../rules/templates/visit-notice.json";
 import { ArrearsError } from "../errors/index.js";
+import { deepFreeze } from "../util/index.js";
 import { loadTemplate, type MessageTemplate } from "./template.js";
 
 /**
@@ -15,7 +16,7 @@ import { loadTemplate, type MessageTemplate } from "./template.js";
  * @example
  * Object.keys(TEMPLATES) // ["call-script", "email-reminder", "formal-letter", …]
  */
-export const TEMPLATES: Readonly<Record<string, unknown>> = Object.freeze({
+export const TEMPLATES: Readonly<Record<string, unknown>> = deepFreeze({
   "call-script": callScript,
   "email-reminder": emailReminder,
   "formal-letter": formalLetter,

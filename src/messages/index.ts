@@ -7,7 +7,7 @@
 export { getTemplate, TEMPLATES } from "./catalog.js";
 export type { LenderDetails, MessageDecision } from "./context.js";
 export { formatDate, formatList, formatMoney, formatUnit, maskAccount } from "./format.js";
-export type { RenderedMessage, RenderOptions, TemplateTestResult } from "./render.js";
+export type { RenderedMessage, RenderOptions } from "./render.js";
 export { renderMessage, runTemplateTests } from "./render.js";
 export type { Audience, MessageTemplate, MessageTemplateJson, TemplateTestCase } from "./template.js";
 export { loadTemplate, MessageTemplateSchema, pickLocale } from "./template.js";

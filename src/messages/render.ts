@@ -1,5 +1,6 @@
 import { ArrearsError, type ArrearsIssue } from "../errors/index.js";
 import type { Channel } from "../model/schema.js";
+import { type EmbeddedTestResult, expectEqual, runEmbeddedCases } from "../util/index.js";
 import {
   type Item,
   type LenderDetails,
@@ -255,41 +256,23 @@ export function renderMessage(
   return out;
 }
 
-/** Result of one embedded template test. */
-export interface TemplateTestResult {
-  name: string;
-  passed: boolean;
-  failures: string[];
-  message?: RenderedMessage;
-}
-
 /**
  * Runs a template's embedded `tests` (sample decision → expected substrings) and reports each.
  *
  * @example
  * runTemplateTests(getTemplate("formal-letter")).every((r) => r.passed) // true
  */
-export function runTemplateTests(template: MessageTemplate | unknown): TemplateTestResult[] {
+export function runTemplateTests(template: MessageTemplate | unknown): EmbeddedTestResult[] {
   const t = loadTemplate(template);
-  return t.tests.map((tc) => {
+  return runEmbeddedCases(t.tests, (tc) => {
     const failures: string[] = [];
-    let message: RenderedMessage | undefined;
-    try {
-      message = renderMessage(t, tc.decision as unknown as MessageDecision, (tc.options ?? {}) as RenderOptions);
-    } catch (e) {
-      return {
-        name: tc.name,
-        passed: false,
-        failures: [`render threw: ${e instanceof Error ? e.message : String(e)}`],
-      };
-    }
-    if (tc.expect.locale !== undefined && message.locale !== tc.expect.locale)
-      failures.push(`locale ${message.locale}, expected ${tc.expect.locale}`);
+    const message = renderMessage(t, tc.decision as unknown as MessageDecision, (tc.options ?? {}) as RenderOptions);
+    if (tc.expect.locale !== undefined) expectEqual(failures, "locale", tc.expect.locale, message.locale);
     for (const s of tc.expect.contains) if (!message.body.includes(s)) failures.push(`body lacks ${JSON.stringify(s)}`);
     for (const s of tc.expect.notContains)
       if (message.body.includes(s)) failures.push(`body contains ${JSON.stringify(s)}`);
     for (const s of tc.expect.subjectContains)
       if (!(message.subject ?? "").includes(s)) failures.push(`subject lacks ${JSON.stringify(s)}`);
-    return { name: tc.name, passed: failures.length === 0, failures, message };
+    return failures;
   });
 }

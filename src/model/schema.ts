@@ -159,27 +159,7 @@ export const PaymentSchema = z.strictObject({
 });
 export type Payment = z.infer<typeof PaymentSchema>;
 
-export const OverdueComponentsSchema = z.strictObject({
-  principal: AmountSchema.default("0"),
-  interest: AmountSchema.default("0"),
-  penaltyInterest: AmountSchema.default("0"),
-  fees: AmountSchema.default("0"),
-});
-
-export const DelinquencySnapshotSchema = z.strictObject({
-  /** Days past due as the core system reported it on `asOf` (or on the evaluation date if absent). */
-  dpd: z.number().int().min(0).max(100_000),
-  /** Date the snapshot was taken. When evaluating later, a DPD above 0 ages by the days elapsed. */
-  asOf: IsoDateSchema.optional(),
-  /** Total overdue amount, or overdue by component. */
-  overdue: z.union([AmountSchema, OverdueComponentsSchema]),
-  /** Total outstanding; defaults to the sum of `balance`. */
-  outstanding: AmountSchema.optional(),
-  /** Monthly status, newest first, up to 24: 0 current, 1 one cycle (1–29 days) late, 2 two cycles … */
-  cycleHistory: z.array(z.number().int().min(0).max(12)).max(24).optional(),
-});
-export type DelinquencySnapshot = z.infer<typeof DelinquencySnapshotSchema>;
-
+/** Amounts by balance component (a balance, or a snapshot's overdue amounts); missing parts are 0. */
 export const BalanceSchema = z.strictObject({
   principal: AmountSchema.default("0"),
   interest: AmountSchema.default("0"),
@@ -187,6 +167,20 @@ export const BalanceSchema = z.strictObject({
   fees: AmountSchema.default("0"),
 });
 export type Balance = z.infer<typeof BalanceSchema>;
+
+export const DelinquencySnapshotSchema = z.strictObject({
+  /** Days past due as the core system reported it on `asOf` (or on the evaluation date if absent). */
+  dpd: z.number().int().min(0).max(100_000),
+  /** Date the snapshot was taken. When evaluating later, a DPD above 0 ages by the days elapsed. */
+  asOf: IsoDateSchema.optional(),
+  /** Total overdue amount, or overdue by component. */
+  overdue: z.union([AmountSchema, BalanceSchema]),
+  /** Total outstanding; defaults to the sum of `balance`. */
+  outstanding: AmountSchema.optional(),
+  /** Monthly status, newest first, up to 24: 0 current, 1 one cycle (1–29 days) late, 2 two cycles … */
+  cycleHistory: z.array(z.number().int().min(0).max(12)).max(24).optional(),
+});
+export type DelinquencySnapshot = z.infer<typeof DelinquencySnapshotSchema>;
 
 export const HardshipReportSchema = z.strictObject({
   kind: HardshipKindSchema,

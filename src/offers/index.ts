@@ -30,4 +30,4 @@ export {
   type WaiveFeesOptions,
 } from "./schemas.js";
 export { type SettlementLine, type SettlementOffer, settlementOffer } from "./settlement.js";
-export { type BalanceAmounts, type FeeWaiver, waiveFees } from "./waive.js";
+export { type FeeWaiver, waiveFees } from "./waive.js";

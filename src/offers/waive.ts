@@ -1,15 +1,6 @@
-import type { Account } from "../model/account.js";
+import type { Account, AmountsByComponent } from "../model/index.js";
 import { accountOf, amt, balanceFigures, parseWith } from "./internal.js";
 import { type WaivableComponent, type WaiveFeesOptions, WaiveFeesOptionsSchema } from "./schemas.js";
-
-/** Balance by component, as decimal strings. */
-export interface BalanceAmounts {
-  principal: string;
-  interest: string;
-  penaltyInterest: string;
-  fees: string;
-  total: string;
-}
 
 /** Result of {@link waiveFees}. */
 export interface FeeWaiver {
@@ -18,8 +9,8 @@ export interface FeeWaiver {
   /** The components waived, in the canonical order (penaltyInterest, fees). */
   components: WaivableComponent[];
   waived: { penaltyInterest: string; fees: string; total: string };
-  balanceBefore: BalanceAmounts;
-  newBalance: BalanceAmounts;
+  balanceBefore: AmountsByComponent;
+  newBalance: AmountsByComponent;
 }
 
 /** @internal the waiver in minor units. */
@@ -39,7 +30,7 @@ export function feeWaiverOf(account: Account, components: readonly WaivableCompo
   const c = b.currency;
   const wp = components.includes("penaltyInterest") ? b.penaltyInterest : 0;
   const wf = components.includes("fees") ? b.fees : 0;
-  const balance = (p: number, f: number): BalanceAmounts => ({
+  const balance = (p: number, f: number): AmountsByComponent => ({
     principal: amt(b.principal, c),
     interest: amt(b.interest, c),
     penaltyInterest: amt(p, c),

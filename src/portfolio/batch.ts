@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { type DecideOptions, decide } from "../decision/decide.js";
+import type { Decision } from "../decision/decision.js";
 import {
   ArrearsError,
   type ArrearsErrorCode,
@@ -8,8 +10,6 @@ import {
 } from "../errors/index.js";
 import { safeParseAccount } from "../model/account.js";
 import { InstantSchema } from "../model/schema.js";
-import { type DecideOptions, decide } from "../policy/decide.js";
-import type { Decision } from "../policy/decision.js";
 
 /** A compiled policy, as `decide` takes it. */
 export type PolicyLike = Parameters<typeof decide>[0];

@@ -1,8 +1,8 @@
 import { z } from "zod";
+import { decide } from "../decision/decide.js";
 import { ArrearsError, issuesFromZod } from "../errors/index.js";
 import { safeParseAccount } from "../model/account.js";
 import { InstantSchema } from "../model/schema.js";
-import { decide } from "../policy/decide.js";
 import type { PolicyLike } from "./batch.js";
 
 /** Options of {@link comparePolicies}. */

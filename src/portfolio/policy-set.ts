@@ -1,7 +1,7 @@
+import { type DecideOptions, decide } from "../decision/decide.js";
+import type { Decision } from "../decision/decision.js";
 import { ArrearsError } from "../errors/index.js";
 import { isParsedAccount, parseAccount } from "../model/account.js";
-import { type DecideOptions, decide } from "../policy/decide.js";
-import type { Decision } from "../policy/decision.js";
 import type { PolicyLike } from "./batch.js";
 import { assignVariant, type CompiledExperiment, type Experiment, loadExperiment } from "./experiment.js";
 

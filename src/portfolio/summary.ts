@@ -1,4 +1,4 @@
-import type { Decision } from "../policy/decision.js";
+import type { Decision } from "../decision/decision.js";
 import type { BatchItem, DecisionError } from "./batch.js";
 import { ExposureSums } from "./exposure.js";
 

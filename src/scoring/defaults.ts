@@ -1,6 +1,7 @@
 import hardshipJson from "../../rules/scorecards/hardship.json";
 import riskJson from "../../rules/scorecards/risk-behavioral.json";
 import segmentsJson from "../../rules/scorecards/segments.json";
+import { deepFreeze } from "../util/index.js";
 
 /**
  * The shipped default risk scorecard (`rules/scorecards/risk-behavioral.json`), as JSON.
@@ -9,7 +10,7 @@ import segmentsJson from "../../rules/scorecards/segments.json";
  * @example
  * score(riskBehavioralScorecard, facts).probability;
  */
-export const riskBehavioralScorecard: unknown = riskJson;
+export const riskBehavioralScorecard: unknown = deepFreeze(riskJson);
 
 /**
  * The shipped hardship scorecard (`rules/scorecards/hardship.json`), 0–100, higher = less able to pay.
@@ -17,7 +18,7 @@ export const riskBehavioralScorecard: unknown = riskJson;
  * @example
  * score(hardshipScorecard, facts).score; // 0 … 100
  */
-export const hardshipScorecard: unknown = hardshipJson;
+export const hardshipScorecard: unknown = deepFreeze(hardshipJson);
 
 /**
  * The shipped can-pay / will-pay segmentation (`rules/scorecards/segments.json`).
@@ -25,4 +26,4 @@ export const hardshipScorecard: unknown = hardshipJson;
  * @example
  * segmentOf(defaultSegmentation, facts); // "self_cure"
  */
-export const defaultSegmentation: unknown = segmentsJson;
+export const defaultSegmentation: unknown = deepFreeze(segmentsJson);

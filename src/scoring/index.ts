@@ -29,4 +29,4 @@ export {
   SIGNAL_OPERATORS,
   segmentOf,
 } from "./segment.js";
-export { type EmbeddedTestResult, runScorecardTests, runSegmentationTests } from "./selftest.js";
+export { runScorecardTests, runSegmentationTests } from "./selftest.js";

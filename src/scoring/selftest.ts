@@ -1,14 +1,7 @@
+import { type EmbeddedTestResult, expectEqual, runEmbeddedCases } from "../util/index.js";
 import { score } from "./score.js";
 import { compiledScorecard, type Scorecard } from "./scorecard.js";
 import { loadSegmentation, type Segmentation, segmentOf } from "./segment.js";
-
-/** Outcome of one embedded test. */
-export interface EmbeddedTestResult {
-  name: string;
-  passed: boolean;
-  /** What differed, e.g. `score: expected 80, got 75`. */
-  failures: string[];
-}
 
 /**
  * Runs the embedded `tests` of a scorecard (JSON or compiled) and reports each one; never
@@ -20,15 +13,12 @@ export interface EmbeddedTestResult {
  */
 export function runScorecardTests(card: Scorecard | unknown): EmbeddedTestResult[] {
   const c = compiledScorecard(card);
-  return c.source.tests.map((t) => {
+  return runEmbeddedCases(c.source.tests, (t) => {
     const failures: string[] = [];
     const e = t.expect;
-    try {
+    {
       const r = score(c, t.facts);
-      const eq = (what: string, want: unknown, got: unknown) => {
-        if (JSON.stringify(want) !== JSON.stringify(got))
-          failures.push(`${what}: expected ${JSON.stringify(want)}, got ${JSON.stringify(got)}`);
-      };
+      const eq = (what: string, want: unknown, got: unknown) => expectEqual(failures, what, want, got);
       if (e.score !== undefined) eq("score", e.score, r.score);
       if (e.scoreMin !== undefined && r.score < e.scoreMin)
         failures.push(`score: expected ≥ ${e.scoreMin}, got ${r.score}`);
@@ -44,10 +34,8 @@ export function runScorecardTests(card: Scorecard | unknown): EmbeddedTestResult
       if (e.reasonsExact !== undefined) eq("reasons", e.reasonsExact, codes);
       for (const [name, pts] of Object.entries(e.points ?? {}))
         eq(`points of ${name}`, pts, r.points.find((p) => p.characteristic === name)?.points);
-    } catch (err) {
-      failures.push(`threw ${err instanceof Error ? err.message : String(err)}`);
     }
-    return { name: t.name, passed: failures.length === 0, failures };
+    return failures;
   });
 }
 
@@ -59,9 +47,9 @@ export function runScorecardTests(card: Scorecard | unknown): EmbeddedTestResult
  */
 export function runSegmentationTests(segmentation: Segmentation | unknown): EmbeddedTestResult[] {
   const s = loadSegmentation(segmentation);
-  return s.source.tests.map((t) => {
-    const got = segmentOf(s, t.facts);
-    const passed = got === t.expect.segment;
-    return { name: t.name, passed, failures: passed ? [] : [`segment: expected "${t.expect.segment}", got "${got}"`] };
+  return runEmbeddedCases(s.source.tests, (t) => {
+    const f: string[] = [];
+    expectEqual(f, "segment", t.expect.segment, segmentOf(s, t.facts));
+    return f;
   });
 }

@@ -1,7 +1,18 @@
+import { decide } from "../decision/decide.js";
+import type { Decision, TraceEntry } from "../decision/decision.js";
+import { isBucketScheme, loadBucketScheme, testBucketScheme } from "../delinquency/index.js";
 import { ArrearsError } from "../errors/index.js";
-import { decide } from "../policy/decide.js";
-import type { Decision, TraceEntry } from "../policy/decision.js";
-import { loadPolicy, type Policy } from "../policy/index.js";
+import { isGuardrailProfile, loadGuardrailProfile, runGuardrailProfileTests } from "../guardrails/index.js";
+import { loadTemplate, runTemplateTests } from "../messages/index.js";
+import { isPolicy, loadPolicy, type Policy } from "../rules/index.js";
+import {
+  isScorecard,
+  loadScorecard,
+  loadSegmentation,
+  runScorecardTests,
+  runSegmentationTests,
+} from "../scoring/index.js";
+import type { EmbeddedTestResult } from "../util/index.js";
 import { AccountBuilder } from "./builder.js";
 
 /** What a case expects of the decision; every given field must match. */
@@ -180,7 +191,40 @@ function findRunner(opt: TestRunner | false | undefined): TestRunner | null {
   if (opt === false) return null;
   const g = (opt ?? globalThis) as TestRunner;
   const it = typeof g.it === "function" ? g.it : typeof g.test === "function" ? g.test : undefined;
-  return it ? { it, ...(typeof g.describe === "function" ? { describe: g.describe } : {}) } : null;
+  if (!it) {
+    // Returning a report nobody looks at would let a failing case pass: say so instead.
+    throw new ArrearsError(
+      "INVALID_OPTIONS",
+      [
+        {
+          path: ["runner"],
+          message:
+            opt === undefined
+              ? "no test runner found: pass { runner: { describe, it } } (vitest, jest, mocha, node:test), or runner: false to only get the report"
+              : "expected an object with it (or test) and optionally describe",
+        },
+      ],
+      "test registration",
+    );
+  }
+  return { it, ...(typeof g.describe === "function" ? { describe: g.describe } : {}) };
+}
+
+/** Registers one test per result (failing with its report) under `title`. */
+function register(
+  runner: TestRunner | null,
+  title: string,
+  results: readonly { name: string; passed: boolean; report: string }[],
+): void {
+  if (!runner) return;
+  const add = (): void => {
+    for (const r of results)
+      runner.it!(r.name, () => {
+        if (!r.passed) throw new Error(r.report);
+      });
+  };
+  if (runner.describe) runner.describe(title, add);
+  else add();
 }
 
 /**
@@ -213,34 +257,113 @@ export function runPolicyTests(
     failed: results.length - passed,
     results,
   };
-  const runner = findRunner(options.runner);
-  if (runner) {
-    const register = (): void => {
-      for (const r of results)
-        runner.it!(r.name, () => {
-          if (!r.passed) throw new Error(r.message);
-        });
-    };
-    const title = options.title ?? `policy ${p.meta.id}@${p.meta.version}`;
-    if (runner.describe) runner.describe(title, register);
-    else register();
-  }
+  register(
+    findRunner(options.runner),
+    options.title ?? `policy ${p.meta.id}@${p.meta.version}`,
+    results.map((r) => ({ name: r.name, passed: r.passed, report: r.message })),
+  );
   return report;
 }
 
+/** The kinds of rule file that carry embedded tests. */
+export type EmbeddedTestKind = "policy" | "guardrails" | "scorecard" | "segmentation" | "buckets" | "template";
+
+/** What {@link runEmbeddedTests} returns, for any kind of rule file. */
+export interface EmbeddedTestReport {
+  kind: EmbeddedTestKind;
+  id: string;
+  version: string;
+  total: number;
+  passed: number;
+  failed: number;
+  results: EmbeddedTestResult[];
+}
+
+function kindOf(file: unknown): EmbeddedTestKind {
+  if (isPolicy(file)) return "policy";
+  if (isGuardrailProfile(file)) return "guardrails";
+  if (isScorecard(file)) return "scorecard";
+  if (isBucketScheme(file)) return "buckets";
+  const o = (typeof file === "object" && file !== null ? file : {}) as Record<string, unknown>;
+  const has = (k: string): boolean => Object.hasOwn(o, k);
+  if (has("rules") && has("actions")) return "policy";
+  if (has("conversationOutcomes")) return "guardrails";
+  if (has("characteristics")) return "scorecard";
+  if (has("ability") && has("willingness")) return "segmentation";
+  if (has("ranges")) return "buckets";
+  if (has("locales") && has("channel")) return "template";
+  throw new ArrearsError(
+    "INVALID_INPUT",
+    [
+      {
+        path: [],
+        message:
+          "not a rule file with embedded tests (policy, guardrail profile, scorecard, segmentation, bucket scheme or template)",
+        received: file,
+      },
+    ],
+    "runEmbeddedTests",
+  );
+}
+
 /**
- * Runs a policy file's own embedded `tests` (`[{name, account, asOf, expect}]`).
+ * Runs the `tests` embedded in any rule file (JSON or loaded): a policy, a guardrail profile, a
+ * scorecard, a segmentation, a bucket scheme or a message template. Every kind reports the
+ * same shape; with a test framework (`runner`, or `describe`/`it` globals) it also registers one
+ * test per case, and it throws when it finds no framework unless `runner: false`.
+ *
+ * @throws {ArrearsError} the file's own load error (`INVALID_POLICY`, …) when it is invalid;
+ * `INVALID_OPTIONS` when no test runner can be found.
  *
  * @example
- * import defaultJson from "arrears/rules/policies/default.json" with { type: "json" };
- * const report = runEmbeddedTests(defaultJson, { runner: false });
- * report.failed; // 0
+ * import { describe, it } from "vitest";
+ * runEmbeddedTests(myPolicyJson, { runner: { describe, it } });
+ * runEmbeddedTests(shippedRuleFile("guardrails", "uk-conc"), { runner: false }).failed; // 0
  */
-export function runEmbeddedTests(policyJson: unknown, options: RunPolicyTestsOptions = {}): PolicyTestReport {
-  const p = toPolicy(policyJson);
-  return runPolicyTests(
-    p,
-    p.tests.map((t) => ({ name: t.name, given: t.account, asOf: t.asOf, expect: t.expect as PolicyCaseExpect })),
-    { title: `embedded tests of ${p.meta.id}@${p.meta.version}`, ...options },
+export function runEmbeddedTests(file: unknown, options: RunPolicyTestsOptions = {}): EmbeddedTestReport {
+  const kind = kindOf(file);
+  let id: string, version: string, results: EmbeddedTestResult[];
+  let reports: string[];
+  if (kind === "policy") {
+    const p = toPolicy(file);
+    const cases = p.tests.map((t) =>
+      runCase(p, { name: t.name, given: t.account, asOf: t.asOf, expect: t.expect as PolicyCaseExpect }),
+    );
+    ({ id, version } = p.meta);
+    results = cases.map((c) => ({ name: c.name, passed: c.passed, failures: c.failures }));
+    reports = cases.map((c) => c.message);
+  } else {
+    const loaded =
+      kind === "guardrails"
+        ? loadGuardrailProfile(file)
+        : kind === "scorecard"
+          ? loadScorecard(file)
+          : kind === "segmentation"
+            ? loadSegmentation(file)
+            : kind === "buckets"
+              ? loadBucketScheme(file)
+              : loadTemplate(file);
+    id = loaded.id;
+    version = loaded.version;
+    results =
+      kind === "guardrails"
+        ? runGuardrailProfileTests(loaded)
+        : kind === "scorecard"
+          ? runScorecardTests(loaded)
+          : kind === "segmentation"
+            ? runSegmentationTests(loaded)
+            : kind === "buckets"
+              ? testBucketScheme(loaded as never)
+              : runTemplateTests(loaded);
+    reports = results.map(
+      (r) => `${kind} ${id}@${version}, case ${show(r.name)}:\n${r.failures.map((x) => `  ✗ ${x}`).join("\n")}`,
+    );
+  }
+  const passed = results.filter((r) => r.passed).length;
+  register(
+    findRunner(options.runner),
+    options.title ?? `embedded tests of ${kind} ${id}@${version}`,
+    results.map((r, i) => ({ name: r.name, passed: r.passed, report: reports[i]! })),
   );
+  return { kind, id, version, total: results.length, passed, failed: results.length - passed, results };
 }

@@ -25,7 +25,12 @@ describe("without new Function", () => {
   });
 
   it("loadPolicy falls back to closures and gives the same decisions", () => {
-    const { evaluatePolicy, loadPolicy, POLICIES } = api;
+    const { evaluatePolicy, loadPolicy, shippedRuleFiles, shippedRuleFile } = api;
+    const POLICIES = Object.fromEntries(
+      shippedRuleFiles()
+        .filter((f) => f.kind === "policies")
+        .map((f) => [f.id, shippedRuleFile("policies", f.id)]),
+    );
     for (const json of Object.values(POLICIES)) {
       const p = loadPolicy(json);
       expect(p.engine).toBe("closures");

@@ -3,9 +3,10 @@ import { describe, expect, it } from "vitest";
 import { generateRuleSource } from "../../src/conditions/codegen.js";
 import { ConditionValidator } from "../../src/conditions/validate.js";
 import { formatIssue } from "../../src/errors/index.js";
-import { evaluatePolicy, loadPolicy, POLICIES, type Policy } from "../../src/index.js";
+import { evaluatePolicy, loadPolicy, type Policy } from "../../src/index.js";
+import { POLICIES } from "../../src/rules/index.js";
 import { thrownArrearsError } from "../helpers.js";
-import { factsArbitrary } from "../policy/helpers.js";
+import { factsArbitrary } from "../rules/helpers.js";
 
 /** A minimal valid policy around the given rules (JSON-shaped, so it can also be written as text). */
 function policyJson(rules: unknown[], conditions?: Record<string, unknown>): Record<string, unknown> {

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { RPC_OUTCOMES, summarizeContacts } from "../../src/index.js";
+import { summarizeContacts } from "../../src/index.js";
+import { RPC_OUTCOMES } from "../../src/model/index.js";
 import { localDay, localMinuteOfDay, parseInstant, parseIsoDate, startOfLocalDay } from "../../src/time/index.js";
 import { accountArb } from "../facts/arbitrary.js";
 

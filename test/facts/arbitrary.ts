@@ -1,5 +1,6 @@
 import fc from "fast-check";
-import { type AccountInput, CONTACT_OUTCOMES, CHANNELS as SCHEMA_CHANNELS } from "../../src/index.js";
+import type { AccountInput } from "../../src/index.js";
+import { CONTACT_OUTCOMES, CHANNELS as SCHEMA_CHANNELS } from "../../src/model/index.js";
 import { formatIsoDate, parseIsoDate } from "../../src/time/index.js";
 
 // The schema's own enums: a new outcome or channel is generated as soon as it exists.

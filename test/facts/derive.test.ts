@@ -1,14 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  type AccountInput,
-  ArrearsError,
-  deriveFacts,
-  FACT_NAMES,
-  FACTS,
-  type Facts,
-  parseAccount,
-} from "../../src/index.js";
+import { FACT_NAMES } from "../../src/facts/index.js";
+import { type AccountInput, ArrearsError, deriveFacts, FACTS, type Facts, parseAccount } from "../../src/index.js";
 import { corruptAt } from "../helpers.js";
 import { accountArb } from "./arbitrary.js";
 

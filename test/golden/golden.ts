@@ -8,7 +8,9 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { SAMPLE_AS_OF } from "../../examples/generate-portfolio.js";
-import { decideMany, defaultPolicy, isDecisionError, loadPolicy } from "../../src/index.js";
+import { decideMany, isDecisionError, loadPolicy, shippedRuleFile } from "../../src/index.js";
+
+const defaultPolicy = shippedRuleFile("policies", "default");
 
 export const GOLDEN_DECISIONS = fileURLToPath(new URL("./sample-decisions.jsonl", import.meta.url));
 export const GOLDEN_EXAMPLES = fileURLToPath(new URL("./examples.txt", import.meta.url));

@@ -1,14 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { getGuardrailProfile, guardrailProfiles, prepareContactCheck } from "../../src/guardrails/index.js";
 import {
   ArrearsError,
   type ContactCheckResult,
   checkContact,
-  getGuardrailProfile,
-  guardrailProfiles,
   loadGuardrailProfile,
   parseAccount,
-  prepareContactCheck,
 } from "../../src/index.js";
 import { formatInstant as isoUtc, parseInstant } from "../../src/time/index.js";
 

@@ -1,14 +1,13 @@
 import { describe, expect, it } from "vitest";
 import usRegF from "../../rules/guardrails/us-reg-f.json";
 import {
-  ArrearsError,
   getGuardrailProfile,
   guardrailProfiles,
   isGuardrailProfile,
-  loadGuardrailProfile,
   optOutTextFor,
   runGuardrailProfileTests,
-} from "../../src/index.js";
+} from "../../src/guardrails/index.js";
+import { ArrearsError, loadGuardrailProfile } from "../../src/index.js";
 
 const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 

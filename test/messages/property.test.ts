@@ -1,13 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  formatMoney,
-  getTemplate,
-  type LenderDetails,
-  type MessageDecision,
-  renderMessage,
-  TEMPLATES,
-} from "../../src/index.js";
+import { formatMoney, type LenderDetails, type MessageDecision, renderMessage } from "../../src/index.js";
+import { getTemplate, TEMPLATES } from "../../src/messages/index.js";
 import { minorDigits } from "../../src/money/index.js";
 import { formatIsoDate } from "../../src/time/index.js";
 

@@ -5,14 +5,11 @@ import {
   type Decision,
   formatDate,
   formatMoney,
-  getTemplate,
   loadTemplate,
   type MessageDecision,
-  maskAccount,
   renderMessage,
-  runTemplateTests,
-  TEMPLATES,
 } from "../../src/index.js";
+import { getTemplate, maskAccount, runTemplateTests, TEMPLATES } from "../../src/messages/index.js";
 import { cnDecision, cnLender, GOLDEN, usDecision, usLender } from "./fixtures.js";
 
 const golden = (file: string) => readFileSync(new URL(`./golden/${file}`, import.meta.url), "utf8");

@@ -14,8 +14,6 @@ describe("offers in the public API", () => {
     ] as const) {
       expect(typeof arrears[name]).toBe("function");
     }
-    expect(arrears.FREQUENCIES).toEqual(["monthly", "biweekly", "weekly"]);
-    expect(arrears.WAIVABLE_COMPONENTS).toEqual(["penaltyInterest", "fees"]);
     const p = arrears.planInstallments({ amount: "1000.00", count: 3, firstDueDate: "2026-01-31", currency: "USD" });
     expect(p.installments.map((i) => i.amount)).toEqual(["333.33", "333.33", "333.34"]);
   });

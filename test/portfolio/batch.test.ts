@@ -6,7 +6,7 @@ import type { Account } from "../../src/model/account.js";
 import { account } from "../../src/testing/builder.js";
 
 const calls: string[] = [];
-vi.mock("../../src/policy/decide.js", () => ({
+vi.mock("../../src/decision/decide.js", () => ({
   decide: (
     policy: { meta: { id: string; version: string }; big: string },
     acc: Account,

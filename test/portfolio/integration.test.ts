@@ -6,13 +6,15 @@ import {
   decide,
   decideMany,
   decideWithExperiment,
-  defaultPolicy,
   isDecisionError,
   loadPolicy,
   loadPolicySet,
+  shippedRuleFile,
   summarizePortfolio,
 } from "../../src/index.js";
 import { account } from "../../src/testing/index.js";
+
+const defaultPolicy = shippedRuleFile("policies", "default");
 
 const asOf = "2026-11-23T15:00:00Z"; // 10:00 in New York
 const policy = loadPolicy(defaultPolicy);

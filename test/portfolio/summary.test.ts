@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { Decision } from "../../src/policy/decision.js";
+import type { Decision } from "../../src/decision/decision.js";
 import type { DecisionError } from "../../src/portfolio/batch.js";
 import { summarizePortfolio } from "../../src/portfolio/summary.js";
 

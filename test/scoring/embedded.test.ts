@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadScorecard, loadSegmentation, runScorecardTests, runSegmentationTests } from "../../src/index.js";
+import { loadScorecard, loadSegmentation } from "../../src/index.js";
+import { runScorecardTests, runSegmentationTests } from "../../src/scoring/index.js";
 
 const dir = resolve(__dirname, "../../rules/scorecards");
 const files = readdirSync(dir)

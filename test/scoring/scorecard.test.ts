@@ -6,14 +6,16 @@ import {
   deriveFacts,
   FACTS,
   type Facts,
-  hardshipScorecard,
   loadScorecard,
   parseAccount,
+  score,
+} from "../../src/index.js";
+import {
+  hardshipScorecard,
   riskBehavioralScorecard,
   type ScorecardInput,
-  score,
   scoreToProbability,
-} from "../../src/index.js";
+} from "../../src/scoring/index.js";
 
 const tiny: ScorecardInput = {
   schemaVersion: 1,

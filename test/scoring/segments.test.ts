@@ -1,19 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { applyScores, explainSegment, type Facts, loadScoring, loadSegmentation, score } from "../../src/index.js";
 import {
-  applyScores,
   defaultScoring,
   defaultSegmentation,
-  explainSegment,
-  type Facts,
   hardshipScorecard,
-  loadScoring,
-  loadSegmentation,
   riskBehavioralScorecard,
   SEGMENTS,
-  score,
   segmentOf,
-} from "../../src/index.js";
+} from "../../src/scoring/index.js";
 import { thrownArrearsError as thrown } from "../helpers.js";
 
 function clone<T>(x: T): T {

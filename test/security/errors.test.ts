@@ -59,7 +59,8 @@ describe("errors are safe to log", () => {
 
 describe("options are strict everywhere", () => {
   it("a misspelt decide option is an error with a suggestion, not silently ignored", async () => {
-    const { decide, loadPolicy, defaultPolicy } = await import("../../src/index.js");
+    const { decide, loadPolicy, shippedRuleFile } = await import("../../src/index.js");
+    const defaultPolicy = shippedRuleFile("policies", "default");
     const e = thrownArrearsError(() =>
       decide(loadPolicy(defaultPolicy), { ...base }, { asOf: "2026-11-23T10:00:00+08:00", trce: "all" } as never),
     );

@@ -2,7 +2,8 @@
 // 44 s); 3,000 nested {{#if}} overflowed the stack; "did you mean" took 4 s on a 300 KB name.
 import { describe, expect, it } from "vitest";
 import { closest } from "../../src/errors/suggest.js";
-import { getTemplate, loadTemplate, renderMessage } from "../../src/index.js";
+import { loadTemplate, renderMessage } from "../../src/index.js";
+import { getTemplate } from "../../src/messages/index.js";
 import { thrownArrearsError } from "../helpers.js";
 import { cnDecision } from "../messages/fixtures.js";
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { ArrearsError, defaultPolicy, loadPolicy } from "../../src/index.js";
+import { ArrearsError, loadPolicy, shippedRuleFile } from "../../src/index.js";
 import { account, type PolicyCase, runEmbeddedTests, runPolicyTests } from "../../src/testing/index.js";
+
+const defaultPolicy = shippedRuleFile("policies", "default");
 
 const policy = loadPolicy(defaultPolicy);
 const base = account().asOf("2026-11-23T15:00:00Z").income("3000.00");
@@ -86,7 +88,7 @@ describe("runEmbeddedTests", () => {
   it("runs the default policy's own tests", () => {
     const r = runEmbeddedTests(defaultPolicy, { runner: false });
     expect(r.total).toBeGreaterThan(10);
-    expect(r.results.filter((x) => !x.passed).map((x) => x.message)).toEqual([]);
+    expect(r.results.filter((x) => !x.passed).map((x) => x.failures)).toEqual([]);
   });
 });
 

@@ -8,6 +8,7 @@ import {
   optOutTextFor,
 } from "../guardrails/index.js";
 import type { Channel } from "../model/schema.js";
+import { type ActionDefinition, isPolicy, type Policy, type PolicyOptions } from "../rules/index.js";
 import {
   defaultSegmentation,
   hardshipScorecard,
@@ -15,8 +16,6 @@ import {
   riskBehavioralScorecard,
   type Scoring,
 } from "../scoring/index.js";
-import { isPolicy, type Policy } from "./load.js";
-import type { ActionDefinition, PolicyOptions } from "./schema.js";
 
 // Shipped decision files by id; a policy names them, `decide` compiles them once per policy.
 const SCORECARDS: Readonly<Record<string, unknown>> = {

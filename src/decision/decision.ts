@@ -1,7 +1,10 @@
 import type { Facts } from "../facts/catalog.js";
 import type { AmountsByComponent } from "../model/index.js";
 import type { Channel } from "../model/schema.js";
+import type { TraceEntry } from "../rules/index.js";
 import type { ScoreResult } from "../scoring/index.js";
+
+export type { TraceEntry };
 
 /** A blocked candidate: an action the rules wanted that a guardrail (or opt-out/hold) forbade. */
 export interface BlockedAction {
@@ -26,16 +29,6 @@ export interface DecidedAction {
   offer?: unknown;
   message?: unknown;
   template?: string;
-}
-
-/** One step of the decision trace. */
-export interface TraceEntry {
-  rule: string;
-  priority: number;
-  fired: boolean;
-  event?: string;
-  /** Facts the rule's conditions read, with their values. */
-  facts: Record<string, unknown>;
 }
 
 /** What `decide` returns. Plain JSON: `JSON.stringify` gives the same bytes for the same input. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { decide, loadPolicy, POLICIES } from "../../src/index.js";
+import { decide, loadPolicy } from "../../src/index.js";
+import { POLICIES } from "../../src/rules/index.js";
 
 // Runs every shipped policy's embedded tests through decide (the contract in src/policy/decision.ts).
 for (const [id, json] of Object.entries(POLICIES)) {

@@ -1,16 +1,18 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { generateAccount, rng } from "../../bench/accounts.js";
+import { getGuardrailProfile } from "../../src/guardrails/index.js";
 import {
   type AccountInput,
   ArrearsError,
   checkContact,
   decide,
-  defaultPolicy,
-  getGuardrailProfile,
   loadPolicy,
   parseAccount,
+  shippedRuleFile,
 } from "../../src/index.js";
+
+const defaultPolicy = shippedRuleFile("policies", "default");
 
 const policy = loadPolicy(defaultPolicy);
 const profile = getGuardrailProfile(policy.guardrails as "us-reg-f");

@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Facts } from "../../src/facts/catalog.js";
-import { evaluatePolicy, loadPolicy, POLICIES, type Policy } from "../../src/index.js";
+import { evaluatePolicy, loadPolicy, type Policy } from "../../src/index.js";
+import { POLICIES } from "../../src/rules/index.js";
 import { factsArbitrary, runEngine } from "./helpers.js";
 
 const shape = (events: ReturnType<typeof evaluatePolicy>["events"]) =>

@@ -1,5 +1,6 @@
 import cnDefaultPolicyJson from "../../rules/policies/cn-default.json";
 import defaultPolicyJson from "../../rules/policies/default.json";
+import { deepFreeze } from "../util/index.js";
 
 /**
  * The default policy file (`rules/policies/default.json`) as raw JSON: the collection ladder on
@@ -19,7 +20,7 @@ export const defaultPolicy: unknown = defaultPolicyJson;
  * Object.keys(POLICIES); // ["default", "cn-default"]
  * const policy = loadPolicy(POLICIES["cn-default"]);
  */
-export const POLICIES: Readonly<Record<"default" | "cn-default", unknown>> = Object.freeze({
+export const POLICIES: Readonly<Record<"default" | "cn-default", unknown>> = deepFreeze({
   default: defaultPolicyJson,
   "cn-default": cnDefaultPolicyJson,
 });

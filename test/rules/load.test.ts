@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { ArrearsError, formatIssue } from "../../src/errors/index.js";
 import { closest, levenshtein } from "../../src/errors/suggest.js";
-import { defaultPolicy, loadPolicy, POLICIES } from "../../src/index.js";
+import { loadPolicy, shippedRuleFile } from "../../src/index.js";
+import { POLICIES } from "../../src/rules/index.js";
+
+const defaultPolicy = shippedRuleFile("policies", "default");
 
 type Json = Record<string, any>;
 const base = (): Json => structuredClone(defaultPolicy) as Json;

@@ -11,11 +11,10 @@ import { type Account, isParsedAccount, parseAccount } from "../model/account.js
 import type { Channel } from "../model/schema.js";
 import { InstantSchema } from "../model/schema.js";
 import { buildOffer } from "../offers/build.js";
+import { evaluatePolicy, type Policy } from "../rules/index.js";
 import { applyScores } from "../scoring/apply.js";
 import { formatInstant, parseInstant } from "../time/index.js";
 import type { BlockedAction, DecidedAction, Decision, TraceEntry } from "./decision.js";
-import { evaluatePolicy } from "./evaluate.js";
-import type { Policy } from "./load.js";
 import { type ResolvedPolicy, resolvePolicy } from "./resolve.js";
 
 /** Options of {@link decide}. */

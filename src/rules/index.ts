@@ -1,16 +1,15 @@
 export type { ConditionEngine } from "../conditions/index.js";
 // The one operator set lives in the conditions layer; it is part of the policy language's surface.
 export { DOMAIN_OPERATORS, type RuleOperator } from "../conditions/operators.js";
-export { type DecideOptions, decide } from "./decide.js";
-export type { BlockedAction, DecidedAction, Decision, TraceEntry } from "./decision.js";
 export {
   type EvaluatePolicyOptions,
   evaluatePolicy,
   type PolicyEvaluation,
   type PolicyEvent,
-  type PolicyTraceEntry,
+  type TraceEntry,
 } from "./evaluate.js";
-export { type LoadPolicyOptions, loadPolicy, type Policy, type PolicyRule } from "./load.js";
+export { COMPILED, isPolicy, type LoadPolicyOptions, loadPolicy, type Policy, type PolicyRule } from "./load.js";
+export * from "./params.js";
 export { defaultPolicy, POLICIES } from "./policies.js";
 export {
   type ActionDefinition,

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { evaluatePolicy, loadPolicy, POLICIES } from "../../src/index.js";
+import { evaluatePolicy, loadPolicy } from "../../src/index.js";
+import { POLICIES } from "../../src/rules/index.js";
 import { factsArbitrary } from "./helpers.js";
 
 describe("generated rule function", () => {

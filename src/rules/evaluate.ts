@@ -16,7 +16,7 @@ export interface PolicyEvent {
 }
 
 /** One rule's outcome in the trace. */
-export interface PolicyTraceEntry {
+export interface TraceEntry {
   rule: string;
   priority: number;
   fired: boolean;
@@ -31,7 +31,7 @@ export interface PolicyEvaluation {
   /** Events of the rules that fired, by priority (highest first), then rule order in the file. */
   events: PolicyEvent[];
   /** Every rule in evaluation order (empty unless `trace: true`). */
-  trace: PolicyTraceEntry[];
+  trace: TraceEntry[];
 }
 
 /** Options of {@link evaluatePolicy}. */
@@ -73,7 +73,7 @@ export function evaluatePolicy(policy: Policy, facts: Facts, options?: EvaluateP
     );
   const { rules, factNames, runner } = compiled;
   const events: PolicyEvent[] = [];
-  const trace: PolicyTraceEntry[] = [];
+  const trace: TraceEntry[] = [];
   // Events are frozen at load, so the same objects are handed out every time.
   runner(facts, events);
   if (options?.trace === "fired") {

@@ -2,7 +2,9 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ENGINE_OPERATORS } from "../../src/conditions/operators.js";
 import type { Facts } from "../../src/facts/catalog.js";
-import { DOMAIN_OPERATORS, defaultPolicy, evaluatePolicy, loadPolicy } from "../../src/index.js";
+import { DOMAIN_OPERATORS, evaluatePolicy, loadPolicy, shippedRuleFile } from "../../src/index.js";
+
+const defaultPolicy = shippedRuleFile("policies", "default");
 
 const op = (name: string) =>
   (ENGINE_OPERATORS as Record<string, (a: unknown, b: unknown) => boolean>)[name] ??

@@ -11,7 +11,7 @@ import {
 import { BUCKET_SCHEMES } from "../delinquency/index.js";
 import { ArrearsError, type ArrearsIssue, issuesFromZod } from "../errors/index.js";
 import { didYouMean } from "../errors/suggest.js";
-import { parseOfferSpec } from "../offers/build.js";
+import { OfferSpecSchema } from "./params.js";
 import {
   type ActionDefinition,
   type ParsedPolicyFile,
@@ -258,13 +258,9 @@ export function loadPolicy(input: unknown, options?: LoadPolicyOptions): Policy 
         ? (ev.params as Record<string, unknown>).offer
         : undefined;
     if (offer !== undefined) {
-      // Also warms parseOfferSpec's identity cache, so decide never re-validates these specs.
-      try {
-        parseOfferSpec(offer);
-      } catch (e) {
-        if (!(e instanceof ArrearsError)) throw e;
-        for (const is of e.issues) issues.push({ ...is, path: ["rules", i, "event", "params", "offer", ...is.path] });
-      }
+      const r = OfferSpecSchema.safeParse(offer);
+      if (!r.success)
+        issues.push(...issuesFromZod(r.error, offer, ["rules", i, "event", "params", "offer"], OfferSpecSchema));
     }
   });
   issues.push(...validator.issues);

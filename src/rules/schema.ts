@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { ChannelSchema, ContactPurposeSchema } from "../model/schema.js";
-import { OfferSpecSchema } from "../offers/schemas.js";
+import { ChannelSchema, ContactPurposeSchema } from "../model/index.js";
 import { parseInstant } from "../time/index.js";
+import { OfferSpecSchema } from "./params.js";
 
 /**
  * zod schemas of a policy file (`rules/policies/*.json`). Conditions are checked by the rule

@@ -1,0 +1,3 @@
+export { type DecideOptions, decide } from "./decide.js";
+export type { BlockedAction, DecidedAction, Decision, TraceEntry } from "./decision.js";
+export { type RuleFileKind, shippedRuleFile, shippedRuleFiles } from "./shipped.js";
