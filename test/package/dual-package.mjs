@@ -2,9 +2,10 @@
 // (dist/*.cjs), e.g. its own ESM code plus a CommonJS dependency. Node then holds two copies of
 // the library, and values made by one copy must still be accepted by the other.
 //
-// KNOWN FAILURE until src/ changes (issue #14): brands are module-local (WeakSet/WeakMap, a plain
-// Symbol) and `instanceof ArrearsError` compares class identity, so every "hazard:" check below
-// fails today. Without ARREARS_EXPECT_DUAL_PACKAGE_SAFE=1 they are reported as XFAIL (expected)
+// KNOWN FAILURE until src/ changes (issue #14): the brands that mark loaded policies, parsed
+// accounts and loaded profiles, scorecards, segmentations, bucket schemes, templates and
+// experiments are module-local (a plain Symbol, WeakSets/WeakMaps), and `instanceof ArrearsError`
+// compares class identity, so every "hazard:" check below fails today. Without ARREARS_EXPECT_DUAL_PACKAGE_SAFE=1 they are reported as XFAIL (expected)
 // or XPASS (fixed: turn the flag on in .ci/run) and never fail the run; with the flag, they are
 // ordinary checks. The "setup:", "cross:" and "guard:" checks always count (a fix must not make
 // `instanceof ArrearsError` accept any error that merely looks like one).
@@ -21,7 +22,8 @@ const expectSafe = process.env.ARREARS_EXPECT_DUAL_PACKAGE_SAFE === "1";
 const ASOF = "2026-11-23T15:00:00Z";
 let failed = 0;
 function report(status, name, e) {
-  console.log(e ? `${status} ${name} :: ${String(e?.message ?? e).split("\n")[0]}` : `${status} ${name}`);
+  const why = e ? String(e?.message ?? e).split("\n")[0] : "";
+  console.log(e ? `${status} ${name} :: ${why.length > 160 ? `${why.slice(0, 160)}…` : why}` : `${status} ${name}`);
 }
 function check(name, fn) {
   try {
@@ -93,6 +95,38 @@ check("guard: a plain or look-alike Error is not instanceof ArrearsError (either
 });
 hazard("an account from import's parseAccount is recognised by require's isParsedAccount", () => {
   assert.ok(cjs.isParsedAccount(esm.parseAccount(input)), "isParsedAccount is false");
+});
+
+// Every other "loaded" object is branded the same way: a loader given one made by the other copy
+// must accept it as loaded (today it re-validates it as raw JSON and rejects it).
+const experiment = {
+  id: "q4",
+  salt: "2026-q4",
+  variants: [
+    { name: "a", weight: 80 },
+    { name: "b", weight: 20 },
+  ],
+};
+const loaded = [
+  ["loadGuardrailProfile", require("arrears/rules/guardrails/us-reg-f.json")],
+  ["loadScorecard", require("arrears/rules/scorecards/risk-behavioral.json")],
+  ["loadSegmentation", require("arrears/rules/scorecards/segments.json")],
+  ["loadBucketScheme", require("arrears/rules/buckets/cn-m.json")],
+  ["loadTemplate", require("arrears/rules/templates/sms-reminder.json")],
+  ["loadExperiment", experiment],
+];
+const esmApi = { ...esm };
+const cjsApi = { ...cjs };
+for (const [loader, json] of loaded) {
+  hazard(`require's ${loader} accepts what import's ${loader} returned`, () => {
+    const made = esmApi[loader](json);
+    assert.equal(cjsApi[loader](made), made);
+  });
+}
+hazard("require's decide takes a guardrail profile loaded through import", () => {
+  const guardrails = esm.loadGuardrailProfile(require("arrears/rules/guardrails/us-reg-f.json"));
+  const d = cjs.decide(cjsPolicy, input, { asOf: ASOF, guardrails });
+  assert.deepEqual(d, cjs.decide(cjsPolicy, input, { asOf: ASOF }));
 });
 
 process.exitCode = failed ? 1 : 0;
