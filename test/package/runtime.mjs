@@ -1,0 +1,98 @@
+// The packed package as a Node ESM app sees it. test/pack-smoke.mjs copies this file into a fresh
+// app whose node_modules holds only the unpacked tarball and its declared dependencies, runs it,
+// and reads one line per check: "PASS <name>" or "FAIL <name> :: <why>".
+import assert from "node:assert/strict";
+import { readdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import * as arrears from "arrears";
+// The README's instruction for Node ESM: a JSON module needs the import attribute.
+import defaultPolicyJson from "arrears/rules/policies/default.json" with { type: "json" };
+import * as testing from "arrears/testing";
+
+const ASOF = "2026-11-23T15:00:00Z";
+let failed = 0;
+async function check(name, fn) {
+  try {
+    await fn();
+    console.log(`PASS ${name}`);
+  } catch (e) {
+    failed++;
+    console.log(
+      `FAIL ${name} :: ${String(e?.stack ?? e)
+        .split("\n")
+        .slice(0, 3)
+        .join(" | ")}`,
+    );
+  }
+}
+const resolved = (specifier) =>
+  fileURLToPath(import.meta.resolve(specifier))
+    .split("node_modules/")
+    .pop();
+
+await check("esm: import 'arrears' loads dist/index.js", () => {
+  assert.equal(resolved("arrears"), "arrears/dist/index.js");
+  for (const name of ["parseAccount", "loadPolicy", "decide", "decideMany", "ArrearsError"])
+    assert.equal(typeof { ...arrears }[name], "function", name);
+});
+
+await check("esm: import 'arrears/testing' loads dist/testing.js", () => {
+  assert.equal(resolved("arrears/testing"), "arrears/dist/testing.js");
+  for (const name of ["account", "runPolicyTests", "runEmbeddedTests"])
+    assert.equal(typeof { ...testing }[name], "function", name);
+});
+
+await check("esm: decide() with the bundled default policy", () => {
+  const policy = arrears.loadPolicy(arrears.defaultPolicy);
+  const input = testing.account().asOf(ASOF).overdue(20).build();
+  const decision = arrears.decide(policy, arrears.parseAccount(input), { asOf: ASOF });
+  assert.equal(decision.accountId, "T1");
+  assert.equal(decision.facts.dpd, 20);
+  assert.equal(typeof decision.action.type, "string");
+});
+
+await check("esm: arrears/testing shares state with arrears (policy, builder, ArrearsError)", () => {
+  const policy = arrears.loadPolicy(arrears.defaultPolicy);
+  const cases = [
+    { name: "20 days late: a call", given: testing.account().overdue(20), expect: { action: "call_borrower" } },
+  ];
+  const report = testing.runPolicyTests(policy, cases, { runner: false });
+  assert.equal(report.failed, 0, JSON.stringify(report.results));
+  assert.throws(() => testing.account().asOf("yesterday"), arrears.ArrearsError);
+  assert.throws(
+    () => arrears.parseAccount({}),
+    (e) => e instanceof arrears.ArrearsError && e.code === "INVALID_ACCOUNT",
+  );
+});
+
+await check('esm: import "arrears/rules/policies/default.json" with { type: "json" }', () => {
+  assert.deepEqual(defaultPolicyJson, arrears.defaultPolicy);
+  const report = testing.runEmbeddedTests(defaultPolicyJson, { runner: false });
+  assert.ok(report.total > 0 && report.failed === 0, `${report.failed}/${report.total} embedded tests failed`);
+});
+
+await check("esm: every shipped rule file imports (JSON module) and loads", async () => {
+  const pkgDir = dirname(fileURLToPath(import.meta.resolve("arrears/package.json")));
+  const loaders = {
+    buckets: arrears.loadBucketScheme,
+    guardrails: arrears.loadGuardrailProfile,
+    policies: arrears.loadPolicy,
+    scorecards: (json) => ("ability" in json ? arrears.loadSegmentation(json) : arrears.loadScorecard(json)),
+    templates: arrears.loadTemplate,
+  };
+  const files = readdirSync(join(pkgDir, "rules"), { recursive: true }).filter((f) => f.endsWith(".json"));
+  assert.ok(files.length >= 15, `only ${files.length} rule files`);
+  for (const file of files) {
+    const [kind] = file.split("/");
+    assert.ok(loaders[kind], `no loader for rules/${file}`);
+    const { default: json } = await import(`arrears/rules/${file}`, { with: { type: "json" } });
+    loaders[kind](json);
+  }
+});
+
+await check("esm: files outside the exports map are not importable", async () => {
+  await assert.rejects(import("arrears/dist/index.js"), { code: "ERR_PACKAGE_PATH_NOT_EXPORTED" });
+});
+
+process.exitCode = failed ? 1 : 0;
