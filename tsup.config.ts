@@ -1,7 +1,7 @@
 import { defineConfig } from "tsup";
 
 export default defineConfig({
-  entry: { index: "src/index.ts", testing: "src/testing/index.ts" },
+  entry: { index: "src/index.ts", schemas: "src/schemas.ts", testing: "src/testing/index.ts" },
   format: ["esm", "cjs"],
   dts: true,
   // No source maps in the package: the output is unminified ES2022 that keeps names and a

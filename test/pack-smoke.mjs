@@ -95,7 +95,7 @@ try {
   });
   check("tarball ships the entry points, every rule file, README and LICENSE", () => {
     const want = ["package.json", "README.md", "LICENSE"];
-    for (const entry of ["index", "testing"])
+    for (const entry of ["index", "schemas", "testing"])
       for (const ext of [".js", ".cjs", ".d.ts", ".d.cts"]) want.push(`dist/${entry}${ext}`);
     for (const f of readdirSync(join(root, "rules"), { recursive: true }))
       if (statSync(join(root, "rules", f)).isFile()) want.push(`rules/${f}`);

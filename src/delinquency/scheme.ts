@@ -4,6 +4,7 @@ import cnM from "../../rules/buckets/cn-m.json";
 import usCycle from "../../rules/buckets/us-cycle.json";
 import { ArrearsError, type ArrearsIssue, issuesFromZod } from "../errors/index.js";
 import { deepFreeze, type EmbeddedTestResult, expectEqual, runEmbeddedCases } from "../util/index.js";
+import { sharedRegistry } from "../util/shared.js";
 
 const Days = z.number().int().min(0).max(100_000);
 const Product = z.enum(["installment", "revolving"]);
@@ -90,7 +91,7 @@ export interface BucketResult {
   chargeOffDue: boolean;
 }
 
-const compiled = new WeakSet<object>();
+const compiled = sharedRegistry("delinquency.schemes/v1", () => new WeakSet<object>());
 const compiledFromJson = new WeakMap<object, BucketScheme>();
 
 function rangeIssues(ranges: readonly BucketRange[]): ArrearsIssue[] {

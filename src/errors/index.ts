@@ -89,6 +89,9 @@ export function previewValue(value: unknown, path: readonly (string | number)[])
   return `<${typeof value}>`;
 }
 
+/** Registered brand of ArrearsError instances, shared by every copy of arrears in a process. */
+const ARREARS_ERROR: unique symbol = Symbol.for("arrears.error");
+
 /**
  * The only error type `arrears` throws for bad input. `code` says what was being read,
  * `issues` lists every problem with its path and the value received.
@@ -144,7 +147,17 @@ export class ArrearsError extends Error {
       omittedIssues: this.omittedIssues,
     };
   }
+
+  /**
+   * `instanceof ArrearsError` also holds for errors thrown by another copy of arrears in the same
+   * process (its ESM and CJS builds both loaded): every copy's prototype carries the registered
+   * `ARREARS_ERROR` brand. (So ArrearsError is not meant to be subclassed.)
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === "object" && value !== null && ARREARS_ERROR in value;
+  }
 }
+Object.defineProperty(ArrearsError.prototype, ARREARS_ERROR, { value: true });
 
 /** `contacts[3].at` from `["contacts", 3, "at"]`. */
 export function formatPath(path: readonly (string | number)[]): string {

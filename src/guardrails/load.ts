@@ -1,6 +1,7 @@
 import { ArrearsError, issuesFromZod } from "../errors/index.js";
 import { DEFAULT_HOLD_LIFECYCLE, type HoldLifecycle } from "../holds/index.js";
 import { CHANNELS, type Channel, CONTACT_OUTCOMES, CONTACT_PURPOSES } from "../model/schema.js";
+import { sharedRegistry } from "../util/shared.js";
 import {
   type ContactFilter,
   type GuardrailProfileJson,
@@ -59,7 +60,7 @@ export interface CompiledWindows {
   text: string;
 }
 
-const profiles = new WeakSet<object>();
+const profiles = sharedRegistry("guardrails.profiles/v1", () => new WeakSet<object>());
 
 /**
  * A guardrail profile compiled for fast checks: rules indexed by the channel they block, contact

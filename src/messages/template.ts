@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ArrearsError, type ArrearsIssue, issuesFromZod } from "../errors/index.js";
 import { type Channel, ChannelSchema, LocaleSchema } from "../model/schema.js";
+import { sharedRegistry } from "../util/shared.js";
 import { checkTemplateNodes, parseTemplateText, type TemplateNode } from "./language.js";
 import { VARIABLES_BY_NAME } from "./variables.js";
 
@@ -106,7 +107,10 @@ export interface MessageTemplate {
   readonly tests: readonly TemplateTestCase[];
 }
 
-const compiled = new WeakMap<MessageTemplate, ReadonlyMap<string, CompiledLocale>>();
+const compiled = sharedRegistry(
+  "messages.templates/v1",
+  () => new WeakMap<MessageTemplate, ReadonlyMap<string, CompiledLocale>>(),
+);
 const loadedFromRaw = new WeakMap<object, MessageTemplate>();
 
 /** @internal */

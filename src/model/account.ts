@@ -3,6 +3,7 @@ import { ArrearsError, issuesFromZod, type SafeResult } from "../errors/index.js
 import { toMinorUnits } from "../money/index.js";
 import { parseInstant, parseIsoDate } from "../time/index.js";
 import { deepFreeze } from "../util/index.js";
+import { sharedRegistry } from "../util/shared.js";
 import { LedgerSweep } from "./ledger.js";
 import { prepareAccount } from "./prepared.js";
 import {
@@ -268,7 +269,9 @@ export type Account = z.infer<typeof AccountSchema>;
 export type AccountInput = z.input<typeof AccountSchema>;
 
 // Accounts this module validated, so hot paths (decide) can skip re-validation safely.
-const validated = new WeakSet<object>();
+// A process-wide registry (keyed by a registered symbol) so that the ESM and CJS copies of
+// arrears trust each other's parsed accounts. Bump the suffix when the Account schema changes.
+const validated = sharedRegistry("account.validated/v1", () => new WeakSet<object>());
 
 /** True if `value` is an object returned by {@link parseAccount} (and so already valid). */
 export function isParsedAccount(value: unknown): value is Account {

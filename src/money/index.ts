@@ -4,7 +4,7 @@
  * exact (a private `decimal.js` clone, never the global `Decimal` configuration) or in integer
  * minor units on the hot paths.
  */
-import Decimal from "decimal.js";
+import { Decimal } from "decimal.js";
 import { ArrearsError, type ArrearsErrorCode } from "../errors/index.js";
 
 /** The private Decimal constructor (40 significant digits, half-up). @internal */

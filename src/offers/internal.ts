@@ -1,4 +1,4 @@
-import type Decimal from "decimal.js";
+import type { Decimal } from "decimal.js";
 import type { z } from "zod";
 import { ArrearsError, type ArrearsIssue, issuesFromZod } from "../errors/index.js";
 import { type Account, isParsedAccount, LedgerSweep, parseAccount, prepareAccount } from "../model/index.js";

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ArrearsError, issuesFromZod } from "../errors/index.js";
+import { sharedRegistry } from "../util/shared.js";
 import { hashToUnit } from "./hash.js";
 
 const VariantSchema = z.strictObject({
@@ -50,7 +51,7 @@ export interface CompiledExperiment {
   readonly cumulative: readonly number[];
 }
 
-const compiled = new WeakSet<object>();
+const compiled = sharedRegistry("portfolio.experiments/v1", () => new WeakSet<object>());
 
 /**
  * Validates an experiment and precomputes the variants' slices of [0, 1), for fast repeated

@@ -32,8 +32,12 @@ export interface PolicyRule {
   readonly facts: readonly string[];
 }
 
-/** @internal */
-export const COMPILED: unique symbol = Symbol("arrears.policy.compiled");
+/**
+ * @internal Brand and payload of a loaded policy. A registered symbol, so that a policy loaded by
+ * one copy of arrears (ESM) is accepted by another (CJS) in the same process. Bump the suffix
+ * whenever the shape of `CompiledPolicy` changes, so two different versions never share it.
+ */
+export const COMPILED: unique symbol = Symbol.for("arrears.policy.compiled/v1");
 
 /** @internal Rules in evaluation order (priority desc, then file order) with their events. */
 export interface CompiledRule {

@@ -1,5 +1,6 @@
 import { ArrearsError, type ArrearsIssue, issuesFromZod } from "../errors/index.js";
 import { FACT_NAMES, FACTS, type FactDefinition } from "../facts/catalog.js";
+import { sharedRegistry } from "../util/shared.js";
 import { type ScorecardJson, ScorecardSchema } from "./schema.js";
 import { unknownMessage } from "./suggest.js";
 
@@ -48,7 +49,7 @@ export interface Scorecard {
   readonly maxScore: number;
 }
 
-const compiled = new WeakSet<object>();
+const compiled = sharedRegistry("scoring.scorecards/v1", () => new WeakSet<object>());
 const cache = new WeakMap<object, Scorecard>();
 
 /**

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { ConditionValidator, compilePredicate, type OperatorName, type Predicate } from "../conditions/index.js";
 import { ArrearsError, type ArrearsIssue, issuesFromZod } from "../errors/index.js";
 import { FACT_NAMES, type Facts } from "../facts/catalog.js";
+import { sharedRegistry } from "../util/shared.js";
 import { unknownMessage } from "./suggest.js";
 
 /**
@@ -115,7 +116,7 @@ export interface SegmentExplanation {
 }
 
 const NEVER: Predicate = () => false;
-const compiled = new WeakSet<object>();
+const compiled = sharedRegistry("scoring.segmentations/v1", () => new WeakSet<object>());
 const cache = new WeakMap<object, Segmentation>();
 
 /**

@@ -11,15 +11,18 @@ import {
   addAmounts,
   type Decision,
   decide,
-  defaultPolicy,
   loadPolicy,
   type Policy,
   parseAccount,
   roundAmount,
+  shippedRuleFile,
 } from "arrears";
+import { AccountSchema, CHANNELS } from "arrears/schemas";
 import { type AccountBuilder, account, type PolicyCase, type PolicyTestReport, runPolicyTests } from "arrears/testing";
 
-const policy: Policy = loadPolicy(defaultPolicy);
+const policy: Policy = loadPolicy(shippedRuleFile("policies", "default"));
+const channels: readonly string[] = CHANNELS;
+const valid: boolean = AccountSchema.safeParse({}).success;
 const builder: AccountBuilder = account().overdue(20).income("3200.00");
 const parsed: Account = parseAccount(builder.build());
 const decision: Decision = decide(policy, parsed, { asOf: builder.asOfInstant });
@@ -40,4 +43,4 @@ function errorCode(e: unknown): ArrearsErrorCode | null {
 // @ts-expect-error accountId is a string
 const wrong: number = decision.accountId;
 
-export { actionType, errorCode, report, sum, wrong };
+export { actionType, channels, errorCode, report, sum, valid, wrong };

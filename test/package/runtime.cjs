@@ -35,7 +35,7 @@ check("cjs: require('arrears/testing') loads dist/testing.cjs", () => {
 });
 
 check("cjs: decide() with the bundled default policy", () => {
-  const policy = arrears.loadPolicy(arrears.defaultPolicy);
+  const policy = arrears.loadPolicy(arrears.shippedRuleFile("policies", "default"));
   const input = testing.account().asOf(ASOF).overdue(20).build();
   const decision = arrears.decide(policy, arrears.parseAccount(input), { asOf: ASOF });
   assert.equal(decision.accountId, "T1");
@@ -44,7 +44,7 @@ check("cjs: decide() with the bundled default policy", () => {
 });
 
 check("cjs: arrears/testing shares state with arrears (policy, builder, ArrearsError)", () => {
-  const policy = arrears.loadPolicy(arrears.defaultPolicy);
+  const policy = arrears.loadPolicy(arrears.shippedRuleFile("policies", "default"));
   const cases = [
     { name: "20 days late: a call", given: testing.account().overdue(20), expect: { action: "call_borrower" } },
   ];
@@ -62,8 +62,8 @@ check('cjs: require.resolve + read + require("arrears/rules/policies/default.jso
   assert.equal(resolved("arrears/rules/policies/default.json"), "arrears/rules/policies/default.json");
   const read = JSON.parse(readFileSync(path, "utf8"));
   const required = require("arrears/rules/policies/default.json");
-  assert.deepEqual(read, arrears.defaultPolicy);
-  assert.deepEqual(required, arrears.defaultPolicy);
+  assert.deepEqual(read, arrears.shippedRuleFile("policies", "default"));
+  assert.deepEqual(required, arrears.shippedRuleFile("policies", "default"));
   const report = testing.runEmbeddedTests(required, { runner: false });
   assert.ok(report.total > 0 && report.failed === 0, `${report.failed}/${report.total} embedded tests failed`);
 });

@@ -37,6 +37,12 @@ await check("esm: import 'arrears' loads dist/index.js", () => {
     assert.equal(typeof { ...arrears }[name], "function", name);
 });
 
+await check("esm: import 'arrears/schemas' loads dist/schemas.js", async () => {
+  const schemas = await import("arrears/schemas");
+  assert.equal(resolved("arrears/schemas"), "arrears/dist/schemas.js");
+  assert.equal(schemas.AccountSchema.safeParse({}).success, false);
+});
+
 await check("esm: import 'arrears/testing' loads dist/testing.js", () => {
   assert.equal(resolved("arrears/testing"), "arrears/dist/testing.js");
   for (const name of ["account", "runPolicyTests", "runEmbeddedTests"])
@@ -44,7 +50,7 @@ await check("esm: import 'arrears/testing' loads dist/testing.js", () => {
 });
 
 await check("esm: decide() with the bundled default policy", () => {
-  const policy = arrears.loadPolicy(arrears.defaultPolicy);
+  const policy = arrears.loadPolicy(arrears.shippedRuleFile("policies", "default"));
   const input = testing.account().asOf(ASOF).overdue(20).build();
   const decision = arrears.decide(policy, arrears.parseAccount(input), { asOf: ASOF });
   assert.equal(decision.accountId, "T1");
@@ -53,7 +59,7 @@ await check("esm: decide() with the bundled default policy", () => {
 });
 
 await check("esm: arrears/testing shares state with arrears (policy, builder, ArrearsError)", () => {
-  const policy = arrears.loadPolicy(arrears.defaultPolicy);
+  const policy = arrears.loadPolicy(arrears.shippedRuleFile("policies", "default"));
   const cases = [
     { name: "20 days late: a call", given: testing.account().overdue(20), expect: { action: "call_borrower" } },
   ];
@@ -67,7 +73,7 @@ await check("esm: arrears/testing shares state with arrears (policy, builder, Ar
 });
 
 await check('esm: import "arrears/rules/policies/default.json" with { type: "json" }', () => {
-  assert.deepEqual(defaultPolicyJson, arrears.defaultPolicy);
+  assert.deepEqual(defaultPolicyJson, arrears.shippedRuleFile("policies", "default"));
   const report = testing.runEmbeddedTests(defaultPolicyJson, { runner: false });
   assert.ok(report.total > 0 && report.failed === 0, `${report.failed}/${report.total} embedded tests failed`);
 });
