@@ -7,6 +7,15 @@ export { DelinquencyOptionsSchema } from "./delinquency/index.js";
 export { BucketRangeSchema, BucketSchemeSchema, BucketSchemeTestSchema } from "./delinquency/scheme.js";
 export { FACT_NAMES, FactsOptionsSchema } from "./facts/index.js";
 export { GuardrailProfileSchema, HOLD_FLAGS } from "./guardrails/index.js";
+export type {
+  CapRule,
+  GuardrailTest,
+  HoldRule,
+  NoticeRule,
+  QuietPeriodRule,
+  ThirdPartyRule,
+  WindowRule,
+} from "./guardrails/schema.js";
 export { BORROWER_STATUSES, HOLD_STATUSES } from "./holds/index.js";
 export { ITEM_VARIABLES, MESSAGE_VARIABLES, MessageTemplateSchema } from "./messages/index.js";
 export {
@@ -46,6 +55,17 @@ export {
   RELATIONSHIPS,
   TimeZoneSchema,
 } from "./model/index.js";
+export type {
+  Balance,
+  Borrower,
+  BorrowerFlags,
+  DelinquencySnapshot,
+  EmergencyContact,
+  HardshipReport,
+  IncomeExpenditure,
+  Party,
+  PromiseToPay,
+} from "./model/schema.js";
 export { ExperimentSchema } from "./portfolio/index.js";
 export {
   ActionDefinitionSchema,
@@ -56,4 +76,6 @@ export {
   PolicyTestSchema,
   WAIVABLE_COMPONENTS,
 } from "./rules/index.js";
+export type { FloorInput } from "./rules/params.js";
 export { CharacteristicSchema, ScorecardSchema, SEGMENTS, SegmentationSchema } from "./scoring/index.js";
+export type { Characteristic, ScorecardTest } from "./scoring/schema.js";

@@ -60,7 +60,7 @@ export function readUci(path = UCI_CSV): UciRow[] {
 /** Evaluation instant: the morning after the September 2005 status, Taipei time. */
 export const UCI_AS_OF = "2005-10-01T09:00:00+08:00";
 /** Payment dates: PAY_AMT1 (Sep) … PAY_AMT6 (Apr), on the 15th of each month. */
-export const UCI_PAYMENT_DATES = ["2005-09-15", "2005-08-15", "2005-07-15", "2005-06-15", "2005-05-15", "2005-04-15"];
+const UCI_PAYMENT_DATES = ["2005-09-15", "2005-08-15", "2005-07-15", "2005-06-15", "2005-05-15", "2005-04-15"];
 
 /** UCI repayment status → monthly cycle status: -2/-1/0 (no balance, paid duly, revolving) → 0; k ≥ 1 → k. */
 export const cycleOf = (s: number): number => (s > 0 ? s : 0);

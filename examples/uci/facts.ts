@@ -11,7 +11,7 @@ import { parseAccount } from "../../src/model/index.js";
 import { cycleOf, dpdOf, toAccount, UCI_AS_OF, type UciRow } from "./data.js";
 
 type Derive = (account: unknown, options: { asOf: string }) => Facts;
-const derive = (factsModule as unknown as Record<string, unknown>)["deriveFacts"] as Derive | undefined;
+const derive = (factsModule as unknown as Record<string, unknown>).deriveFacts as Derive | undefined;
 
 /** True when the real deriveFacts is used. */
 export const usingDeriveFacts = typeof derive === "function";

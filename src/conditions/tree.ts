@@ -11,19 +11,19 @@ import type { OperatorName } from "./operators.js";
 export type Scalar = number | string | boolean | null;
 
 /** `{"all": [...]}`: every child holds (an empty list is true, as in json-rules-engine). */
-export interface AllNode {
+interface AllNode {
   readonly kind: "all";
   readonly children: readonly ConditionNode[];
 }
 
 /** `{"any": [...]}`: some child holds (an empty list is true, as in json-rules-engine). */
-export interface AnyNode {
+interface AnyNode {
   readonly kind: "any";
   readonly children: readonly ConditionNode[];
 }
 
 /** `{"not": c}`. */
-export interface NotNode {
+interface NotNode {
   readonly kind: "not";
   readonly child: ConditionNode;
 }
@@ -46,7 +46,7 @@ export interface CompareNode {
 }
 
 /** `{"condition": "name"}`: a reference to a shared condition (an edge, not a copy). */
-export interface RefNode {
+interface RefNode {
   readonly kind: "ref";
   readonly target: SharedCondition;
 }

@@ -1,7 +1,6 @@
 export {
   DEFAULT_PROMISE_GRACE_DAYS,
   evaluatePromises,
-  type PromiseCounters,
   type PromiseRecord,
   type PromiseState,
   type PromiseStatusOptions,
@@ -9,7 +8,6 @@ export {
   promiseStatus,
 } from "./promises.js";
 export {
-  type ContactCounts,
   type ContactSummary,
   type ContactSummaryOptions,
   countContacts,

@@ -99,7 +99,10 @@ type Window = (typeof W)[keyof typeof W];
 const NCH = CHANNELS.length;
 const L = (() => {
   let at = 0;
-  const take = (n: number): number => ((at += n), at - n);
+  const take = (n: number): number => {
+    at += n;
+    return at - n;
+  };
   const layout = {
     attempts: take(NCH * 4),
     all: take(4),

@@ -106,7 +106,7 @@ function instantIso(ms: number): string {
 }
 
 /** @internal decide on a validated account with a resolved policy (the batch hot path). */
-export function decideParsed(rp: ResolvedPolicy, account: Account, options: DecideOptions): Decision {
+function decideParsed(rp: ResolvedPolicy, account: Account, options: DecideOptions): Decision {
   const nowMs = asOfMs(options.asOf);
   const delinquencyOptions = {
     asOf: options.asOf,

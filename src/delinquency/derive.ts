@@ -24,14 +24,14 @@ import type { Delinquency, DelinquencyOptions } from "./types.js";
  * @example
  * deriveDelinquency(account, { asOf }).cycleHistory.length <= CYCLE_HISTORY_MONTHS; // true
  */
-export const CYCLE_HISTORY_MONTHS = 24;
+const CYCLE_HISTORY_MONTHS = 24;
 /**
  * Highest cycle status (330+ days past due); the snapshot schema caps at the same value.
  *
  * @example
  * cycleStatus(1000) === MAX_CYCLE_STATUS; // true
  */
-export const MAX_CYCLE_STATUS = 12;
+const MAX_CYCLE_STATUS = 12;
 
 /**
  * Cycle status of a DPD, as in a bureau payment profile: 0 current, 1 = 1–29 days late,

@@ -1,21 +1,13 @@
 export {
-  CYCLE_HISTORY_MONTHS,
   cycleStatus,
   DelinquencyOptionsSchema,
   deriveDelinquency,
-  MAX_CYCLE_STATUS,
 } from "./derive.js";
 export {
   BUCKET_SCHEMES,
-  type BucketRange,
-  BucketRangeSchema,
   type BucketResult,
   type BucketScheme,
-  type BucketSchemeId,
   type BucketSchemeJson,
-  BucketSchemeSchema,
-  type BucketSchemeTest,
-  BucketSchemeTestSchema,
   bucketFor,
   isBucketScheme,
   loadBucketScheme,

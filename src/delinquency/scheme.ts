@@ -63,9 +63,9 @@ export const BucketSchemeSchema = z.strictObject({
 /** A bucket scheme as written in JSON. */
 export type BucketSchemeJson = z.input<typeof BucketSchemeSchema>;
 /** One range of a bucket scheme. */
-export type BucketRange = z.infer<typeof BucketRangeSchema>;
+type BucketRange = z.infer<typeof BucketRangeSchema>;
 /** One embedded test of a bucket scheme. */
-export type BucketSchemeTest = z.infer<typeof BucketSchemeTestSchema>;
+type BucketSchemeTest = z.infer<typeof BucketSchemeTestSchema>;
 
 /** A validated, compiled bucket scheme (from {@link loadBucketScheme}); frozen. */
 export interface BucketScheme {

@@ -73,7 +73,7 @@ function cap(text: string, max: number): string {
 }
 
 /** The safe preview of a received value at `path` (see {@link ArrearsIssue.received}). @internal */
-export function previewValue(value: unknown, path: readonly (string | number)[]): unknown {
+function previewValue(value: unknown, path: readonly (string | number)[]): unknown {
   const personal = isPersonal(path);
   if (typeof value === "string") {
     if (personal) return `<masked: ${value.length} characters>`;

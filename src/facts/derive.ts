@@ -123,7 +123,7 @@ export function deriveFacts(account: unknown, options: FactsOptions): Facts {
  * {@link deriveFacts} for an account returned by `parseAccount` and options known to be valid
  * (the batch hot path: no validation beyond `asOf`). @internal
  */
-export function deriveFactsParsed(a: Account, options: FactsOptions): Facts {
+function deriveFactsParsed(a: Account, options: FactsOptions): Facts {
   return deriveFactsWith(a, options, delinquencyOf(a, options));
 }
 
@@ -166,7 +166,6 @@ export function deriveFactsWith(a: Account, options: FactsOptions, d: Delinquenc
   );
 
   const b = a.borrower;
-  const flags = b.flags;
   const bal = p.balance;
   const outstandingMinor = minor(d.outstanding.total, ["balance"]);
   const limitMinor = a.creditLimit === undefined ? null : minor(a.creditLimit, ["creditLimit"]);

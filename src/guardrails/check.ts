@@ -23,7 +23,6 @@ import {
   isoWeekday,
   MS_PER_DAY,
   parseInstant,
-  parseIsoDate,
   type ZoneClock,
   zoneClock,
 } from "../time/index.js";

@@ -1,6 +1,7 @@
 import { ArrearsError, issuesFromZod } from "../errors/index.js";
 import { DEFAULT_HOLD_LIFECYCLE, type HoldLifecycle } from "../holds/index.js";
 import { CHANNELS, type Channel, CONTACT_OUTCOMES, CONTACT_PURPOSES } from "../model/schema.js";
+import { deepFreeze } from "../util/index.js";
 import { sharedRegistry } from "../util/shared.js";
 import {
   type ContactFilter,
@@ -30,31 +31,31 @@ export interface CompiledFilter {
 export type CompiledPeriod = { kind: "days"; n: number } | { kind: "hours"; ms: number; n: number };
 
 /** @internal */
-export interface CompiledCap extends RuleRef {
+interface CompiledCap extends RuleRef {
   filter: CompiledFilter;
   max: number;
   period: CompiledPeriod;
   when: HoldFlag | null;
 }
 /** @internal */
-export interface CompiledQuiet extends RuleRef {
+interface CompiledQuiet extends RuleRef {
   filter: CompiledFilter;
   period: CompiledPeriod;
 }
 /** @internal */
-export interface CompiledHold extends RuleRef {
+interface CompiledHold extends RuleRef {
   flag: HoldFlag;
   /** Purposes (bit mask, as in filters) exempt on this channel. */
   exemptPurposes: number;
 }
 /** @internal */
-export interface CompiledNotice extends RuleRef {
+interface CompiledNotice extends RuleRef {
   filter: CompiledFilter;
   minDays: number;
   validDays: number | null;
 }
 /** @internal Windows of one channel: per ISO weekday (index 1–7) sorted [startMin, endMin) pairs. */
-export interface CompiledWindows {
+interface CompiledWindows {
   rule: RuleRef;
   byWeekday: (readonly [number, number][])[];
   text: string;
@@ -129,14 +130,6 @@ const minutes = (hhmm: string): number => +hhmm.slice(0, 2) * 60 + +hhmm.slice(3
 
 function perChannel<T>(): T[][] {
   return CHANNELS.map(() => [] as T[]);
-}
-
-function deepFreeze<T>(o: T): T {
-  if (typeof o === "object" && o !== null && !Object.isFrozen(o)) {
-    Object.freeze(o);
-    for (const v of Object.values(o)) deepFreeze(v);
-  }
-  return o;
 }
 
 function compile(json: GuardrailProfileJson): GuardrailProfile {

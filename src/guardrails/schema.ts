@@ -25,18 +25,18 @@ const Channels = z.array(ChannelSchema).min(1);
  * HOLD_FLAGS.includes("ceaseContact"); // true
  */
 export const HOLD_FLAGS = BORROWER_STATUSES;
-export const HoldFlagSchema = z.enum(BORROWER_STATUSES);
+const HoldFlagSchema = z.enum(BORROWER_STATUSES);
 export type HoldFlag = z.infer<typeof HoldFlagSchema>;
 
 /** A rolling period: whole local calendar days ending with the day being checked, or hours. */
-export const PeriodSchema = z.union([
+const PeriodSchema = z.union([
   z.strictObject({ localDays: z.number().int().min(1).max(366) }),
   z.strictObject({ hours: z.number().int().min(1).max(8784) }),
 ]);
 export type Period = z.infer<typeof PeriodSchema>;
 
 /** Which past contacts a cap or quiet period counts. Omitted lists mean "any". */
-export const ContactFilterSchema = z.strictObject({
+const ContactFilterSchema = z.strictObject({
   channels: Channels,
   directions: z
     .array(z.enum(["outbound", "inbound"]))
@@ -55,7 +55,7 @@ const RuleFields = {
 };
 
 /** Allowed local hours for some channels, optionally only on some ISO weekdays (1 = Monday). */
-export const WindowRuleSchema = z
+const WindowRuleSchema = z
   .strictObject({
     ...RuleFields,
     channels: Channels,
@@ -70,7 +70,7 @@ export const WindowRuleSchema = z
 export type WindowRule = z.infer<typeof WindowRuleSchema>;
 
 /** At most `max` counted contacts in the rolling `period`; blocks `channels` once reached. */
-export const CapRuleSchema = z.strictObject({
+const CapRuleSchema = z.strictObject({
   ...RuleFields,
   channels: Channels,
   count: ContactFilterSchema,
@@ -82,7 +82,7 @@ export const CapRuleSchema = z.strictObject({
 export type CapRule = z.infer<typeof CapRuleSchema>;
 
 /** No contact on `channels` for `period` after a counted contact (the contact's day is day 1). */
-export const QuietPeriodRuleSchema = z.strictObject({
+const QuietPeriodRuleSchema = z.strictObject({
   ...RuleFields,
   channels: Channels,
   after: ContactFilterSchema,
@@ -91,7 +91,7 @@ export const QuietPeriodRuleSchema = z.strictObject({
 export type QuietPeriodRule = z.infer<typeof QuietPeriodRuleSchema>;
 
 /** A borrower flag that blocks `channels`, except for listed channel + purpose pairs. */
-export const HoldRuleSchema = z.strictObject({
+const HoldRuleSchema = z.strictObject({
   ...RuleFields,
   flag: HoldFlagSchema,
   channels: Channels,
@@ -100,7 +100,7 @@ export const HoldRuleSchema = z.strictObject({
 export type HoldRule = z.infer<typeof HoldRuleSchema>;
 
 /** `channels` need a prior written notice at least `minDays` local days before (valid for `validDays`). */
-export const NoticeRuleSchema = z.strictObject({
+const NoticeRuleSchema = z.strictObject({
   ...RuleFields,
   channels: Channels,
   notice: z.strictObject({ channel: ChannelSchema, purpose: ContactPurposeSchema }),
@@ -110,7 +110,7 @@ export const NoticeRuleSchema = z.strictObject({
 export type NoticeRule = z.infer<typeof NoticeRuleSchema>;
 
 /** When contact with a third party (not the borrower) is allowed. */
-export const ThirdPartyRuleSchema = z.strictObject({
+const ThirdPartyRuleSchema = z.strictObject({
   code: CodeSchema,
   source: SourceSchema,
   description: z.string().optional(),
@@ -131,7 +131,7 @@ export const ThirdPartyRuleSchema = z.strictObject({
 });
 export type ThirdPartyRule = z.infer<typeof ThirdPartyRuleSchema>;
 
-export const GuardrailTestSchema = z.strictObject({
+const GuardrailTestSchema = z.strictObject({
   name: z.string().min(1),
   account: z.unknown(),
   at: InstantSchema,

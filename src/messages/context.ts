@@ -36,7 +36,7 @@ export interface LenderDetails {
   complaintRoute?: string;
 }
 
-export type Money = { raw: string; text: string };
+type Money = { raw: string; text: string };
 export type Item = Record<string, Value>;
 export type Value = string | number | boolean | Money | Item[];
 
@@ -125,7 +125,7 @@ function paymentMethods(c: RenderContext): string | undefined {
 
 // ---------- offers (read defensively: the offer shape is another module's contract) ----------
 
-export interface NormalizedOffer {
+interface NormalizedOffer {
   kind: "installments" | "settlement" | "deferral" | "fee_waiver";
   currency: string;
   financed?: string;
@@ -162,7 +162,7 @@ function schedule(x: unknown): NormalizedOffer["installments"] {
 }
 
 /** The decision's offer in one shape, or null when absent or not recognisably complete. */
-export function normalizeOffer(raw: unknown, fallbackCurrency: string | undefined): NormalizedOffer | null {
+function normalizeOffer(raw: unknown, fallbackCurrency: string | undefined): NormalizedOffer | null {
   if (!isObj(raw)) return null;
   const currency = typeof raw.currency === "string" && isKnownCurrency(raw.currency) ? raw.currency : fallbackCurrency;
   if (!currency || !isKnownCurrency(currency)) return null;

@@ -6,10 +6,10 @@
 
 export { getTemplate, TEMPLATES } from "./catalog.js";
 export type { LenderDetails, MessageDecision } from "./context.js";
-export { formatDate, formatList, formatMoney, formatUnit, maskAccount } from "./format.js";
+export { formatDate, maskAccount } from "./format.js";
 export type { RenderedMessage, RenderOptions } from "./render.js";
 export { renderMessage, runTemplateTests } from "./render.js";
-export type { Audience, MessageTemplate, MessageTemplateJson, TemplateTestCase } from "./template.js";
-export { loadTemplate, MessageTemplateSchema, pickLocale } from "./template.js";
-export type { VariableDefinition, VariableKind } from "./variables.js";
+export type { MessageTemplate, MessageTemplateJson } from "./template.js";
+export { loadTemplate, MessageTemplateSchema } from "./template.js";
+
 export { ITEM_VARIABLES, MESSAGE_VARIABLES } from "./variables.js";

@@ -107,7 +107,7 @@ function stripStandalone(tokens: Token[]): void {
 }
 
 /** Deepest nesting of {{#if}}/{{#each}} blocks a template may use (renderers walk it recursively). */
-export const MAX_BLOCK_DEPTH = 16;
+const MAX_BLOCK_DEPTH = 16;
 
 /** Parses template text into a tree, reporting syntax errors at `path`. */
 export function parseTemplateText(
@@ -140,7 +140,8 @@ export function parseTemplateText(
         }
         const node: TemplateNode & { t: "if" | "each" } =
           tok.block === "if"
-            ? { t: "if", name: tok.name, then: [], else: [] }
+            ? // biome-ignore lint/suspicious/noThenProperty: a plain tree node, never awaited
+              { t: "if", name: tok.name, then: [], else: [] }
             : { t: "each", name: tok.name, body: [] };
         out().push(node);
         stack.push({ node, inElse: false });
@@ -148,7 +149,7 @@ export function parseTemplateText(
       }
       case "else": {
         const top = stack[stack.length - 1];
-        if (!top || top.node.t !== "if" || top.inElse) {
+        if (top?.node.t !== "if" || top.inElse) {
           issues.push({ path, message: "{{else}} outside an {{#if}} block" });
           return null;
         }

@@ -7,7 +7,7 @@ import { VARIABLES_BY_NAME } from "./variables.js";
 
 /** Template text: one string, or an array of lines joined with "\n" (easier to read in JSON). */
 /** The most characters one template text may have (a letter is a few thousand). */
-export const MAX_TEMPLATE_TEXT = 20_000;
+const MAX_TEMPLATE_TEXT = 20_000;
 const TextSchema = z.union([
   z.string().max(MAX_TEMPLATE_TEXT),
   z
@@ -55,7 +55,7 @@ const TestCaseSchema = z.strictObject({
     subjectContains: z.array(z.string()).default([]),
   }),
 });
-export type TemplateTestCase = z.infer<typeof TestCaseSchema>;
+type TemplateTestCase = z.infer<typeof TestCaseSchema>;
 
 /**
  * Shape of a template file in `rules/templates/` (the variable checks run in {@link loadTemplate}).

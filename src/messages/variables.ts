@@ -5,7 +5,7 @@ import { closest } from "../errors/suggest.js";
  * catalogue when they are loaded, so a typo or a debt detail in a third-party message fails at
  * load time, never as an empty string in a letter.
  */
-export type VariableKind = "text" | "money" | "date" | "number" | "flag" | "list";
+type VariableKind = "text" | "money" | "date" | "number" | "flag" | "list";
 
 export interface VariableDefinition {
   name: string;

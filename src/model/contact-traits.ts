@@ -45,7 +45,7 @@ export const RPC_OUTCOMES: readonly ContactOutcome[] = [
  * @example
  * FAILED_OUTCOMES.includes("voicemail"); // true
  */
-export const FAILED_OUTCOMES: readonly ContactOutcome[] = [
+const FAILED_OUTCOMES: readonly ContactOutcome[] = [
   "no_answer",
   "busy",
   "voicemail",
@@ -60,7 +60,7 @@ export const FAILED_OUTCOMES: readonly ContactOutcome[] = [
  * @example
  * ATTEMPT_CHANNELS; // ["call", "sms", "email", "visit"]
  */
-export const ATTEMPT_CHANNELS: readonly Channel[] = ["call", "sms", "email", "visit"];
+const ATTEMPT_CHANNELS: readonly Channel[] = ["call", "sms", "email", "visit"];
 
 const RPC = new Set<string>(RPC_OUTCOMES);
 const FAILED = new Set<string>(FAILED_OUTCOMES);
@@ -107,18 +107,16 @@ const NO = CONTACT_OUTCOMES.length;
  */
 export const TRAITS_TABLE: Uint16Array = (() => {
   const t = new Uint16Array(CHANNELS.length * NO * 4);
-  CHANNELS.forEach((ch, c) =>
-    CONTACT_OUTCOMES.forEach((o, k) => {
+  for (let c = 0; c < CHANNELS.length; c++)
+    for (let k = 0; k < NO; k++)
       for (let inbound = 0; inbound < 2; inbound++)
         for (let notice = 0; notice < 2; notice++)
           t[((c * NO + k) * 2 + inbound) * 2 + notice] = contactTraits(
-            ch,
+            CHANNELS[c]!,
             inbound === 1,
-            o,
+            CONTACT_OUTCOMES[k]!,
             notice ? "visit_notice" : undefined,
           );
-    }),
-  );
   return t;
 })();
 

@@ -7,10 +7,8 @@ export {
   safeParseAccount,
 } from "./account.js";
 export {
-  ATTEMPT_CHANNELS,
   CONTACT_TRAIT,
   contactTraits,
-  FAILED_OUTCOMES,
   purposeCode,
   RPC_OUTCOMES,
   TRAITS_TABLE,
@@ -22,8 +20,6 @@ export {
   type PreparedAccount,
   type PreparedContacts,
   type PreparedDues,
-  type PreparedPayments,
-  type PreparedPromise,
   prepareAccount,
 } from "./prepared.js";
 export * from "./schema.js";

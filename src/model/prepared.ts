@@ -53,7 +53,7 @@ export interface PreparedContacts {
 }
 
 /** A promise to pay, from the contact that made it. @internal */
-export interface PreparedPromise {
+interface PreparedPromise {
   readonly ms: number;
   /** Index of the contact in `account.contacts`. */
   readonly index: number;
@@ -64,7 +64,7 @@ export interface PreparedPromise {
 }
 
 /** An account event as integers: its epoch day, sorted by day (ties keep input order). @internal */
-export interface PreparedEvent {
+interface PreparedEvent {
   readonly day: number;
   readonly index: number;
   readonly event: AccountEvent;

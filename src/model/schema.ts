@@ -275,7 +275,7 @@ export const PARTIES = ["borrower", "emergency_contact", "third_party", "attorne
 export type Party = (typeof PARTIES)[number];
 
 /** Details of a field visit, recorded on the contact (channel `visit`). */
-export const VisitDetailsSchema = z.strictObject({
+const VisitDetailsSchema = z.strictObject({
   /** How many collectors went (the CN 2026 guideline asks for at least two). */
   staff: z.number().int().min(1).max(10),
   /** The collectors showed their identity documents. */

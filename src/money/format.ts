@@ -1,6 +1,6 @@
 import { ArrearsError } from "../errors/index.js";
 import { BoundedCache } from "../util/index.js";
-import { minorDigits, roundAmount } from "./index.js";
+import { minorDigits, roundAmount } from "./amounts.js";
 
 const PLAIN_DECIMAL = /^-?\d+(\.\d+)?$/;
 

@@ -16,7 +16,7 @@ import { type SettlementOffer, settlementOf } from "./settlement.js";
 import { type FeeWaiver, feeWaiverOf, waiverMinor } from "./waive.js";
 
 /** How `buildOffer` chose among the spec's installment counts. */
-export type PlanSelection = "fewest_affordable" | "longest_unaffordable" | "middle_income_unknown";
+type PlanSelection = "fewest_affordable" | "longest_unaffordable" | "middle_income_unknown";
 
 /** An installment plan built from a spec, with the alternatives it was chosen from. */
 export interface InstallmentOffer extends InstallmentPlan {

@@ -6,7 +6,7 @@ import { accountOf, amt, asOfDay, balanceFigures, checkDay, minor, overdueMinor,
 import { type PlanDeferralOptions, PlanDeferralOptionsSchema } from "./schemas.js";
 
 /** One line of the schedule after a deferral. `amount = deferred + interest`. */
-export interface DeferredDue {
+interface DeferredDue {
   dueDate: string;
   amount: string;
   /** Unpaid dues moved to this date. */

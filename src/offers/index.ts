@@ -10,24 +10,16 @@ export {
   buildOffer,
   type InstallmentOffer,
   type Offer,
-  type PlanSelection,
   parseOfferSpec,
 } from "./build.js";
-export { type DeferralPlan, type DeferredDue, planDeferral } from "./deferral.js";
+export { type DeferralPlan, planDeferral } from "./deferral.js";
 export { type Installment, type InstallmentPlan, planInstallments } from "./installments.js";
-export {
-  type FloorInput,
-  FREQUENCIES,
-  type Frequency,
-  type OfferSpec,
-  OfferSpecSchema,
-  type ParsedOfferSpec,
-  type PlanDeferralOptions,
-  type PlanInstallmentsOptions,
-  type SettlementOptions,
-  WAIVABLE_COMPONENTS,
-  type WaivableComponent,
-  type WaiveFeesOptions,
+export type {
+  OfferSpec,
+  PlanDeferralOptions,
+  PlanInstallmentsOptions,
+  SettlementOptions,
+  WaiveFeesOptions,
 } from "./schemas.js";
-export { type SettlementLine, type SettlementOffer, settlementOffer } from "./settlement.js";
+export { type SettlementOffer, settlementOffer } from "./settlement.js";
 export { type FeeWaiver, waiveFees } from "./waive.js";

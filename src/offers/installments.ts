@@ -56,7 +56,7 @@ export interface MinorSchedule {
 }
 
 /** @internal due day of installment `i` (0-based), always computed from the first date. */
-export function nthDueDay(first: number, i: number, frequency: Frequency): number {
+function nthDueDay(first: number, i: number, frequency: Frequency): number {
   if (frequency === "monthly") return addMonthsToDay(first, i);
   return first + i * (frequency === "weekly" ? 7 : 14);
 }

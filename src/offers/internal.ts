@@ -67,7 +67,7 @@ export function asOfDay(asOf: string, timeZone: string, path: (string | number)[
 }
 
 /** Epoch day of 9999-12-31: dates after it cannot be written as ISO `YYYY-MM-DD`. */
-export const LAST_DAY = 2932896;
+const LAST_DAY = 2932896;
 
 /** Fails at `path` when `day` is after 9999-12-31. */
 export function checkDay(day: number, path: (string | number)[], received?: unknown): void {

@@ -10,20 +10,13 @@ import {
 } from "../rules/params.js";
 
 export {
-  CountSchema,
-  type FloorInput,
-  FloorSchema,
-  FREQUENCIES,
   type Frequency,
   FrequencySchema,
   type OfferSpec,
   OfferSpecSchema,
   type ParsedOfferSpec,
-  RateSchema,
   ShareSchema,
-  WAIVABLE_COMPONENTS,
   type WaivableComponent,
-  WaivableComponentSchema,
 } from "../rules/params.js";
 
 /** Options of `planInstallments`. */

@@ -5,7 +5,7 @@ import { accountOf, amt, asOfDay, balanceFigures, checkDay, minor, mulShare, par
 import { type SettlementOptions, SettlementOptionsSchema } from "./schemas.js";
 
 /** One balance component of a settlement. */
-export interface SettlementLine {
+interface SettlementLine {
   outstanding: string;
   discount: string;
   payable: string;

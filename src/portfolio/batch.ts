@@ -44,7 +44,7 @@ const OptionsSchema = z.looseObject({
 });
 
 /** @internal validates batch options once, before the first account. */
-export function checkBatchOptions(options: unknown, fn: string): void {
+function checkBatchOptions(options: unknown, fn: string): void {
   const r = OptionsSchema.safeParse(options);
   if (!r.success) throw new ArrearsError("INVALID_OPTIONS", issuesFromZod(r.error, options), `${fn} options`);
 }
@@ -54,7 +54,7 @@ export function checkBatchOptions(options: unknown, fn: string): void {
  * its error entry (an unexpected failure as `INTERNAL`, with no data from the account) and the
  * batch goes on.
  */
-export function decideOne(policy: PolicyLike, input: unknown, index: number, options: DecideOptions): BatchItem {
+function decideOne(policy: PolicyLike, input: unknown, index: number, options: DecideOptions): BatchItem {
   try {
     const parsed = safeParseAccount(input);
     if (!parsed.success) return errorEntry(input, index, parsed.error);

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { decide } from "../decision/decide.js";
+import type { Decision } from "../decision/decision.js";
 import { ArrearsError, issuesFromZod } from "../errors/index.js";
 import { safeParseAccount } from "../model/account.js";
 import { InstantSchema } from "../model/schema.js";
@@ -14,7 +15,7 @@ export interface ComparePoliciesOptions {
 }
 
 /** One cell of the transition matrix: accounts whose action went from `from` (A) to `to` (B). */
-export interface TransitionCell {
+interface TransitionCell {
   from: string;
   to: string;
   count: number;
@@ -87,7 +88,7 @@ export function comparePolicies(
   for (const input of accounts) {
     index++;
     const parsed = safeParseAccount(input);
-    let da, db;
+    let da: Decision, db: Decision;
     try {
       if (!parsed.success) throw parsed.error;
       da = decide(a, parsed.data, opts);

@@ -25,7 +25,7 @@ export interface RollRatesOptions {
 }
 
 /** Per starting bucket: where its accounts went. */
-export interface BucketFlow {
+interface BucketFlow {
   bucket: string;
   /** Matched accounts that started in this bucket. */
   accounts: number;

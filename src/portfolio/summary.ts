@@ -3,10 +3,10 @@ import type { BatchItem, DecisionError } from "./batch.js";
 import { ExposureSums } from "./exposure.js";
 
 /** Exposure per currency: exact decimal strings. */
-export type Exposure = Record<string, { overdue: string; outstanding: string }>;
+type Exposure = Record<string, { overdue: string; outstanding: string }>;
 
 /** One row of a portfolio summary. */
-export interface SummaryRow {
+interface SummaryRow {
   count: number;
   exposure: Exposure;
 }

@@ -8,9 +8,9 @@ export {
   type PolicyEvent,
   type TraceEntry,
 } from "./evaluate.js";
-export { COMPILED, isPolicy, type LoadPolicyOptions, loadPolicy, type Policy, type PolicyRule } from "./load.js";
+export { isPolicy, type LoadPolicyOptions, loadPolicy, type Policy, type PolicyRule } from "./load.js";
 export * from "./params.js";
-export { defaultPolicy, POLICIES } from "./policies.js";
+export { POLICIES } from "./policies.js";
 export {
   type ActionDefinition,
   ActionDefinitionSchema,
@@ -18,6 +18,5 @@ export {
   PolicyFileSchema,
   type PolicyOptions,
   PolicyOptionsSchema,
-  type PolicyTest,
   PolicyTestSchema,
 } from "./schema.js";

@@ -11,6 +11,7 @@ import {
 import { BUCKET_SCHEMES } from "../delinquency/index.js";
 import { ArrearsError, type ArrearsIssue, issuesFromZod } from "../errors/index.js";
 import { didYouMean } from "../errors/suggest.js";
+import { deepFreeze } from "../util/index.js";
 import { OfferSpecSchema } from "./params.js";
 import {
   type ActionDefinition,
@@ -40,7 +41,7 @@ export interface PolicyRule {
 export const COMPILED: unique symbol = Symbol.for("arrears.policy.compiled/v1");
 
 /** @internal Rules in evaluation order (priority desc, then file order) with their events. */
-export interface CompiledRule {
+interface CompiledRule {
   readonly rule: PolicyRule;
   readonly event: {
     rule: string;
@@ -54,7 +55,7 @@ export interface CompiledRule {
 }
 
 /** @internal */
-export interface CompiledPolicy {
+interface CompiledPolicy {
   readonly rules: readonly CompiledRule[];
   /**
    * All rules' conditions as one runner that pushes the events of the rules that hold, in
@@ -110,19 +111,7 @@ export interface LoadPolicyOptions {
   jitless?: boolean;
 }
 
-const LoadPolicyOptionsSchema = z.object({ jitless: z.boolean().optional() });
-
-// Iterative: a deeply nested file must reach the validator's depth limit, not overflow the stack here.
-function deepFreeze<T>(root: T): T {
-  const stack: unknown[] = [root];
-  while (stack.length > 0) {
-    const v = stack.pop();
-    if (v === null || typeof v !== "object" || Object.isFrozen(v)) continue;
-    Object.freeze(v);
-    for (const k of Object.keys(v)) stack.push((v as Record<string, unknown>)[k]);
-  }
-  return root;
-}
+const LoadPolicyOptionsSchema = z.strictObject({ jitless: z.boolean().optional() });
 
 /** A total order on paths (indices numerically, keys alphabetically); same-path issues keep their order. */
 function comparePaths(a: readonly (string | number)[], b: readonly (string | number)[]): number {

@@ -53,7 +53,7 @@ export type FloorInput = z.input<typeof FloorSchema>;
 
 // ---------- offer specs (rule params) ----------
 
-export const InstallmentsSpecSchema = z.strictObject({
+const InstallmentsSpecSchema = z.strictObject({
   kind: z.literal("installments"),
   /** Candidate installment counts; the plan picks among them (see `buildOffer`). */
   counts: z.array(CountSchema).min(1).max(24),
@@ -69,20 +69,20 @@ export const InstallmentsSpecSchema = z.strictObject({
   basis: z.enum(["outstanding", "overdue"]).default("outstanding"),
 });
 
-export const DeferralSpecSchema = z.strictObject({
+const DeferralSpecSchema = z.strictObject({
   kind: z.literal("deferral"),
   months: z.number().int().min(1).max(60),
   interestRate: RateSchema.optional(),
 });
 
-export const SettlementSpecSchema = z.strictObject({
+const SettlementSpecSchema = z.strictObject({
   kind: z.literal("settlement"),
   maxDiscount: ShareSchema,
   floor: FloorSchema,
   validForDays: z.number().int().min(0).max(365).default(30),
 });
 
-export const FeeWaiverSpecSchema = z.strictObject({
+const FeeWaiverSpecSchema = z.strictObject({
   kind: z.literal("fee_waiver"),
   components: z.array(WaivableComponentSchema).min(1),
 });

@@ -10,7 +10,7 @@ import { deepFreeze } from "../util/index.js";
  * const policy = loadPolicy(defaultPolicy);
  * policy.meta.id; // "default"
  */
-export const defaultPolicy: unknown = defaultPolicyJson;
+const _defaultPolicy: unknown = defaultPolicyJson;
 
 /**
  * Every shipped policy file by id (raw JSON): `default` (US cycles, Regulation F) and

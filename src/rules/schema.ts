@@ -102,12 +102,12 @@ export const PolicyTestSchema = z.strictObject({
 });
 export type PolicyTest = z.infer<typeof PolicyTestSchema>;
 
-export const RuleEventSchema = z.strictObject({
+const RuleEventSchema = z.strictObject({
   type: ActionTypeSchema,
   params: z.record(z.string(), z.unknown()).optional(),
 });
 
-export const RuleSchema = z.strictObject({
+const RuleSchema = z.strictObject({
   name: z.string().min(1),
   /** json-rules-engine priority: a positive integer, higher runs first; default 1. */
   priority: z.number().int().min(1).optional(),

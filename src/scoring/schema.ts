@@ -4,7 +4,7 @@ const Points = z.int().min(-100_000).max(100_000);
 const Label = z.string().min(1).max(80);
 
 /** A numeric bin: the half-open range `[min, max)`. The first bin has no `min`, the last no `max`. */
-export const NumericBinSchema = z.strictObject({
+const NumericBinSchema = z.strictObject({
   label: Label.optional(),
   /** Inclusive lower bound; omitted on the first bin (open below). */
   min: z.number().optional(),
@@ -14,14 +14,14 @@ export const NumericBinSchema = z.strictObject({
 });
 
 /** A categorical bin: the listed values (strings or booleans). */
-export const CategoryBinSchema = z.strictObject({
+const CategoryBinSchema = z.strictObject({
   label: Label.optional(),
   values: z.array(z.union([z.string(), z.boolean()])).min(1),
   points: Points,
 });
 
 /** The `missing` bin (fact `null` or absent) and the `other` bin (any unlisted category). */
-export const PointsBinSchema = z.strictObject({ label: Label.optional(), points: Points });
+const PointsBinSchema = z.strictObject({ label: Label.optional(), points: Points });
 
 const CharacteristicBase = {
   /** Unique name, shown in `points` and `reasons`. */
@@ -36,13 +36,13 @@ const CharacteristicBase = {
   missing: PointsBinSchema,
 };
 
-export const NumericCharacteristicSchema = z.strictObject({
+const NumericCharacteristicSchema = z.strictObject({
   ...CharacteristicBase,
   type: z.literal("numeric"),
   bins: z.array(NumericBinSchema).min(1).max(50),
 });
 
-export const CategoricalCharacteristicSchema = z.strictObject({
+const CategoricalCharacteristicSchema = z.strictObject({
   ...CharacteristicBase,
   type: z.literal("categorical"),
   bins: z.array(CategoryBinSchema).min(1).max(50),
@@ -65,7 +65,7 @@ export const CharacteristicSchema = z.discriminatedUnion("type", [
 const FactValue = z.union([z.number(), z.boolean(), z.string(), z.null()]);
 
 /** One embedded test: facts in, expectations out. */
-export const ScorecardTestSchema = z.strictObject({
+const ScorecardTestSchema = z.strictObject({
   name: z.string().min(1),
   facts: z.record(z.string(), FactValue),
   expect: z.strictObject({

@@ -7,7 +7,7 @@ import { unknownMessage } from "./suggest.js";
 const FACT_BY_NAME: ReadonlyMap<string, FactDefinition> = new Map(FACTS.map((d) => [d.name, d]));
 
 /** One characteristic compiled for the hot path (internal layout, read-only). */
-export interface CompiledCharacteristic {
+interface CompiledCharacteristic {
   readonly name: string;
   readonly fact: string;
   readonly numeric: boolean;
@@ -192,7 +192,7 @@ export function loadScorecard(json: unknown): Scorecard {
           else categories.set(v, j);
         });
       });
-      const covered = closedValues !== undefined && closedValues.every((v) => categories.has(v));
+      const covered = closedValues?.every((v) => categories.has(v));
       if (ch.other) other = { points: ch.other.points, label: ch.other.label ?? "other" };
       else if (!covered)
         issues.push({ path: at("other"), message: "required: the bins do not list every possible value" });

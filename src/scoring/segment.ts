@@ -24,7 +24,7 @@ export type Segment = (typeof SEGMENTS)[number];
  * @example
  * { "fact": "refusals90d", "operator": "greaterThanInclusive", "value": 1, "points": -3 }
  */
-export const SIGNAL_OPERATORS = [
+const SIGNAL_OPERATORS = [
   "equal",
   "notEqual",
   "lessThan",
@@ -37,7 +37,7 @@ export const SIGNAL_OPERATORS = [
 
 const Scalar = z.union([z.number(), z.string(), z.boolean()]);
 
-export const SignalSchema = z.strictObject({
+const SignalSchema = z.strictObject({
   fact: z.string().min(1),
   operator: z.enum(SIGNAL_OPERATORS),
   value: z.union([Scalar, z.array(Scalar).min(1)]),
@@ -47,7 +47,7 @@ export const SignalSchema = z.strictObject({
   label: z.string().optional(),
 });
 
-export const AxisSchema = z.strictObject({
+const AxisSchema = z.strictObject({
   description: z.string().optional(),
   /** Each signal that holds adds its points to the axis total. */
   signals: z.array(SignalSchema).min(1),
@@ -79,7 +79,7 @@ export const SegmentationSchema = z.strictObject({
   willingness: AxisSchema,
   tests: z.array(SegmentTestSchema).default([]),
 });
-export type SegmentationJson = z.infer<typeof SegmentationSchema>;
+type SegmentationJson = z.infer<typeof SegmentationSchema>;
 
 interface CompiledSignal {
   readonly fact: string;

@@ -1,6 +1,6 @@
 /** Dates, instants and zones: the one place calendar and clock arithmetic lives. */
 export { addMonthsToDay, monthEndsBefore } from "./calendar.js";
-export { type AsOf, isoWeekday, resolveAsOf, wallToInstant, ZoneClock, zoneClock } from "./clock.js";
+export { type AsOf, isoWeekday, resolveAsOf, ZoneClock, zoneClock } from "./clock.js";
 export {
   civilFromDays,
   daysFromCivil,
@@ -16,5 +16,4 @@ export {
   localMinuteOfDay,
   startOfLocalDay,
   zonedWallTimeToInstant,
-  zoneOffsetMinutes,
 } from "./zone.js";

@@ -28,7 +28,7 @@ export function isValidTimeZone(zone: string): boolean {
 }
 
 /** UTC offset in minutes of `zone` at the instant `ms` (Shanghai → 480). */
-export function zoneOffsetMinutes(zone: string, ms: number): number {
+function zoneOffsetMinutes(zone: string, ms: number): number {
   return tzOffset(zone, new Date(ms));
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { BUCKET_SCHEMES, cycleStatus, deriveDelinquency, loadBucketScheme } from "../../src/delinquency/index.js";
 // Area entry points (re-exported unchanged by src/index.ts), so these tests do not depend on other areas.
-import { ArrearsError, formatPath } from "../../src/errors/index.js";
+import { formatPath } from "../../src/errors/index.js";
 import { parseAccount } from "../../src/model/index.js";
 import { parseIsoDate } from "../../src/time/index.js";
 import { thrownArrearsError as thrown } from "../helpers.js";

@@ -265,7 +265,7 @@ describe("deriveDelinquency properties", () => {
         const r = deriveDelinquency(a, { asOf: formatIsoDate(OPENED + snapOff + later), scheme: "us-cycle" });
         checkShape({ ...r, inGrace: r.dpd >= 1 && r.dpd <= 5 }, true);
         expect(r.dpd).toBe(dpd > 0 && later > 0 ? dpd + later : dpd);
-        if (history && history.length) expect(r.cycleHistory.slice(1)).toEqual(history.slice(1));
+        if (history?.length) expect(r.cycleHistory.slice(1)).toEqual(history.slice(1));
       }),
       RUNS,
     );

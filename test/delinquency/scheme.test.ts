@@ -10,7 +10,7 @@ import {
   testBucketScheme,
 } from "../../src/delinquency/index.js";
 // Area entry points (re-exported unchanged by src/index.ts), so these tests do not depend on other areas.
-import { ArrearsError, formatPath } from "../../src/errors/index.js";
+import { formatPath } from "../../src/errors/index.js";
 import { thrownArrearsError as thrown } from "../helpers.js";
 
 const files = { "cn-m": cnM, "us-cycle": usCycle, "cn-five-category": cnFive } as const;

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { ArrearsError } from "../../src/errors/index.js";
 import { parseAccount } from "../../src/model/index.js";
 import { planDeferral, settlementOffer, waiveFees } from "../../src/offers/index.js";
 import { thrownArrearsError as errorOf } from "../helpers.js";

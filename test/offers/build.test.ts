@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { ArrearsError } from "../../src/errors/index.js";
 import { parseAccount } from "../../src/model/index.js";
 import { buildOffer, type InstallmentOffer, type OfferSpec, parseOfferSpec } from "../../src/offers/index.js";
 import { thrownArrearsError as errorOf } from "../helpers.js";

@@ -78,7 +78,7 @@ describe("decideMany", () => {
       for (let i = 0; ; i++) yield acct(`g${i}`, "700");
     }
     let n = 0;
-    for (const d of decideMany(A, many(), { asOf })) if (++n === 50) break;
+    for (const _d of decideMany(A, many(), { asOf })) if (++n === 50) break;
     expect(n).toBe(50);
   });
 

@@ -64,7 +64,10 @@ export function boundaryValues(source: Policy["source"]): Map<string, (number | 
     out.set(fact, list);
   };
   const walk = (c: unknown): void => {
-    if (Array.isArray(c)) return c.forEach(walk);
+    if (Array.isArray(c)) {
+      for (const x of c) walk(x);
+      return;
+    }
     if (c === null || typeof c !== "object") return;
     const o = c as Record<string, unknown>;
     if (typeof o.fact === "string") {

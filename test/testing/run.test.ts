@@ -57,7 +57,10 @@ describe("runPolicyTests", () => {
     const registered: { name: string; fn: () => void }[] = [];
     const titles: string[] = [];
     const runner = {
-      describe: (t: string, fn: () => void) => (titles.push(t), fn()),
+      describe: (t: string, fn: () => void) => {
+        titles.push(t);
+        fn();
+      },
       it: (name: string, fn: () => void) => registered.push({ name, fn }),
     };
     runPolicyTests(policy, [...cases, { name: "bad", given: base.overdue(3), expect: { action: "call_borrower" } }], {
