@@ -32,7 +32,7 @@ export interface ResolvedPolicy {
   guardrails: GuardrailProfile;
   actions: Readonly<Record<string, Readonly<ActionDefinition>>>;
   fallbackAction: string;
-  options: Required<Pick<PolicyOptions, "graceDays" | "promiseGraceDays" | "maxDelayHours">> & {
+  options: { graceDays: number; promiseGraceDays: number; maxDelayHours: number } & {
     tolerance: string | number;
     unreachable: PolicyOptions["unreachable"];
   };

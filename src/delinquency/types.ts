@@ -10,9 +10,9 @@ export interface DelinquencyOptions {
    */
   scheme?: unknown;
   /** Days after a due date during which arrears are "in grace" (still counted in DPD). Default 0. */
-  graceDays?: number;
+  graceDays?: number | undefined;
   /** A due whose unpaid remainder is at or below this amount does not count for DPD. Default "0". */
-  tolerance?: string | number;
+  tolerance?: string | number | undefined;
 }
 
 /** Result of {@link deriveDelinquency}. */

@@ -31,15 +31,15 @@ export interface FactsOptions {
   /** Bucket scheme (id such as `"cn-m"`, parsed JSON, or a loaded scheme); default `cn-m`. */
   scheme?: unknown;
   /** Delinquency grace days (`inGrace`). Default 0. */
-  graceDays?: number;
+  graceDays?: number | undefined;
   /** Arrears at or below this amount are ignored for DPD and partial payments. Default 0. */
-  tolerance?: string | number;
+  tolerance?: string | number | undefined;
   /** Days after a promised date that a payment still keeps the promise. Default 2. */
-  promiseGraceDays?: number;
+  promiseGraceDays?: number | undefined;
   /** Thresholds of `unreachable` (defaults 10 failed attempts, 3 invalid-number attempts). */
-  unreachable?: { failedAttempts?: number; invalidNumberAttempts?: number };
+  unreachable?: { failedAttempts?: number | undefined; invalidNumberAttempts?: number | undefined } | undefined;
   /** Lifecycle numbers of the holds (breathing-space days …); default the Debt Respite Scheme's. */
-  holdLifecycle?: HoldLifecycle;
+  holdLifecycle?: HoldLifecycle | undefined;
 }
 
 const Days = z.number().int().min(0).max(3650);

@@ -40,7 +40,7 @@ export interface EvaluatePolicyOptions {
    * `true`: every rule's outcome and the facts it read; `"fired"`: only the rules that fired
    * (what `decide` records: cheap enough for every decision); default: no trace.
    */
-  trace?: boolean | "fired";
+  trace?: boolean | "fired" | undefined;
 }
 
 /**

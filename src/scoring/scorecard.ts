@@ -38,7 +38,7 @@ export interface Scorecard {
     readonly baseScore: number;
     readonly baseOdds: number;
     readonly pointsToDoubleOdds: number;
-    readonly event?: string;
+    readonly event?: string | undefined;
   } | null;
   readonly maxReasons: number;
   readonly characteristics: readonly CompiledCharacteristic[];

@@ -57,7 +57,7 @@ interface State {
   readonly creditLimit?: AmountInput;
   readonly balance?: Readonly<Record<string, AmountInput>>;
   readonly overdue: { readonly days: number } & Readonly<OverdueOptions>;
-  readonly snapshot?: Readonly<SnapshotSpec>;
+  readonly snapshot?: Readonly<SnapshotSpec> | undefined;
   readonly payments: readonly { amount: AmountInput; date?: string; daysAgo?: number; ref?: string }[];
   readonly contacts: readonly ContactSpec[];
   readonly borrower: Readonly<{
