@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { deriveDelinquency } from "../delinquency/derive.js";
 import { asArrearsError } from "../errors/index.js";
 import { parseOptions } from "../errors/options.js";
@@ -9,12 +8,12 @@ import type { LenderDetails } from "../messages/context.js";
 import { renderMessage } from "../messages/render.js";
 import { type Account, isParsedAccount, parseAccount } from "../model/account.js";
 import type { Channel } from "../model/schema.js";
-import { InstantSchema } from "../model/schema.js";
 import { buildOffer } from "../offers/build.js";
 import { evaluatePolicy, type Policy } from "../rules/index.js";
 import { applyScores } from "../scoring/apply.js";
 import { formatInstant, parseInstant } from "../time/index.js";
 import type { BlockedAction, DecidedAction, Decision, TraceEntry } from "./decision.js";
+import { DecideOptionsSchema } from "./options.js";
 import { type ResolvedPolicy, resolvePolicy } from "./resolve.js";
 
 /** Options of {@link decide}. */
@@ -32,15 +31,6 @@ export interface DecideOptions {
   /** `"fired"` (default): the rules that fired and the facts they read; `"all"`: every rule. */
   trace?: "fired" | "all";
 }
-
-const DecideOptionsSchema = z.strictObject({
-  asOf: InstantSchema,
-  guardrails: z.unknown().optional(),
-  render: z.boolean().optional(),
-  lender: z.record(z.string(), z.unknown()).optional(),
-  variant: z.string().optional(),
-  trace: z.enum(["fired", "all"]).optional(),
-});
 
 function round2(n: number): number {
   return Math.round(n * 100) / 100;

@@ -1,15 +1,9 @@
-import { z } from "zod";
 import { type DecideOptions, decide } from "../decision/decide.js";
 import type { Decision } from "../decision/decision.js";
-import {
-  ArrearsError,
-  type ArrearsErrorCode,
-  type ArrearsIssue,
-  asArrearsError,
-  issuesFromZod,
-} from "../errors/index.js";
+import { DecideOptionsSchema } from "../decision/options.js";
+import { ArrearsError, type ArrearsErrorCode, type ArrearsIssue, asArrearsError } from "../errors/index.js";
+import { parseOptions } from "../errors/options.js";
 import { safeParseAccount } from "../model/account.js";
-import { InstantSchema } from "../model/schema.js";
 
 /** A compiled policy, as `decide` takes it. */
 export type PolicyLike = Parameters<typeof decide>[0];
@@ -39,14 +33,9 @@ export function isDecisionError(item: BatchItem): item is DecisionError {
   return (item as DecisionError).error !== undefined && (item as Decision).action === undefined;
 }
 
-const OptionsSchema = z.looseObject({
-  asOf: InstantSchema,
-});
-
-/** @internal validates batch options once, before the first account. */
+/** @internal validates batch options once, before the first account: the same as `decide`'s. */
 function checkBatchOptions(options: unknown, fn: string): void {
-  const r = OptionsSchema.safeParse(options);
-  if (!r.success) throw new ArrearsError("INVALID_OPTIONS", issuesFromZod(r.error, options), `${fn} options`);
+  parseOptions(DecideOptionsSchema, options, `${fn} options`);
 }
 
 /**

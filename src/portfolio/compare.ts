@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { decide } from "../decision/decide.js";
 import type { Decision } from "../decision/decision.js";
-import { ArrearsError, issuesFromZod } from "../errors/index.js";
+import { ArrearsError } from "../errors/index.js";
+import { parseOptions } from "../errors/options.js";
 import { safeParseAccount } from "../model/account.js";
 import { InstantSchema } from "../model/schema.js";
 import type { PolicyLike } from "./batch.js";
@@ -70,10 +71,9 @@ export function comparePolicies(
   accounts: Iterable<unknown>,
   options: ComparePoliciesOptions,
 ): PolicyComparison {
-  const r = OptionsSchema.safeParse(options);
-  if (!r.success) throw new ArrearsError("INVALID_OPTIONS", issuesFromZod(r.error, options), "comparePolicies options");
-  const keep = r.data.examplesPerCell ?? 3;
-  const opts = { asOf: r.data.asOf };
+  const o = parseOptions(OptionsSchema, options, "comparePolicies options");
+  const keep = o.examplesPerCell ?? 3;
+  const opts = { asOf: o.asOf };
   const cells = new Map<string, TransitionCell>();
   const countA = new Map<string, number>();
   const countB = new Map<string, number>();

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { deriveDelinquency } from "../delinquency/derive.js";
 import { resolveBucketScheme } from "../delinquency/scheme.js";
 import { ArrearsError, issuesFromZod } from "../errors/index.js";
+import { parseOptions } from "../errors/options.js";
 import { safeParseAccount } from "../model/account.js";
 import { AsOfSchema } from "../model/schema.js";
 import { toMinorUnits } from "../money/index.js";
@@ -170,8 +171,7 @@ export function rollRates(
   after: PortfolioSnapshot,
   options: RollRatesOptions = {},
 ): RollRates {
-  const o = OptionsSchema.safeParse(options);
-  if (!o.success) throw new ArrearsError("INVALID_OPTIONS", issuesFromZod(o.error, options), "rollRates options");
+  const o = { data: parseOptions(OptionsSchema, options, "rollRates options") };
   for (const [name, snap] of [
     ["before", before],
     ["after", after],

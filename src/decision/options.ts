@@ -1,0 +1,12 @@
+import { z } from "zod";
+import { InstantSchema } from "../model/index.js";
+
+/** The options `decide` (and `decideMany`) accept: strict, so a misspelt option is an error. @internal */
+export const DecideOptionsSchema = z.strictObject({
+  asOf: InstantSchema,
+  guardrails: z.unknown().optional(),
+  render: z.boolean().optional(),
+  lender: z.record(z.string(), z.unknown()).optional(),
+  variant: z.string().optional(),
+  trace: z.enum(["fired", "all"]).optional(),
+});
