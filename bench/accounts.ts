@@ -2,7 +2,12 @@
  * Seeded generator of realistic accounts for the benchmark: 12–36 dues, up to 40 payments,
  * up to 60 contact events, half given as delinquency snapshots. Deterministic for a seed.
  */
-import type { AccountInput } from "../src/index.js";
+
+import type { z } from "zod";
+import type { AccountSchema } from "../src/schemas.js";
+
+// A mutable account input: the generator builds accounts field by field.
+type AccountInput = z.input<typeof AccountSchema>;
 
 /** Small fast PRNG (mulberry32): benchmarks must be reproducible. */
 export function rng(seed: number): () => number {

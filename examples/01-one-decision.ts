@@ -4,12 +4,14 @@
  *
  *   npx tsx examples/01-one-decision.ts
  */
+
+import type { AccountInput } from "../src/index.js";
 import { decide, loadPolicy, shippedRuleFile } from "../src/index.js";
 import { isMain, type Log } from "./_shared.js";
 
 const defaultPolicy = shippedRuleFile("policies", "default");
 
-export const account = {
+export const account: AccountInput = {
   id: "CN-000045",
   product: "installment",
   currency: "CNY",

@@ -6,7 +6,7 @@ import { prepareContactCheck } from "../guardrails/check.js";
 import { getTemplate } from "../messages/catalog.js";
 import type { LenderDetails } from "../messages/context.js";
 import { renderMessage } from "../messages/render.js";
-import { type Account, isParsedAccount, parseAccount } from "../model/account.js";
+import { type Account, type AccountInput, isParsedAccount, parseAccount } from "../model/account.js";
 import type { Channel } from "../model/schema.js";
 import { buildOffer } from "../offers/build.js";
 import { evaluatePolicy, type Policy } from "../rules/index.js";
@@ -52,7 +52,7 @@ function round2(n: number): number {
  * d.action.type;      // "call_borrower"
  * d.action.earliestAt // "2026-11-23T02:00:00.000Z"
  */
-export function decide(policy: Policy, account: unknown, options: DecideOptions): Decision {
+export function decide(policy: Policy, account: AccountInput | Account, options: DecideOptions): Decision {
   if (!optionsLookValid(options)) parseOptions(DecideOptionsSchema, options, "decide options");
   const parsed = isParsedAccount(account) ? account : parseAccount(account);
   const resolved = resolvePolicy(policy, options.guardrails);

@@ -265,8 +265,18 @@ export const AccountSchema = AccountObject.superRefine(crossChecks);
 
 /** A validated account, as returned by {@link parseAccount} (defaults filled in). */
 export type Account = z.infer<typeof AccountSchema>;
-/** What callers send: amounts as strings or numbers, optional parts omitted. */
-export type AccountInput = z.input<typeof AccountSchema>;
+/** Deeply readonly: a mutable value fits, and so does an `as const` literal. */
+type DeepReadonly<T> = T extends (infer U)[]
+  ? readonly DeepReadonly<U>[]
+  : T extends object
+    ? { readonly [K in keyof T]: DeepReadonly<T[K]> }
+    : T;
+
+/**
+ * What callers send: amounts as strings or numbers, optional parts omitted. Annotate inline
+ * accounts with it (`const a: AccountInput = {…}`) and a misspelt field fails to compile.
+ */
+export type AccountInput = DeepReadonly<z.input<typeof AccountSchema>>;
 
 // Accounts this module validated, so hot paths (decide) can skip re-validation safely.
 // A process-wide registry (keyed by a registered symbol) so that the ESM and CJS copies of

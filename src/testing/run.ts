@@ -4,6 +4,7 @@ import { isBucketScheme, loadBucketScheme, testBucketScheme } from "../delinquen
 import { ArrearsError } from "../errors/index.js";
 import { isGuardrailProfile, loadGuardrailProfile, runGuardrailProfileTests } from "../guardrails/index.js";
 import { loadTemplate, runTemplateTests } from "../messages/index.js";
+import type { AccountInput } from "../model/index.js";
 import { isPolicy, loadPolicy, type Policy } from "../rules/index.js";
 import {
   isScorecard,
@@ -141,7 +142,7 @@ function runCase(policy: Policy, c: PolicyCase): PolicyCaseResult {
         [{ path: ["asOf"], message: "required (or give a builder)" }],
         `case ${show(c.name)}`,
       );
-    d = decide(policy, given, { asOf });
+    d = decide(policy, given as AccountInput, { asOf });
   } catch (err) {
     if (!(err instanceof ArrearsError)) throw err;
     const message = `case ${show(c.name)}: decide threw ${err.code}: ${err.message}`;

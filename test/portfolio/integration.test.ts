@@ -1,6 +1,7 @@
 // The portfolio tools end to end with the real default policy.
 import { describe, expect, it } from "vitest";
 import {
+  type AccountInput,
   assignVariant,
   comparePolicies,
   decide,
@@ -55,7 +56,8 @@ describe("with the default policy", () => {
       "d15:call_borrower",
     ]);
     for (const [i, d] of items.entries())
-      if (!isDecisionError(d)) expect(JSON.stringify(d)).toBe(JSON.stringify(decide(policy, accounts[i], { asOf })));
+      if (!isDecisionError(d))
+        expect(JSON.stringify(d)).toBe(JSON.stringify(decide(policy, accounts[i] as AccountInput, { asOf })));
     const s = summarizePortfolio(items);
     expect(s.decisions).toBe(4);
     expect(s.errors).toBe(1);

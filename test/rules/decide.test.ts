@@ -94,7 +94,7 @@ describe("decide", () => {
         (input, key, value) => {
           const bad = { ...input, [key]: value } as unknown;
           try {
-            decide(policy, bad, { asOf: "2026-11-23T10:00:00Z" });
+            decide(policy, bad as AccountInput, { asOf: "2026-11-23T10:00:00Z" });
           } catch (e) {
             expect(e).toBeInstanceOf(ArrearsError);
           }

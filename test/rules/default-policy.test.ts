@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { AccountInput } from "../../src/index.js";
 import { decide, loadPolicy } from "../../src/index.js";
 import { POLICIES } from "../../src/rules/index.js";
 
@@ -10,7 +11,7 @@ for (const [id, json] of Object.entries(POLICIES)) {
 
     for (const t of policy.tests) {
       it(t.name, () => {
-        const d = decide(policy, t.account, { asOf: t.asOf });
+        const d = decide(policy, t.account as AccountInput, { asOf: t.asOf });
         decidingRules.add(d.action.rule);
         const e = t.expect;
         if (e.action !== undefined) expect(d.action.type).toBe(e.action);
@@ -20,7 +21,7 @@ for (const [id, json] of Object.entries(POLICIES)) {
         if (e.params !== undefined) expect(d.action.params).toMatchObject(e.params);
         expect(d.policy).toEqual({ id: policy.meta.id, version: policy.meta.version });
         // Same input, same bytes.
-        expect(JSON.stringify(decide(policy, t.account, { asOf: t.asOf }))).toBe(JSON.stringify(d));
+        expect(JSON.stringify(decide(policy, t.account as AccountInput, { asOf: t.asOf }))).toBe(JSON.stringify(d));
       });
     }
 

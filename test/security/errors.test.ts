@@ -2,10 +2,11 @@
 // messages reached megabytes. Errors are now safe to log by default.
 import { describe, expect, it } from "vitest";
 import { MAX_ISSUES } from "../../src/errors/index.js";
+import type { AccountInput } from "../../src/index.js";
 import { type ArrearsError, parseAccount, safeParseAccount } from "../../src/index.js";
 import { thrownArrearsError } from "../helpers.js";
 
-const base = {
+const base: AccountInput = {
   id: "PII-1",
   product: "installment",
   currency: "CNY",
