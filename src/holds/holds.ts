@@ -119,8 +119,9 @@ export function statusPeriods(
   account: Account,
   asOf: AsOf,
   lifecycle: HoldLifecycle = DEFAULT_HOLD_LIFECYCLE,
-): StatusPeriod[] {
+): readonly StatusPeriod[] {
   const p = prepareAccount(account);
+  if (!p.holdSignals) return NO_PERIODS;
   const out: StatusPeriod[] = [];
   const open = new Map<BorrowerStatus, StatusPeriod>();
   const start = (status: BorrowerStatus, day: number, openedBy: string, to = Number.POSITIVE_INFINITY): void => {
@@ -199,6 +200,8 @@ export function statusPeriods(
   }
   return out;
 }
+
+const NO_PERIODS: readonly StatusPeriod[] = Object.freeze([]);
 
 /** Whether `status` holds on local day `day` in these periods. @internal */
 export function holdsOn(periods: readonly StatusPeriod[], status: BorrowerStatus, day: number): boolean {

@@ -1,6 +1,6 @@
 import { ArrearsError } from "../errors/index.js";
 import { addAmounts, fromMinorUnits, isAmountLike, isKnownCurrency, toDec, toMinorUnits } from "../money/index.js";
-import { formatIsoDate, isValidTimeZone, localDay, parseInstant, parseIsoDate } from "../time/index.js";
+import { formatIsoDate, isValidTimeZone, parseInstant, parseIsoDate, resolveAsOf } from "../time/index.js";
 import { formatDate, formatList, formatMoney, formatUnit, maskAccount } from "./format.js";
 
 /**
@@ -96,7 +96,8 @@ function todayDay(c: RenderContext): number {
   const ms = parseInstant(asOf);
   if (!Number.isNaN(ms)) {
     const tz = c.d.timeZone;
-    if (typeof tz === "string" && isValidTimeZone(tz)) return localDay(ms, tz);
+    // The one reading of asOf (memoised per zone: a batch renders many letters at one asOf).
+    if (typeof tz === "string" && isValidTimeZone(tz)) return resolveAsOf(asOf, tz, ["decision", "asOf"]).day;
     return parseIsoDate(asOf.slice(0, 10));
   }
   const day = parseIsoDate(asOf);

@@ -96,6 +96,8 @@ export interface PreparedAccount {
   readonly contacts: PreparedContacts;
   readonly promises: readonly PreparedPromise[];
   readonly events: readonly PreparedEvent[];
+  /** Whether anything can open a hold: a flag set, an event or a dispute contact (else no status period exists). */
+  readonly holdSignals: boolean;
 }
 
 const cache = new WeakMap<Account, PreparedAccount>();
@@ -171,7 +173,16 @@ function build(a: Account): PreparedAccount {
     events: a.events
       .map((event, index) => ({ day: parseIsoDate(event.on), index, event }))
       .sort((x, y) => x.day - y.day || x.index - y.index),
+    holdSignals: hasHoldSignals(a),
   };
+}
+
+function hasHoldSignals(a: Account): boolean {
+  if (a.events.length > 0) return true;
+  const f = a.borrower.flags;
+  for (const k in f) if (f[k as keyof typeof f]) return true;
+  for (const c of a.contacts) if (c.outcome === "dispute") return true;
+  return false;
 }
 
 function buildDues(a: Account, minor: (v: string | number, ...path: (string | number)[]) => number): PreparedDues {

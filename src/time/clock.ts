@@ -18,11 +18,15 @@ export class ZoneClock {
   private readonly t: number[] = [];
   private readonly o: number[] = [];
 
+  /** The UTC day the clock was prepared around. */
+  readonly utcDay: number;
+
   constructor(
     readonly zone: string,
     aroundMs: number,
   ) {
     const utcDay = Math.floor(aroundMs / MS_PER_DAY);
+    this.utcDay = utcDay;
     this.from = (utcDay - BEFORE_DAYS) * MS_PER_DAY;
     this.to = (utcDay + AFTER_DAYS) * MS_PER_DAY;
     let a = this.from;
@@ -131,14 +135,20 @@ export function wallToInstant(day: number, minuteOfDay: number, offsetAt: (ms: n
 }
 
 const clocks = new BoundedCache<ZoneClock>(256, 80);
+// The last clock per zone: a batch asks for the same zone and day for every account.
+const lastClock = new BoundedCache<ZoneClock>(256, 80);
 
 /**
  * The clock of `zone` around instant `aroundMs` (shared: one per zone and UTC day). `zone` must be
  * a valid IANA zone (validated accounts and profiles guarantee it).
  */
 export function zoneClock(zone: string, aroundMs: number): ZoneClock {
-  const key = zone + "|" + Math.floor(aroundMs / MS_PER_DAY);
-  return clocks.get(key) ?? clocks.set(key, new ZoneClock(zone, aroundMs));
+  const utcDay = Math.floor(aroundMs / MS_PER_DAY);
+  const last = lastClock.get(zone);
+  if (last !== undefined && last.utcDay === utcDay) return last;
+  const key = zone + "|" + utcDay;
+  const clock = clocks.get(key) ?? clocks.set(key, new ZoneClock(zone, aroundMs));
+  return lastClock.set(zone, clock);
 }
 
 /** An evaluation time resolved in a borrower's zone (see {@link resolveAsOf}). */
