@@ -134,7 +134,7 @@ function decideParsed(rp: ResolvedPolicy, account: Account, options: DecideOptio
       break;
     }
     contactCandidates++;
-    const r = check(action.channel!, nowMs, action.purpose);
+    const r = check(action.channel!, nowMs, { purpose: action.purpose });
     if (r.allowed) {
       chosen = { ev, earliestMs: nowMs };
       break;

@@ -12,7 +12,10 @@ import {
   type ContactPurpose,
   ContactPurposeSchema,
   InstantSchema,
+  IsoDateSchema,
   isParsedAccount,
+  PARTIES,
+  type PreparedAppointment,
   type PreparedContacts,
   parseAccount,
   prepareAccount,
@@ -23,23 +26,33 @@ import {
   isoWeekday,
   MS_PER_DAY,
   parseInstant,
+  parseIsoDate,
   type ZoneClock,
   zoneClock,
 } from "../time/index.js";
 import {
   type CompiledFilter,
   type CompiledPeriod,
+  type CompiledRestDays,
   type GuardrailProfile,
   loadGuardrailProfile,
   purposeBit,
   type RuleRef,
 } from "./load.js";
+import { CONTACT_PARTIES } from "./schema.js";
 
 /** Why a contact is not allowed: a stable `code` from the profile, a readable message, the rule's source. */
 export interface ContactCheckReason {
   code: string;
   message: string;
   /** The regulation or policy the rule encodes, e.g. `12 CFR 1006.14(b)(2)(i)`. */
+  source: string;
+}
+
+/** What must accompany a lawful contact (a profile's `requirements`): recording, staff, disclosures. */
+export interface ContactRequirement {
+  code: string;
+  text: string;
   source: string;
 }
 
@@ -53,7 +66,12 @@ export interface ContactCheckResult {
    * when no later instant is lawful on the history known (opt-out, open-ended hold, missing notice).
    */
   earliestAt: string | null;
+  /** What the contact must come with, by the profiles' `requirements` (whether or not it is allowed now). */
+  requirements: ContactRequirement[];
 }
+
+/** Who a contact is with: the borrower (default), an emergency contact the borrower named, or any other third party. */
+export type ContactParty = "borrower" | "emergency_contact" | "third_party";
 
 /** Options of {@link checkContact}. */
 export interface CheckContactOptions {
@@ -61,28 +79,53 @@ export interface CheckContactOptions {
   /** The instant of the intended contact, ISO with offset. Contacts recorded after it are ignored. */
   at: string;
   /** What the contact is for; holds may exempt some purposes (a validation notice while disputed). */
-  purpose?: ContactPurpose;
-  /** True when the contact is with someone other than the borrower. */
-  thirdParty?: boolean;
+  purpose?: ContactPurpose | undefined;
+  /** Who the contact is with (default the borrower). */
+  party?: ContactParty | undefined;
+  /** For `party: "emergency_contact"`: which one (an id of `borrower.emergencyContacts`). */
+  partyId?: string | undefined;
+  /** Shorthand for `party: "third_party"`. */
+  thirdParty?: boolean | undefined;
+  /** The collector's role: a creditor collecting its own debt (default) or a debt collector. */
+  role?: "creditor" | "debt_collector" | undefined;
+  /** Extra dates for the profiles' calendars, by calendar id (e.g. next year's public holidays). */
+  calendars?: Readonly<Record<string, readonly string[]>> | undefined;
+}
+
+/** The contact a prepared check is asked about, beyond its channel and instant. */
+export interface ContactSpec {
+  purpose?: string | undefined;
+  party?: ContactParty | undefined;
+  partyId?: string | undefined;
 }
 
 /**
  * A contact check bound to one account, from {@link prepareContactCheck}: `(channel, atMs,
- * purpose?, thirdParty?)`. `atMs` is epoch milliseconds.
+ * contact?)`. `atMs` is epoch milliseconds.
  */
-export type PreparedContactCheck = (
-  channel: Channel,
-  atMs: number,
-  purpose?: string,
-  thirdParty?: boolean,
-) => ContactCheckResult;
+export type PreparedContactCheck = (channel: Channel, atMs: number, contact?: ContactSpec) => ContactCheckResult;
 
 const OptionsSchema = z.strictObject({
   channel: ChannelSchema,
   at: InstantSchema,
   purpose: ContactPurposeSchema.optional(),
+  party: z.enum(CONTACT_PARTIES).optional(),
+  partyId: z.string().min(1).max(128).optional(),
   thirdParty: z.boolean().optional(),
+  role: z.enum(["creditor", "debt_collector"]).optional(),
+  calendars: z.record(z.string().max(64), z.array(IsoDateSchema).max(2_000)).optional(),
 });
+
+/** How a checker is set up for one account. @internal */
+export interface CheckSetup {
+  role: "creditor" | "debt_collector";
+  /** Extra calendar dates (epoch days) by calendar id. */
+  calendars: ReadonlyMap<string, ReadonlySet<number>>;
+}
+
+const DEFAULT_SETUP: CheckSetup = { role: "creditor", calendars: new Map() };
+const EMERGENCY = PARTIES.indexOf("emergency_contact");
+const REFUSED = CONTACT_OUTCOMES.indexOf("refused");
 
 // ---------- the contact history: the prepared view, read in place ----------
 
@@ -145,10 +188,13 @@ class Checker {
   private readonly knownAt: number[];
   private readonly periodsByKnown = new Map<number, readonly StatusPeriod[]>();
 
+  private readonly appointments: readonly PreparedAppointment[];
+
   constructor(
     private readonly p: GuardrailProfile,
     private readonly account: Account,
     aroundMs: number,
+    private readonly setup: CheckSetup = DEFAULT_SETUP,
   ) {
     this.h = prepareAccount(account).contacts;
     this.clock = zoneClock(account.timeZone, aroundMs);
@@ -156,6 +202,7 @@ class Checker {
     for (const c of account.borrower.doNotContact) m |= 1 << CHANNELS.indexOf(c);
     this.optedOut = m;
     const prepared = prepareAccount(account);
+    this.appointments = prepared.appointments;
     const knownAt: number[] = prepared.events.map((e) => this.clock.dayStart(e.day));
     for (let i = 0; i < this.h.length; i++) if (this.h.outcome[i] === DISPUTE) knownAt.push(this.h.ms[i]!);
     this.knownAt = knownAt.sort((a, b) => a - b);
@@ -172,6 +219,65 @@ class Checker {
       this.periodsByKnown.set(k, periods);
     }
     return periods;
+  }
+
+  private isRestDay(rd: CompiledRestDays, day: number): boolean {
+    if ((rd.weekdays >>> isoWeekday(day)) & 1) return true;
+    if (rd.calendar === null) return false;
+    return (
+      this.p.calendars.get(rd.calendar)?.has(day) === true || this.setup.calendars.get(rd.calendar)?.has(day) === true
+    );
+  }
+
+  /** Whether the emergency contact `id` refused contact (a contact with them, outcome refused, known by `hi`). */
+  private objected(id: string, hi: number): boolean {
+    const h = this.h;
+    for (let i = 0; i < hi; i++)
+      if (h.party[i] === EMERGENCY && h.partyId[i] === id && h.outcome[i] === REFUSED) return true;
+    return false;
+  }
+
+  /**
+   * When the borrower counts as unreachable under the profile's third-party rule: `t` when now,
+   * a later instant when only the conversation-free period remains, Infinity when more failed
+   * attempts are needed.
+   */
+  private unreachableUntil(t: number, day: number, hi: number): { end: number; why: string } {
+    const p = this.p,
+      h = this.h,
+      clock = this.clock,
+      tp = p.thirdParty;
+    let last = -1,
+      failed = 0;
+    for (let i = hi - 1; i >= 0; i--) {
+      if ((p.conversation >>> h.outcome[i]!) & 1 && h.party[i] === 0) {
+        last = i;
+        break;
+      }
+      if (
+        h.inbound[i] === 0 &&
+        h.party[i] === 0 &&
+        (p.failed >>> h.outcome[i]!) & 1 &&
+        (tp.attemptChannels >>> h.channel[i]!) & 1
+      )
+        failed++;
+    }
+    const recent = last >= 0 && h.ms[last]! >= clock.dayStart(day - tp.noConversationDays + 1);
+    if (!recent && failed >= tp.minFailedAttempts) return { end: t, why: "" };
+    return {
+      end:
+        failed >= tp.minFailedAttempts && recent
+          ? clock.dayStart(clock.localDay(h.ms[last]!) + tp.noConversationDays)
+          : Infinity,
+      why: `borrower is not unreachable yet (${failed} failed attempts since the last conversation, need ${tp.minFailedAttempts}; last conversation ${last >= 0 ? this.localDate(h.ms[last]!) : "never"}, need none in ${tp.noConversationDays} local days)`,
+    };
+  }
+
+  /** What a contact on channel `ci` with purpose bit `pbit` must come with. */
+  requirements(ci: number, pbit: number, out: ContactRequirement[]): void {
+    for (const r of this.p.requirements[ci]!)
+      if ((r.purposes & pbit) !== 0 && r.roles.includes(this.setup.role))
+        out.push({ code: r.code, text: r.text, source: r.source });
   }
 
   /** The period of `status` covering local `day`, as known at instant `t`, if any. */
@@ -201,7 +307,8 @@ class Checker {
    * never late, so stepping from bound to bound cannot skip a lawful instant. Appends reasons
    * when `out` is given; otherwise stops at the first "never".
    */
-  evaluate(ci: number, t: number, pbit: number, thirdParty: boolean, out: ContactCheckReason[] | null): number {
+  evaluate(ci: number, t: number, spec: CompiledSpec, out: ContactCheckReason[] | null): number {
+    const pbit = spec.pbit;
     const p = this.p,
       h = this.h,
       clock = this.clock,
@@ -237,33 +344,62 @@ class Checker {
       if (end > until) until = end;
     }
 
-    if (thirdParty) {
+    for (const rd of p.restDays[ci]!) {
+      if (!this.isRestDay(rd, day)) continue;
+      let next = day + 1;
+      while (next < day + 60 && this.isRestDay(rd, next)) next++;
+      if (out) out.push(reason(rd, `${formatIsoDate(day)} is a rest day (${rd.calendar ?? "weekly"}): no ${ch}`));
+      const end = clock.dayStart(next);
+      if (end > until) until = end;
+    }
+
+    // An emergency contact the profile knows about follows its own rule; without one, it is a third party.
+    const party = spec.party === "emergency_contact" && p.emergencyContacts === null ? "third_party" : spec.party;
+    if (party === "emergency_contact") {
+      const ec = p.emergencyContacts!;
+      let end = t;
+      let why = "";
+      const id = spec.partyId;
+      const named = id === undefined ? undefined : this.account.borrower.emergencyContacts.find((e) => e.id === id);
+      if (named === undefined || named.optedOut || this.objected(id!, hi)) {
+        end = Infinity;
+        why =
+          named === undefined
+            ? `no emergency contact ${JSON.stringify(id ?? null)} on the account`
+            : `emergency contact ${JSON.stringify(id)} objected to being contacted: contact stops for good`;
+      } else if ((ec.purposes & pbit) === 0) {
+        end = Infinity;
+        why = `emergency contacts only for purposes ${purposeNames(ec.purposes)}`;
+      } else {
+        if (ec.requireUnreachable) {
+          const u = this.unreachableUntil(t, day, hi);
+          if (u.end !== t) ({ end, why } = u);
+        }
+        if (end === t && ec.perPersonDays !== null) {
+          const lo = lowerBound(h.ms, h.length, clock.dayStart(day - ec.perPersonDays + 1));
+          for (let i = hi - 1; i >= lo; i--)
+            if (h.party[i] === EMERGENCY && h.partyId[i] === id && h.inbound[i] === 0) {
+              end = clock.dayStart(clock.localDay(h.ms[i]!) + ec.perPersonDays);
+              why = `emergency contact ${JSON.stringify(id)} was contacted on ${this.localDate(h.ms[i]!)}: at most once in ${ec.perPersonDays} local days`;
+              break;
+            }
+        }
+      }
+      if (end !== t) {
+        if (end === Infinity && !out) return Infinity;
+        if (out) out.push(reason(ec, why));
+        if (end > until) until = end;
+      }
+    }
+
+    if (party === "third_party") {
       const tp = p.thirdParty;
       let end = t;
       let why = "";
       if ((tp.purposes & pbit) === 0) {
         end = Infinity;
-        why = `third-party contact only for purposes ${CONTACT_PURPOSES.filter((_, i) => (tp.purposes >>> (i + 1)) & 1).join(", ")}`;
-      } else if (tp.requireUnreachable) {
-        let last = -1,
-          failed = 0;
-        for (let i = hi - 1; i >= 0; i--) {
-          if ((p.conversation >>> h.outcome[i]!) & 1) {
-            last = i;
-            break;
-          }
-          if (h.inbound[i] === 0 && (p.failed >>> h.outcome[i]!) & 1 && (tp.attemptChannels >>> h.channel[i]!) & 1)
-            failed++;
-        }
-        const recent = last >= 0 && h.ms[last]! >= clock.dayStart(day - tp.noConversationDays + 1);
-        if (recent || failed < tp.minFailedAttempts) {
-          end =
-            failed >= tp.minFailedAttempts && recent
-              ? clock.dayStart(clock.localDay(h.ms[last]!) + tp.noConversationDays)
-              : Infinity;
-          why = `borrower is not unreachable yet (${failed} failed attempts since the last conversation, need ${tp.minFailedAttempts}; last conversation ${last >= 0 ? this.localDate(h.ms[last]!) : "never"}, need none in ${tp.noConversationDays} local days)`;
-        }
-      }
+        why = `third-party contact only for purposes ${purposeNames(tp.purposes)}`;
+      } else if (tp.requireUnreachable) ({ end, why } = this.unreachableUntil(t, day, hi));
       if (end !== t) {
         if (end === Infinity && !out) return Infinity;
         if (out) out.push(reason(tp, why));
@@ -284,6 +420,18 @@ class Checker {
           break;
         }
       if (ok) continue;
+      // An agreed visit time (预约) satisfies the rule close to that time.
+      let apptEnd = Infinity;
+      if (nr.appointmentToleranceMs !== null)
+        for (const a of this.appointments) {
+          if (a.madeAt > t || a.kind !== "visit") continue;
+          if (Math.abs(t - a.at) <= nr.appointmentToleranceMs) {
+            ok = true;
+            break;
+          }
+          if (a.at - nr.appointmentToleranceMs > t) apptEnd = Math.min(apptEnd, a.at - nr.appointmentToleranceMs);
+        }
+      if (ok) continue;
       let end = Infinity,
         pending = -1;
       for (let i = oldEnough; i < hi; i++)
@@ -292,6 +440,7 @@ class Checker {
           break;
         }
       if (pending >= 0) end = clock.dayStart(clock.localDay(h.ms[pending]!) + nr.minDays);
+      if (apptEnd < end) end = apptEnd;
       if (end === Infinity && !out) return Infinity;
       if (out)
         out.push(
@@ -384,47 +533,97 @@ class Checker {
     }
     return until;
   }
+}
 
-  check(ci: number, atMs: number, purpose: string | undefined, thirdParty: boolean): ContactCheckResult {
-    const pbit = purposeBit(purpose);
+/** A contact as the checkers read it. @internal */
+interface CompiledSpec {
+  pbit: number;
+  party: ContactParty;
+  partyId: string | undefined;
+}
+
+const specOf = (c: ContactSpec | undefined): CompiledSpec => ({
+  pbit: purposeBit(c?.purpose),
+  party: c?.party ?? "borrower",
+  partyId: c?.partyId,
+});
+
+const purposeNames = (mask: number): string => CONTACT_PURPOSES.filter((_, i) => (mask >>> (i + 1)) & 1).join(", ");
+
+/**
+ * Several profiles applied together (a national and a state profile): a contact is lawful when
+ * every profile allows it, so the stricter limit wins; the earliest lawful instant is where they
+ * all agree.
+ */
+class Stack {
+  constructor(private readonly checkers: readonly Checker[]) {}
+
+  private evaluate(ci: number, t: number, spec: CompiledSpec, out: ContactCheckReason[] | null): number {
+    let until = t;
+    for (const c of this.checkers) {
+      const u = c.evaluate(ci, t, spec, out);
+      if (u > until) until = u;
+      if (until === Infinity && !out) return Infinity;
+    }
+    return until;
+  }
+
+  check(ci: number, atMs: number, spec: CompiledSpec): ContactCheckResult {
     const reasons: ContactCheckReason[] = [];
-    let t = this.evaluate(ci, atMs, pbit, thirdParty, reasons);
-    if (t === atMs) return { allowed: true, reasons, earliestAt: formatInstant(atMs) };
-    // Walk forward from bound to bound until every rule agrees (each step strictly advances).
+    const requirements: ContactRequirement[] = [];
+    for (const c of this.checkers) c.requirements(ci, spec.pbit, requirements);
+    let t = this.evaluate(ci, atMs, spec, reasons);
+    if (t === atMs) return { allowed: true, reasons, earliestAt: formatInstant(atMs), requirements };
+    // Walk forward from bound to bound until every rule of every profile agrees (each step strictly advances).
     for (let step = 0; step < 400 && t !== Infinity; step++) {
-      const next = this.evaluate(ci, t, pbit, thirdParty, null);
-      if (next === t) return { allowed: false, reasons, earliestAt: formatInstant(t) };
+      const next = this.evaluate(ci, t, spec, null);
+      if (next === t) return { allowed: false, reasons, earliestAt: formatInstant(t), requirements };
       t = next;
     }
-    return { allowed: false, reasons, earliestAt: null };
+    return { allowed: false, reasons, earliestAt: null, requirements };
   }
 }
 
+function setupOf(
+  role: "creditor" | "debt_collector" | undefined,
+  calendars: Readonly<Record<string, readonly string[]>> | undefined,
+): CheckSetup {
+  if (role === undefined && calendars === undefined) return DEFAULT_SETUP;
+  const map = new Map<string, ReadonlySet<number>>();
+  for (const [id, dates] of Object.entries(calendars ?? {})) map.set(id, new Set(dates.map(parseIsoDate)));
+  return { role: role ?? "creditor", calendars: map };
+}
+
+const asList = (profile: GuardrailProfile | unknown): GuardrailProfile[] =>
+  (Array.isArray(profile) ? profile : [profile]).map((p) => loadGuardrailProfile(p));
+
 /**
- * Binds a compiled profile to one validated account, parsing its contact history once, so
- * checking several channels (as `decide` does for each candidate action) costs about a
- * microsecond each.
+ * Binds guardrail profiles (one, or a stack applied together) to one validated account, parsing
+ * its contact history once, so checking several channels (as `decide` does for each candidate
+ * action) costs about a microsecond each. @internal
  *
  * @param aroundMs the evaluation instant (epoch ms) the checks will mostly be made at: the zone
  * clock is prepared around it.
  *
  * @example
- * const check = prepareContactCheck(loadGuardrailProfile(usRegF), parseAccount(json), Date.parse(asOf));
+ * const check = prepareContactCheck([usRegF, usMa], parseAccount(json), Date.parse(asOf));
  * check("call", Date.parse(asOf)).allowed;
- * check("letter", Date.parse(asOf), "validation_notice").allowed;
+ * check("letter", Date.parse(asOf), { purpose: "validation_notice" }).allowed;
  */
 export function prepareContactCheck(
-  profile: GuardrailProfile | unknown,
+  profiles: GuardrailProfile | readonly GuardrailProfile[] | unknown,
   account: Account,
   aroundMs: number,
+  setup?: {
+    role?: "creditor" | "debt_collector" | undefined;
+    calendars?: Readonly<Record<string, readonly string[]>> | undefined;
+  },
 ): PreparedContactCheck {
   // A raw object is validated first: the fast path trusts the account's shape.
-  const checker = new Checker(
-    loadGuardrailProfile(profile),
-    isParsedAccount(account) ? account : parseAccount(account),
-    aroundMs,
-  );
-  return (channel, atMs, purpose, thirdParty = false) => {
+  const a = isParsedAccount(account) ? account : parseAccount(account);
+  const s = setupOf(setup?.role, setup?.calendars);
+  const stack = new Stack(asList(profiles).map((p) => new Checker(p, a, aroundMs, s)));
+  return (channel, atMs, contact) => {
     const ci = CHANNELS.indexOf(channel);
     if (ci < 0 || !Number.isFinite(atMs))
       throw new ArrearsError(
@@ -438,35 +637,41 @@ export function prepareContactCheck(
         ],
         "contact check",
       );
-    return checker.check(ci, atMs, purpose, thirdParty);
+    return stack.check(ci, atMs, specOf(contact));
   };
 }
 
 /**
- * Whether contacting the borrower on `channel` at `at` is allowed under a guardrail profile, why
- * not, and the earliest lawful instant at or after `at`.
+ * Whether contacting the borrower (or an emergency contact, or a third party) on `channel` at
+ * `at` is allowed under a guardrail profile, or under several applied together (a national
+ * profile and a state profile: every one must allow the contact, so the stricter limit wins);
+ * why not; the earliest lawful instant at or after `at`; and what the contact must come with.
  *
  * Windows are read on the borrower's wall clock (`account.timeZone`, DST-safe); caps and quiet
- * periods in local calendar days count the checked day as day 1; contacts recorded after `at`
- * are ignored for `allowed` (those between `at` and `earliestAt` are taken into account, so a
- * check at `earliestAt` is allowed).
+ * periods in local calendar days count the checked day as day 1; contacts and events recorded
+ * after `at` are ignored for `allowed` (those between `at` and `earliestAt` are taken into
+ * account, so a check at `earliestAt` is allowed).
  *
  * @throws {ArrearsError} `INVALID_GUARDRAIL_PROFILE`, `INVALID_ACCOUNT` or `INVALID_OPTIONS`.
  *
  * @example
- * checkContact(guardrailProfiles["us-reg-f"], account, { channel: "call", at: "2026-11-23T21:30:00-05:00" });
+ * checkContact(shippedRuleFile("guardrails", "us-reg-f"), account, { channel: "call", at: "2026-11-23T21:30:00-05:00" });
  * // { allowed: false,
  * //   reasons: [{ code: "OUTSIDE_WINDOW", message: "[inconvenient-time] 21:30 local time …", source: "12 CFR 1006.6(b)(1)(i)" }],
- * //   earliestAt: "2026-11-24T13:00:00.000Z" }   // 08:00 in New York
+ * //   earliestAt: "2026-11-24T13:00:00.000Z",   // 08:00 in New York
+ * //   requirements: [] }
  */
 export function checkContact(
-  profile: GuardrailProfile | unknown,
+  profile: GuardrailProfile | readonly unknown[] | unknown,
   account: unknown,
   options: CheckContactOptions,
 ): ContactCheckResult {
-  const p = loadGuardrailProfile(profile);
+  const profiles = asList(profile);
   const a = isParsedAccount(account) ? account : parseAccount(account);
   const o = parseOptions(OptionsSchema, options, "checkContact options");
   const atMs = parseInstant(o.at);
-  return new Checker(p, a, atMs).check(CHANNELS.indexOf(o.channel), atMs, o.purpose, o.thirdParty ?? false);
+  const s = setupOf(o.role, o.calendars);
+  const party: ContactParty = o.party ?? (o.thirdParty ? "third_party" : "borrower");
+  const stack = new Stack(profiles.map((p) => new Checker(p, a, atMs, s)));
+  return stack.check(CHANNELS.indexOf(o.channel), atMs, { pbit: purposeBit(o.purpose), party, partyId: o.partyId });
 }

@@ -1,6 +1,7 @@
 import { ArrearsError, issuesFromZod } from "../errors/index.js";
 import { DEFAULT_HOLD_LIFECYCLE, type HoldLifecycle } from "../holds/index.js";
 import { CHANNELS, type Channel, CONTACT_OUTCOMES, CONTACT_PURPOSES } from "../model/schema.js";
+import { parseIsoDate } from "../time/index.js";
 import { deepFreeze } from "../util/index.js";
 import { sharedRegistry } from "../util/shared.js";
 import {
@@ -53,6 +54,8 @@ interface CompiledNotice extends RuleRef {
   filter: CompiledFilter;
   minDays: number;
   validDays: number | null;
+  /** An agreed visit time satisfies the rule within this many ms of it (null: appointments do not count). */
+  appointmentToleranceMs: number | null;
 }
 /** @internal Windows of one channel: per ISO weekday (index 1–7) sorted [startMin, endMin) pairs. */
 interface CompiledWindows {
@@ -90,6 +93,29 @@ export interface GuardrailProfile {
     minFailedAttempts: number;
     attemptChannels: number;
   };
+  /** @internal emergency contacts (null: treated as third parties). */
+  readonly emergencyContacts:
+    | (RuleRef & { purposes: number; requireUnreachable: boolean; perPersonDays: number | null })
+    | null;
+  /** @internal rest days per channel: ISO weekdays mask (bit d) and calendar ids. */
+  readonly restDays: readonly (readonly CompiledRestDays[])[];
+  /** @internal the profile's calendars as epoch days. */
+  readonly calendars: ReadonlyMap<string, ReadonlySet<number>>;
+  /** @internal requirements per channel. */
+  readonly requirements: readonly (readonly CompiledRequirement[])[];
+}
+
+/** @internal */
+export interface CompiledRestDays extends RuleRef {
+  weekdays: number;
+  calendar: string | null;
+}
+
+/** @internal */
+export interface CompiledRequirement extends RuleRef {
+  purposes: number;
+  roles: readonly ("creditor" | "debt_collector")[];
+  text: string;
 }
 
 const channelIndex = (c: Channel): number => CHANNELS.indexOf(c);
@@ -186,9 +212,30 @@ function compile(json: GuardrailProfileJson): GuardrailProfile {
       },
       minDays: n.minDays,
       validDays: n.validDays ?? null,
+      appointmentToleranceMs: n.appointment ? n.appointment.toleranceMinutes * 60_000 : null,
     };
     for (const ch of n.channels) notices[channelIndex(ch)]!.push(compiled);
   }
+  const restDays = perChannel<CompiledRestDays>();
+  for (const r of json.restDays) {
+    let weekdays = 0;
+    for (const d of r.weekdays ?? []) weekdays |= 1 << d;
+    const compiled: CompiledRestDays = { ...ref(r), weekdays, calendar: r.calendar ?? null };
+    for (const ch of r.channels) restDays[channelIndex(ch)]!.push(compiled);
+  }
+  const calendars = new Map<string, ReadonlySet<number>>();
+  for (const [id, c] of Object.entries(json.calendars)) calendars.set(id, new Set(c.dates.map(parseIsoDate)));
+  const requirements = perChannel<CompiledRequirement>();
+  for (const r of json.requirements) {
+    const compiled: CompiledRequirement = {
+      ...ref(r),
+      purposes: r.purposes ? maskOf(CONTACT_PURPOSES, r.purposes, 1) : -1 >>> 0,
+      roles: r.roles ?? ["creditor", "debt_collector"],
+      text: r.text,
+    };
+    for (const ch of r.channels) requirements[channelIndex(ch)]!.push(compiled);
+  }
+  const ec = json.emergencyContacts;
   const tp = json.thirdParty;
   const profile: GuardrailProfile = {
     id: json.id,
@@ -197,7 +244,7 @@ function compile(json: GuardrailProfileJson): GuardrailProfile {
     // Test accounts are copied so freezing the profile never freezes the caller's objects.
     json: deepFreeze({
       ...json,
-      tests: json.tests.map((t) => ({ ...t, account: JSON.parse(JSON.stringify(t.account ?? null)) as unknown })),
+      tests: json.tests.map((t) => ({ ...t, account: structuredClone(t.account ?? null) as unknown })),
     }),
     windows,
     caps,
@@ -221,6 +268,17 @@ function compile(json: GuardrailProfileJson): GuardrailProfile {
       minFailedAttempts: tp.unreachable?.minFailedAttempts ?? 0,
       attemptChannels: maskOf(CHANNELS, tp.unreachable?.channels),
     },
+    emergencyContacts: ec
+      ? {
+          ...ref({ id: "emergencyContacts", ...ec }),
+          purposes: maskOf(CONTACT_PURPOSES, ec.purposes, 1),
+          requireUnreachable: ec.requireUnreachable,
+          perPersonDays: ec.perPersonDays ?? null,
+        }
+      : null,
+    restDays,
+    calendars,
+    requirements,
   };
   profiles.add(profile);
   return Object.freeze(profile);

@@ -1,6 +1,13 @@
 import { z } from "zod";
 import { BORROWER_STATUSES } from "../holds/index.js";
-import { ChannelSchema, ContactOutcomeSchema, ContactPurposeSchema, InstantSchema } from "../model/schema.js";
+import {
+  ChannelSchema,
+  ContactOutcomeSchema,
+  ContactPurposeSchema,
+  InstantSchema,
+  IsoDateSchema,
+  JurisdictionSchema,
+} from "../model/index.js";
 
 /**
  * zod schema of a guardrail profile: the compliance rules for contacting a borrower, as data.
@@ -106,6 +113,11 @@ const NoticeRuleSchema = z.strictObject({
   notice: z.strictObject({ channel: ChannelSchema, purpose: ContactPurposeSchema }),
   minDays: z.number().int().min(0).max(366),
   validDays: z.number().int().min(1).max(3660).optional(),
+  /**
+   * A time the borrower agreed for the visit (a contact's `appointment` of kind visit) also
+   * satisfies the rule, within this many minutes of the agreed time.
+   */
+  appointment: z.strictObject({ toleranceMinutes: z.number().int().min(0).max(240) }).optional(),
 });
 export type NoticeRule = z.infer<typeof NoticeRuleSchema>;
 
@@ -131,6 +143,74 @@ const ThirdPartyRuleSchema = z.strictObject({
 });
 export type ThirdPartyRule = z.infer<typeof ThirdPartyRuleSchema>;
 
+/** Who a contact is with (see `checkContact`'s `party`). */
+export const CONTACT_PARTIES = ["borrower", "emergency_contact", "third_party"] as const;
+
+/**
+ * When an emergency contact (a person the borrower named) may be contacted, for what, and how
+ * often. Refusals stop contact with that person for good.
+ */
+const EmergencyContactRuleSchema = z.strictObject({
+  code: CodeSchema,
+  source: SourceSchema,
+  description: z.string().optional(),
+  purposes: z.array(ContactPurposeSchema).min(1),
+  requireUnreachable: z.boolean(),
+  /** At most one attempt per person in this many local days. */
+  perPersonDays: z.number().int().min(1).max(366).optional(),
+});
+
+/** Local dates (public holidays, rest days) on which `channels` are not used. */
+const RestDaysRuleSchema = z.strictObject({
+  ...RuleFields,
+  channels: Channels,
+  /** Id of a calendar in the profile's `calendars` (or one given in the options). */
+  calendar: IdSchema.optional(),
+  /** ISO weekdays (1 = Monday … 7 = Sunday) that are always rest days. */
+  weekdays: z.array(z.number().int().min(1).max(7)).min(1).optional(),
+});
+
+/** A list of dated days, with where it comes from (e.g. the State Council's holiday notice). */
+const CalendarSchema = z.strictObject({
+  source: SourceSchema,
+  description: z.string().optional(),
+  dates: z.array(IsoDateSchema).max(2_000),
+});
+
+/**
+ * What must accompany a contact on `channels` (for `purposes`, if given): recording, staff,
+ * identification, disclosures, signposting. Carried into the decision's action for the agent or
+ * the dispatch system; the library cannot perform them, it says them.
+ */
+const RequirementRuleSchema = z.strictObject({
+  ...RuleFields,
+  channels: Channels,
+  purposes: z.array(ContactPurposeSchema).min(1).optional(),
+  /** Only for these collector roles (default: both). */
+  roles: z
+    .array(z.enum(["creditor", "debt_collector"]))
+    .min(1)
+    .optional(),
+  text: z.string().min(1).max(1_000),
+});
+
+/**
+ * A limitation period: after it, the debt is time-barred (no suit, no threat of suit). Counted
+ * from the default (the oldest unpaid due), restarted by the events the law says restart it.
+ */
+const LimitationRuleSchema = z.strictObject({
+  ...RuleFields,
+  /** Where it applies (default: the profile's jurisdictions), e.g. ["US-NY"]. */
+  jurisdictions: z.array(JurisdictionSchema).min(1).optional(),
+  years: z.number().int().min(1).max(50),
+  /** A payment restarts the period (false in New York: CPLR 214-i). */
+  restartedByPayment: z.boolean(),
+  /** A written acknowledgment (`debt_acknowledged` event) restarts it. */
+  restartedByAcknowledgment: z.boolean(),
+  /** A written demand (a formal letter) restarts it (PRC Civil Code art. 195). */
+  restartedByDemand: z.boolean().default(false),
+});
+
 const GuardrailTestSchema = z.strictObject({
   name: z.string().min(1),
   account: z.unknown(),
@@ -138,6 +218,8 @@ const GuardrailTestSchema = z.strictObject({
   channel: ChannelSchema,
   purpose: ContactPurposeSchema.optional(),
   thirdParty: z.boolean().optional(),
+  party: z.enum(CONTACT_PARTIES).optional(),
+  partyId: z.string().min(1).max(128).optional(),
   expect: z.strictObject({
     allowed: z.boolean(),
     /** Reason codes, in the order reported. */
@@ -160,7 +242,17 @@ export const GuardrailProfileSchema = z
     id: IdSchema,
     version: z.string().regex(/^\d+\.\d+\.\d+$/, { message: "expected a semantic version like 1.0.0" }),
     description: z.string().min(1),
-    jurisdiction: z.string().min(1).optional(),
+    /**
+     * Where the profile applies: ISO 3166 codes; a country covers its subdivisions (`US` covers
+     * `US-NY`). Profiles stack: every profile of a policy whose jurisdictions cover the account's
+     * applies, and a contact must satisfy them all (the stricter limit wins).
+     */
+    jurisdictions: z.array(JurisdictionSchema).min(1),
+    /** The collector roles the profile binds (Reg F binds debt collectors; lenders adopt it by policy). */
+    appliesTo: z
+      .array(z.enum(["creditor", "debt_collector"]))
+      .min(1)
+      .default(["creditor", "debt_collector"]),
     /** Outcomes that are a conversation with the borrower (right-party contact). */
     conversationOutcomes: z.array(ContactOutcomeSchema).min(1),
     /** Outcomes of an attempt that reached nobody (for `thirdParty.unreachable`). */
@@ -170,6 +262,10 @@ export const GuardrailProfileSchema = z
     quietPeriods: z.array(QuietPeriodRuleSchema).default([]),
     holds: z.array(HoldRuleSchema).default([]),
     notices: z.array(NoticeRuleSchema).default([]),
+    restDays: z.array(RestDaysRuleSchema).default([]),
+    calendars: z.record(IdSchema, CalendarSchema).default({}),
+    requirements: z.array(RequirementRuleSchema).default([]),
+    limitation: z.array(LimitationRuleSchema).default([]),
     optOut: z.strictObject({ code: CodeSchema, source: SourceSchema, description: z.string().optional() }),
     /** The numbers of hold lifecycles this law sets (breathing space length …), with their source. */
     holdLifecycle: z
@@ -180,6 +276,8 @@ export const GuardrailProfileSchema = z
       })
       .optional(),
     thirdParty: ThirdPartyRuleSchema,
+    /** Emergency contacts named by the borrower; without this rule they are treated as third parties. */
+    emergencyContacts: EmergencyContactRuleSchema.optional(),
     /** Per-channel message requirements, read by the message renderer. */
     channels: z
       .partialRecord(
@@ -193,7 +291,16 @@ export const GuardrailProfileSchema = z
   })
   .superRefine((p, ctx) => {
     const seen = new Map<string, string>();
-    for (const key of ["windows", "caps", "quietPeriods", "holds", "notices"] as const) {
+    for (const key of [
+      "windows",
+      "caps",
+      "quietPeriods",
+      "holds",
+      "notices",
+      "restDays",
+      "requirements",
+      "limitation",
+    ] as const) {
       p[key].forEach((r, i) => {
         const prev = seen.get(r.id);
         if (prev)
@@ -206,6 +313,23 @@ export const GuardrailProfileSchema = z
         else seen.set(r.id, `${key}[${i}]`);
       });
     }
+    p.restDays.forEach((r, i) => {
+      if (r.calendar !== undefined && !Object.hasOwn(p.calendars, r.calendar))
+        ctx.addIssue({
+          code: "custom",
+          path: ["restDays", i, "calendar"],
+          message: `not a calendar of this profile (calendars: ${Object.keys(p.calendars).join(", ") || "none"})`,
+          input: r.calendar,
+        });
+      if (r.calendar === undefined && r.weekdays === undefined)
+        ctx.addIssue({ code: "custom", path: ["restDays", i], message: "expected a calendar or weekdays" });
+    });
+    if (p.emergencyContacts?.requireUnreachable && !p.thirdParty.unreachable)
+      ctx.addIssue({
+        code: "custom",
+        path: ["thirdParty", "unreachable"],
+        message: "required when emergencyContacts.requireUnreachable is true (it defines unreachable)",
+      });
     if (p.thirdParty.requireUnreachable && !p.thirdParty.unreachable)
       ctx.addIssue({
         code: "custom",

@@ -18,6 +18,7 @@ export { LedgerSweep } from "./ledger.js";
 export {
   type AmountsByComponent,
   type PreparedAccount,
+  type PreparedAppointment,
   type PreparedContacts,
   type PreparedDues,
   prepareAccount,

@@ -3,7 +3,7 @@ import { formatMinor, minorDigits, minorUnitsAt } from "../money/index.js";
 import { parseInstant, parseIsoDate } from "../time/index.js";
 import type { Account } from "./account.js";
 import { purposeCode, traitsOf } from "./contact-traits.js";
-import { type AccountEvent, CHANNELS, CONTACT_OUTCOMES } from "./schema.js";
+import { type AccountEvent, CHANNELS, CONTACT_OUTCOMES, PARTIES } from "./schema.js";
 
 /** Amounts by balance component, as decimal strings in the account's currency. */
 export interface AmountsByComponent {
@@ -50,6 +50,17 @@ export interface PreparedContacts {
   readonly traits: Uint16Array;
   /** Position in `account.contacts`. */
   readonly index: Uint32Array;
+  /** Who the contact was with: index into PARTIES (default the borrower; `third_party` outcomes a third party). */
+  readonly party: Uint8Array;
+  /** The emergency contact's id per contact (null when none given). */
+  readonly partyId: readonly (string | null)[];
+}
+
+/** An appointment agreed in a contact: the agreed instant, when it was agreed, and for what. @internal */
+export interface PreparedAppointment {
+  readonly at: number;
+  readonly madeAt: number;
+  readonly kind: "visit" | "call";
 }
 
 /** A promise to pay, from the contact that made it. @internal */
@@ -96,6 +107,8 @@ export interface PreparedAccount {
   readonly contacts: PreparedContacts;
   readonly promises: readonly PreparedPromise[];
   readonly events: readonly PreparedEvent[];
+  /** Appointments agreed in contacts, by the time they were agreed. */
+  readonly appointments: readonly PreparedAppointment[];
   /** Whether anything can open a hold: a flag set, an event or a dispute contact (else no status period exists). */
   readonly holdSignals: boolean;
 }
@@ -217,11 +230,15 @@ const CHANNEL_INDEX: ReadonlyMap<string, number> = new Map(CHANNELS.map((c, i) =
 const OUTCOME_INDEX: ReadonlyMap<string, number> = new Map(CONTACT_OUTCOMES.map((c, i) => [c, i]));
 const VISIT_NOTICE = purposeCode("visit_notice");
 const NO_PROMISES: readonly PreparedPromise[] = Object.freeze([]);
+const NO_APPOINTMENTS: readonly PreparedAppointment[] = Object.freeze([]);
+const NO_PARTY_IDS: readonly (string | null)[] = Object.freeze([]);
+const PARTY_INDEX: ReadonlyMap<string, number> = new Map(PARTIES.map((p, i) => [p, i]));
+const THIRD_PARTY = PARTIES.indexOf("third_party");
 
 function buildContacts(
   a: Account,
   minor: (v: string | number, ...path: (string | number)[]) => number,
-): { contacts: PreparedContacts; promises: readonly PreparedPromise[] } {
+): { contacts: PreparedContacts; promises: readonly PreparedPromise[]; appointments: readonly PreparedAppointment[] } {
   const src = a.contacts;
   const n = src.length;
   const c = {
@@ -233,7 +250,10 @@ function buildContacts(
     purpose: new Uint8Array(n),
     traits: new Uint16Array(n),
     index: new Uint32Array(n),
+    party: new Uint8Array(n),
+    partyId: NO_PARTY_IDS as (string | null)[],
   };
+  let appointments: PreparedAppointment[] | null = null;
   let promises: PreparedPromise[] | null = null;
   let sorted = true;
   for (let i = 0; i < n; i++) {
@@ -250,6 +270,13 @@ function buildContacts(
     c.purpose[i] = purpose;
     c.traits[i] = traitsOf(ch, out, inbound, purpose === VISIT_NOTICE ? 1 : 0);
     c.index[i] = i;
+    c.party[i] = x.party !== undefined ? PARTY_INDEX.get(x.party)! : x.outcome === "third_party" ? THIRD_PARTY : 0;
+    if (x.partyId !== undefined) {
+      if (c.partyId === NO_PARTY_IDS) c.partyId = new Array<string | null>(n).fill(null);
+      c.partyId[i] = x.partyId;
+    }
+    if (x.appointment)
+      (appointments ??= []).push({ at: parseInstant(x.appointment.at), madeAt: ms, kind: x.appointment.kind });
     if (i > 0 && c.ms[i - 1]! > ms) sorted = false;
     if (x.promise)
       (promises ??= []).push({
@@ -263,14 +290,19 @@ function buildContacts(
   }
   if (!sorted) {
     const order = stableOrder(c.ms);
-    for (const key of ["ms", "channel", "outcome", "inbound", "purpose", "traits", "index"] as const) {
+    for (const key of ["ms", "channel", "outcome", "inbound", "purpose", "traits", "index", "party"] as const) {
       const col = c[key];
       const copy = col.slice();
       for (let i = 0; i < n; i++) col[i] = copy[order[i]!]!;
     }
+    if (c.partyId !== NO_PARTY_IDS) {
+      const copy = c.partyId.slice();
+      for (let i = 0; i < n; i++) c.partyId[i] = copy[order[i]!]!;
+    }
     promises?.sort((x, y) => x.ms - y.ms || x.index - y.index);
   }
-  return { contacts: c, promises: promises ?? NO_PROMISES };
+  appointments?.sort((x, y) => x.madeAt - y.madeAt);
+  return { contacts: c, promises: promises ?? NO_PROMISES, appointments: appointments ?? NO_APPOINTMENTS };
 }
 
 // Indices 0..n-1 ordered by key, ties by position (a stable sort).

@@ -644,7 +644,7 @@ describe("properties", () => {
         const profile = PROFILES[s.profile]!;
         const check = prepareContactCheck(profile, parsed, s.atMs);
         for (const channel of CHANNELS) {
-          const a = check(channel, s.atMs, s.purpose, s.thirdParty);
+          const a = check(channel, s.atMs, { purpose: s.purpose, party: s.thirdParty ? "third_party" : "borrower" });
           const b = checkContact(profile, s.acc, {
             channel,
             at: s.at,

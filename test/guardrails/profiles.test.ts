@@ -29,9 +29,9 @@ describe("shipped guardrail profiles", () => {
     describe(id, () => {
       const profile = loadGuardrailProfile(json);
 
-      it("loads with id, version 1.0.0 and a source on every rule", () => {
+      it("loads with its id, a version and a source on every rule", () => {
         expect(profile.id).toBe(id);
-        expect(profile.version).toBe("1.0.0");
+        expect(profile.version).toMatch(/^\d+\.\d+\.\d+$/);
         const j = profile.json;
         for (const r of [...j.windows, ...j.caps, ...j.quietPeriods, ...j.holds, ...j.notices])
           expect(r.source.length, r.id).toBeGreaterThan(5);

@@ -25,6 +25,7 @@ describe("guardrails in the public API", () => {
         },
       ],
       earliestAt: "2026-11-24T13:00:00.000Z",
+      requirements: [],
     });
     expect(arrears.loadGuardrailProfile(arrears.shippedRuleFile("guardrails", "cn-2026")).id).toBe("cn-2026");
   });
