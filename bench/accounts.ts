@@ -24,6 +24,13 @@ export function rng(seed: number): () => number {
 const DAY = 86_400_000;
 const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const ZONES = ["Asia/Shanghai", "America/New_York", "America/Los_Angeles", "Europe/London", "America/Chicago"];
+const JURISDICTIONS: Record<string, string> = {
+  "Asia/Shanghai": "CN",
+  "America/New_York": "US-NY",
+  "America/Los_Angeles": "US-CA",
+  "Europe/London": "GB-ENG",
+  "America/Chicago": "US-IL",
+};
 const OUTCOMES = [
   "no_answer",
   "no_answer",
@@ -80,9 +87,10 @@ export function generateAccount(i: number, rand: () => number): AccountInput {
     id: `B${String(i).padStart(8, "0")}`,
     product: revolving ? "revolving" : "installment",
     currency: timeZone === "Asia/Shanghai" ? "CNY" : timeZone === "Europe/London" ? "GBP" : "USD",
+    jurisdiction: JURISDICTIONS[timeZone]!,
     openedOn,
     timeZone,
-    locale: timeZone === "Asia/Shanghai" ? "zh-CN" : "en-US",
+    locale: timeZone === "Asia/Shanghai" ? "zh-CN" : timeZone === "Europe/London" ? "en-GB" : "en-US",
     creditLimit: revolving ? ((outstandingCents * 1.3) / 100).toFixed(2) : undefined,
     balance: {
       principal: ((outstandingCents * 0.85) / 100).toFixed(2),

@@ -1,7 +1,7 @@
 /**
  * The default policy's rules written by hand as one plain function: the speed of light that
  * the compiled rules are compared against in `npm run bench`. Must stay in step with
- * rules/policies/default.json; bench/run.ts checks both give the same events on every account.
+ * rules/policies/us-default.json; bench/run.ts checks both give the same events on every account.
  */
 import type { Facts } from "../src/index.js";
 

@@ -20,7 +20,7 @@ import {
 import { BENCH_AS_OF, generateAccounts } from "./accounts.js";
 import { handwrittenDefault } from "./handwritten.js";
 
-const defaultPolicy = shippedRuleFile("policies", "default");
+const defaultPolicy = shippedRuleFile("policies", "us-default");
 
 const quick = process.argv.includes("--quick");
 const N = quick ? 3_000 : 20_000;

@@ -7,7 +7,7 @@
 import { decideMany, isDecisionError, loadPolicy, shippedRuleFile, summarizePortfolio } from "../src/index.js";
 import { BENCH_AS_OF, generateAccount, rng } from "./accounts.js";
 
-const defaultPolicy = shippedRuleFile("policies", "default");
+const defaultPolicy = shippedRuleFile("policies", "us-default");
 
 const count = Number(process.argv[2] ?? 1_000_000);
 const policy = loadPolicy(defaultPolicy);

@@ -1,7 +1,7 @@
 import { AS_OF, account } from "../examples/01-one-decision.js";
 import { decide, loadPolicy, shippedRuleFile } from "../src/index.js";
 
-const defaultPolicy = shippedRuleFile("policies", "default");
+const defaultPolicy = shippedRuleFile("policies", "us-default");
 
 /** The complete decision for example 01's account, as pretty JSON with its input. */
 export function exampleDecisionJson(): string {

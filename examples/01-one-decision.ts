@@ -1,20 +1,20 @@
 /**
  * 01 — one decision, explained. A Shanghai borrower 45 days late who has not answered calls:
- * derive the facts, run the default policy, print the action, why, and when it is lawful.
+ * derive the facts, run the Chinese policy (its jurisdiction and currency), print the action,
+ * why, and when it is lawful.
  *
  *   npx tsx examples/01-one-decision.ts
  */
 
 import type { AccountInput } from "../src/index.js";
-import { decide, loadPolicy, shippedRuleFile } from "../src/index.js";
+import { decide, loadPolicy } from "../src/index.js";
 import { isMain, type Log } from "./_shared.js";
-
-const defaultPolicy = shippedRuleFile("policies", "default");
 
 export const account: AccountInput = {
   id: "CN-000045",
   product: "installment",
   currency: "CNY",
+  jurisdiction: "CN",
   openedOn: "2026-01-15",
   timeZone: "Asia/Shanghai",
   locale: "zh-CN",
@@ -41,16 +41,16 @@ export const account: AccountInput = {
 export const AS_OF = "2026-11-23T10:00:00+08:00";
 
 export function main(log: Log = console.log): void {
-  const policy = loadPolicy(defaultPolicy);
+  const policy = loadPolicy("cn-default");
   const d = decide(policy, account, { asOf: AS_OF });
-  log(`account ${d.accountId} at ${d.asOf} (policy ${d.policy.id}@${d.policy.version})`);
+  log(`account ${d.accountId} at ${d.asOf} (policy ${d.policy?.id}@${d.policy?.version})`);
   log(
     `dpd ${d.facts.dpd} (${d.facts.bucket}), overdue ${d.amounts.overdue.total} ${d.amounts.currency} of ${d.amounts.outstanding.total} outstanding`,
   );
   log(
-    `risk score ${d.scores.risk.score} (p=${d.scores.risk.probability}), segment ${d.scores.segment ?? "-"}, priority ${d.scores.priority}`,
+    `risk score ${d.scores?.risk.score} (p=${d.scores?.risk.probability}), segment ${d.scores?.segment ?? "-"}, priority ${d.scores?.priority}`,
   );
-  for (const r of d.scores.risk.reasons.slice(0, 3)) log(`  reason ${r.code}: ${r.text}`);
+  for (const r of d.scores?.risk.reasons ?? [].slice(0, 3)) log(`  reason ${r.code}: ${r.text}`);
   log(
     `action: ${d.action.type}${d.action.channel ? ` via ${d.action.channel}` : ""} (rule ${d.action.rule}), earliest ${d.action.earliestAt}`,
   );

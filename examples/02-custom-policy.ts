@@ -9,7 +9,7 @@ import { ArrearsError, decide, loadPolicy, shippedRuleFile } from "../src/index.
 import { account } from "../src/testing/index.js";
 import { isMain, type Log } from "./_shared.js";
 
-const defaultPolicy = shippedRuleFile("policies", "default");
+const defaultPolicy = shippedRuleFile("policies", "us-default");
 
 type Rule = { name: string; conditions: { all: { fact: string; operator: string; value: unknown }[] } };
 

@@ -9,7 +9,7 @@ import { loadPolicy, shippedRuleFile } from "../src/index.js";
 import { account, type PolicyCase, runEmbeddedTests, runPolicyTests } from "../src/testing/index.js";
 import { isMain, type Log } from "./_shared.js";
 
-const defaultPolicy = shippedRuleFile("policies", "default");
+const defaultPolicy = shippedRuleFile("policies", "us-default");
 
 const base = account().asOf("2026-11-23T15:00:00Z").timeZone("America/New_York").income("3200.00");
 

@@ -10,12 +10,10 @@ import {
   decideMany,
   isDecisionError,
   loadPolicy,
-  shippedRuleFile,
+  routePolicies,
   summarizePortfolio,
 } from "../src/index.js";
 import { isMain, type Log, readExampleFile, table } from "./_shared.js";
-
-const defaultPolicy = shippedRuleFile("policies", "default");
 
 export const AS_OF = "2026-11-23T15:00:00Z";
 
@@ -38,6 +36,7 @@ export function rowToAccount(r: Record<string, string>): unknown {
     id: r.id,
     product: r.product,
     currency: r.currency,
+    ...(r.jurisdiction ? { jurisdiction: r.jurisdiction } : {}),
     openedOn: r.openedOn,
     timeZone: r.timeZone,
     locale: r.locale,
@@ -53,7 +52,8 @@ export function rowToAccount(r: Record<string, string>): unknown {
 }
 
 export function main(log: Log = console.log): void {
-  const policy = loadPolicy(defaultPolicy);
+  // Each row under the policy of its jurisdiction (CNY rows under cn-default, USD rows under us-default).
+  const policy = routePolicies([loadPolicy("cn-default"), loadPolicy("us-default")]);
   const accounts = [...csvRows(readExampleFile("data/accounts.csv"))].map(rowToAccount);
   const decisions: BatchItem[] = [];
   for (const d of decideMany(policy, accounts, { asOf: AS_OF })) {
@@ -62,6 +62,7 @@ export function main(log: Log = console.log): void {
   }
   const s = summarizePortfolio(decisions);
   log(`decided ${s.decisions} accounts, ${s.errors} error(s)`);
+  for (const r of s.byPolicy) log(`policy ${r.policy}: ${r.count}`);
   for (const line of table([["bucket", ...s.actions], ...s.buckets.map((b, i) => [b, ...s.counts[i]!])])) log(line);
   for (const [c, e] of Object.entries(s.total.exposure))
     log(`exposure ${c}: overdue ${e.overdue}, outstanding ${e.outstanding}`);

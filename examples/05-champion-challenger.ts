@@ -10,7 +10,7 @@ import { comparePolicies, decideWithExperiment, loadPolicy, loadPolicySet, shipp
 import { isMain, type Log, readExampleFile } from "./_shared.js";
 import { selfCurePolicyJson } from "./02-custom-policy.js";
 
-const defaultPolicy = shippedRuleFile("policies", "default");
+const defaultPolicy = shippedRuleFile("policies", "us-default");
 
 export const AS_OF = "2026-11-23T01:30:00Z";
 
@@ -29,7 +29,8 @@ export function main(log: Log = console.log, limit = 1000): void {
     policies: { champion, challenger },
   });
   const accounts = (JSON.parse(readExampleFile("data/sample-portfolio.json")) as { id: string }[])
-    .filter((a) => !a.id.startsWith("BAD-"))
+    // Both arms are US policies: the experiment runs on the US book.
+    .filter((a) => a.id.startsWith("US-"))
     .slice(0, limit);
 
   const arms: Record<string, { n: number; actions: Record<string, number> }> = {};

@@ -1,8 +1,9 @@
 /**
  * `npm run demo`: decide the 3,000-account sample portfolio (examples/data/sample-portfolio.json,
- * made by generate-portfolio.ts) with the default policy at a fixed instant and print a report:
- * bucket × action, what the guardrails blocked, a few decisions explained, and the top of the
- * contact work queue by priority (risk probability × outstanding).
+ * made by generate-portfolio.ts) at a fixed instant, each account under the shipped policy of its
+ * jurisdiction (China, US states, UK nations: `routePolicies`), and print a report per policy:
+ * bucket × action, what the guardrails blocked, the accounts no policy applies to (and why), a
+ * few decisions explained, and the top of the contact work queue by priority.
  */
 import {
   type BatchItem,
@@ -10,17 +11,18 @@ import {
   decideMany,
   isDecisionError,
   loadPolicy,
-  shippedRuleFile,
+  routePolicies,
   summarizePortfolio,
 } from "../src/index.js";
 import { isMain, type Log, readExampleFile, table } from "./_shared.js";
 import { SAMPLE_AS_OF } from "./generate-portfolio.js";
 
-const defaultPolicy = shippedRuleFile("policies", "default");
+/** The shipped policies the demo routes between, one per jurisdiction. */
+export const DEMO_POLICIES = ["cn-default", "us-default"] as const;
 
 function explain(d: Decision, log: Log): void {
   log(
-    `• ${d.accountId} — ${d.facts.bucket} (dpd ${d.facts.dpd}), overdue ${d.amounts.overdue.total} ${d.amounts.currency}, segment ${d.scores.segment ?? "-"}`,
+    `• ${d.accountId} — ${d.facts.bucket} (dpd ${d.facts.dpd}), overdue ${d.amounts.overdue.total} ${d.amounts.currency}, segment ${d.scores?.segment ?? "-"}`,
   );
   log(
     `  action ${d.action.type}${d.action.channel ? ` via ${d.action.channel}` : ""} by rule "${d.action.rule}", earliest ${d.action.earliestAt}`,
@@ -36,78 +38,91 @@ function explain(d: Decision, log: Log): void {
     log(
       `  blocked ${b.type}: ${b.reasons.map((r) => r.code).join(", ")}${b.earliestAt ? ` (lawful again ${b.earliestAt})` : ""}`,
     );
-  const reasons = d.scores.risk.reasons.slice(0, 3).map((r) => r.code);
+  const reasons = (d.scores?.risk.reasons ?? []).slice(0, 3).map((r) => r.code);
   if (reasons.length) log(`  top risk reason codes: ${reasons.join(", ")}`);
 }
 
 export function main(log: Log = console.log): void {
-  const policy = loadPolicy(defaultPolicy);
+  const router = routePolicies(DEMO_POLICIES.map((id) => loadPolicy(id)));
   const accounts = JSON.parse(readExampleFile("data/sample-portfolio.json")) as unknown[];
   const started = performance.now();
 
-  // One pass: the summary, a bounded work queue and a few examples; nothing else is kept.
-  const queue: Decision[] = [];
-  const examples = new Map<string, Decision>();
+  // One pass: decisions grouped by the policy that made them (a report per policy: buckets differ).
+  const byPolicy = new Map<string, Decision[]>();
+  const notApplicable: Decision[] = [];
   const errors: BatchItem[] = [];
-  function* tap(items: Iterable<BatchItem>): Generator<BatchItem> {
-    for (const d of items) {
-      if (isDecisionError(d)) errors.push(d);
-      else {
-        if (d.blocked.length && !examples.has("blocked")) examples.set("blocked", d);
-        if (d.action.offer && !examples.has("offer")) examples.set("offer", d);
-        if (d.action.type === "call_borrower" && !examples.has("call")) examples.set("call", d);
-        if (d.action.contact) {
-          queue.push(d);
-          queue.sort((a, b) => b.scores.priority - a.scores.priority || (a.accountId < b.accountId ? -1 : 1));
-          if (queue.length > 10) queue.pop();
-        }
-      }
-      yield d;
+  for (const d of decideMany(router, accounts, { asOf: SAMPLE_AS_OF })) {
+    if (isDecisionError(d)) errors.push(d);
+    else if (d.notApplicable) notApplicable.push(d);
+    else {
+      const id = `${d.policy!.id}@${d.policy!.version}`;
+      const list = byPolicy.get(id);
+      if (list) list.push(d);
+      else byPolicy.set(id, [d]);
     }
   }
-  const s = summarizePortfolio(tap(decideMany(policy, accounts, { asOf: SAMPLE_AS_OF })));
   const ms = performance.now() - started;
+  const all = summarizePortfolio([...[...byPolicy.values()].flat(), ...notApplicable, ...errors]);
 
+  log(`arrears demo — ${accounts.length} accounts at ${SAMPLE_AS_OF}, routed by jurisdiction`);
   log(
-    `arrears demo — ${accounts.length} accounts, policy ${policy.meta.id}@${policy.meta.version}, asOf ${SAMPLE_AS_OF}`,
+    `decided ${all.decisions}, not applicable ${all.notApplicable.count}, invalid ${all.errors} (${ms.toFixed(0)} ms)`,
   );
-  log(`decided ${s.decisions}, errors ${s.errors} (${ms.toFixed(0)} ms)`);
+  for (const row of all.byPolicy) log(`  ${row.policy}: ${row.count}`);
+
+  for (const [id, decisions] of byPolicy) {
+    const s = summarizePortfolio(decisions);
+    log("");
+    log(`== ${id}: ${s.decisions} accounts (${[...new Set(decisions.map((d) => d.jurisdiction))].sort().join(" ")})`);
+    log("Actions by bucket");
+    for (const line of table([
+      ["action", ...s.buckets, "total"],
+      ...s.actions.map((a, j) => [a, ...s.buckets.map((_, i) => s.counts[i]![j]!), s.byAction[j]!.count]),
+    ]))
+      log(line);
+    for (const [c, e] of Object.entries(s.total.exposure))
+      log(`Exposure ${c}: overdue ${e.overdue}, outstanding ${e.outstanding}`);
+    log(
+      `Blocked by guardrails: ${s.blocked.decisions} decisions had a candidate blocked, ${s.blocked.allContactsBlocked} every contact`,
+    );
+    for (const r of s.blocked.byReason.slice(0, 6)) log(`  ${r.code}: ${r.count} (${r.decisions} accounts)`);
+    const held = decisions.filter((d) => d.holds.length > 0);
+    if (held.length > 0) {
+      const reasons = new Map<string, number>();
+      for (const d of held) for (const h of d.holds) reasons.set(h.status, (reasons.get(h.status) ?? 0) + 1);
+      log(`Holds and statuses in force: ${[...reasons].map(([k, n]) => `${k} ${n}`).join(", ")}`);
+    }
+    const examples = new Map<string, Decision>();
+    for (const d of decisions) {
+      const key = d.blocked.length ? "blocked" : d.action.offer ? "offer" : d.action.contact ? "contact" : null;
+      if (key !== null && !examples.has(key)) examples.set(key, d);
+    }
+    log("A few decisions explained");
+    for (const d of examples.values()) explain(d, log);
+    const queue = decisions
+      .filter((d) => d.action.contact)
+      .sort((a, b) => (b.scores?.priority ?? 0) - (a.scores?.priority ?? 0) || (a.accountId < b.accountId ? -1 : 1))
+      .slice(0, 5);
+    log("Work queue (contact actions): top 5 by priority");
+    for (const line of table([
+      ["account", "bucket", "action", "earliest", "priority"],
+      ...queue.map((d) => [
+        d.accountId,
+        String(d.facts.bucket),
+        d.action.type,
+        d.action.earliestAt.slice(0, 16),
+        d.scores?.priority ?? "-",
+      ]),
+    ]))
+      log(line);
+  }
   log("");
-  log("Accounts by bucket × action");
-  for (const line of table([
-    ["bucket", ...s.actions, "total"],
-    ...s.buckets.map((b, i) => [b, ...s.counts[i]!, s.byBucket[i]!.count]),
-  ]))
-    log(line);
-  log("");
-  log("Exposure");
-  for (const [c, e] of Object.entries(s.total.exposure))
-    log(`  ${c}: overdue ${e.overdue}, outstanding ${e.outstanding}`);
-  log("");
-  log(
-    `Blocked by guardrails: ${s.blocked.decisions} decisions had a candidate blocked, ${s.blocked.allContactsBlocked} had every contact blocked`,
-  );
-  for (const r of s.blocked.byReason) log(`  ${r.code}: ${r.count} (${r.decisions} accounts)`);
+  log("Not applicable (no policy decides these: fix the data or add a policy)");
+  for (const r of all.notApplicable.byCode) log(`  ${r.code}: ${r.count}`);
+  for (const d of notApplicable.slice(0, 5)) log(`  ${d.accountId}: ${d.notApplicable!.message}`);
   log("");
   log("Invalid accounts");
   for (const e of errors) if (isDecisionError(e)) log(`  #${e.index} ${e.accountId}: ${e.error.message}`);
-  log("");
-  log("A few decisions explained");
-  for (const d of examples.values()) explain(d, log);
-  log("");
-  log("Work queue (contact actions): top 10 by priority");
-  for (const line of table([
-    ["account", "bucket", "action", "channel", "earliest", "priority"],
-    ...queue.map((d) => [
-      d.accountId,
-      String(d.facts.bucket),
-      d.action.type,
-      d.action.channel ?? "-",
-      d.action.earliestAt,
-      d.scores.priority,
-    ]),
-  ]))
-    log(line);
 }
 
 if (isMain(import.meta.url)) main();

@@ -1,7 +1,10 @@
 /**
- * Generates examples/data/sample-portfolio.json: ~3,000 realistic accounts (every bucket from
- * current to 180+, installment and revolving, USD and CNY, US and China time zones, hardships,
- * holds, opt-outs, contact histories and promises), for `npm run demo` and the examples.
+ * Generates examples/data/sample-portfolio.json: ~3,000 realistic accounts in three
+ * jurisdictions (China in CNY, US states in USD, UK nations in GBP), every bucket from current to
+ * 180+ and a few debts past their limitation period, installment and revolving, hardships, holds
+ * opened and closed by dated events (disputes and verification, cease requests, complaints,
+ * breathing spaces), opt-outs, contact histories and promises, for `npm run demo` and the
+ * examples. A few rows carry no jurisdiction, as real feeds do: no policy decides them.
  *
  * Deterministic: a seeded PRNG (mulberry32) lives in this script, never in src/. Re-running it
  * rewrites the same bytes. Three deliberately invalid rows (a typo'd field, a bad date, a missing
@@ -59,7 +62,17 @@ export function generatePortfolio(count = 3000, seed = 20261123): unknown[] {
     "America/Phoenix",
     "Pacific/Honolulu",
   ];
+  const usStates: Record<string, string> = {
+    "America/New_York": "US-NY",
+    "America/Chicago": "US-IL",
+    "America/Denver": "US-CO",
+    "America/Los_Angeles": "US-CA",
+    "America/Phoenix": "US-AZ",
+    "Pacific/Honolulu": "US-HI",
+  };
   const cnZones = ["Asia/Shanghai", "Asia/Shanghai", "Asia/Shanghai", "Asia/Urumqi"];
+  const gbFirst = ["Oliver", "Amelia", "Harry", "Isla", "Jack", "Ava", "Mohammed", "Priya", "Callum", "Siân"];
+  const gbLast = ["Smith", "Jones", "Taylor", "Brown", "Williams", "Wilson", "Patel", "Evans", "Campbell", "Khan"];
   const surnames = ["Wang", "Li", "Zhang", "Liu", "Chen", "Yang", "Huang", "Zhao"];
   const given = ["Wei", "Fang", "Min", "Jing", "Lei", "Yan", "Tao", "Na"];
   const usFirst = ["James", "Maria", "Robert", "Linda", "Michael", "Patricia", "David", "Jennifer", "Carlos", "Aisha"];
@@ -68,22 +81,49 @@ export function generatePortfolio(count = 3000, seed = 20261123): unknown[] {
 
   const out: unknown[] = [];
   for (let i = 0; i < count; i++) {
-    const cn = chance(0.55);
-    const currency = cn ? "CNY" : "USD";
+    const region = weighted([
+      ["CN", 45],
+      ["US", 40],
+      ["GB", 15],
+    ] as const);
+    const cn = region === "CN";
+    const gb = region === "GB";
+    const currency = cn ? "CNY" : gb ? "GBP" : "USD";
     const revolving = chance(0.3);
-    const [lo, hi] = weighted<readonly [number, number]>(dpdBands);
+    // A few US debts are years old: past the state's limitation period.
+    const [lo, hi] =
+      region === "US" && chance(0.015) ? ([1500, 2600] as const) : weighted<readonly [number, number]>(dpdBands);
     const dpd = int(lo, hi);
-    const id = `${cn ? "CN" : "US"}-${String(100000 + i)}`;
-    const installment = cn ? money(300, 3000, 10) : money(50, 800, 5);
+    const id = `${region}-${String(100000 + i)}`;
+    const installment = cn ? money(300, 3000, 10) : gb ? money(40, 600, 5) : money(50, 800, 5);
     const remainingDues = int(2, 30);
+    const zone = cn ? pick(cnZones) : gb ? "Europe/London" : pick(usZones);
+    const jurisdiction = cn
+      ? "CN"
+      : gb
+        ? weighted([
+            ["GB-ENG", 8],
+            ["GB-SCT", 1],
+            ["GB-WLS", 1],
+          ] as const)
+        : zone === "America/New_York" && chance(0.25)
+          ? "US-MA"
+          : usStates[zone]!;
     let b: AccountBuilder = account()
       .asOf(SAMPLE_AS_OF)
       .id(id)
       .product(revolving ? "revolving" : "installment")
       .currency(currency)
-      .timeZone(cn ? pick(cnZones) : pick(usZones))
-      .locale(cn ? "zh-CN" : "en-US")
-      .name(cn ? `${pick(surnames)} ${pick(given)}` : `${pick(usFirst)} ${pick(usLast)}`);
+      .jurisdiction(chance(0.002) ? null : jurisdiction)
+      .timeZone(zone)
+      .locale(cn ? "zh-CN" : gb ? "en-GB" : "en-US")
+      .name(
+        cn
+          ? `${pick(surnames)} ${pick(given)}`
+          : gb
+            ? `${pick(gbFirst)} ${pick(gbLast)}`
+            : `${pick(usFirst)} ${pick(usLast)}`,
+      );
 
     const unpaid = dpd === 0 ? 0 : Math.floor(dpd / 30) + 1;
     const principal = (Number(installment) * (unpaid + remainingDues) * 0.9).toFixed(2);
@@ -92,7 +132,7 @@ export function generatePortfolio(count = 3000, seed = 20261123): unknown[] {
       principal,
       interest: (Number(installment) * 0.1 * Math.max(1, unpaid)).toFixed(2),
       penaltyInterest: late ? (Number(installment) * 0.02 * unpaid).toFixed(2) : "0.00",
-      fees: late ? (cn ? "0.00" : (Math.min(unpaid, 6) * 25).toFixed(2)) : "0.00",
+      fees: late ? (cn ? "0.00" : (Math.min(unpaid, 6) * (gb ? 12 : 25)).toFixed(2)) : "0.00",
     });
     if (revolving) b = b.creditLimit((Number(principal) * 1.5).toFixed(0) + ".00");
 
@@ -109,18 +149,32 @@ export function generatePortfolio(count = 3000, seed = 20261123): unknown[] {
 
     if (chance(0.8))
       b = b.income(
-        cn ? money(4000, 30000, 100) : money(1800, 9000, 50),
-        chance(0.5) ? (cn ? money(500, 5000, 100) : money(200, 2500, 50)) : undefined,
+        cn ? money(4000, 30000, 100) : gb ? money(1400, 5000, 50) : money(1800, 9000, 50),
+        chance(0.5) ? (cn ? money(500, 5000, 100) : gb ? money(150, 1500, 50) : money(200, 2500, 50)) : undefined,
       );
 
-    // Holds, hardship and opt-outs.
-    if (chance(0.02)) b = b.flag("disputed");
-    if (chance(0.005)) b = b.flag("bankrupt");
-    if (chance(0.003)) b = b.flag("deceased");
-    if (chance(0.01)) b = b.flag("ceaseContact");
-    if (chance(0.02)) b = b.flag("vulnerable");
-    if (chance(0.01)) b = b.flag("complaintOpen");
+    // Holds, opened (and some closed) by dated events as a servicing system records them.
+    if (late && chance(0.025)) {
+      const received = int(1, 90);
+      b = b.event("dispute_received", received);
+      if (chance(0.4)) b = b.event("verification_sent", int(0, received - 1));
+    }
+    if (chance(0.005)) b = b.event("bankruptcy_filed", int(1, 200), region === "US" ? { chapter: "7" } : {});
+    if (chance(0.003)) b = b.event("deceased_reported", int(1, 60));
+    if (chance(0.01)) b = b.event("cease_requested", int(1, 120));
+    if (chance(0.02)) b = b.event("vulnerability_reported", int(1, 200));
+    if (chance(0.012)) {
+      const opened = int(1, 90);
+      b = b.event("complaint_opened", opened);
+      if (chance(0.5)) b = b.event("complaint_resolved", int(0, opened - 1));
+    }
     if (chance(0.005)) b = b.flag("legalHold");
+    if (gb && late && chance(0.04)) b = b.event("breathing_space_started", int(1, 90), { kind: "standard" });
+    if (gb && late && chance(0.006)) b = b.event("breathing_space_started", int(1, 120), { kind: "mental_health" });
+    if (gb && late && chance(0.05)) b = b.event("debt_advice_engaged", int(1, 60));
+    if (region === "US" && chance(0.006)) b = b.event("attorney_retained", int(1, 60));
+    if (region === "US" && dpd >= 90 && chance(0.3))
+      b = b.event("servicemember_checked", int(1, 60), { active: chance(0.03) });
     if (late && chance(0.07))
       b = b.hardship(
         pick(["medical", "unemployment", "income_drop", "disaster", "bereavement", "other"] as const),

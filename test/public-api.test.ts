@@ -63,6 +63,17 @@ const EXERCISE: Record<string, () => unknown> = {
   loadGuardrailProfile: () =>
     expect(api.loadGuardrailProfile(api.shippedRuleFile("guardrails", "uk-conc")).id).toBe("uk-conc"),
   loadPolicy: () => expect(api.loadPolicy(api.shippedRuleFile("policies", "cn-default")).meta.id).toBe("cn-default"),
+  routePolicies: () => {
+    const router = api.routePolicies([api.loadPolicy("cn-default"), api.loadPolicy("us-default")]);
+    expect(api.decide(router, account, { asOf }).policy?.id).toBe("cn-default");
+    expect(api.decide(router, { ...account, jurisdiction: "FR" }, { asOf }).notApplicable?.code).toBe(
+      "NO_POLICY_FOR_JURISDICTION",
+    );
+  },
+  isPolicyRouter: () => {
+    expect(api.isPolicyRouter(api.routePolicies([api.loadPolicy("us-default")]))).toBe(true);
+    expect(api.isPolicyRouter(api.loadPolicy("us-default"))).toBe(false);
+  },
   evaluatePolicy: () => {
     const policy = api.loadPolicy(api.shippedRuleFile("policies", "cn-default"));
     expect(api.evaluatePolicy(policy, api.deriveFacts(account, { asOf })).events.length).toBeGreaterThan(0);
@@ -75,7 +86,7 @@ const EXERCISE: Record<string, () => unknown> = {
   shippedRuleFile: () =>
     expect((api.shippedRuleFile("templates", "sms-reminder") as { id: string }).id).toBe("sms-reminder"),
   shippedRuleFiles: () =>
-    expect(api.shippedRuleFiles().some((f) => f.kind === "policies" && f.id === "default")).toBe(true),
+    expect(api.shippedRuleFiles().some((f) => f.kind === "policies" && f.id === "us-default")).toBe(true),
   planInstallments: () =>
     expect(
       api
@@ -224,7 +235,7 @@ describe("arrears/schemas", () => {
   });
 
   it("rule-file schemas validate the shipped files", () => {
-    expect(schemas.PolicyFileSchema.safeParse(api.shippedRuleFile("policies", "default")).success).toBe(true);
+    expect(schemas.PolicyFileSchema.safeParse(api.shippedRuleFile("policies", "us-default")).success).toBe(true);
     expect(schemas.PolicyFileSchema.safeParse({ id: "x" }).success).toBe(false);
     expect(schemas.ScorecardSchema.safeParse(api.shippedRuleFile("scorecards", "risk-behavioral")).success).toBe(true);
     expect(schemas.SegmentationSchema.safeParse(api.shippedRuleFile("scorecards", "segments")).success).toBe(true);

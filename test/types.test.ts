@@ -10,6 +10,7 @@ import {
   deriveFacts,
   type Facts,
   type Policy,
+  type PolicyRouter,
   parseAccount,
   type RuleFileKind,
   safeParseAccount,
@@ -28,7 +29,7 @@ describe("public types", () => {
   });
 
   it("decide takes an account input (typos fail to compile) or a parsed account", () => {
-    expectTypeOf(decide).parameter(0).toEqualTypeOf<Policy>();
+    expectTypeOf(decide).parameter(0).toEqualTypeOf<Policy | PolicyRouter>();
     expectTypeOf<Account>().toMatchTypeOf<Parameters<typeof decide>[1]>();
     expectTypeOf<AccountInput>().toMatchTypeOf<Parameters<typeof decide>[1]>();
     // A misspelt field is not an account input.
@@ -41,6 +42,7 @@ describe("public types", () => {
       id: "A1",
       product: "installment",
       currency: "CNY",
+      jurisdiction: "CN",
       openedOn: "2026-01-01",
       timeZone: "Asia/Shanghai",
       dues: [{ dueDate: "2026-10-15", amount: "100.00" }],

@@ -1,26 +1,44 @@
 import { deriveDelinquency } from "../delinquency/derive.js";
+import type { Delinquency } from "../delinquency/index.js";
 import { asArrearsError } from "../errors/index.js";
 import { parseOptions } from "../errors/options.js";
+import type { Facts } from "../facts/catalog.js";
 import { deriveFactsWith } from "../facts/derive.js";
-import { prepareContactCheck } from "../guardrails/check.js";
-import { getTemplate } from "../messages/catalog.js";
+import { type ContactCheckResult, prepareContactCheck } from "../guardrails/check.js";
+import type { GuardrailProfile } from "../guardrails/index.js";
+import { limitationStatus } from "../guardrails/limitation.js";
+import { HOLD_STATUSES, type HoldLifecycle, statusPeriods } from "../holds/index.js";
 import type { LenderDetails } from "../messages/context.js";
 import { renderMessage } from "../messages/render.js";
 import { type Account, type AccountInput, isParsedAccount, parseAccount } from "../model/account.js";
+import { prepareAccount } from "../model/index.js";
 import type { Channel } from "../model/schema.js";
 import { buildOffer } from "../offers/build.js";
-import { evaluatePolicy, type Policy } from "../rules/index.js";
+import { evaluatePolicy, type Policy, type PolicyEvent } from "../rules/index.js";
 import { applyScores } from "../scoring/apply.js";
-import { formatInstant, parseInstant } from "../time/index.js";
-import type { BlockedAction, DecidedAction, Decision, TraceEntry } from "./decision.js";
+import { type AsOf, formatInstant, formatIsoDate, parseInstant, resolveAsOf } from "../time/index.js";
+import type {
+  BlockedAction,
+  DecidedAction,
+  Decision,
+  DecisionHold,
+  NotApplicable,
+  NotApplicableCode,
+  TraceEntry,
+} from "./decision.js";
+import { resolvedOf } from "./load.js";
 import { DecideOptionsSchema } from "./options.js";
-import { type ResolvedPolicy, resolvePolicy } from "./resolve.js";
+import type { ResolvedPolicy } from "./resolve.js";
+import { isPolicyRouter, type PolicyRouter } from "./route.js";
 
 /** Options of {@link decide}. */
 export interface DecideOptions {
   /** Evaluation instant, ISO with offset (`2026-11-23T10:00:00+08:00`). The only clock. */
   asOf: string;
-  /** Guardrail profile overriding the policy's (raw JSON or from `loadGuardrailProfile`). */
+  /**
+   * Guardrail profiles replacing the policy's (raw JSON or from `loadGuardrailProfile`; one or
+   * a list): for testing a draft profile against a policy. Only those covering the account apply.
+   */
   guardrails?: unknown;
   /** Attach rendered messages to actions with a template (default true). */
   render?: boolean;
@@ -30,6 +48,11 @@ export interface DecideOptions {
   variant?: string;
   /** `"fired"` (default): the rules that fired and the facts they read; `"all"`: every rule. */
   trace?: "fired" | "all";
+  /**
+   * Extra dates for the profiles' calendars, by calendar id (e.g. next year's public holidays,
+   * or a regional holiday): a contact on such a date is scheduled after it.
+   */
+  calendars?: Readonly<Record<string, readonly string[]>>;
 }
 
 function round2(n: number): number {
@@ -40,23 +63,44 @@ function round2(n: number): number {
  * The next recommended action for one account: derive facts at `asOf`, score risk and hardship,
  * evaluate the policy's rules, walk the candidate actions in priority order, drop those a
  * guardrail forbids (recorded in `blocked`), and return the first allowed one with the earliest
- * lawful instant, its offer and message, and a trace of the rules that fired.
+ * lawful instant, its offer and message, what it must come with, and a trace of the rules that
+ * fired. Actions a rule marks `alongside` (a notice that goes with the primary action) are
+ * checked one by one and returned in `action.alongside`.
+ *
+ * A policy decides only accounts in its jurisdictions and currency; give a router
+ * ({@link routePolicies}) to decide a mixed portfolio. An account a policy does not cover gets
+ * a decision with `notApplicable` (its code and why) and no contact: never a silent default.
  *
  * Pure and deterministic: the same policy, account and `asOf` give a byte-identical JSON decision.
  *
- * @throws {ArrearsError} `INVALID_ACCOUNT` for a malformed account, `INVALID_OPTIONS` for bad options.
+ * @throws {ArrearsError} `INVALID_ACCOUNT` for a malformed account, `INVALID_OPTIONS` for bad
+ * options, `INVALID_POLICY` for something other than a loaded policy or router.
  *
  * @example
- * const policy = loadPolicy(defaultPolicyJson);
+ * const policy = loadPolicy("cn-default");
  * const d = decide(policy, accountJson, { asOf: "2026-11-23T10:00:00+08:00" });
  * d.action.type;      // "call_borrower"
  * d.action.earliestAt // "2026-11-23T02:00:00.000Z"
  */
-export function decide(policy: Policy, account: AccountInput | Account, options: DecideOptions): Decision {
+export function decide(
+  policy: Policy | PolicyRouter,
+  account: AccountInput | Account,
+  options: DecideOptions,
+): Decision {
   if (!optionsLookValid(options)) parseOptions(DecideOptionsSchema, options, "decide options");
   const parsed = isParsedAccount(account) ? account : parseAccount(account);
-  const resolved = resolvePolicy(policy, options.guardrails);
+  let chosen: Policy | null;
+  if (isPolicyRouter(policy)) chosen = policy.route(parsed.jurisdiction, parsed.currency);
+  else chosen = policy;
+  const resolved = chosen === null ? null : resolvedOf(chosen, options.guardrails);
   try {
+    if (resolved === null) {
+      // The router's fallback action is that of its first policy.
+      const router = policy as PolicyRouter;
+      return notApplicableDecision(null, resolvedOf(router.policies[0]!), parsed, options, routerMiss(router, parsed));
+    }
+    const why = applicability(resolved, parsed);
+    if (why !== null) return notApplicableDecision(resolved, resolved, parsed, options, why);
     return decideParsed(resolved, parsed, options);
   } catch (e) {
     // A failure inside the pipeline is reported against the account, never as a bare RangeError.
@@ -64,14 +108,53 @@ export function decide(policy: Policy, account: AccountInput | Account, options:
   }
 }
 
-const OPTION_KEYS = new Set(["asOf", "guardrails", "render", "lender", "variant", "trace"]);
+function applicability(rp: ResolvedPolicy, a: Account): NotApplicable | null {
+  const { policy } = rp;
+  if (a.jurisdiction === undefined)
+    return na(
+      "JURISDICTION_UNKNOWN",
+      `the account has no jurisdiction; policy ${policy.meta.id} applies in ${policy.jurisdictions.join(", ")}`,
+    );
+  if (!rp.covers(a.jurisdiction))
+    return na(
+      "JURISDICTION_MISMATCH",
+      `policy ${policy.meta.id} applies in ${policy.jurisdictions.join(", ")}, not ${a.jurisdiction}`,
+    );
+  if (a.currency !== policy.currency)
+    return na(
+      "CURRENCY_MISMATCH",
+      `policy ${policy.meta.id} has thresholds in ${policy.currency}; the account is in ${a.currency}`,
+    );
+  if (rp.profilesFor(a.jurisdiction).length === 0)
+    return na(
+      "NO_GUARDRAILS",
+      `no guardrail profile of policy ${policy.meta.id} covers ${a.jurisdiction} for a ${rp.options.collectorRole}`,
+    );
+  return null;
+}
+
+function routerMiss(router: PolicyRouter, a: Account): NotApplicable {
+  if (a.jurisdiction === undefined) return na("JURISDICTION_UNKNOWN", "the account has no jurisdiction");
+  const any = router.policies.some((p) => resolvedOf(p).covers(a.jurisdiction!));
+  return any
+    ? na("CURRENCY_MISMATCH", `no policy for ${a.jurisdiction} has thresholds in ${a.currency}`)
+    : na(
+        "NO_POLICY_FOR_JURISDICTION",
+        `no policy covers ${a.jurisdiction} (policies: ${router.policies.map((p) => `${p.meta.id} ${p.jurisdictions.join("/")}`).join(", ")})`,
+      );
+}
+
+const na = (code: NotApplicableCode, message: string): NotApplicable => ({ code, message });
+
+const OPTION_KEYS = new Set(["asOf", "guardrails", "render", "lender", "variant", "trace", "calendars"]);
 
 // The common call ({asOf} plus simple flags) is checked without zod: decide runs per account.
 function optionsLookValid(o: unknown): boolean {
   if (typeof o !== "object" || o === null) return false;
   const r = o as Record<string, unknown>;
   if (typeof r.asOf !== "string" || Number.isNaN(asOfMs(r.asOf))) return false;
-  for (const k in r) if (!OPTION_KEYS.has(k) || (k === "lender" && r.lender !== undefined)) return false;
+  for (const k in r)
+    if (!OPTION_KEYS.has(k) || ((k === "lender" || k === "calendars") && r[k] !== undefined)) return false;
   return (
     (r.render === undefined || typeof r.render === "boolean") &&
     (r.variant === undefined || typeof r.variant === "string") &&
@@ -95,9 +178,92 @@ function instantIso(ms: number): string {
   return ms === lastAsOfMs ? lastAsOfIso : formatInstant(ms);
 }
 
-/** @internal decide on a validated account with a resolved policy (the batch hot path). */
+function amountsOf(account: Account, d: Delinquency): Decision["amounts"] {
+  return {
+    currency: account.currency,
+    overdue: d.overdue,
+    outstanding: d.outstanding,
+    oldestUnpaidDueDate: d.oldestUnpaidDueDate,
+  };
+}
+
+/** A decision that decides nothing: the policy does not apply to the account (and says why). */
+function notApplicableDecision(
+  rp: ResolvedPolicy | null,
+  fallbackFrom: ResolvedPolicy,
+  account: Account,
+  options: DecideOptions,
+  why: NotApplicable,
+): Decision {
+  const delinquency = deriveDelinquency(account, {
+    asOf: options.asOf,
+    ...(rp === null
+      ? {}
+      : { scheme: rp.bucketScheme, graceDays: rp.options.graceDays, tolerance: rp.options.tolerance }),
+  });
+  const fb = fallbackFrom.fallbackAction;
+  const def = fallbackFrom.actions[fb]!;
+  return {
+    accountId: account.id,
+    asOf: options.asOf,
+    policy: rp === null ? null : { id: rp.policy.meta.id, version: rp.policy.meta.version },
+    ...(options.variant !== undefined ? { variant: options.variant } : {}),
+    jurisdiction: account.jurisdiction ?? null,
+    notApplicable: why,
+    guardrails: [],
+    facts: {},
+    amounts: amountsOf(account, delinquency),
+    scores: null,
+    action: {
+      type: fb,
+      channel: null,
+      party: def.party,
+      rule: "(not applicable)",
+      earliestAt: instantIso(asOfMs(options.asOf)),
+      contact: false,
+      params: {},
+    },
+    blocked: [],
+    holds: [],
+    limitation: null,
+    allContactsBlocked: false,
+    nextContactAt: null,
+    trace: [],
+  };
+}
+
+/** The holds in force at `asOf`, for the decision to show: why, since when, what ends them, when to review. */
+function holdsView(account: Account, asOf: AsOf, lifecycle: HoldLifecycle | undefined): DecisionHold[] {
+  if (!prepareAccount(account).holdSignals) return [];
+  const out: DecisionHold[] = [];
+  for (const p of statusPeriods(account, asOf, lifecycle)) {
+    if (p.from > asOf.day || p.to < asOf.day) continue;
+    out.push({
+      status: p.status,
+      since: Number.isFinite(p.from) ? formatIsoDate(p.from) : null,
+      openedBy: p.openedBy,
+      endsWith: p.endsWith,
+      reviewOn: Number.isFinite(p.to) ? formatIsoDate(p.to + 1) : null,
+    });
+  }
+  // The order of the hold facts (the most binding first), then the non-hold statuses.
+  const rank = (s: string) => {
+    const i = (HOLD_STATUSES as readonly string[]).indexOf(s);
+    return i < 0 ? HOLD_STATUSES.length : i;
+  };
+  return out.sort((a, b) => rank(a.status) - rank(b.status));
+}
+
+function lifecycleOf(profiles: readonly GuardrailProfile[]): HoldLifecycle | undefined {
+  for (const p of profiles) if (p.json.holdLifecycle !== undefined) return p.lifecycle;
+  return undefined;
+}
+
+/** @internal decide on a validated account with a resolved policy that applies to it (the batch hot path). */
 function decideParsed(rp: ResolvedPolicy, account: Account, options: DecideOptions): Decision {
   const nowMs = asOfMs(options.asOf);
+  const profiles = rp.profilesFor(account.jurisdiction!);
+  const lifecycle = lifecycleOf(profiles);
   const delinquencyOptions = {
     asOf: options.asOf,
     scheme: rp.bucketScheme,
@@ -106,90 +272,123 @@ function decideParsed(rp: ResolvedPolicy, account: Account, options: DecideOptio
   };
   // Derived once: the facts read rounded numbers from it, the decision keeps its exact amounts.
   const delinquency = deriveDelinquency(account, delinquencyOptions);
-  const facts = deriveFactsWith(
+  const facts: Facts = deriveFactsWith(
     account,
     {
       ...delinquencyOptions,
       promiseGraceDays: rp.options.promiseGraceDays,
       ...(rp.options.unreachable ? { unreachable: rp.options.unreachable } : {}),
+      ...(lifecycle ? { holdLifecycle: lifecycle } : {}),
     },
     delinquency,
   );
+  const asOf = resolveAsOf(options.asOf, account.timeZone);
+  const limitation = limitationStatus(profiles, prepareAccount(account), asOf, account.jurisdiction, delinquency.dpd);
+  if (limitation !== null) {
+    facts.timeBarred = limitation.timeBarred;
+    facts.limitationEndsInDays = limitation.endsInDays;
+  }
   const scores = applyScores(rp.scoring, facts);
   const evaluated = evaluatePolicy(rp.policy, facts, { trace: options.trace === "all" ? true : "fired" });
 
-  const check = prepareContactCheck(rp.guardrails, account, nowMs);
+  const check = prepareContactCheck(profiles, account, nowMs, {
+    role: rp.options.collectorRole,
+    calendars: options.calendars,
+  });
   const maxDelayMs = rp.options.maxDelayHours * 3_600_000;
   const blocked: BlockedAction[] = [];
   const trace: TraceEntry[] = evaluated.trace as TraceEntry[];
-  let chosen: { ev: (typeof evaluated.events)[number]; earliestMs: number } | null = null;
+
+  // Decides one candidate: null when blocked (recorded), else when it may happen and what it needs.
+  const attempt = (
+    ev: PolicyEvent,
+    isAlongside: boolean,
+  ): { earliestMs: number; result: ContactCheckResult | null } | null => {
+    const action = rp.actions[ev.type]!;
+    if (!action.contact) return { earliestMs: nowMs, result: null };
+    const r = check(action.channel!, nowMs, { purpose: action.purpose, party: action.party });
+    if (r.allowed) return { earliestMs: nowMs, result: r };
+    const laterMs = r.earliestAt === null ? Infinity : parseInstant(r.earliestAt);
+    // Lawful soon (the calling window opens tomorrow morning): schedule it rather than fall back.
+    if (laterMs - nowMs <= maxDelayMs) return { earliestMs: laterMs, result: r };
+    if (laterMs < nextContactMs) nextContactMs = laterMs;
+    blocked.push({
+      type: ev.type,
+      rule: ev.rule,
+      reasons: r.reasons,
+      earliestAt: r.earliestAt,
+      ...(isAlongside ? { alongside: true as const } : {}),
+    });
+    return null;
+  };
+
+  let chosen: { ev: PolicyEvent; earliestMs: number; result: ContactCheckResult | null } | null = null;
   let nextContactMs = Infinity;
   let contactCandidates = 0;
-
+  const alongside: { ev: PolicyEvent; earliestMs: number; result: ContactCheckResult | null }[] = [];
   for (const ev of evaluated.events) {
     const action = rp.actions[ev.type];
     if (!action) continue;
-    if (!action.contact) {
-      chosen = { ev, earliestMs: nowMs };
-      break;
+    const isAlongside = (ev.params as { alongside?: unknown } | undefined)?.alongside === true;
+    if (isAlongside) {
+      if (alongside.some((x) => x.ev.type === ev.type)) continue;
+      const ok = attempt(ev, true);
+      if (ok !== null) alongside.push({ ev, ...ok });
+      continue;
     }
-    contactCandidates++;
-    const r = check(action.channel!, nowMs, { purpose: action.purpose });
-    if (r.allowed) {
-      chosen = { ev, earliestMs: nowMs };
-      break;
-    }
-    const laterMs = r.earliestAt === null ? Infinity : parseInstant(r.earliestAt);
-    // Lawful soon (the calling window opens tomorrow morning): schedule it rather than fall back.
-    if (laterMs - nowMs <= maxDelayMs) {
-      chosen = { ev, earliestMs: laterMs };
-      break;
-    }
-    if (laterMs < nextContactMs) nextContactMs = laterMs;
-    blocked.push({ type: ev.type, rule: ev.rule, reasons: r.reasons, earliestAt: r.earliestAt });
+    if (chosen !== null) continue;
+    if (action.contact) contactCandidates++;
+    const ok = attempt(ev, false);
+    if (ok !== null) chosen = { ev, ...ok };
   }
 
   const allContactsBlocked =
     contactCandidates > 0 &&
-    blocked.length === contactCandidates &&
+    blocked.filter((b) => b.alongside !== true).length === contactCandidates &&
     (chosen === null || !rp.actions[chosen.ev.type]!.contact);
-  let action: DecidedAction;
-  if (chosen) {
-    const cat = rp.actions[chosen.ev.type]!;
-    action = {
-      type: chosen.ev.type,
-      channel: (cat.channel ?? null) as Channel | null,
-      rule: chosen.ev.rule,
-      earliestAt: instantIso(chosen.earliestMs),
-      contact: cat.contact,
-      params: (chosen.ev.params ?? {}) as Record<string, unknown>,
+
+  const toAction = (c: { ev: PolicyEvent; earliestMs: number; result: ContactCheckResult | null }): DecidedAction => {
+    const def = rp.actions[c.ev.type]!;
+    const a: DecidedAction = {
+      type: c.ev.type,
+      channel: (def.channel ?? null) as Channel | null,
+      party: def.party,
+      rule: c.ev.rule,
+      earliestAt: instantIso(c.earliestMs),
+      contact: def.contact,
+      params: (c.ev.params ?? {}) as Record<string, unknown>,
     };
-    if (cat.template) action.template = cat.template;
-  } else {
+    if (c.result !== null && c.result.requirements.length > 0) a.requirements = c.result.requirements;
+    if (def.template) a.template = def.template;
+    return a;
+  };
+
+  let action: DecidedAction;
+  if (chosen) action = toAction(chosen);
+  else {
     const fb = rp.fallbackAction;
-    const cat = rp.actions[fb]!;
+    const def = rp.actions[fb]!;
     action = {
       type: fb,
-      channel: (cat.channel ?? null) as Channel | null,
+      channel: (def.channel ?? null) as Channel | null,
+      party: def.party,
       rule: "(fallback)",
       earliestAt: instantIso(nowMs),
-      contact: cat.contact,
+      contact: def.contact,
       params: {},
     };
   }
+  if (alongside.length > 0) action.alongside = alongside.map(toAction);
 
   const decision: Decision = {
     accountId: account.id,
     asOf: options.asOf,
     policy: { id: rp.policy.meta.id, version: rp.policy.meta.version },
     ...(options.variant !== undefined ? { variant: options.variant } : {}),
+    jurisdiction: account.jurisdiction!,
+    guardrails: profiles.map((p) => ({ id: p.id, version: p.version })),
     facts,
-    amounts: {
-      currency: account.currency,
-      overdue: delinquency.overdue,
-      outstanding: delinquency.outstanding,
-      oldestUnpaidDueDate: delinquency.oldestUnpaidDueDate,
-    },
+    amounts: amountsOf(account, delinquency),
     scores: {
       risk: scores.risk,
       hardship: scores.hardship,
@@ -198,21 +397,28 @@ function decideParsed(rp: ResolvedPolicy, account: Account, options: DecideOptio
     },
     action,
     blocked,
+    holds: holdsView(account, asOf, lifecycle),
+    limitation,
     allContactsBlocked,
     nextContactAt: allContactsBlocked && Number.isFinite(nextContactMs) ? formatInstant(nextContactMs) : null,
     trace,
   };
 
-  const offerSpec = action.params.offer ?? rp.actions[action.type]?.offer;
-  if (offerSpec)
-    action.offer = buildOffer(offerSpec as Parameters<typeof buildOffer>[0], account, { asOf: options.asOf });
-  if (action.template && options.render !== false) {
-    const optOutText = rp.optOutText(action.channel);
-    action.message = renderMessage(getTemplate(action.template), decision, {
-      account,
-      ...(options.lender ? { lender: options.lender } : {}),
-      ...(optOutText ? { optOutText } : {}),
-    });
+  for (const a of [action, ...(action.alongside ?? [])]) {
+    const offerSpec = a.params.offer ?? rp.actions[a.type]?.offer;
+    if (offerSpec) a.offer = buildOffer(offerSpec as Parameters<typeof buildOffer>[0], account, { asOf: options.asOf });
+    if (a.template && options.render !== false) {
+      const optOutText = rp.optOutText(profiles, a.channel);
+      a.message = renderMessage(
+        rp.templates.get(a.template)!,
+        { ...decision, action: a },
+        {
+          account,
+          ...(options.lender ? { lender: options.lender } : {}),
+          ...(optOutText ? { optOutText } : {}),
+        },
+      );
+    }
   }
   return decision;
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { InstantSchema } from "../model/index.js";
+import { InstantSchema, IsoDateSchema } from "../model/index.js";
 
 /** The options `decide` (and `decideMany`) accept: strict, so a misspelt option is an error. @internal */
 export const DecideOptionsSchema = z.strictObject({
@@ -9,4 +9,5 @@ export const DecideOptionsSchema = z.strictObject({
   lender: z.record(z.string(), z.unknown()).optional(),
   variant: z.string().optional(),
   trace: z.enum(["fired", "all"]).optional(),
+  calendars: z.record(z.string().max(64), z.array(IsoDateSchema).max(2_000)).optional(),
 });

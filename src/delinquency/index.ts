@@ -4,6 +4,7 @@ export {
   deriveDelinquency,
 } from "./derive.js";
 export {
+  BUCKET_SCHEME_FILES,
   BUCKET_SCHEMES,
   type BucketResult,
   type BucketScheme,

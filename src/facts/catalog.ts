@@ -340,6 +340,86 @@ export const FACTS: readonly FactDefinition[] = [
     "escalate",
     "settlement_review",
   ]),
+  // stage: where the account is in the collection process (notices, life events, what is coming)
+  f(
+    "jurisdiction",
+    "string",
+    "The account's jurisdiction (ISO 3166, `US-NY`); null when the account does not say.",
+    true,
+  ),
+  f(
+    "validationNoticeSent",
+    "boolean",
+    "A validation notice (purpose `validation_notice`, not returned undelivered) went out on or before the evaluation instant.",
+  ),
+  f("daysSinceValidationNotice", "number", "Local days since the last validation notice; null if none.", true),
+  f(
+    "daysSinceFirstCollectionContact",
+    "number",
+    "Local days since the first outbound contact other than a pre-due reminder (the initial communication); null if none.",
+    true,
+  ),
+  f(
+    "servicememberActive",
+    "boolean",
+    "Result of the latest `servicemember_checked` event (on active duty); null if never checked.",
+    true,
+  ),
+  f("daysSinceServicememberCheck", "number", "Days since the latest servicemember check; null if never checked.", true),
+  f("daysSinceArrearsNotice", "number", "Local days since the last statutory arrears notice; null if none.", true),
+  f("daysSinceDefaultNotice", "number", "Local days since the last default notice; null if none.", true),
+  f("daysSinceFinalNotice", "number", "Local days since the last final notice; null if none.", true),
+  f("daysSinceLetterOfClaim", "number", "Local days since the last letter of claim; null if none.", true),
+  f(
+    "daysSinceCreditReportNotice",
+    "number",
+    "Local days since the last notice before negative credit reporting; null if none.",
+    true,
+  ),
+  f(
+    "daysSinceDebtAdvice",
+    "number",
+    "Days since the borrower last engaged a debt-advice agency (`debt_advice_engaged`); null if never.",
+    true,
+  ),
+  f(
+    "missedPayments",
+    "number",
+    "Installments fallen due on or before the evaluation date and not covered by what was paid by then (beyond the tolerance); 0 for snapshot accounts.",
+  ),
+  f("chargedOff", "boolean", "The account was charged off (a `charged_off` event on or before the evaluation date)."),
+  f("daysSinceChargeOff", "number", "Days since the charge-off; null if not charged off.", true),
+  f(
+    "daysSinceAgencyPlaced",
+    "number",
+    "Days since the account was placed with an agency; null if not placed or recalled since.",
+    true,
+  ),
+  f(
+    "emergencyContactsAvailable",
+    "number",
+    "Emergency contacts the borrower named who have not asked to be left alone.",
+  ),
+  f(
+    "visitAppointmentInHours",
+    "number",
+    "Whole hours until the next visit time the borrower agreed to (an `appointment` of kind visit); null if none ahead.",
+    true,
+  ),
+  f("daysUntilNextDue", "number", "Days until the next scheduled due date after today; null if none.", true),
+  f("nextDueAmount", "number", "Amount of the next scheduled due; null if none.", true),
+  f(
+    "timeBarred",
+    "boolean",
+    "The limitation period of the applicable guardrail profiles has run (no suit, no threat of suit); null when no profile sets one or outside decide.",
+    true,
+  ),
+  f(
+    "limitationEndsInDays",
+    "number",
+    "Days until the limitation period runs (0 or less: it has); null when no profile sets one or outside decide.",
+    true,
+  ),
 ];
 
 /**

@@ -23,6 +23,7 @@ import {
 import { isAmountInRange, minorUnitsAt } from "../money/index.js";
 import { isoWeekday, MS_PER_DAY, parseIsoDate, resolveAsOf } from "../time/index.js";
 import type { Facts } from "./catalog.js";
+import { stageFacts } from "./stage.js";
 
 /** Options of {@link deriveFacts}. */
 export interface FactsOptions {
@@ -157,13 +158,11 @@ export function deriveFactsWith(a: Account, options: FactsOptions, d: Delinquenc
   const pr = evaluatePromises(p, asOf, options.promiseGraceDays ?? DEFAULT_PROMISE_GRACE_DAYS);
   const minor = (v: string | number, path: (string | number)[]): number =>
     minorUnitsAt(v, p.currency, p.digits, path, "INVALID_ACCOUNT", `account ${JSON.stringify(p.id)}`);
-  const pay = paymentFacts(
-    p,
-    T,
+  const toleranceMinor =
     options.tolerance === undefined
       ? 0
-      : minorUnitsAt(options.tolerance, p.currency, p.digits, ["tolerance"], "INVALID_OPTIONS", "deriveFacts options"),
-  );
+      : minorUnitsAt(options.tolerance, p.currency, p.digits, ["tolerance"], "INVALID_OPTIONS", "deriveFacts options");
+  const pay = paymentFacts(p, T, toleranceMinor);
 
   const b = a.borrower;
   const bal = p.balance;
@@ -298,6 +297,7 @@ export function deriveFactsWith(a: Account, options: FactsOptions, d: Delinquenc
     riskProbability: null,
     hardshipScore: null,
     segment: null,
+    ...stageFacts(p, asOf, a.jurisdiction, b.emergencyContacts, toleranceMinor),
   };
 }
 

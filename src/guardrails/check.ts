@@ -71,7 +71,7 @@ export interface ContactCheckResult {
 }
 
 /** Who a contact is with: the borrower (default), an emergency contact the borrower named, or any other third party. */
-export type ContactParty = "borrower" | "emergency_contact" | "third_party";
+type ContactParty = "borrower" | "emergency_contact" | "third_party";
 
 /** Options of {@link checkContact}. */
 export interface CheckContactOptions {
@@ -93,7 +93,7 @@ export interface CheckContactOptions {
 }
 
 /** The contact a prepared check is asked about, beyond its channel and instant. */
-export interface ContactSpec {
+interface ContactSpec {
   purpose?: string | undefined;
   party?: ContactParty | undefined;
   partyId?: string | undefined;
@@ -117,7 +117,7 @@ const OptionsSchema = z.strictObject({
 });
 
 /** How a checker is set up for one account. @internal */
-export interface CheckSetup {
+interface CheckSetup {
   role: "creditor" | "debt_collector";
   /** Extra calendar dates (epoch days) by calendar id. */
   calendars: ReadonlyMap<string, ReadonlySet<number>>;

@@ -5,8 +5,9 @@ export {
   checkContact,
   prepareContactCheck,
 } from "./check.js";
+export { covers } from "./jurisdiction.js";
 export { type GuardrailProfile, isGuardrailProfile, loadGuardrailProfile, optOutTextFor } from "./load.js";
-export { type GuardrailProfileId, getGuardrailProfile, guardrailProfiles } from "./profiles.js";
+export { getGuardrailProfile, guardrailProfiles } from "./profiles.js";
 export {
   type GuardrailProfileInput,
   GuardrailProfileSchema,

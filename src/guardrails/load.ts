@@ -112,7 +112,7 @@ export interface CompiledRestDays extends RuleRef {
 }
 
 /** @internal */
-export interface CompiledRequirement extends RuleRef {
+interface CompiledRequirement extends RuleRef {
   purposes: number;
   roles: readonly ("creditor" | "debt_collector")[];
   text: string;

@@ -13,8 +13,15 @@ interface SummaryRow {
 
 /** What {@link summarizePortfolio} returns: plain objects, ready for a table or a chart. */
 export interface PortfolioSummary {
-  /** Decisions counted (error entries excluded). */
+  /** Decisions counted (error entries excluded; not-applicable ones included). */
   decisions: number;
+  /**
+   * Accounts no policy applied to (wrong or missing jurisdiction, other currency): counted here
+   * by code with their exposure, and nowhere else (not in buckets, actions or segments).
+   */
+  notApplicable: SummaryRow & { byCode: (SummaryRow & { code: string })[] };
+  /** Decisions by policy id (`(none)` when a router found no policy). */
+  byPolicy: (SummaryRow & { policy: string })[];
   /** Error entries seen. */
   errors: number;
   /** Error entries by code (`INVALID_ACCOUNT`: 3). */
@@ -84,6 +91,9 @@ export function summarizePortfolio(decisions: Iterable<BatchItem | Decision | De
   const errorsByCode = new Map<string, number>();
   const reasons = new Map<string, { count: number; decisions: number }>();
   const blockedActions = new Map<string, number>();
+  const notApplicable = new Group();
+  const naByCode = new Map<string, Group>();
+  const policies = new Map<string, Group>();
   let errors = 0;
   let blockedDecisions = 0;
   let allBlocked = 0;
@@ -99,9 +109,18 @@ export function summarizePortfolio(decisions: Iterable<BatchItem | Decision | De
     const cur = d.amounts.currency;
     const od = d.amounts.overdue.total;
     const os = d.amounts.outstanding.total;
+    bump(policies, d.policy === null ? "(none)" : d.policy.id, cur, od, os);
+    if (d.notApplicable !== undefined) {
+      total.count++;
+      total.sums.add(cur, od, os);
+      notApplicable.count++;
+      notApplicable.sums.add(cur, od, os);
+      bump(naByCode, d.notApplicable.code, cur, od, os);
+      continue;
+    }
     const bucket = String(d.facts.bucket ?? "(none)");
     const action = d.action.type;
-    const segment = d.scores.segment ?? "(none)";
+    const segment = d.scores?.segment ?? "(none)";
     if (!bucketOrder.has(bucket))
       bucketOrder.set(bucket, typeof d.facts.bucketIndex === "number" ? d.facts.bucketIndex : Number.MAX_SAFE_INTEGER);
     total.count++;
@@ -139,6 +158,11 @@ export function summarizePortfolio(decisions: Iterable<BatchItem | Decision | De
   );
   return {
     decisions: total.count,
+    notApplicable: {
+      ...notApplicable.row(),
+      byCode: [...naByCode.keys()].sort(byName).map((code) => ({ code, ...naByCode.get(code)!.row() })),
+    },
+    byPolicy: [...policies.keys()].sort(byName).map((policy) => ({ policy, ...policies.get(policy)!.row() })),
     errors,
     errorsByCode: Object.fromEntries([...errorsByCode.entries()].sort((a, b) => byName(a[0], b[0]))),
     total: total.row(),

@@ -8,7 +8,7 @@ export {
   type PolicyEvent,
   type TraceEntry,
 } from "./evaluate.js";
-export { isPolicy, type LoadPolicyOptions, loadPolicy, type Policy, type PolicyRule } from "./load.js";
+export { compilePolicy, isPolicy, type Policy, type PolicyRule } from "./load.js";
 export * from "./params.js";
 export { POLICIES } from "./policies.js";
 export {

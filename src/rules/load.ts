@@ -8,7 +8,6 @@ import {
   factsOf,
   type RuleRunner,
 } from "../conditions/index.js";
-import { BUCKET_SCHEMES } from "../delinquency/index.js";
 import { ArrearsError, type ArrearsIssue, issuesFromZod } from "../errors/index.js";
 import { didYouMean } from "../errors/suggest.js";
 import { deepFreeze } from "../util/index.js";
@@ -79,8 +78,12 @@ export interface Policy {
   readonly bucketScheme: string;
   /** Ids of the scorecards in `rules/scorecards/`. */
   readonly scorecards: { readonly risk: string; readonly hardship: string; readonly segments: string };
-  /** Id of the guardrail profile in `rules/guardrails/`. */
-  readonly guardrails: string;
+  /** Where the policy applies (ISO 3166; a country covers its subdivisions). */
+  readonly jurisdictions: readonly string[];
+  /** The currency of every amount threshold in the rules. */
+  readonly currency: string;
+  /** Ids of the guardrail profiles, applied together where they cover the account. */
+  readonly guardrails: readonly string[];
   readonly options: Readonly<PolicyOptions>;
   /** The action catalogue: every event type a rule may emit. */
   readonly actions: Readonly<Record<string, Readonly<ActionDefinition>>>;
@@ -112,6 +115,19 @@ export interface LoadPolicyOptions {
 }
 
 const LoadPolicyOptionsSchema = z.strictObject({ jitless: z.boolean().optional() });
+
+/** Params `decide` reads itself, for any action; others must be declared in the action's `params`. */
+const RESERVED_PARAMS: Readonly<Record<string, string>> = {
+  offer: "an offer spec (see OfferSpecSchema)",
+  alongside: "true: the action runs beside the primary action, not instead of it",
+  reason: "a short machine-readable reason shown in the decision",
+};
+
+/** What the policy compiler needs to know about the world beyond the file. @internal */
+export interface CompileContext {
+  /** Bucket labels per scheme id the policy may name (shipped plus the caller's). */
+  bucketLabels: ReadonlyMap<string, readonly string[]>;
+}
 
 /** A total order on paths (indices numerically, keys alphabetically); same-path issues keep their order. */
 function comparePaths(a: readonly (string | number)[], b: readonly (string | number)[]): number {
@@ -187,7 +203,7 @@ export function isPolicy(v: unknown): v is Policy {
  * policy.engine;         // "generated"
  * loadPolicy(defaultPolicy, { jitless: true }).engine; // "closures"
  */
-export function loadPolicy(input: unknown, options?: LoadPolicyOptions): Policy {
+export function compilePolicy(input: unknown, options: LoadPolicyOptions | undefined, context: CompileContext): Policy {
   const opts = LoadPolicyOptionsSchema.safeParse(options ?? {});
   if (!opts.success) throw new ArrearsError("INVALID_OPTIONS", issuesFromZod(opts.error, options), "loadPolicy");
   const jitless = opts.data.jitless;
@@ -195,7 +211,7 @@ export function loadPolicy(input: unknown, options?: LoadPolicyOptions): Policy 
     // Already loaded: recompiled only when asked for the other engine (and it is available).
     const wanted = jitless === true || !codeGenerationAvailable() ? "closures" : "generated";
     if (jitless === undefined || input.engine === wanted) return input;
-    return loadPolicy(input.source, { jitless });
+    return compilePolicy(input.source, { jitless }, context);
   }
   // A private copy: freezing the compiled policy must not freeze the caller's JSON.
   const json = cloneJson(input);
@@ -204,14 +220,14 @@ export function loadPolicy(input: unknown, options?: LoadPolicyOptions): Policy 
   const raw = (json !== null && typeof json === "object" ? json : {}) as Record<string, unknown>;
 
   // Conditions are checked on the raw input so their issues come with the schema's, in one error.
-  const schemes = BUCKET_SCHEMES as Readonly<Record<string, { labels: readonly string[] }>>;
+  const schemes = context.bucketLabels;
   let bucketLabels: readonly string[] | null = null;
   if (typeof raw.bucketScheme === "string") {
-    if (Object.hasOwn(schemes, raw.bucketScheme)) bucketLabels = schemes[raw.bucketScheme]!.labels;
+    if (schemes.has(raw.bucketScheme)) bucketLabels = schemes.get(raw.bucketScheme)!;
     else
       issues.push({
         path: ["bucketScheme"],
-        message: `unknown bucket scheme${didYouMean(raw.bucketScheme, Object.keys(schemes))} (shipped: ${Object.keys(schemes).join(", ")})`,
+        message: `unknown bucket scheme${didYouMean(raw.bucketScheme, schemes.keys())} (known: ${[...schemes.keys()].join(", ")})`,
         received: raw.bucketScheme,
       });
   }
@@ -246,14 +262,42 @@ export function loadPolicy(input: unknown, options?: LoadPolicyOptions): Policy 
         received: ev.type,
       });
     }
-    const offer =
-      ev && ev.params !== null && typeof ev.params === "object"
-        ? (ev.params as Record<string, unknown>).offer
-        : undefined;
-    if (offer !== undefined) {
-      const r = OfferSpecSchema.safeParse(offer);
-      if (!r.success)
-        issues.push(...issuesFromZod(r.error, offer, ["rules", i, "event", "params", "offer"], OfferSpecSchema));
+    const params =
+      ev && ev.params !== null && typeof ev.params === "object" ? (ev.params as Record<string, unknown>) : {};
+    const action =
+      ev && typeof ev.type === "string" && actionTypes.includes(ev.type)
+        ? ((raw.actions as Record<string, unknown>)[ev.type] as Record<string, unknown> | null)
+        : null;
+    const declared = (action?.params ?? {}) as Record<string, { type?: unknown; values?: unknown }>;
+    for (const [name, value] of Object.entries(params)) {
+      const at = ["rules", i, "event", "params", name];
+      if (name === "offer") {
+        const r = OfferSpecSchema.safeParse(value);
+        if (!r.success) issues.push(...issuesFromZod(r.error, value, at, OfferSpecSchema));
+      } else if (name === "alongside") {
+        if (value !== true && value !== false)
+          issues.push({ path: at, message: "expected true or false", received: value });
+      } else if (name === "reason") {
+        if (typeof value !== "string") issues.push({ path: at, message: "expected a string", received: value });
+      } else if (action !== null) {
+        const d = Object.hasOwn(declared, name) ? declared[name] : undefined;
+        if (d === undefined) {
+          const known = [...Object.keys(RESERVED_PARAMS), ...Object.keys(declared)];
+          issues.push({
+            path: at,
+            message: `param ${JSON.stringify(name)} is not declared in actions.${String(ev!.type)}.params${didYouMean(name, known)}`,
+            received: value,
+          });
+        } else if (typeof value !== d.type) {
+          issues.push({ path: at, message: `expected a ${String(d.type)}`, received: value });
+        } else if (Array.isArray(d.values) && !d.values.includes(value)) {
+          issues.push({
+            path: at,
+            message: `expected one of ${d.values.join(", ")}${didYouMean(String(value), d.values as string[])}`,
+            received: value,
+          });
+        }
+      }
     }
   });
   issues.push(...validator.issues);
@@ -348,9 +392,11 @@ export function loadPolicy(input: unknown, options?: LoadPolicyOptions): Policy 
   const policy: Policy = {
     meta: Object.freeze({ id: p.id, version: p.version, description: p.description }),
     schemaVersion: 1,
+    jurisdictions: p.jurisdictions,
+    currency: p.currency,
     bucketScheme: p.bucketScheme,
     scorecards: p.scorecards,
-    guardrails: p.guardrails,
+    guardrails: Object.freeze(typeof p.guardrails === "string" ? [p.guardrails] : p.guardrails),
     options: p.options,
     actions: p.actions,
     fallbackAction: p.fallbackAction,

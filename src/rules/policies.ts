@@ -1,16 +1,17 @@
 import cnDefaultPolicyJson from "../../rules/policies/cn-default.json";
-import defaultPolicyJson from "../../rules/policies/default.json";
+import usDefaultPolicyJson from "../../rules/policies/us-default.json";
 import { deepFreeze } from "../util/index.js";
 
 /**
- * Every shipped policy file by id (raw JSON): `default` (US cycles, Regulation F) and
- * `cn-default` (M buckets, CBA 2026 / NIFA 2025 contact limits, CNY thresholds).
+ * Every shipped policy file by id (raw JSON): `us-default` (US cycles, USD thresholds,
+ * Regulation F) and `cn-default` (M buckets, CNY thresholds, CBA 2026 / NIFA contact limits).
+ * Each applies only in its `jurisdictions` and `currency`; `routePolicies` combines them.
  *
  * @example
- * Object.keys(POLICIES); // ["default", "cn-default"]
+ * Object.keys(POLICIES); // ["us-default", "cn-default"]
  * const policy = loadPolicy(POLICIES["cn-default"]);
  */
-export const POLICIES: Readonly<Record<"default" | "cn-default", unknown>> = deepFreeze({
-  default: defaultPolicyJson,
+export const POLICIES: Readonly<Record<"us-default" | "cn-default", unknown>> = deepFreeze({
+  "us-default": usDefaultPolicyJson,
   "cn-default": cnDefaultPolicyJson,
 });

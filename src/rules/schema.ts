@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ChannelSchema, ContactPurposeSchema } from "../model/index.js";
+import { ChannelSchema, ContactPurposeSchema, CurrencySchema, JurisdictionSchema } from "../model/index.js";
 import { parseInstant } from "../time/index.js";
 import { OfferSpecSchema } from "./params.js";
 
@@ -38,6 +38,27 @@ export const ActionDefinitionSchema = z
     purpose: ContactPurposeSchema.optional(),
     /** Action types that usually precede this one (documentation; e.g. a visit needs a notice). */
     requires: z.array(ActionTypeSchema).optional(),
+    /**
+     * Who the action addresses: the borrower (default), an emergency contact or another third
+     * party. An action for anyone but the borrower may only use a template whose audience is
+     * `third_party` (which cannot state the debt): checked when the policy is loaded.
+     */
+    party: z.enum(["borrower", "emergency_contact", "third_party"]).default("borrower"),
+    /**
+     * The params a rule may give this action, beyond the ones `decide` reads itself (`offer`,
+     * `alongside`, `reason`): each with its type (and closed values); templates read them as
+     * `params.<name>`. A param that is not declared is an error when the policy is loaded.
+     */
+    params: z
+      .record(
+        z.string().regex(/^[a-z][A-Za-z0-9]*$/, { message: "expected a camelCase param name" }),
+        z.strictObject({
+          type: z.enum(["string", "number", "boolean"]),
+          values: z.array(z.string().min(1)).min(1).optional(),
+          description: z.string().min(1),
+        }),
+      )
+      .default({}),
   })
   .refine((a) => !a.contact || a.channel !== undefined, {
     message: "a contact action needs a channel",
@@ -64,6 +85,11 @@ export const PolicyOptionsSchema = z.strictObject({
   promiseGraceDays: z.number().int().min(0).max(60).optional(),
   /** A contact blocked only until a window opens within this many hours is scheduled, not dropped. */
   maxDelayHours: z.number().min(0).max(168).optional(),
+  /**
+   * Who collects: the lender collecting its own debt (`creditor`, the default) or a debt
+   * collector. Profiles and requirements that bind only one role apply accordingly.
+   */
+  collectorRole: z.enum(["creditor", "debt_collector"]).optional(),
   /** Thresholds of the `unreachable` fact (see docs/facts.md); the facts module's defaults otherwise. */
   unreachable: z
     .strictObject({
@@ -131,9 +157,20 @@ export const PolicyFileSchema = z.strictObject({
     .string()
     .regex(/^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/, { message: "expected a semantic version such as 1.0.0" }),
   description: z.string().min(1),
+  /**
+   * Where the policy applies (ISO 3166 codes; a country covers its subdivisions). An account
+   * elsewhere, or without a jurisdiction, is not decided by it: the decision says why.
+   */
+  jurisdictions: z.array(JurisdictionSchema).min(1),
+  /** The currency every amount threshold of the rules is in; accounts in another currency are not decided. */
+  currency: CurrencySchema,
   bucketScheme: IdSchema,
   scorecards: z.strictObject({ risk: IdSchema, hardship: IdSchema, segments: IdSchema }),
-  guardrails: IdSchema,
+  /**
+   * The guardrail profiles (ids), applied together: those whose jurisdictions cover the account's
+   * and that bind the collector's role (national + state layers; the stricter limit wins).
+   */
+  guardrails: z.union([IdSchema, z.array(IdSchema).min(1)]),
   options: PolicyOptionsSchema.prefault({}),
   /** Action used when no rule fires or every candidate is blocked; default `no_action`. */
   fallbackAction: ActionTypeSchema.default("no_action"),

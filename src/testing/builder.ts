@@ -1,6 +1,13 @@
 import { ArrearsError } from "../errors/index.js";
 import type { AccountInput } from "../model/account.js";
-import type { Channel, ContactOutcome, ContactPurpose, HardshipKind } from "../model/schema.js";
+import type {
+  AccountEvent,
+  Channel,
+  ContactOutcome,
+  ContactPurpose,
+  EventType,
+  HardshipKind,
+} from "../model/schema.js";
 import { type AmountInput, fromMinorUnits, toMinorUnits } from "../money/index.js";
 import {
   addMonthsToDay,
@@ -52,6 +59,7 @@ interface State {
   readonly id: string;
   readonly product: "installment" | "revolving";
   readonly currency: string;
+  readonly jurisdiction?: string | null | undefined;
   readonly timeZone: string;
   readonly locale: string;
   readonly creditLimit?: AmountInput;
@@ -68,6 +76,7 @@ interface State {
     doNotContact: readonly Channel[];
     hardship: readonly { kind: HardshipKind; reportedOn?: string; daysAgo?: number; until?: string }[];
   }>;
+  readonly events: readonly (Readonly<Record<string, unknown>> & { type: EventType; daysAgo?: number; on?: string })[];
   readonly meta?: Readonly<Record<string, string | number | boolean | null>>;
   readonly patch?: Readonly<Record<string, unknown>>;
 }
@@ -83,7 +92,11 @@ const DEFAULTS: State = {
   payments: [],
   contacts: [],
   borrower: { flags: {}, doNotContact: [], hardship: [] },
+  events: [],
 };
+
+// Test data only: the jurisdiction a fixture in this currency most likely has.
+const DEFAULT_JURISDICTION: Readonly<Record<string, string>> = { USD: "US-NY", CNY: "CN", GBP: "GB-ENG" };
 
 function bad(path: string, message: string, received: unknown): never {
   throw new ArrearsError("INVALID_INPUT", [{ path: [path], message, received }], "account builder");
@@ -134,6 +147,14 @@ export class AccountBuilder {
   product(product: "installment" | "revolving"): AccountBuilder {
     return this.with({ product });
   }
+  /**
+   * The account's jurisdiction (ISO 3166). Default: the usual one for the builder's currency
+   * (`USD` → `US-NY`, `CNY` → `CN`, `GBP` → `GB-ENG`, none otherwise); `null` leaves it out.
+   */
+  jurisdiction(jurisdiction: string | null): AccountBuilder {
+    return this.with({ jurisdiction });
+  }
+
   /** ISO 4217 currency (default USD). */
   currency(currency: string): AccountBuilder {
     return this.with({ currency });
@@ -232,6 +253,17 @@ export class AccountBuilder {
   optOut(...channels: Channel[]): AccountBuilder {
     return this.withBorrower({ doNotContact: [...new Set([...this.s.borrower.doNotContact, ...channels])] });
   }
+  /**
+   * A dated account event (a dispute received, verification sent, breathing space started …):
+   * `on` an ISO date or days before asOf; `details` the event's other fields (`written`, `until`, `active` …).
+   *
+   * @example
+   * account().overdue(40).event("dispute_received", 10).event("verification_sent", 2)
+   */
+  event(type: EventType, on: string | number = 0, details: Omit<AccountEvent, "type" | "on"> = {}): AccountBuilder {
+    const when = typeof on === "number" ? { daysAgo: checkDays("event.on", on) } : { on };
+    return this.with({ events: [...this.s.events, { ...details, type, ...when }] });
+  }
   /** Free-form lender data. */
   meta(meta: Record<string, string | number | boolean | null>): AccountBuilder {
     return this.with({ meta: { ...this.s.meta, ...meta } });
@@ -256,6 +288,8 @@ export class AccountBuilder {
       timeZone: zone,
       locale: s.locale,
     };
+    const jurisdiction = s.jurisdiction === undefined ? DEFAULT_JURISDICTION[s.currency] : s.jurisdiction;
+    if (jurisdiction !== null && jurisdiction !== undefined) out.jurisdiction = jurisdiction;
     if (s.creditLimit !== undefined) out.creditLimit = s.creditLimit;
 
     let unpaidMinor = 0;
@@ -343,6 +377,8 @@ export class AccountBuilder {
         ...(c.agentId ? { agentId: c.agentId } : {}),
       };
     });
+    if (s.events.length > 0)
+      out.events = s.events.map(({ daysAgo, on, ...rest }) => ({ ...rest, on: on ?? dateAgo(daysAgo ?? 0) }));
     if (s.meta) out.meta = { ...s.meta };
     if (s.patch) Object.assign(out, structuredClone(s.patch));
     return out as AccountInput;

@@ -1,11 +1,12 @@
 import { decide } from "../decision/decide.js";
 import type { Decision, TraceEntry } from "../decision/decision.js";
+import { loadPolicy } from "../decision/load.js";
 import { isBucketScheme, loadBucketScheme, testBucketScheme } from "../delinquency/index.js";
 import { ArrearsError } from "../errors/index.js";
 import { isGuardrailProfile, loadGuardrailProfile, runGuardrailProfileTests } from "../guardrails/index.js";
 import { loadTemplate, runTemplateTests } from "../messages/index.js";
 import type { AccountInput } from "../model/index.js";
-import { isPolicy, loadPolicy, type Policy } from "../rules/index.js";
+import { isPolicy, type Policy } from "../rules/index.js";
 import {
   isScorecard,
   loadScorecard,
@@ -159,7 +160,7 @@ function runCase(policy: Policy, c: PolicyCase): PolicyCaseResult {
   if (failures.length === 0) return { name: c.name, passed: true, failures, message: "", decision: d, error: null };
   const blocked = d.blocked.map((b) => `    - ${b.type} (rule ${b.rule}): ${b.reasons.map((r) => r.code).join(", ")}`);
   const message = [
-    `policy ${d.policy.id}@${d.policy.version}, case ${show(c.name)} (account ${d.accountId}, asOf ${d.asOf}):`,
+    `policy ${d.policy === null ? "(none)" : `${d.policy.id}@${d.policy.version}`}, case ${show(c.name)} (account ${d.accountId}, asOf ${d.asOf}):`,
     ...failures.map((x) => `  ✗ ${x}`),
     `  decided: ${d.action.type}${d.action.channel ? ` via ${d.action.channel}` : ""} by rule ${d.action.rule}, earliest ${d.action.earliestAt}`,
     ...(blocked.length ? ["  blocked:", ...blocked] : []),

@@ -37,7 +37,7 @@ describe("without new Function", () => {
       expect(loadPolicy(json, { jitless: false }).engine).toBe("closures");
       expect(evaluatePolicy(p, { deceased: true }).events[0]!.rule).toBe("hold-deceased");
     }
-    const p = loadPolicy(POLICIES.default);
+    const p = loadPolicy(POLICIES["us-default"]);
     expect(loadPolicy(p, { jitless: false })).toBe(p); // nothing else to compile to
     const { events, trace } = evaluatePolicy(
       p,

@@ -16,6 +16,8 @@ function policyJson(rules: unknown[], conditions?: Record<string, unknown>): Rec
     version: "1.0.0",
     description: "test",
     bucketScheme: "us-cycle",
+    jurisdictions: ["US"],
+    currency: "USD",
     scorecards: { risk: "risk-behavioral", hardship: "hardship", segments: "segments" },
     guardrails: "us-reg-f",
     actions: { no_action: { contact: false, description: "n" }, review: { contact: false, description: "r" } },
@@ -186,7 +188,7 @@ describe("engines", () => {
   });
 
   it("jitless: closures; a loaded policy is reloaded only for the other engine", () => {
-    const p = loadPolicy(POLICIES.default);
+    const p = loadPolicy(POLICIES["us-default"]);
     expect(loadPolicy(p)).toBe(p);
     expect(loadPolicy(p, { jitless: false })).toBe(p);
     const j = loadPolicy(p, { jitless: true });
@@ -198,10 +200,10 @@ describe("engines", () => {
   });
 
   it("rejects bad options", () => {
-    const e = thrownArrearsError(() => loadPolicy(POLICIES.default, { jitless: "yes" } as never));
+    const e = thrownArrearsError(() => loadPolicy(POLICIES["us-default"], { jitless: "yes" } as never));
     expect(e.code).toBe("INVALID_OPTIONS");
     expect(e.issues[0]!.path).toEqual(["jitless"]);
-    expect(thrownArrearsError(() => loadPolicy(POLICIES.default, 3 as never)).code).toBe("INVALID_OPTIONS");
+    expect(thrownArrearsError(() => loadPolicy(POLICIES["us-default"], 3 as never)).code).toBe("INVALID_OPTIONS");
   });
 
   for (const [id, json] of Object.entries(POLICIES)) {

@@ -8,6 +8,7 @@ export function account(over: Partial<AccountInput> & { contacts?: ContactIn[] }
     id: "T1",
     product: "installment",
     currency: "CNY",
+    jurisdiction: "CN",
     openedOn: "2025-01-01",
     timeZone: "Asia/Shanghai",
     balance: { principal: "5000.00" },

@@ -13,9 +13,10 @@ describe("examples", () => {
   it("01-one-decision explains one decision", async () => {
     const out = await run("../../examples/01-one-decision.js");
     expect(out).toContain(
-      "account CN-000045 at 2026-11-23T10:00:00+08:00 (policy default@" + out[0]!.split("default@")[1],
+      "account CN-000045 at 2026-11-23T10:00:00+08:00 (policy cn-default@" + out[0]!.split("cn-default@")[1],
     );
-    expect(out.some((l) => /^dpd 45 \(30-59\), overdue 2135\.20 CNY/.test(l))).toBe(true);
+    // A Shanghai account is decided under the Chinese policy: M buckets, not US cycles.
+    expect(out.some((l) => /^dpd 45 \(M2\), overdue 2135\.20 CNY/.test(l))).toBe(true);
     expect(out.some((l) => /^action: [a-z_]+/.test(l))).toBe(true);
   });
 
@@ -29,7 +30,7 @@ describe("examples", () => {
   it("03-policy-unit-tests passes its cases and the embedded tests", async () => {
     const out = await run("../../examples/03-policy-unit-tests.js");
     expect(out).toContain("cases: 6/6 passed");
-    expect(out.at(-1)).toMatch(/^embedded tests of default: (\d+)\/\1 passed$/);
+    expect(out.at(-1)).toMatch(/^embedded tests of us-default: (\d+)\/\1 passed$/);
   });
 
   it("04-portfolio-report-from-csv reports the bad row and summarises the rest", async () => {
@@ -50,8 +51,11 @@ describe("examples", () => {
 
   it("demo decides the sample portfolio", async () => {
     const out = await run("../../examples/demo.js");
-    expect(out[1]).toMatch(/^decided 3000, errors 3 /);
-    expect(out).toContain("Work queue (contact actions): top 10 by priority");
+    expect(out[1]).toMatch(/^decided 3000, not applicable \d+, invalid 3 /);
+    // Every account is decided under the policy of its own jurisdiction.
+    expect(out.some((l) => /^== cn-default@[\d.]+: \d+ accounts \(CN\)$/.test(l))).toBe(true);
+    expect(out.some((l) => /^== us-default@[\d.]+: \d+ accounts \((US-[A-Z]{2} ?)+\)$/.test(l))).toBe(true);
+    expect(out).toContain("Work queue (contact actions): top 5 by priority");
   }, 60_000);
 });
 

@@ -7,10 +7,9 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { DEMO_POLICIES } from "../../examples/demo.js";
 import { SAMPLE_AS_OF } from "../../examples/generate-portfolio.js";
-import { decideMany, isDecisionError, loadPolicy, shippedRuleFile } from "../../src/index.js";
-
-const defaultPolicy = shippedRuleFile("policies", "default");
+import { decideMany, isDecisionError, loadPolicy, routePolicies } from "../../src/index.js";
 
 export const GOLDEN_DECISIONS = fileURLToPath(new URL("./sample-decisions.jsonl", import.meta.url));
 export const GOLDEN_EXAMPLES = fileURLToPath(new URL("./examples.txt", import.meta.url));
@@ -22,7 +21,8 @@ export function goldenDecisionLines(): string[] {
   const accounts = JSON.parse(
     readFileSync(new URL("../../examples/data/sample-portfolio.json", import.meta.url), "utf8"),
   ) as unknown[];
-  const policy = loadPolicy(defaultPolicy);
+  // The demo's routing: each account under the shipped policy of its jurisdiction.
+  const policy = routePolicies(DEMO_POLICIES.map((id) => loadPolicy(id)));
   const out: string[] = [];
   for (const d of decideMany(policy, accounts, { asOf: SAMPLE_AS_OF })) {
     if (isDecisionError(d)) {
@@ -42,13 +42,20 @@ export function goldenDecisionLines(): string[] {
     out.push(
       JSON.stringify({
         id: d.accountId,
+        policy: d.policy === null ? null : `${d.policy.id}@${d.policy.version}`,
+        jurisdiction: d.jurisdiction,
         dpd: d.facts.dpd,
         bucket: d.facts.bucket,
         overdue: d.amounts.overdue.total,
-        risk: [d.scores.risk.score, d.scores.risk.probability],
-        hardship: d.scores.hardship.score,
-        segment: d.scores.segment,
-        priority: d.scores.priority,
+        ...(d.notApplicable ? { notApplicable: d.notApplicable.code } : {}),
+        ...(d.scores
+          ? {
+              risk: [d.scores.risk.score, d.scores.risk.probability],
+              hardship: d.scores.hardship.score,
+              segment: d.scores.segment,
+              priority: d.scores.priority,
+            }
+          : {}),
         action: [a.type, a.channel, a.rule, a.earliestAt],
         ...(Object.keys(params).length ? { params } : {}),
         ...(a.offer !== undefined ? { offer: a.offer } : {}),
@@ -57,6 +64,12 @@ export function goldenDecisionLines(): string[] {
           ? { blocked: d.blocked.map((b) => [b.type, b.reasons.map((r) => r.code).join("+"), b.earliestAt]) }
           : {}),
         ...(d.allContactsBlocked ? { next: d.nextContactAt } : {}),
+        ...(a.alongside
+          ? { alongside: (a.alongside as { type: string; earliestAt: string }[]).map((x) => [x.type, x.earliestAt]) }
+          : {}),
+        ...(a.requirements ? { requirements: (a.requirements as { code: string }[]).map((r) => r.code) } : {}),
+        ...(d.holds.length ? { holds: d.holds.map((h) => [h.status, h.reviewOn]) } : {}),
+        ...(d.limitation ? { limitation: [d.limitation.rule, d.limitation.endsOn, d.limitation.timeBarred] } : {}),
         fired: d.trace.filter((t) => t.fired).map((t) => t.rule),
       }),
     );

@@ -9,6 +9,7 @@ describe("guardrails in the public API", () => {
         id: "A1",
         product: "installment",
         currency: "USD",
+        jurisdiction: "US-NY",
         openedOn: "2026-01-01",
         timeZone: "America/New_York",
         delinquency: { dpd: 10, overdue: "50" },

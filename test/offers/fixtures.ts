@@ -6,6 +6,7 @@ export function account(over: Partial<AccountInput> = {}): AccountInput {
     id: "A1",
     product: "installment",
     currency: "USD",
+    jurisdiction: "US-NY",
     openedOn: "2026-01-01",
     timeZone: "Asia/Shanghai",
     balance: { principal: "1000.00", interest: "100.00", penaltyInterest: "50.00", fees: "50.00" },

@@ -20,7 +20,7 @@ import {
 import { AccountSchema, CHANNELS } from "arrears/schemas";
 import { type AccountBuilder, account, type PolicyCase, type PolicyTestReport, runPolicyTests } from "arrears/testing";
 
-const policy: Policy = loadPolicy(shippedRuleFile("policies", "default"));
+const policy: Policy = loadPolicy(shippedRuleFile("policies", "us-default"));
 const channels: readonly string[] = CHANNELS;
 const valid: boolean = AccountSchema.safeParse({}).success;
 const builder: AccountBuilder = account().overdue(20).income("3200.00");

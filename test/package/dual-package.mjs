@@ -58,8 +58,8 @@ check("setup: import and require load two distinct copies", () => {
 });
 
 const input = esmTesting.account().asOf(ASOF).overdue(20).build();
-const esmPolicy = esm.loadPolicy(esm.shippedRuleFile("policies", "default"));
-const cjsPolicy = cjs.loadPolicy(cjs.shippedRuleFile("policies", "default"));
+const esmPolicy = esm.loadPolicy(esm.shippedRuleFile("policies", "us-default"));
+const cjsPolicy = cjs.loadPolicy(cjs.shippedRuleFile("policies", "us-default"));
 
 // Works today because the other copy re-validates and recompiles what it does not recognise.
 check("cross: require('arrears/testing') runs cases against a policy loaded through import", () => {

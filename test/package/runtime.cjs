@@ -35,7 +35,7 @@ check("cjs: require('arrears/testing') loads dist/testing.cjs", () => {
 });
 
 check("cjs: decide() with the bundled default policy", () => {
-  const policy = arrears.loadPolicy(arrears.shippedRuleFile("policies", "default"));
+  const policy = arrears.loadPolicy(arrears.shippedRuleFile("policies", "us-default"));
   const input = testing.account().asOf(ASOF).overdue(20).build();
   const decision = arrears.decide(policy, arrears.parseAccount(input), { asOf: ASOF });
   assert.equal(decision.accountId, "T1");
@@ -44,7 +44,7 @@ check("cjs: decide() with the bundled default policy", () => {
 });
 
 check("cjs: arrears/testing shares state with arrears (policy, builder, ArrearsError)", () => {
-  const policy = arrears.loadPolicy(arrears.shippedRuleFile("policies", "default"));
+  const policy = arrears.loadPolicy(arrears.shippedRuleFile("policies", "us-default"));
   const cases = [
     { name: "20 days late: a call", given: testing.account().overdue(20), expect: { action: "call_borrower" } },
   ];
@@ -57,13 +57,13 @@ check("cjs: arrears/testing shares state with arrears (policy, builder, ArrearsE
   );
 });
 
-check('cjs: require.resolve + read + require("arrears/rules/policies/default.json")', () => {
-  const path = require.resolve("arrears/rules/policies/default.json");
-  assert.equal(resolved("arrears/rules/policies/default.json"), "arrears/rules/policies/default.json");
+check('cjs: require.resolve + read + require("arrears/rules/policies/us-default.json")', () => {
+  const path = require.resolve("arrears/rules/policies/us-default.json");
+  assert.equal(resolved("arrears/rules/policies/us-default.json"), "arrears/rules/policies/us-default.json");
   const read = JSON.parse(readFileSync(path, "utf8"));
-  const required = require("arrears/rules/policies/default.json");
-  assert.deepEqual(read, arrears.shippedRuleFile("policies", "default"));
-  assert.deepEqual(required, arrears.shippedRuleFile("policies", "default"));
+  const required = require("arrears/rules/policies/us-default.json");
+  assert.deepEqual(read, arrears.shippedRuleFile("policies", "us-default"));
+  assert.deepEqual(required, arrears.shippedRuleFile("policies", "us-default"));
   const report = testing.runEmbeddedTests(required, { runner: false });
   assert.ok(report.total > 0 && report.failed === 0, `${report.failed}/${report.total} embedded tests failed`);
 });

@@ -7,7 +7,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as arrears from "arrears";
 // The README's instruction for Node ESM: a JSON module needs the import attribute.
-import defaultPolicyJson from "arrears/rules/policies/default.json" with { type: "json" };
+import defaultPolicyJson from "arrears/rules/policies/us-default.json" with { type: "json" };
 import * as testing from "arrears/testing";
 
 const ASOF = "2026-11-23T15:00:00Z";
@@ -50,7 +50,7 @@ await check("esm: import 'arrears/testing' loads dist/testing.js", () => {
 });
 
 await check("esm: decide() with the bundled default policy", () => {
-  const policy = arrears.loadPolicy(arrears.shippedRuleFile("policies", "default"));
+  const policy = arrears.loadPolicy(arrears.shippedRuleFile("policies", "us-default"));
   const input = testing.account().asOf(ASOF).overdue(20).build();
   const decision = arrears.decide(policy, arrears.parseAccount(input), { asOf: ASOF });
   assert.equal(decision.accountId, "T1");
@@ -59,7 +59,7 @@ await check("esm: decide() with the bundled default policy", () => {
 });
 
 await check("esm: arrears/testing shares state with arrears (policy, builder, ArrearsError)", () => {
-  const policy = arrears.loadPolicy(arrears.shippedRuleFile("policies", "default"));
+  const policy = arrears.loadPolicy(arrears.shippedRuleFile("policies", "us-default"));
   const cases = [
     { name: "20 days late: a call", given: testing.account().overdue(20), expect: { action: "call_borrower" } },
   ];
@@ -72,8 +72,8 @@ await check("esm: arrears/testing shares state with arrears (policy, builder, Ar
   );
 });
 
-await check('esm: import "arrears/rules/policies/default.json" with { type: "json" }', () => {
-  assert.deepEqual(defaultPolicyJson, arrears.shippedRuleFile("policies", "default"));
+await check('esm: import "arrears/rules/policies/us-default.json" with { type: "json" }', () => {
+  assert.deepEqual(defaultPolicyJson, arrears.shippedRuleFile("policies", "us-default"));
   const report = testing.runEmbeddedTests(defaultPolicyJson, { runner: false });
   assert.ok(report.total > 0 && report.failed === 0, `${report.failed}/${report.total} embedded tests failed`);
 });

@@ -165,7 +165,7 @@ describe("decideWithExperiment", () => {
       const d = decideWithExperiment(set, acct(id, "300"), { asOf });
       const v = assignVariant(experiment, id);
       expect(d.variant).toBe(v);
-      expect(d.policy.id).toBe(v === "champion" ? "A" : "B");
+      expect(d.policy?.id).toBe(v === "champion" ? "A" : "B");
       expect(d.action.type).toBe(v === "champion" ? "send_sms_reminder" : "call_borrower");
     }
   });

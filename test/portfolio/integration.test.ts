@@ -15,7 +15,7 @@ import {
 } from "../../src/index.js";
 import { account } from "../../src/testing/index.js";
 
-const defaultPolicy = shippedRuleFile("policies", "default");
+const defaultPolicy = shippedRuleFile("policies", "us-default");
 
 const asOf = "2026-11-23T15:00:00Z"; // 10:00 in New York
 const policy = loadPolicy(defaultPolicy);

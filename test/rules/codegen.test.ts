@@ -33,6 +33,8 @@ describe("generated rule function", () => {
       version: "1.0.0",
       description: "values that look like code",
       bucketScheme: "us-cycle",
+      jurisdictions: ["US"],
+      currency: "USD",
       scorecards: { risk: "risk-behavioral", hardship: "hardship", segments: "segments" },
       guardrails: "us-reg-f",
       fallbackAction: "no_action",

@@ -4,7 +4,7 @@ import { ENGINE_OPERATORS } from "../../src/conditions/operators.js";
 import type { Facts } from "../../src/facts/catalog.js";
 import { DOMAIN_OPERATORS, evaluatePolicy, loadPolicy, shippedRuleFile } from "../../src/index.js";
 
-const defaultPolicy = shippedRuleFile("policies", "default");
+const defaultPolicy = shippedRuleFile("policies", "us-default");
 
 const op = (name: string) =>
   (ENGINE_OPERATORS as Record<string, (a: unknown, b: unknown) => boolean>)[name] ??
@@ -17,11 +17,13 @@ function policyWith(rules: unknown[], conditions?: Record<string, unknown>) {
     version: "1.0.0",
     description: "test",
     bucketScheme: "us-cycle",
-    scorecards: { risk: "r", hardship: "h", segments: "s" },
+    jurisdictions: ["US"],
+    currency: "USD",
+    scorecards: { risk: "risk-behavioral", hardship: "hardship", segments: "segments" },
     guardrails: "us-reg-f",
     actions: {
       no_action: { contact: false, description: "n" },
-      a: { contact: false, description: "a" },
+      a: { contact: false, description: "a", params: { from: { type: "string", description: "which rule" } } },
       b: { contact: true, channel: "sms", description: "b" },
     },
     ...(conditions ? { conditions } : {}),

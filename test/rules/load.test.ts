@@ -4,7 +4,7 @@ import { closest, levenshtein } from "../../src/errors/suggest.js";
 import { loadPolicy, shippedRuleFile } from "../../src/index.js";
 import { POLICIES } from "../../src/rules/index.js";
 
-const defaultPolicy = shippedRuleFile("policies", "default");
+const defaultPolicy = shippedRuleFile("policies", "us-default");
 
 type Json = Record<string, any>;
 const base = (): Json => structuredClone(defaultPolicy) as Json;
@@ -25,9 +25,10 @@ function issuesOf(json: unknown): string[] {
 describe("loadPolicy: the default policy", () => {
   it("loads and exposes its references for decide", () => {
     const p = loadPolicy(defaultPolicy);
-    expect(p.meta).toEqual({ id: "default", version: "1.1.0", description: expect.stringContaining("ladder") });
+    expect(p.meta).toEqual({ id: "us-default", version: "2.0.0", description: expect.stringContaining("ladder") });
     expect(p.bucketScheme).toBe("us-cycle");
-    expect(p.guardrails).toBe("us-reg-f");
+    expect(p.guardrails).toEqual(["us-reg-f"]);
+    expect([p.jurisdictions, p.currency]).toEqual([["US"], "USD"]);
     expect(p.scorecards).toEqual({ risk: "risk-behavioral", hardship: "hardship", segments: "segments" });
     expect(p.options).toEqual({
       graceDays: 5,
@@ -52,7 +53,7 @@ describe("loadPolicy: the default policy", () => {
       "visits30d",
     ]);
     expect(p.tests.length).toBeGreaterThanOrEqual(p.rules.length);
-    expect(Object.keys(POLICIES)).toEqual(["default", "cn-default"]);
+    expect(Object.keys(POLICIES)).toEqual(["us-default", "cn-default"]);
   });
 
   it("every catalogued contact action has a channel and every action is used by a rule or as fallback", () => {
@@ -79,7 +80,7 @@ describe("loadPolicy: the default policy", () => {
   it("serialises to plain JSON (no compiled functions leak)", () => {
     const p = loadPolicy(defaultPolicy);
     const round = JSON.parse(JSON.stringify(p));
-    expect(round.meta.id).toBe("default");
+    expect(round.meta.id).toBe("us-default");
     expect(JSON.stringify(p)).not.toContain("function");
   });
 });
@@ -87,11 +88,13 @@ describe("loadPolicy: the default policy", () => {
 describe("loadPolicy: cn-default", () => {
   it("uses M buckets, the 2026 Chinese guardrails and inBucket conditions", () => {
     const p = loadPolicy(POLICIES["cn-default"]);
-    expect([p.meta.id, p.meta.version, p.bucketScheme, p.guardrails]).toEqual([
+    expect([p.meta.id, p.meta.version, p.bucketScheme, p.guardrails, p.jurisdictions, p.currency]).toEqual([
       "cn-default",
-      "1.1.0",
+      "2.0.0",
       "cn-m",
-      "cn-2026",
+      ["cn-2026"],
+      ["CN"],
+      "CNY",
     ]);
     expect(p.rules.find((r) => r.name === "write-off-review")!.facts).toEqual(["bucket"]);
     expect(p.rules.map((r) => r.name)).not.toContain("hold-breathing-space");
@@ -262,7 +265,7 @@ describe("loadPolicy: errors with JSON paths and suggestions", () => {
     k.bucketScheme = "us-cycles";
     expect(issuesOf(k)).toEqual([
       expect.stringMatching(
-        /^bucketScheme: unknown bucket scheme; did you mean "us-cycle"\? \(shipped: .*us-cycle.*\), received "us-cycles"$/,
+        /^bucketScheme: unknown bucket scheme; did you mean "us-cycle"\? \(known: .*us-cycle.*\), received "us-cycles"$/,
       ),
     ]);
   });

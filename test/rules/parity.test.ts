@@ -27,12 +27,14 @@ const kitchenSink = {
   version: "0.0.1",
   description: "Every operator and boolean form.",
   bucketScheme: "us-cycle",
+  jurisdictions: ["US"],
+  currency: "USD",
   scorecards: { risk: "risk-behavioral", hardship: "hardship", segments: "segments" },
   guardrails: "us-reg-f",
   actions: {
     no_action: { contact: false, description: "n" },
-    a: { contact: false, description: "a" },
-    b: { contact: true, channel: "sms", description: "b" },
+    a: { contact: false, description: "a", params: { n: { type: "number", description: "n" } } },
+    b: { contact: true, channel: "sms", description: "b", params: { x: { type: "string", description: "x" } } },
   },
   conditions: {
     early: {
@@ -100,7 +102,7 @@ const kitchenSink = {
           { not: { fact: "daysSinceRightPartyContact", operator: "equal", value: null } },
         ],
       },
-      event: { type: "b", params: { x: [1, 2] } },
+      event: { type: "b", params: { x: "1,2" } },
     },
     {
       name: "r-nested",
@@ -166,13 +168,13 @@ describe("parity with json-rules-engine", () => {
   });
 
   it("overlapping json-rules-engine runs (one engine each) agree with sequential runs and the compiler", async () => {
-    const policy = loadPolicy(POLICIES.default);
+    const policy = loadPolicy(POLICIES["us-default"]);
     const samples = fc.sample(factsArbitrary(policy.source), { numRuns: 200, seed: 42 });
     const sequential: Awaited<ReturnType<typeof runEngine>>[] = [];
     for (const f of samples) sequential.push(await runEngine(policy.source, f));
     const overlapping = await Promise.all(samples.map((f) => runEngine(policy.source, f)));
     expect(overlapping).toEqual(sequential);
-    const jitless = loadPolicy(POLICIES.default, { jitless: true });
+    const jitless = loadPolicy(POLICIES["us-default"], { jitless: true });
     samples.forEach((f, i) => {
       expect(compiledEvents(policy, f, jitless)).toEqual(sequential[i]);
     });

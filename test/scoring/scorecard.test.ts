@@ -406,6 +406,7 @@ describe("hardship card on accounts through deriveFacts", () => {
     id: "H-1",
     product: "installment",
     currency: "CNY",
+    jurisdiction: "CN",
     openedOn: "2025-01-10",
     timeZone: "Asia/Shanghai",
     balance: { principal: "8000.00" },

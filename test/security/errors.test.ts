@@ -10,6 +10,7 @@ const base: AccountInput = {
   id: "PII-1",
   product: "installment",
   currency: "CNY",
+  jurisdiction: "CN",
   openedOn: "2026-01-01",
   timeZone: "Asia/Shanghai",
   dues: [{ dueDate: "2026-10-15", amount: "100.00" }],
@@ -61,7 +62,7 @@ describe("errors are safe to log", () => {
 describe("options are strict everywhere", () => {
   it("a misspelt decide option is an error with a suggestion, not silently ignored", async () => {
     const { decide, loadPolicy, shippedRuleFile } = await import("../../src/index.js");
-    const defaultPolicy = shippedRuleFile("policies", "default");
+    const defaultPolicy = shippedRuleFile("policies", "us-default");
     const e = thrownArrearsError(() =>
       decide(loadPolicy(defaultPolicy), { ...base }, { asOf: "2026-11-23T10:00:00+08:00", trce: "all" } as never),
     );

@@ -9,6 +9,7 @@ const base = {
   id: "LIM-1",
   product: "installment",
   currency: "CNY",
+  jurisdiction: "CN",
   openedOn: "2026-01-01",
   timeZone: "Asia/Shanghai",
   dues: [{ dueDate: "2026-10-15", amount: "100.00" }],

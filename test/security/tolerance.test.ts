@@ -12,6 +12,7 @@ describe("tolerance bounds the total of ignored arrears", () => {
       id: "SMALL",
       product: "installment",
       currency: "CNY",
+      jurisdiction: "CN",
       openedOn: "2019-12-01",
       timeZone: "Asia/Shanghai",
       dues,
@@ -28,6 +29,7 @@ describe("tolerance bounds the total of ignored arrears", () => {
       id: "TINY",
       product: "installment",
       currency: "CNY",
+      jurisdiction: "CN",
       openedOn: "2026-01-01",
       timeZone: "Asia/Shanghai",
       dues: [

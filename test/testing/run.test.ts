@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ArrearsError, loadPolicy, shippedRuleFile } from "../../src/index.js";
 import { account, type PolicyCase, runEmbeddedTests, runPolicyTests } from "../../src/testing/index.js";
 
-const defaultPolicy = shippedRuleFile("policies", "default");
+const defaultPolicy = shippedRuleFile("policies", "us-default");
 
 const policy = loadPolicy(defaultPolicy);
 const base = account().asOf("2026-11-23T15:00:00Z").income("3000.00");
@@ -30,7 +30,7 @@ const report = runPolicyTests(policy, cases, { runner: { describe, it } });
 
 describe("runPolicyTests", () => {
   it("reports every case as passed", () => {
-    expect(report).toMatchObject({ total: 3, passed: 3, failed: 0, policy: { id: "default" } });
+    expect(report).toMatchObject({ total: 3, passed: 3, failed: 0, policy: { id: "us-default" } });
   });
 
   it("a failing case explains itself with the trace", () => {
@@ -66,7 +66,7 @@ describe("runPolicyTests", () => {
     runPolicyTests(policy, [...cases, { name: "bad", given: base.overdue(3), expect: { action: "call_borrower" } }], {
       runner,
     });
-    expect(titles).toEqual([expect.stringMatching(/^policy default@/)]);
+    expect(titles).toEqual([expect.stringMatching(/^policy us-default@/)]);
     expect(registered.map((r) => r.name)).toEqual([...cases.map((c) => c.name), "bad"]);
     expect(() => registered[0]!.fn()).not.toThrow();
     expect(() => registered[3]!.fn()).toThrow(/action: expected "call_borrower"/);
