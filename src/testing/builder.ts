@@ -32,6 +32,14 @@ export interface ContactSpec {
   purpose?: ContactPurpose;
   promise?: { amount: AmountInput; dueDate: string };
   agentId?: string;
+  /** Who was contacted (default the borrower). */
+  party?: "borrower" | "emergency_contact" | "third_party";
+  /** Which emergency contact, for party `emergency_contact`. */
+  partyId?: string;
+  /** Reference of the call or visit recording. */
+  recordingRef?: string;
+  /** A visit or call-back time the borrower agreed in this contact. */
+  appointment?: { at: string; kind: "visit" | "call" };
 }
 
 /** Options of {@link AccountBuilder.overdue}. */
@@ -375,6 +383,10 @@ export class AccountBuilder {
         ...(c.purpose ? { purpose: c.purpose } : {}),
         ...(promise ? { promise } : {}),
         ...(c.agentId ? { agentId: c.agentId } : {}),
+        ...(c.party ? { party: c.party } : {}),
+        ...(c.partyId ? { partyId: c.partyId } : {}),
+        ...(c.recordingRef ? { recordingRef: c.recordingRef } : {}),
+        ...(c.appointment ? { appointment: { ...c.appointment } } : {}),
       };
     });
     if (s.events.length > 0)
