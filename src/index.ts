@@ -22,6 +22,7 @@ export {
   type BlockedAction,
   type Catalogue,
   type ContactRequirement,
+  type ContactTimePrior,
   type DecidedAction,
   type DecideOptions,
   type Decision,

@@ -30,6 +30,7 @@ import { resolvedOf } from "./load.js";
 import { DecideOptionsSchema } from "./options.js";
 import type { ResolvedPolicy } from "./resolve.js";
 import { isPolicyRouter, type PolicyRouter } from "./route.js";
+import { type ContactTimePrior, suggestContactTime } from "./suggest.js";
 
 /** Options of {@link decide}. */
 export interface DecideOptions {
@@ -53,6 +54,12 @@ export interface DecideOptions {
    * or a regional holiday): a contact on such a date is scheduled after it.
    */
   calendars?: Readonly<Record<string, readonly string[]>>;
+  /**
+   * When borrowers answer across your portfolio (right-party rate by local hour): with it, each
+   * call or SMS gets a `suggestedAt`, the best lawful hour from the account's own history shrunk
+   * toward this prior. Without it, the account's own overall rate is the prior.
+   */
+  contactTimePrior?: ContactTimePrior;
 }
 
 function round2(n: number): number {
@@ -146,15 +153,25 @@ function routerMiss(router: PolicyRouter, a: Account): NotApplicable {
 
 const na = (code: NotApplicableCode, message: string): NotApplicable => ({ code, message });
 
-const OPTION_KEYS = new Set(["asOf", "guardrails", "render", "lender", "variant", "trace", "calendars"]);
+const OPTION_KEYS = new Set([
+  "asOf",
+  "guardrails",
+  "render",
+  "lender",
+  "variant",
+  "trace",
+  "calendars",
+  "contactTimePrior",
+]);
+// Options whose contents only zod checks.
+const DEEP_OPTIONS = new Set(["lender", "calendars", "contactTimePrior"]);
 
 // The common call ({asOf} plus simple flags) is checked without zod: decide runs per account.
 function optionsLookValid(o: unknown): boolean {
   if (typeof o !== "object" || o === null) return false;
   const r = o as Record<string, unknown>;
   if (typeof r.asOf !== "string" || Number.isNaN(asOfMs(r.asOf))) return false;
-  for (const k in r)
-    if (!OPTION_KEYS.has(k) || ((k === "lender" || k === "calendars") && r[k] !== undefined)) return false;
+  for (const k in r) if (!OPTION_KEYS.has(k) || (DEEP_OPTIONS.has(k) && r[k] !== undefined)) return false;
   return (
     (r.render === undefined || typeof r.render === "boolean") &&
     (r.variant === undefined || typeof r.variant === "string") &&
@@ -283,7 +300,8 @@ function decideParsed(rp: ResolvedPolicy, account: Account, options: DecideOptio
     delinquency,
   );
   const asOf = resolveAsOf(options.asOf, account.timeZone);
-  const limitation = limitationStatus(profiles, prepareAccount(account), asOf, account.jurisdiction, delinquency.dpd);
+  const prepared = prepareAccount(account);
+  const limitation = limitationStatus(profiles, prepared, asOf, account.jurisdiction, delinquency.dpd);
   if (limitation !== null) {
     facts.timeBarred = limitation.timeBarred;
     facts.limitationEndsInDays = limitation.endsInDays;
@@ -359,6 +377,19 @@ function decideParsed(rp: ResolvedPolicy, account: Account, options: DecideOptio
       params: (c.ev.params ?? {}) as Record<string, unknown>,
     };
     if (c.result !== null && c.result.requirements.length > 0) a.requirements = c.result.requirements;
+    if (def.contact && (def.channel === "call" || def.channel === "sms")) {
+      const at = suggestContactTime(
+        prepared,
+        asOf.clock,
+        nowMs,
+        def.channel,
+        c.earliestMs,
+        check,
+        { purpose: def.purpose, party: def.party },
+        options.contactTimePrior,
+      );
+      a.suggestedAt = instantIso(at);
+    }
     if (def.template) a.template = def.template;
     return a;
   };

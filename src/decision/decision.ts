@@ -29,6 +29,11 @@ export interface DecidedAction {
   rule: string;
   /** Earliest lawful instant at or after `asOf` (ISO, UTC). */
   earliestAt: string;
+  /**
+   * For a call or SMS: the best lawful time within a day of `earliestAt` (never before it), from
+   * the hours this borrower answers (see the `contactTimePrior` option).
+   */
+  suggestedAt?: string;
   /** Whether the action contacts someone. */
   contact: boolean;
   params: Record<string, unknown>;

@@ -14,3 +14,4 @@ export { type LoadPolicyOptions, loadPolicy } from "./load.js";
 export type { Catalogue } from "./resolve.js";
 export { isPolicyRouter, type PolicyRouter, routePolicies } from "./route.js";
 export { type RuleFileKind, shippedRuleFile, shippedRuleFiles } from "./shipped.js";
+export type { ContactTimePrior } from "./suggest.js";

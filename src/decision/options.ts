@@ -9,5 +9,11 @@ export const DecideOptionsSchema = z.strictObject({
   lender: z.record(z.string(), z.unknown()).optional(),
   variant: z.string().optional(),
   trace: z.enum(["fired", "all"]).optional(),
+  contactTimePrior: z
+    .strictObject({
+      hourly: z.array(z.number().min(0).max(1)).length(24),
+      strength: z.number().min(0).max(100_000).optional(),
+    })
+    .optional(),
   calendars: z.record(z.string().max(64), z.array(IsoDateSchema).max(2_000)).optional(),
 });

@@ -177,3 +177,55 @@ describe("holds in the decision", () => {
     expect(d.facts.holdReviewInDays).toBe(50);
   });
 });
+
+describe("suggestedAt: the best lawful hour from the borrower's own history", () => {
+  const policy = loadPolicy("us-default");
+  // Unanswered in the morning, answered in the evening (New York local time), over past weeks.
+  let b = account().asOf(asOf).overdue(20);
+  for (let k = 8; k < 20; k++) {
+    b = b.contact({ at: `2026-11-${String(k).padStart(2, "0")}T15:00:00Z`, channel: "call", outcome: "no_answer" });
+    // Conversations end a week before asOf: Reg F's 7-day pause after one is over.
+    if (k % 2 === 0 && k <= 14)
+      b = b.contact({ at: `2026-11-${String(k).padStart(2, "0")}T23:30:00Z`, channel: "call", outcome: "right_party" });
+  }
+
+  it("moves a call to the hour the borrower answers, within the day", () => {
+    const d = decide(policy, b.build(), { asOf, render: false });
+    expect(d.action.type).toBe("call_borrower");
+    expect(d.action.earliestAt).toBe("2026-11-23T15:00:00.000Z"); // 10:00 local
+    expect(d.action.suggestedAt).toBe("2026-11-23T23:00:00.000Z"); // 18:00 local: the evening hour
+  });
+
+  it("never before earliestAt, never outside the window; no history and no prior: earliestAt", () => {
+    const fresh = decide(policy, account().asOf(asOf).overdue(20).build(), { asOf, render: false });
+    expect(fresh.action.suggestedAt).toBe(fresh.action.earliestAt);
+    // A prior that favours 23:00 local (outside Reg F's 08:00–21:00) cannot move the call there.
+    const hourly = Array.from({ length: 24 }, (_, h) => (h === 23 ? 1 : 0.1));
+    const d = decide(policy, account().asOf(asOf).overdue(20).build(), {
+      asOf,
+      render: false,
+      contactTimePrior: { hourly, strength: 50 },
+    });
+    expect(d.action.suggestedAt).toBe(d.action.earliestAt);
+  });
+
+  it("a portfolio prior moves a borrower without history; the account's own record outweighs a weak prior", () => {
+    const hourly = Array.from({ length: 24 }, (_, h) => (h === 13 ? 0.6 : 0.1));
+    const fresh = decide(policy, account().asOf(asOf).overdue(20).build(), {
+      asOf,
+      render: false,
+      contactTimePrior: { hourly },
+    });
+    expect(fresh.action.suggestedAt).toBe("2026-11-23T18:00:00.000Z"); // 13:00 local
+    const own = decide(policy, b.build(), { asOf, render: false, contactTimePrior: { hourly, strength: 1 } });
+    expect(own.action.suggestedAt).toBe("2026-11-23T23:00:00.000Z");
+  });
+
+  it("a malformed prior is an options error naming the field", () => {
+    const e = thrownArrearsError(() =>
+      decide(policy, b.build(), { asOf, contactTimePrior: { hourly: [0.5] } } as never),
+    );
+    expect(e.code).toBe("INVALID_OPTIONS");
+    expect(e.issues[0]!.path).toEqual(["contactTimePrior", "hourly"]);
+  });
+});

@@ -57,6 +57,7 @@ export function goldenDecisionLines(): string[] {
             }
           : {}),
         action: [a.type, a.channel, a.rule, a.earliestAt],
+        ...(a.suggestedAt !== undefined && a.suggestedAt !== a.earliestAt ? { suggestedAt: a.suggestedAt } : {}),
         ...(Object.keys(params).length ? { params } : {}),
         ...(a.offer !== undefined ? { offer: a.offer } : {}),
         ...(msg ? { message: [msg.templateId, msg.locale, short(`${msg.subject ?? ""}\n${msg.body}`)] } : {}),
