@@ -23,7 +23,7 @@ export function selfCurePolicyJson(): Record<string, unknown> {
   for (const r of json.rules) {
     for (const c of r.conditions.all ?? []) {
       if (r.name === "sms-reminder-early" && c.fact === "dpd") c.value = [1, 10];
-      if (r.name === "call-borrower" && c.fact === "dpd") c.value = 11;
+      if ((r.name === "call-first" || r.name === "call-follow-up") && c.fact === "dpd") c.value = 11;
     }
   }
   return json;

@@ -16,9 +16,9 @@ const base = account().asOf("2026-11-23T15:00:00Z").timeZone("America/New_York")
 export const cases: PolicyCase[] = [
   { name: "current accounts are left alone", given: base.overdue(0), expect: { action: "no_action", blocked: [] } },
   {
-    name: "3 days late: a light SMS",
+    name: "3 days late, low risk: a few days to self-cure",
     given: base.overdue(3),
-    expect: { action: "send_sms_reminder", params: { stage: "early" } },
+    expect: { action: "no_action", params: { reason: "self_cure_window" } },
   },
   { name: "20 days late: a call", given: base.overdue(20), expect: { action: "call_borrower", channel: "call" } },
   { name: "a dispute pauses collection", given: base.overdue(40).flag("disputed"), expect: { action: "dispute_hold" } },

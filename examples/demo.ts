@@ -18,7 +18,7 @@ import { isMain, type Log, readExampleFile, table } from "./_shared.js";
 import { SAMPLE_AS_OF } from "./generate-portfolio.js";
 
 /** The shipped policies the demo routes between, one per jurisdiction. */
-export const DEMO_POLICIES = ["cn-default", "us-default"] as const;
+export const DEMO_POLICIES = ["cn-default", "us-default", "gb-default"] as const;
 
 function explain(d: Decision, log: Log): void {
   log(

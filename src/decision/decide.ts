@@ -321,14 +321,33 @@ function decideParsed(rp: ResolvedPolicy, account: Account, options: DecideOptio
   const attempt = (
     ev: PolicyEvent,
     isAlongside: boolean,
-  ): { earliestMs: number; result: ContactCheckResult | null } | null => {
+  ): { earliestMs: number; result: ContactCheckResult | null; partyId?: string } | null => {
     const action = rp.actions[ev.type]!;
     if (!action.contact) return { earliestMs: nowMs, result: null };
-    const r = check(action.channel!, nowMs, { purpose: action.purpose, party: action.party });
-    if (r.allowed) return { earliestMs: nowMs, result: r };
+    let r: ContactCheckResult;
+    let partyId: string | undefined;
+    if (action.party === "emergency_contact") {
+      // The first emergency contact (in the borrower's order) the guardrails allow soonest.
+      let best: { r: ContactCheckResult; id: string; ms: number } | null = null;
+      for (const ec of account.borrower.emergencyContacts) {
+        if (ec.optedOut) continue;
+        const x = check(action.channel!, nowMs, {
+          purpose: action.purpose,
+          party: "emergency_contact",
+          partyId: ec.id,
+        });
+        const ms = x.allowed ? nowMs : x.earliestAt === null ? Infinity : parseInstant(x.earliestAt);
+        if (best === null || ms < best.ms) best = { r: x, id: ec.id, ms };
+        if (x.allowed) break;
+      }
+      r = best?.r ?? check(action.channel!, nowMs, { purpose: action.purpose, party: "emergency_contact" });
+      partyId = best?.id;
+    } else r = check(action.channel!, nowMs, { purpose: action.purpose, party: action.party });
+    if (r.allowed) return { earliestMs: nowMs, result: r, ...(partyId === undefined ? {} : { partyId }) };
     const laterMs = r.earliestAt === null ? Infinity : parseInstant(r.earliestAt);
     // Lawful soon (the calling window opens tomorrow morning): schedule it rather than fall back.
-    if (laterMs - nowMs <= maxDelayMs) return { earliestMs: laterMs, result: r };
+    if (laterMs - nowMs <= maxDelayMs)
+      return { earliestMs: laterMs, result: r, ...(partyId === undefined ? {} : { partyId }) };
     if (laterMs < nextContactMs) nextContactMs = laterMs;
     blocked.push({
       type: ev.type,
@@ -340,10 +359,12 @@ function decideParsed(rp: ResolvedPolicy, account: Account, options: DecideOptio
     return null;
   };
 
-  let chosen: { ev: PolicyEvent; earliestMs: number; result: ContactCheckResult | null } | null = null;
+  type Candidate = { ev: PolicyEvent; earliestMs: number; result: ContactCheckResult | null; partyId?: string };
+  let chosen: Candidate | null = null;
   let nextContactMs = Infinity;
   let contactCandidates = 0;
-  const alongside: { ev: PolicyEvent; earliestMs: number; result: ContactCheckResult | null }[] = [];
+  const alongside: Candidate[] = [];
+  const blockedTypes = new Set<string>();
   for (const ev of evaluated.events) {
     const action = rp.actions[ev.type];
     if (!action) continue;
@@ -355,8 +376,11 @@ function decideParsed(rp: ResolvedPolicy, account: Account, options: DecideOptio
       continue;
     }
     if (chosen !== null) continue;
+    // Another rule's event of a type already blocked is blocked for the same reasons.
+    if (blockedTypes.has(ev.type)) continue;
     if (action.contact) contactCandidates++;
     const ok = attempt(ev, false);
+    if (ok === null && action.contact) blockedTypes.add(ev.type);
     if (ok !== null) chosen = { ev, ...ok };
   }
 
@@ -365,7 +389,7 @@ function decideParsed(rp: ResolvedPolicy, account: Account, options: DecideOptio
     blocked.filter((b) => b.alongside !== true).length === contactCandidates &&
     (chosen === null || !rp.actions[chosen.ev.type]!.contact);
 
-  const toAction = (c: { ev: PolicyEvent; earliestMs: number; result: ContactCheckResult | null }): DecidedAction => {
+  const toAction = (c: Candidate): DecidedAction => {
     const def = rp.actions[c.ev.type]!;
     const a: DecidedAction = {
       type: c.ev.type,
@@ -376,6 +400,7 @@ function decideParsed(rp: ResolvedPolicy, account: Account, options: DecideOptio
       contact: def.contact,
       params: (c.ev.params ?? {}) as Record<string, unknown>,
     };
+    if (c.partyId !== undefined) a.partyId = c.partyId;
     if (c.result !== null && c.result.requirements.length > 0) a.requirements = c.result.requirements;
     if (def.contact && (def.channel === "call" || def.channel === "sms")) {
       const at = suggestContactTime(
@@ -385,7 +410,7 @@ function decideParsed(rp: ResolvedPolicy, account: Account, options: DecideOptio
         def.channel,
         c.earliestMs,
         check,
-        { purpose: def.purpose, party: def.party },
+        { purpose: def.purpose, party: def.party, ...(c.partyId === undefined ? {} : { partyId: c.partyId }) },
         options.contactTimePrior,
       );
       a.suggestedAt = instantIso(at);

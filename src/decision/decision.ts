@@ -25,6 +25,8 @@ export interface DecidedAction {
   channel: Channel | null;
   /** Who it addresses: the borrower, an emergency contact or another third party. */
   party: "borrower" | "emergency_contact" | "third_party";
+  /** For party `emergency_contact`: which one (an `id` of `borrower.emergencyContacts`), chosen in the borrower's order among those the guardrails allow. */
+  partyId?: string;
   /** Name of the rule whose event chose it. */
   rule: string;
   /** Earliest lawful instant at or after `asOf` (ISO, UTC). */

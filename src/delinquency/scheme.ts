@@ -1,6 +1,7 @@
 import { z } from "zod";
 import cnFiveCategory from "../../rules/buckets/cn-five-category.json";
 import cnM from "../../rules/buckets/cn-m.json";
+import gbArrears from "../../rules/buckets/gb-arrears.json";
 import usCycle from "../../rules/buckets/us-cycle.json";
 import { ArrearsError, type ArrearsIssue, issuesFromZod } from "../errors/index.js";
 import { deepFreeze, type EmbeddedTestResult, expectEqual, runEmbeddedCases } from "../util/index.js";
@@ -259,7 +260,7 @@ export function lookup(s: BucketScheme, dpd: number, product?: "installment" | "
 
 /**
  * The shipped bucket schemes (`rules/buckets/`), compiled, by id: `cn-m`, `us-cycle`,
- * `cn-five-category`.
+ * `cn-five-category`, `gb-arrears`.
  *
  * @example
  * BUCKET_SCHEMES["cn-five-category"].labels; // ["正常", "关注", "次级", "可疑", "损失"]
@@ -269,12 +270,14 @@ export const BUCKET_SCHEME_FILES: Readonly<Record<string, unknown>> = deepFreeze
   "cn-m": cnM as unknown,
   "us-cycle": usCycle as unknown,
   "cn-five-category": cnFiveCategory as unknown,
+  "gb-arrears": gbArrears as unknown,
 });
 
 export const BUCKET_SCHEMES = {
   "cn-m": loadBucketScheme(cnM),
   "us-cycle": loadBucketScheme(usCycle),
   "cn-five-category": loadBucketScheme(cnFiveCategory),
+  "gb-arrears": loadBucketScheme(gbArrears),
 } as const;
 
 /** Id of a shipped bucket scheme. */

@@ -30,10 +30,12 @@ import {
   type ZoneClock,
   zoneClock,
 } from "../time/index.js";
+import { covers } from "./jurisdiction.js";
 import {
   type CompiledFilter,
   type CompiledPeriod,
   type CompiledRestDays,
+  type CompiledWindows,
   type GuardrailProfile,
   loadGuardrailProfile,
   purposeBit,
@@ -189,6 +191,10 @@ class Checker {
   private readonly periodsByKnown = new Map<number, readonly StatusPeriod[]>();
 
   private readonly appointments: readonly PreparedAppointment[];
+  /** The profile's rest-day rules per channel that apply in the account's jurisdiction. */
+  private readonly restDays: readonly (readonly CompiledRestDays[])[];
+  /** The clocks of the borrower's other possible zones: a window must be open in every one. */
+  private readonly otherClocks: readonly ZoneClock[];
 
   constructor(
     private readonly p: GuardrailProfile,
@@ -206,6 +212,14 @@ class Checker {
     const knownAt: number[] = prepared.events.map((e) => this.clock.dayStart(e.day));
     for (let i = 0; i < this.h.length; i++) if (this.h.outcome[i] === DISPUTE) knownAt.push(this.h.ms[i]!);
     this.knownAt = knownAt.sort((a, b) => a - b);
+    const j = account.jurisdiction;
+    this.restDays =
+      j === undefined
+        ? p.restDays
+        : p.restDays.map((list) => list.filter((rd) => rd.jurisdictions === null || covers(rd.jurisdictions, j)));
+    this.otherClocks = account.borrower.otherTimeZones
+      .filter((z) => z !== account.timeZone)
+      .map((z) => zoneClock(z, aroundMs));
   }
 
   /** The statuses as known at instant `t` (the same periods the facts read at that instant). */
@@ -301,6 +315,24 @@ class Checker {
     return formatIsoDate(this.clock.localDay(ms));
   }
 
+  /** `t` when `t` falls inside the window on `clock`'s wall time, else when it next opens (Infinity: never). */
+  private windowOpens(win: CompiledWindows, clock: ZoneClock, t: number): number {
+    const local = t + clock.offsetAt(t);
+    const day = Math.floor(local / MS_PER_DAY);
+    const msOfDay = local - day * MS_PER_DAY;
+    const weekday = isoWeekday(day);
+    for (const [s, e] of win.byWeekday[weekday]!) if (msOfDay >= s * 60_000 && msOfDay < e * 60_000) return t;
+    for (let d = 0; d <= 7; d++) {
+      const wd = ((weekday - 1 + d) % 7) + 1;
+      for (const [s] of win.byWeekday[wd]!) {
+        if (d === 0 && s * 60_000 <= msOfDay) continue;
+        const at = clock.wall(day + d, s);
+        if (at > t) return at;
+      }
+    }
+    return Infinity;
+  }
+
   /**
    * The instant until which the contact stays unlawful, starting at `t`: `t` itself when lawful
    * now, `Infinity` when never (on the contacts known up to `t`). Every bound is exact or early,
@@ -326,7 +358,7 @@ class Checker {
     }
 
     for (const hold of p.holds[ci]!) {
-      if ((hold.exemptPurposes & pbit) !== 0) continue;
+      if ((hold.purposes & pbit) === 0 || (hold.exemptPurposes & pbit) !== 0) continue;
       const period = this.periodOn(hold.flag, day, t);
       if (period === undefined) continue;
       // A period with a known last day ends at the start of the next; otherwise only an event ends it.
@@ -344,7 +376,7 @@ class Checker {
       if (end > until) until = end;
     }
 
-    for (const rd of p.restDays[ci]!) {
+    for (const rd of this.restDays[ci]!) {
       if (!this.isRestDay(rd, day)) continue;
       let next = day + 1;
       while (next < day + 60 && this.isRestDay(rd, next)) next++;
@@ -408,6 +440,7 @@ class Checker {
     }
 
     for (const nr of p.notices[ci]!) {
+      if ((nr.purposes & pbit) === 0) continue;
       // Notices on local day D allow the contact from day D + minDays (for validDays days).
       const oldEnough =
         nr.minDays === 0 ? hi : Math.min(hi, lowerBound(h.ms, h.length, clock.dayStart(day - nr.minDays + 1)));
@@ -499,35 +532,21 @@ class Checker {
 
     const win = p.windows[ci];
     if (win) {
-      const msOfDay = local - day * MS_PER_DAY;
-      const weekday = isoWeekday(day);
-      let inside = false;
-      for (const [s, e] of win.byWeekday[weekday]!)
-        if (msOfDay >= s * 60_000 && msOfDay < e * 60_000) {
-          inside = true;
-          break;
-        }
-      if (!inside) {
-        let open = Infinity;
-        for (let d = 0; d <= 7 && open === Infinity; d++) {
-          const wd = ((weekday - 1 + d) % 7) + 1;
-          for (const [s] of win.byWeekday[wd]!) {
-            if (d === 0 && s * 60_000 <= msOfDay) continue;
-            const at = clock.wall(day + d, s);
-            if (at > t) {
-              open = at;
-              break;
-            }
-          }
-        }
+      // Conflicting location information: the time must be convenient in every place the borrower
+      // may be (Reg F commentary to 1006.6(b)(1)(i)); rest days and local days stay the main zone's.
+      let outside = "";
+      let open = this.windowOpens(win, clock, t);
+      if (open !== t) outside = `${hhmm(local - day * MS_PER_DAY)} local time (${this.account.timeZone})`;
+      for (const other of this.otherClocks) {
+        const o = this.windowOpens(win, other, t);
+        if (o === t) continue;
+        const ol = t + other.offsetAt(t);
+        outside += `${outside ? ", " : ""}${hhmm(ol - Math.floor(ol / MS_PER_DAY) * MS_PER_DAY)} in ${other.zone}`;
+        open = Math.max(open, o);
+      }
+      if (outside !== "") {
         if (open === Infinity && !out) return Infinity;
-        if (out)
-          out.push(
-            reason(
-              win.rule,
-              `${hhmm(msOfDay)} local time (${this.account.timeZone}) is outside the ${ch} window ${win.text}`,
-            ),
-          );
+        if (out) out.push(reason(win.rule, `${outside} is outside the ${ch} window ${win.text}`));
         if (open > until) until = open;
       }
     }

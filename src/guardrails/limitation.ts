@@ -48,34 +48,39 @@ export function limitationStatus(
   if (best === null) return null;
   const { rule } = best;
   const T = asOf.day;
-  let start = T - dpd + 1;
-  let countedFrom: LimitationStatus["countedFrom"] = "default";
-  const later = (day: number, why: LimitationStatus["countedFrom"]) => {
-    if (day > start && day <= T) {
-      start = day;
-      countedFrom = why;
-    }
-  };
+  const months = rule.years * 12;
+  // Every event that may restart the period, in time order: one restarts it only while the
+  // period is still running (a right once barred is not revived: Limitation Act 1980 s.29(7),
+  // CPLR 214-i; PRC Civil Code art. 195 interrupts a running period).
+  const restarts: { day: number; why: LimitationStatus["countedFrom"] }[] = [];
   if (rule.restartedByPayment) {
     const pd = p.payments.day;
-    for (let j = pd.length - 1; j >= 0; j--)
-      if (pd[j]! <= T && p.payments.amount[j]! > 0) {
-        later(pd[j]!, "payment");
-        break;
-      }
+    for (let j = 0; j < pd.length; j++)
+      if (pd[j]! <= T && p.payments.amount[j]! > 0) restarts.push({ day: pd[j]!, why: "payment" });
   }
   if (rule.restartedByAcknowledgment)
-    for (const e of p.events) if (e.event.type === "debt_acknowledged") later(e.day, "acknowledgment");
+    for (const e of p.events)
+      if (e.event.type === "debt_acknowledged" && e.day <= T) restarts.push({ day: e.day, why: "acknowledgment" });
   if (rule.restartedByDemand) {
     // A demand reaches the borrower: a conversation, or a letter that was not returned.
     const c = p.contacts;
     for (let i = 0; i < c.length && c.ms[i]! <= asOf.ms; i++) {
       const t = c.traits[i]!;
       if (c.inbound[i] === 1 || t & CONTACT_TRAIT.INVALID) continue;
-      if (t & CONTACT_TRAIT.RPC || c.channel[i] === LETTER) later(asOf.clock.localDay(c.ms[i]!), "demand");
+      if (t & CONTACT_TRAIT.RPC || c.channel[i] === LETTER)
+        restarts.push({ day: asOf.clock.localDay(c.ms[i]!), why: "demand" });
     }
   }
-  const endsOn = addMonthsToDay(start, rule.years * 12) - 1;
+  restarts.sort((a, b) => a.day - b.day);
+  let start = T - dpd + 1;
+  let countedFrom: LimitationStatus["countedFrom"] = "default";
+  let endsOn = addMonthsToDay(start, months) - 1;
+  for (const r of restarts)
+    if (r.day > start && r.day <= endsOn) {
+      start = r.day;
+      countedFrom = r.why;
+      endsOn = addMonthsToDay(start, months) - 1;
+    }
   return {
     timeBarred: T > endsOn,
     endsInDays: endsOn - T,

@@ -46,19 +46,23 @@ interface CompiledQuiet extends RuleRef {
 /** @internal */
 interface CompiledHold extends RuleRef {
   flag: HoldFlag;
+  /** Purposes (bit mask, as in filters) the hold applies to: all bits unless the rule lists some. */
+  purposes: number;
   /** Purposes (bit mask, as in filters) exempt on this channel. */
   exemptPurposes: number;
 }
 /** @internal */
 interface CompiledNotice extends RuleRef {
   filter: CompiledFilter;
+  /** Purposes (bit mask) of the contacts that need the notice: all bits unless the rule lists some. */
+  purposes: number;
   minDays: number;
   validDays: number | null;
   /** An agreed visit time satisfies the rule within this many ms of it (null: appointments do not count). */
   appointmentToleranceMs: number | null;
 }
 /** @internal Windows of one channel: per ISO weekday (index 1–7) sorted [startMin, endMin) pairs. */
-interface CompiledWindows {
+export interface CompiledWindows {
   rule: RuleRef;
   byWeekday: (readonly [number, number][])[];
   text: string;
@@ -109,6 +113,8 @@ export interface GuardrailProfile {
 export interface CompiledRestDays extends RuleRef {
   weekdays: number;
   calendar: string | null;
+  /** Only for accounts in these jurisdictions (null: all of the profile's). */
+  jurisdictions: readonly string[] | null;
 }
 
 /** @internal */
@@ -132,12 +138,16 @@ export const purposeBit = (p: string | undefined): number => {
   return i < 0 ? 0 : 1 << (i + 1);
 };
 
+/** A purpose list as a mask (bit 0, "no purpose", is set only when the list is absent). */
+const purposesOf = (list: readonly string[] | undefined): number =>
+  list ? maskOf(CONTACT_PURPOSES as readonly string[], list, 1) : -1 >>> 0;
+
 function filterOf(f: ContactFilter): CompiledFilter {
   return {
     channels: maskOf(CHANNELS, f.channels),
     outcomes: maskOf(CONTACT_OUTCOMES, f.outcomes),
     directions: maskOf(["outbound", "inbound"] as const, f.directions),
-    purposes: f.purposes ? maskOf(CONTACT_PURPOSES, f.purposes, 1) : -1 >>> 0,
+    purposes: purposesOf(f.purposes),
   };
 }
 
@@ -193,7 +203,12 @@ function compile(json: GuardrailProfileJson): GuardrailProfile {
     for (const ch of h.channels) {
       let exempt = 0;
       for (const e of h.except ?? []) if (e.channels.includes(ch)) exempt |= maskOf(CONTACT_PURPOSES, e.purposes, 1);
-      holds[channelIndex(ch)]!.push({ ...ref(h), flag: h.flag, exemptPurposes: exempt >>> 0 });
+      holds[channelIndex(ch)]!.push({
+        ...ref(h),
+        flag: h.flag,
+        purposes: purposesOf(h.purposes),
+        exemptPurposes: exempt >>> 0,
+      });
     }
   }
   const notices = perChannel<CompiledNotice>();
@@ -201,8 +216,9 @@ function compile(json: GuardrailProfileJson): GuardrailProfile {
     const compiled: CompiledNotice = {
       ...ref(n),
       // A notice is an outbound contact on the notice channel with the notice purpose that was not returned.
+      purposes: purposesOf(n.purposes),
       filter: {
-        channels: maskOf(CHANNELS, [n.notice.channel]),
+        channels: maskOf(CHANNELS, n.notice.channels ?? [n.notice.channel!]),
         outcomes: maskOf(
           CONTACT_OUTCOMES,
           CONTACT_OUTCOMES.filter((o) => o !== "undeliverable"),
@@ -220,7 +236,12 @@ function compile(json: GuardrailProfileJson): GuardrailProfile {
   for (const r of json.restDays) {
     let weekdays = 0;
     for (const d of r.weekdays ?? []) weekdays |= 1 << d;
-    const compiled: CompiledRestDays = { ...ref(r), weekdays, calendar: r.calendar ?? null };
+    const compiled: CompiledRestDays = {
+      ...ref(r),
+      weekdays,
+      calendar: r.calendar ?? null,
+      jurisdictions: r.jurisdictions ?? null,
+    };
     for (const ch of r.channels) restDays[channelIndex(ch)]!.push(compiled);
   }
   const calendars = new Map<string, ReadonlySet<number>>();
@@ -229,7 +250,7 @@ function compile(json: GuardrailProfileJson): GuardrailProfile {
   for (const r of json.requirements) {
     const compiled: CompiledRequirement = {
       ...ref(r),
-      purposes: r.purposes ? maskOf(CONTACT_PURPOSES, r.purposes, 1) : -1 >>> 0,
+      purposes: purposesOf(r.purposes),
       roles: r.roles ?? ["creditor", "debt_collector"],
       text: r.text,
     };

@@ -97,20 +97,35 @@ const QuietPeriodRuleSchema = z.strictObject({
 });
 export type QuietPeriodRule = z.infer<typeof QuietPeriodRuleSchema>;
 
-/** A borrower flag that blocks `channels`, except for listed channel + purpose pairs. */
+/**
+ * A borrower status that blocks `channels` (only contacts for `purposes`, if given), except for
+ * listed channel + purpose pairs.
+ */
 const HoldRuleSchema = z.strictObject({
   ...RuleFields,
   flag: HoldFlagSchema,
   channels: Channels,
+  /** Only contacts for these purposes are held (a vulnerable customer gets no visit notice). */
+  purposes: z.array(ContactPurposeSchema).min(1).optional(),
   except: z.array(z.strictObject({ channels: Channels, purposes: z.array(ContactPurposeSchema).min(1) })).optional(),
 });
 export type HoldRule = z.infer<typeof HoldRuleSchema>;
 
-/** `channels` need a prior written notice at least `minDays` local days before (valid for `validDays`). */
+/**
+ * `channels` (contacts for `purposes`, if given) need a prior notice at least `minDays` local
+ * days before (valid for `validDays`).
+ */
 const NoticeRuleSchema = z.strictObject({
   ...RuleFields,
   channels: Channels,
-  notice: z.strictObject({ channel: ChannelSchema, purpose: ContactPurposeSchema }),
+  /** Only contacts for these purposes need the notice (a letter of claim needs a default notice). */
+  purposes: z.array(ContactPurposeSchema).min(1).optional(),
+  /** The notice: a contact on `channel` (or any of `channels`) with `purpose`. */
+  notice: z
+    .strictObject({ channel: ChannelSchema.optional(), channels: Channels.optional(), purpose: ContactPurposeSchema })
+    .refine((n) => (n.channel === undefined) !== (n.channels === undefined), {
+      message: "expected either channel or channels",
+    }),
   minDays: z.number().int().min(0).max(366),
   validDays: z.number().int().min(1).max(3660).optional(),
   /**
@@ -168,6 +183,11 @@ const RestDaysRuleSchema = z.strictObject({
   calendar: IdSchema.optional(),
   /** ISO weekdays (1 = Monday … 7 = Sunday) that are always rest days. */
   weekdays: z.array(z.number().int().min(1).max(7)).min(1).optional(),
+  /**
+   * Only for accounts in these jurisdictions (Scotland's bank holidays are not England's);
+   * default: the profile's. An account without a jurisdiction gets every rule.
+   */
+  jurisdictions: z.array(JurisdictionSchema).min(1).optional(),
 });
 
 /** A list of dated days, with where it comes from (e.g. the State Council's holiday notice). */

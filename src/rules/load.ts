@@ -336,9 +336,11 @@ export function compilePolicy(input: unknown, options: LoadPolicyOptions | undef
         const e = (t as Record<string, unknown> | null)?.expect as Record<string, unknown> | undefined;
         if (!e || typeof e !== "object") return;
         checkType(e.action, ["tests", i, "expect", "action"]);
-        if (Array.isArray(e.blocked)) {
-          e.blocked.forEach((b, j) => {
-            checkType(b, ["tests", i, "expect", "blocked", j]);
+        for (const key of ["blocked", "alongside"] as const) {
+          const list = e[key];
+          if (!Array.isArray(list)) continue;
+          list.forEach((b, j) => {
+            checkType(b, ["tests", i, "expect", key, j]);
           });
         }
         if (typeof e.rule === "string" && !seen.has(e.rule) && e.rule !== "(fallback)") {

@@ -101,8 +101,8 @@ export const PolicyOptionsSchema = z.strictObject({
 export type PolicyOptions = z.infer<typeof PolicyOptionsSchema>;
 
 /**
- * An embedded test: an account, an instant, and what `decide` must return. `blocked` is the exact
- * list of blocked action types, in order; `params` a subset of the action's params.
+ * An embedded test: an account, an instant, and what `decide` must return. `blocked` and `alongside`
+ * are exact lists of action types, in order; `params` a subset of the action's params.
  *
  * @example
  * PolicyTestSchema.parse({ name: "current", account: { id: "a1" }, asOf: "2026-03-10T15:00:00Z", expect: { action: "no_action" } });
@@ -121,9 +121,11 @@ export const PolicyTestSchema = z.strictObject({
       blocked: z.array(ActionTypeSchema).optional(),
       /** Subset of the action's params that must match. */
       params: z.record(z.string(), z.unknown()).optional(),
+      /** Exactly the action types going alongside the action (`action.alongside`), in order. */
+      alongside: z.array(ActionTypeSchema).optional(),
     })
     .refine((e) => Object.keys(e).length > 0, {
-      message: "expect at least one of action, channel, rule, blocked, params",
+      message: "expect at least one of action, channel, rule, blocked, params, alongside",
     }),
 });
 export type PolicyTest = z.infer<typeof PolicyTestSchema>;

@@ -32,6 +32,8 @@ export interface PolicyCaseExpect {
   blocked?: string[] | boolean;
   /** Subset of `action.params` that must match (deep equality per listed key). */
   params?: Record<string, unknown>;
+  /** Action types in `action.alongside`, exactly and in order (`[]` = nothing alongside). */
+  alongside?: string[];
 }
 
 /** One table-driven case. `given` is account JSON or a builder (whose asOf is used if `asOf` is absent). */
@@ -124,6 +126,10 @@ function check(d: Decision, e: PolicyCaseExpect): string[] {
       f.push(`blocked: expected ${e.blocked ? "some" : "none"}, got ${show(blockedTypes)}`);
   } else if (e.blocked !== undefined && !deepEqual(blockedTypes, e.blocked)) {
     f.push(`blocked: expected ${show(e.blocked)}, got ${show(blockedTypes)}`);
+  }
+  if (e.alongside !== undefined) {
+    const along = (d.action.alongside ?? []).map((a) => a.type);
+    if (!deepEqual(along, e.alongside)) f.push(`alongside: expected ${show(e.alongside)}, got ${show(along)}`);
   }
   if (e.params !== undefined)
     for (const [k, v] of Object.entries(e.params))

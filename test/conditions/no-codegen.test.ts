@@ -44,7 +44,7 @@ describe("without new Function", () => {
       { dpd: 95, outstandingAmount: 3000, visitOptOut: false, daysSinceVisitNotice: 10, visits30d: 0 },
       { trace: true },
     );
-    expect(events[0]!.type).toBe("home_visit");
+    expect(events[0]!.type).toBe("placement_review"); // US unsecured loans are not visited
     expect(trace.filter((t) => t.fired).map((t) => t.rule)).toEqual(events.map((e) => e.rule));
   });
 });

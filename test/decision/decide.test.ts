@@ -61,6 +61,8 @@ describe("actions alongside the primary one", () => {
         earliestAt: "2026-11-23T15:00:00.000Z",
         contact: true,
         params: { alongside: true, stage: "first" },
+        // checked on its own: the letter carries its own requirements under us-reg-f
+        requirements: expect.arrayContaining([expect.objectContaining({ code: "RETAIN_RECORDS" })]),
       },
     ]);
     // Below 30 days nothing goes alongside.

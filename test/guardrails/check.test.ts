@@ -68,10 +68,14 @@ describe("Reg F call frequency (12 CFR 1006.14(b)(2))", () => {
 
   it("blocks any call within 7 days after a conversation; the conversation day is day 1", () => {
     const a = account(NY, [call("2026-11-20T14:00:00-05:00", "right_party")]);
-    const blocked = checkContact(regF, a, { channel: "call", at: "2026-11-26T20:00:00-05:00" });
+    const blocked = checkContact(regF, a, { channel: "call", at: "2026-11-25T20:00:00-05:00" });
     expect(codes(blocked)).toEqual(["QUIET_PERIOD"]);
     expect(blocked.earliestAt).toBe("2026-11-27T13:00:00.000Z"); // Fri 11-27 is day 8, 08:00 EST
     expect(checkContact(regF, a, { channel: "call", at: "2026-11-27T08:00:00-05:00" }).allowed).toBe(true);
+    // day 7 is Thanksgiving, a rest day as well (policy): both bounds end together
+    const thanksgiving = checkContact(regF, a, { channel: "call", at: "2026-11-26T20:00:00-05:00" });
+    expect(codes(thanksgiving)).toEqual(["REST_DAY", "QUIET_PERIOD"]);
+    expect(thanksgiving.earliestAt).toBe("2026-11-27T13:00:00.000Z");
     // the quiet period is about calls: an e-mail is fine
     expect(checkContact(regF, a, { channel: "email", at: "2026-11-21T10:00:00-05:00" }).allowed).toBe(true);
   });
@@ -541,6 +545,8 @@ const scenario = fc
       nil: undefined,
     }),
     doNotContact: fc.constantFrom<string[]>([], [], [], [], ["sms"], ["visit", "email"]),
+    // Conflicting location information: windows must hold in every zone.
+    otherTimeZones: fc.constantFrom<string[]>([], [], [], [], ["America/Los_Angeles"], ["Asia/Kolkata", "UTC"]),
     profile: fc.integer({ min: 0, max: PROFILES.length - 1 }),
     channel: fc.constantFrom(...CHANNELS),
     purpose: fc.option(fc.constantFrom(...PURPOSES), { nil: undefined }),
@@ -573,7 +579,7 @@ const scenario = fc
     const events =
       dispute && s.frac < 0.8 ? [{ type: "verification_sent", on: isoDate(atMs - dispute.before + DAY) }] : [];
     const acc = {
-      ...account(s.zone, contacts, { flags, doNotContact: s.doNotContact }),
+      ...account(s.zone, contacts, { flags, doNotContact: s.doNotContact, otherTimeZones: s.otherTimeZones }),
       openedOn: "2025-06-01",
       events,
     };

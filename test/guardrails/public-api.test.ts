@@ -22,11 +22,16 @@ describe("guardrails in the public API", () => {
         {
           code: "OUTSIDE_WINDOW",
           message: "[inconvenient-time] 21:30 local time (America/New_York) is outside the call window 08:00–21:00",
-          source: "12 CFR 1006.6(b)(1)(i); 15 U.S.C. 1692c(a)(1)",
+          source: expect.stringContaining("12 CFR 1006.6(b)(1)(i); 15 U.S.C. 1692c(a)(1)"),
         },
       ],
       earliestAt: "2026-11-24T13:00:00.000Z",
-      requirements: [],
+      // a creditor (the default role) collects in its own name; no debt-collector disclosure
+      requirements: [
+        expect.objectContaining({ code: "CREDITOR_NAME" }),
+        expect.objectContaining({ code: "RETAIN_RECORDS" }),
+        expect.objectContaining({ code: "WORKPLACE" }),
+      ],
     });
     expect(arrears.loadGuardrailProfile(arrears.shippedRuleFile("guardrails", "cn-2026")).id).toBe("cn-2026");
   });

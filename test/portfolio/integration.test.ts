@@ -10,12 +10,14 @@ import {
   isDecisionError,
   loadPolicy,
   loadPolicySet,
-  shippedRuleFile,
   summarizePortfolio,
 } from "../../src/index.js";
 import { account } from "../../src/testing/index.js";
+import ladder from "../fixtures/us-ladder-2.0.0.json";
 
-const defaultPolicy = shippedRuleFile("policies", "us-default");
+// A frozen copy of a published ladder (us-default 2.0.0): these tests are about the machinery,
+// not about the shipped ladder's current content.
+const defaultPolicy: unknown = ladder;
 
 const asOf = "2026-11-23T15:00:00Z"; // 10:00 in New York
 const policy = loadPolicy(defaultPolicy);

@@ -1,8 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { ArrearsError, loadPolicy, shippedRuleFile } from "../../src/index.js";
+import { ArrearsError, loadPolicy } from "../../src/index.js";
 import { account, type PolicyCase, runEmbeddedTests, runPolicyTests } from "../../src/testing/index.js";
+import ladder from "../fixtures/us-ladder-2.0.0.json";
 
-const defaultPolicy = shippedRuleFile("policies", "us-default");
+// A frozen copy of a published ladder (us-default 2.0.0): these tests are about the machinery,
+// not about the shipped ladder's current content.
+const defaultPolicy: unknown = ladder;
 
 const policy = loadPolicy(defaultPolicy);
 const base = account().asOf("2026-11-23T15:00:00Z").income("3000.00");
