@@ -5,7 +5,7 @@
 const LAYERS = [
   ["errors", "money", "time", "util"],
   ["model"],
-  ["delinquency", "contacts", "holds"],
+  ["delinquency", "contacts", "holds", "arrangements"],
   ["facts"],
   ["conditions"],
   ["scoring", "guardrails"],
