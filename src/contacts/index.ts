@@ -1,11 +1,15 @@
 export {
   DEFAULT_PROMISE_GRACE_DAYS,
   evaluatePromises,
+  type PromiseInvalidReason,
   type PromiseRecord,
   type PromiseState,
   type PromiseStatusOptions,
   type PromiseSummary,
+  type PromiseValidity,
+  PromiseValiditySchema,
   promiseStatus,
+  promiseValidityRules,
 } from "./promises.js";
 export {
   type ContactSummary,

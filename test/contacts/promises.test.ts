@@ -23,10 +23,15 @@ describe("promiseStatus", () => {
         amount: "500.00",
         matched: "500.00",
         status: "kept",
+        valid: true,
+        invalidReason: null,
+        minimumAmount: null,
+        horizonDays: 5,
       },
     ]);
-    expect(s.last90Days).toEqual({ made: 1, kept: 1, partiallyKept: 0, broken: 0, pending: 0 });
+    expect(s.last90Days).toEqual({ made: 1, kept: 1, partiallyKept: 0, broken: 0, pending: 0, invalid: 0 });
     expect(s.active).toBeNull();
+    expect(s.validity).toEqual({ minAmountShare: null, maxHorizonDays: null });
   });
 
   it("broken when the only payment comes after date + grace; grace is an option", () => {
@@ -131,7 +136,7 @@ describe("promiseStatus", () => {
       ptp("2026-11-21", "100.00", "2026-11-27"),
     ];
     const s = promiseStatus(account({ contacts }), { asOf: "2026-11-23T12:00:00+08:00" });
-    expect(s.last90Days).toEqual({ made: 3, kept: 0, partiallyKept: 0, broken: 1, pending: 2 });
+    expect(s.last90Days).toEqual({ made: 3, kept: 0, partiallyKept: 0, broken: 1, pending: 2, invalid: 0 });
     expect(s.active).toMatchObject({ madeOn: "2026-11-21", dueDate: "2026-11-27" });
   });
 
