@@ -1,38 +1,45 @@
-import type { Account } from "../model/account.js";
-import { Dec } from "../money/index.js";
-import { affordabilityContext, affordabilityMinor } from "./affordability.js";
-import { type DeferralPlan, deferralOf } from "./deferral.js";
+import { offerContext } from "./context.js";
+import { type DeferralPlan, holidayOffer, type PaymentHolidayOffer } from "./deferral.js";
+import { accountOf, asOfDay, fail, parseWith } from "./internal.js";
 import {
-  checkLastDay,
-  type InstallmentPlan,
-  type MinorSchedule,
-  planFromSchedule,
-  rateOf,
-  scheduleMinor,
-} from "./installments.js";
-import { accountOf, amt, asOfDay, balanceFigures, fail, minor, overdueMinor, parseWith } from "./internal.js";
+  type InstallmentOffer,
+  installmentsOffer,
+  type PlanNotMade,
+  type ReducedPaymentOffer,
+  reducedPaymentOffer,
+  type TermExtensionOffer,
+  termExtensionOffer,
+} from "./plans.js";
 import { type OfferSpec, OfferSpecSchema, type ParsedOfferSpec } from "./schemas.js";
-import { type SettlementOffer, settlementOf } from "./settlement.js";
-import { type FeeWaiver, feeWaiverOf, waiverMinor } from "./waive.js";
+import { type SettlementOfferBuilt, settlementFromSpec } from "./settlement.js";
+import { type FeeWaiverOffer, feeWaiverFromSpec } from "./waive.js";
 
-/** How `buildOffer` chose among the spec's installment counts. */
-type PlanSelection = "fewest_affordable" | "longest_unaffordable" | "middle_income_unknown";
-
-/** An installment plan built from a spec, with the alternatives it was chosen from. */
-export interface InstallmentOffer extends InstallmentPlan {
-  basis: "outstanding" | "overdue";
-  selection: PlanSelection;
-  /** Every count the spec allowed, ascending, with its regular installment and affordability. */
-  options: { count: number; installmentAmount: string; incomeShare: string | null; affordable: boolean | null }[];
-}
-
-/** What {@link buildOffer} returns: plain JSON, every amount a decimal string. */
-export type Offer = InstallmentOffer | DeferralPlan | SettlementOffer | FeeWaiver;
+/**
+ * What {@link buildOffer} returns: plain JSON, every amount a decimal string. Every kind carries
+ * the same envelope (`status`, `reviewRequired`, `reasons`, `hardship`, `contractInstallment`,
+ * `paymentCap`, `affordability`, `schedule`, `scheduleTotal`); discriminate on `kind` and
+ * `status`.
+ */
+export type Offer =
+  | InstallmentOffer
+  | TermExtensionOffer
+  | ReducedPaymentOffer
+  | PlanNotMade
+  | PaymentHolidayOffer
+  | DeferralPlan
+  | SettlementOfferBuilt
+  | FeeWaiverOffer;
 
 /** Options of {@link buildOffer}. */
 export interface BuildOfferOptions {
   /** Evaluation date or instant (ISO); an instant is read as the borrower's local date. */
   asOf: string;
+  /**
+   * Treat the borrower as in hardship even without an active hardship report, e.g. because the
+   * scored segment is `hardship` (`decide` knows it; the offer engine sees only the account).
+   * The contract-installment cap then applies. Default false.
+   */
+  inHardship?: boolean | undefined;
 }
 
 // Specs come from loaded policies and are reused for every account: validate each object once.
@@ -46,9 +53,7 @@ const parsedSpecs = new WeakMap<object, ParsedOfferSpec>();
  * @throws {ArrearsError} `INVALID_OFFER`, e.g. `counts[1]: expected number, received "x"`.
  *
  * @example
- * parseOfferSpec({ kind: "installments", counts: [3, 6, 12], maxIncomeShare: 0.35 });
- * // { kind: "installments", counts: [3, 6, 12], maxIncomeShare: 0.35, frequency: "monthly",
- * //   waive: [], includeObligations: false, firstDueInDays: 7, basis: "outstanding" }
+ * parseOfferSpec({ kind: "installments", counts: [3, 6, 12], maxIncomeShare: 0.35 }).includeObligations; // true
  */
 export function parseOfferSpec(spec: unknown): ParsedOfferSpec {
   if (typeof spec === "object" && spec !== null) {
@@ -60,121 +65,61 @@ export function parseOfferSpec(spec: unknown): ParsedOfferSpec {
   return parsed;
 }
 
-function installmentsOffer(
-  spec: Extract<ParsedOfferSpec, { kind: "installments" }>,
-  account: Account,
-  day: number,
-): InstallmentOffer {
-  const b = balanceFigures(account);
-  const c = b.currency;
-  let amount: number;
-  if (spec.basis === "outstanding") amount = b.outstanding;
-  // Dues carry no penalty interest or late fees, so the arrears add them from the balance;
-  // a core-system snapshot's overdue is taken to include them already.
-  else amount = overdueMinor(account, day) + (account.dues ? b.penaltyInterest + b.fees : 0);
-  const w = waiverMinor(b, spec.waive);
-  // A waiver never exceeds what is being planned.
-  const wp = Math.min(w.penaltyInterest, amount);
-  const wf = Math.min(w.fees, amount - wp);
-  const financed = amount - wp - wf;
-
-  const first = day + spec.firstDueInDays;
-  const counts = [...new Set(spec.counts)].sort((x, y) => x - y);
-  checkLastDay(first, counts[counts.length - 1]!, spec.frequency, ["counts"]);
-  const rate = rateOf(spec.rate);
-  const incomeIn = account.borrower.monthlyIncome;
-  const income = incomeIn === undefined ? null : minor(incomeIn, c, ["account", "borrower", "monthlyIncome"]);
-  const maxShare = spec.maxIncomeShare === undefined ? null : new Dec(String(spec.maxIncomeShare));
-
-  const oblIn = account.borrower.monthlyObligations;
-  const obligations =
-    spec.includeObligations && oblIn !== undefined ? minor(oblIn, c, ["account", "borrower", "monthlyObligations"]) : 0;
-  const ctx = affordabilityContext(income, maxShare, obligations);
-  const schedules: (MinorSchedule | null)[] = [];
-  const options: InstallmentOffer["options"] = [];
-  let pick = -1;
-  for (let i = 0; i < counts.length; i++) {
-    const n = counts[i]!;
-    let firstAmount: number, maxAmount: number;
-    if (rate.dec === null) {
-      // Equal installments: the amounts are known without building the dates.
-      firstAmount = Math.floor(financed / n);
-      maxAmount = financed - firstAmount * (n - 1);
-      if (n === 1) firstAmount = maxAmount;
-      schedules.push(null);
-    } else {
-      const s = scheduleMinor(financed, n, first, spec.frequency, rate.dec);
-      firstAmount = s.amounts[0]!;
-      maxAmount = s.maxAmount;
-      schedules.push(s);
-    }
-    const a = affordabilityMinor(maxAmount, spec.frequency, ctx, c);
-    options.push({
-      count: n,
-      installmentAmount: amt(firstAmount, c),
-      incomeShare: a.incomeShare,
-      affordable: a.affordable,
-    });
-    if (pick < 0 && a.affordable === true) pick = i;
-  }
-  let selection: PlanSelection;
-  if (income === null || maxShare === null) {
-    selection = "middle_income_unknown";
-    pick = Math.floor((counts.length - 1) / 2);
-  } else if (pick >= 0) selection = "fewest_affordable";
-  else {
-    selection = "longest_unaffordable";
-    pick = counts.length - 1;
-  }
-  const plan = planFromSchedule(
-    schedules[pick] ?? scheduleMinor(financed, counts[pick]!, first, spec.frequency, rate.dec),
-    {
-      currency: c,
-      frequency: spec.frequency,
-      rate: rate.text,
-      amount,
-      waivedPenalty: wp,
-      waivedFees: wf,
-      financed,
-      affordability: ctx,
-    },
-  );
-  return { ...plan, basis: spec.basis, selection, options };
-}
-
 /**
- * Builds the offer an action's rule params describe, for one account at `asOf`. This is what
- * `decide` calls for actions that carry an `offer` spec.
+ * Builds the offer an action's rule params describe, for one account at `asOf`: exact money, a
+ * dated schedule, and an honest affordability verdict. This is what `decide` calls for actions
+ * that carry an `offer` spec. The spec format, with an example per kind, is documented on
+ * `OfferSpecSchema`; choosing a treatment by hardship kind and duration is the policy's rules'
+ * job, and the engine guarantees the rest:
  *
- * Specs (validated; unknown fields rejected):
- * - `{kind: "installments", counts: [3, 6, 12], frequency?: "monthly", waive?: ["penaltyInterest", "fees"],
- *   maxIncomeShare?: 0.35, includeObligations?: false, firstDueInDays?: 7, rate?: "0",
- *   basis?: "outstanding" | "overdue"}`:
- *   the amount is the outstanding balance (or the arrears plus penalty interest and fees, for
- *   `basis: "overdue"`) minus the waived components; the first installment falls
- *   `firstDueInDays` after the local date of `asOf`. The plan chosen is the one with the
- *   **fewest** installments whose largest installment fits `borrower.monthlyIncome × maxIncomeShare`;
- *   if none fits, the **longest** (flagged `affordable: false`); if income or `maxIncomeShare`
- *   is unknown, the **middle** count (the lower middle for an even number of counts). With
- *   `includeObligations: true`, `borrower.monthlyObligations` counts against the limit too.
- *   `selection` says which rule applied and `options` lists every count considered.
- * - `{kind: "deferral", months: 3, interestRate?}`: see `planDeferral`.
- * - `{kind: "settlement", maxDiscount: "0.4", floor: "0.5", validForDays?: 30}`: see `settlementOffer`.
- * - `{kind: "fee_waiver", components: ["penaltyInterest", "fees"]}`: see `waiveFees`.
+ * - **Affordability.** The disposable amount comes from the account's income-and-expenditure
+ *   summary (income − essential spending − other debt repayments) when there is a recent one,
+ *   else from `monthlyIncome × maxIncomeShare − monthlyObligations`; `affordability` says which
+ *   (`basis`), the amounts, the verdict and why.
+ * - **Never above the contract installment in hardship.** While a hardship report is active, no
+ *   payment an offer sets exceeds the contract installment (the most recent due on or before
+ *   `asOf`, else the next; `contractInstallment` in the spec for an account without dues),
+ *   unless the spec allows it and the payment is affordable. A reduced payment never exceeds it.
+ * - **No unaffordable offer goes out as one.** When nothing fits, the result has `status:
+ *   "unaffordable"`, `reviewRequired: true`, the reasons and the options considered, and an
+ *   empty `schedule`: the decision routes to a hardship review. Without income information a plan
+ *   is offered with `affordable: null` (never `true`), or reviewed with `ifIncomeUnknown: "review"`.
+ * - **A dated schedule, exact to the minor unit.** `schedule` lists every payment the offer asks
+ *   for (`installment`, `token`, `deferred_due`, `capitalised_interest`, `payoff`); `scheduleTotal`
+ *   is its exact sum.
+ *
+ * Kinds:
+ * - `installments`: the balance (or the arrears) less waivers, re-spread over the **fewest** of
+ *   `counts` that is affordable and within the cap (income unknown: the fewest within the cap in
+ *   hardship, else the middle count); `selection` and `options` show the choice.
+ * - `term_extension`: the balance over the remaining term (dues not yet paid) plus the
+ *   **shortest** of `extendByMonths` that fits.
+ * - `reduced_payment`: the payment is the disposable amount, capped at the contract installment;
+ *   `term: "repay"` runs until repaid (at most `maxMonths`), `"open"` for `reviewAfterMonths`
+ *   then a review (`reviewOn`, `estimatedMonthsToRepay`).
+ * - `payment_holiday` / `deferral`: no payments (or token payments) for `months`; every unpaid
+ *   due then follows monthly from `resumeOn`, so the term is extended and no lump sum falls due
+ *   (see `planDeferral`); interest frozen, capitalised at `interestRate`, or per the contract.
+ * - `fee_waiver`: penalty interest and/or fees waived, and/or charges frozen for `freezeMonths`.
+ * - `settlement`: see `settlementOffer`; `approach: "on_request"` for a reply to the borrower's
+ *   own request (UK); `pressing: false` and `wording` always.
  *
  * Specs are validated once per object and cached by identity: do not mutate a spec after use.
  *
  * @throws {ArrearsError} `INVALID_OFFER` with the spec path (`counts[1]: …`), `INVALID_ACCOUNT` for a bad account.
  *
  * @example
+ * // CN-HARD-03: ¥20,000 left, contract installment ¥2,500, income now ¥6,000, income_drop reported
  * const offer = buildOffer(
- *   { kind: "installments", counts: [3, 6, 12], waive: ["penaltyInterest", "fees"], maxIncomeShare: 0.35 },
- *   account, // outstanding 3000.00 after waivers, borrower.monthlyIncome "2000.00"
+ *   { kind: "installments", counts: [3, 6, 12], maxIncomeShare: 0.35, rounding: "up", firstDueOn: "next_due_date" },
+ *   account,
  *   { asOf: "2026-11-23T10:00:00+08:00" },
  * );
- * offer.count;            // 6  (3 × 1000.00 > 700.00; 6 × 500.00 fits)
- * offer.selection;        // "fewest_affordable"
- * offer.firstDueDate;     // "2026-11-30"
+ * offer.status;                 // "offered"
+ * offer.paymentCap;             // "2100.00" = min(2500.00, 35 % × 6000.00)
+ * offer.schedule[0];            // { number: 1, dueDate: "2026-12-20", amount: "1666.67", type: "installment" }
+ * offer.affordability.affordable; // true
+ * // With income ¥3,000 nothing fits: status "unaffordable", reviewRequired true, schedule [].
  */
 export function buildOffer(spec: OfferSpec, account: unknown, options: BuildOfferOptions): Offer {
   const s = parseOfferSpec(spec);
@@ -182,14 +127,22 @@ export function buildOffer(spec: OfferSpec, account: unknown, options: BuildOffe
     fail(["asOf"], "required: an ISO date or instant with offset", (options as { asOf?: unknown } | null)?.asOf);
   const a = accountOf(account);
   const day = asOfDay(options.asOf, a.timeZone, ["asOf"]);
+  if (options.inHardship !== undefined && typeof options.inHardship !== "boolean")
+    fail(["inHardship"], "expected a boolean", options.inHardship);
+  const ctx = offerContext(a, day, s, options.inHardship === true);
   switch (s.kind) {
     case "installments":
-      return installmentsOffer(s, a, day);
+      return installmentsOffer(s, ctx);
+    case "term_extension":
+      return termExtensionOffer(s, ctx);
+    case "reduced_payment":
+      return reducedPaymentOffer(s, ctx);
+    case "payment_holiday":
     case "deferral":
-      return deferralOf(a, s.months, day, s.interestRate);
+      return holidayOffer(s, ctx);
     case "settlement":
-      return settlementOf(a, s.maxDiscount, s.floor, day, s.validForDays);
+      return settlementFromSpec(s, ctx);
     case "fee_waiver":
-      return feeWaiverOf(a, s.components);
+      return feeWaiverFromSpec(s, ctx);
   }
 }

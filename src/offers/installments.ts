@@ -64,7 +64,9 @@ function nthDueDay(first: number, i: number, frequency: Frequency): number {
 /**
  * @internal the schedule in minor units.
  *
- * Without interest: `floor(financed / count)` each, the remainder on the last installment.
+ * Without interest: `floor(financed / count)` each, the remainder on the last installment
+ * (`rounding: "down"`); or `ceil(financed / count)` each and the last one smaller (`"up"`,
+ * unless that would leave the last at zero or below: then as `"down"`).
  * With interest (level-payment annuity): periodic rate r = annual ÷ periods per year; the
  * payment `financed·r / (1 − (1+r)^−count)` is rounded half-up to the minor unit; each period's
  * interest is `balance·r` rounded half-up; principal = payment − interest (never below zero nor
@@ -77,6 +79,7 @@ export function scheduleMinor(
   firstDay: number,
   frequency: Frequency,
   annualRate: Dec | null,
+  rounding: "down" | "up" = "down",
 ): MinorSchedule {
   const days = new Array<number>(count);
   const amounts = new Array<number>(count);
@@ -85,7 +88,9 @@ export function scheduleMinor(
   for (let i = 0; i < count; i++) days[i] = nthDueDay(firstDay, i, frequency);
   let totalInterest = 0;
   if (annualRate === null || annualRate.isZero()) {
-    const base = Math.floor(financed / count);
+    const rest = financed % count;
+    let base = (financed - rest) / count;
+    if (rounding === "up" && rest !== 0 && financed - (base + 1) * (count - 1) > 0) base++;
     for (let i = 0; i < count; i++) {
       const a = i === count - 1 ? financed - base * (count - 1) : base;
       amounts[i] = a;
@@ -184,7 +189,8 @@ export function rateOf(rate: string | number | undefined): { text: string; dec: 
  * An installment plan with exact money: `count` installments at `frequency` from `firstDueDate`.
  *
  * - Without `rate`: equal installments, `floor(financed ÷ count)` to the minor unit, with the
- *   remainder on the last (1000.00 ÷ 3 → 333.33, 333.33, 333.34).
+ *   remainder on the last (1000.00 ÷ 3 → 333.33, 333.33, 333.34); with `rounding: "up"`,
+ *   rounded up with the last one smaller (20000.00 ÷ 12 → 1666.67 × 11, 1666.63).
  * - With `rate` (annual nominal, `"0.12"` = 12 %): a level-payment annuity at `rate ÷ 12`
  *   (monthly), `÷ 26` (biweekly) or `÷ 52` (weekly); payment and each period's interest rounded
  *   half-up to the minor unit; the last installment repays the remaining principal plus its
@@ -222,7 +228,7 @@ export function planInstallments(options: PlanInstallmentsOptions): InstallmentP
   checkLastDay(first, o.count, o.frequency, ["firstDueDate"]);
   const rate = rateOf(o.rate);
   const financed = amount - waivedPenalty - waivedFees;
-  const s = scheduleMinor(financed, o.count, first, o.frequency, rate.dec);
+  const s = scheduleMinor(financed, o.count, first, o.frequency, rate.dec, o.rounding);
   return planFromSchedule(s, {
     currency: c,
     frequency: o.frequency,

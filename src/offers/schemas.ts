@@ -10,6 +10,7 @@ import {
 } from "../rules/params.js";
 
 export {
+  type FreezableComponent,
   type Frequency,
   FrequencySchema,
   type OfferSpec,
@@ -28,6 +29,8 @@ export const PlanInstallmentsOptionsSchema = z.strictObject({
   frequency: FrequencySchema.default("monthly"),
   /** Annual nominal rate charged on the plan; default "0" (no interest). */
   rate: RateSchema.optional(),
+  /** Without interest: round installments `down` (last larger, default) or `up` (last smaller). */
+  rounding: z.enum(["down", "up"]).default("down"),
   /** Penalty interest and fees forgiven out of `amount` (e.g. from `waiveFees`). */
   waive: z.strictObject({ penaltyInterest: AmountSchema.optional(), fees: AmountSchema.optional() }).optional(),
   currency: CurrencySchema,

@@ -1,8 +1,17 @@
 import type { Account } from "../model/account.js";
 import { Dec } from "../money/index.js";
 import { formatIsoDate } from "../time/index.js";
+import {
+  DEFAULT_AFFORDABILITY,
+  disposableOf,
+  envelope,
+  lumpSumAffordability,
+  type OfferContext,
+  type OfferEnvelope,
+  type OfferReason,
+} from "./context.js";
 import { accountOf, amt, asOfDay, balanceFigures, checkDay, minor, mulShare, parseWith } from "./internal.js";
-import { type SettlementOptions, SettlementOptionsSchema } from "./schemas.js";
+import { type ParsedOfferSpec, type SettlementOptions, SettlementOptionsSchema } from "./schemas.js";
 
 /** One balance component of a settlement. */
 interface SettlementLine {
@@ -43,7 +52,7 @@ export interface SettlementOffer {
 type Floor = string | number | { share: string | number } | { amount: string | number };
 
 /** @internal settlement on a validated account. */
-export function settlementOf(
+function settlementOf(
   account: Account,
   maxDiscount: string | number,
   floor: Floor,
@@ -128,4 +137,59 @@ export function settlementOffer(options: SettlementOptions): SettlementOffer {
   const account = accountOf(o.account);
   const day = o.asOf === undefined ? null : asOfDay(o.asOf, account.timeZone, ["asOf"]);
   return settlementOf(account, o.maxDiscount, o.floor, day, o.validForDays);
+}
+
+/** How a settlement offer must be worded (templates read these; the library never presses). */
+export interface SettlementWording {
+  /** Always false: no urgency, no "one-time only", no suggestion to borrow or sell to pay. */
+  pressing: false;
+  /** `option` (offered alongside other help) or `reply_to_request` (a written answer to the borrower's own request). */
+  presentAs: "option" | "reply_to_request";
+  /** `validUntil` says how long the offer stays open, never a deadline to meet. */
+  validity: "stays_open_until";
+  /** Mention the alternatives (a payment plan, a payment break) alongside. */
+  offerAlternatives: true;
+}
+
+/** A settlement built from a spec: the offer, its envelope and its wording. */
+export interface SettlementOfferBuilt extends SettlementOffer, OfferEnvelope {
+  status: "offered";
+  approach: "proactive" | "on_request";
+  /** Always false (see `wording`). */
+  pressing: false;
+  wording: SettlementWording;
+}
+
+/** @internal a settlement from a spec. */
+export function settlementFromSpec(
+  spec: Extract<ParsedOfferSpec, { kind: "settlement" }>,
+  ctx: OfferContext,
+): SettlementOfferBuilt {
+  const s = settlementOf(ctx.account, spec.maxDiscount, spec.floor, ctx.day, spec.validForDays);
+  const payoff = minor(s.payoff, ctx.currency, ["payoff"]);
+  const d = disposableOf(ctx, DEFAULT_AFFORDABILITY);
+  const reasons: OfferReason[] =
+    spec.approach === "on_request"
+      ? [
+          {
+            code: "on_request_only",
+            message: "in answer to the borrower's own request only; never offered proactively",
+          },
+        ]
+      : [];
+  return {
+    ...s,
+    ...envelope(ctx, "offered", reasons, lumpSumAffordability(ctx, d, payoff), null, [
+      { day: ctx.day + spec.validForDays, amount: payoff, type: "payoff" },
+    ]),
+    status: "offered",
+    approach: spec.approach,
+    pressing: false,
+    wording: {
+      pressing: false,
+      presentAs: spec.approach === "on_request" ? "reply_to_request" : "option",
+      validity: "stays_open_until",
+      offerAlternatives: true,
+    },
+  };
 }

@@ -1,6 +1,21 @@
 import type { Account, AmountsByComponent } from "../model/index.js";
-import { accountOf, amt, balanceFigures, parseWith } from "./internal.js";
-import { type WaivableComponent, type WaiveFeesOptions, WaiveFeesOptionsSchema } from "./schemas.js";
+import { addMonthsToDay, formatIsoDate } from "../time/index.js";
+import {
+  affordabilityRecord,
+  DEFAULT_AFFORDABILITY,
+  disposableOf,
+  envelope,
+  type OfferContext,
+  type OfferEnvelope,
+} from "./context.js";
+import { accountOf, amt, balanceFigures, checkDay, parseWith } from "./internal.js";
+import {
+  type FreezableComponent,
+  type ParsedOfferSpec,
+  type WaivableComponent,
+  type WaiveFeesOptions,
+  WaiveFeesOptionsSchema,
+} from "./schemas.js";
 
 /** Result of {@link waiveFees}. */
 export interface FeeWaiver {
@@ -25,7 +40,7 @@ export function waiverMinor(
 }
 
 /** @internal */
-export function feeWaiverOf(account: Account, components: readonly WaivableComponent[]): FeeWaiver {
+function feeWaiverOf(account: Account, components: readonly WaivableComponent[]): FeeWaiver {
   const b = balanceFigures(account);
   const c = b.currency;
   const wp = components.includes("penaltyInterest") ? b.penaltyInterest : 0;
@@ -64,4 +79,40 @@ export function feeWaiverOf(account: Account, components: readonly WaivableCompo
 export function waiveFees(options: WaiveFeesOptions): FeeWaiver {
   const o = parseWith(WaiveFeesOptionsSchema, options, "waiveFees options");
   return feeWaiverOf(accountOf(o.account), o.components);
+}
+
+/** A fee waiver (and/or freeze) built from a spec. */
+export interface FeeWaiverOffer extends FeeWaiver, OfferEnvelope {
+  status: "offered" | "not_applicable";
+  /** Charges frozen, and for how long (applied by the lender's system), or null. */
+  freeze: { components: FreezableComponent[]; from: string; until: string } | null;
+}
+
+/** @internal a fee waiver or freeze from a spec. */
+export function feeWaiverFromSpec(
+  spec: Extract<ParsedOfferSpec, { kind: "fee_waiver" }>,
+  ctx: OfferContext,
+): FeeWaiverOffer {
+  const w = feeWaiverOf(ctx.account, spec.components);
+  const nothing = w.waived.total === amt(0, ctx.currency) && spec.freeze.length === 0;
+  const status = nothing ? "not_applicable" : "offered";
+  const d = disposableOf(ctx, DEFAULT_AFFORDABILITY);
+  const until = addMonthsToDay(ctx.day, spec.freezeMonths);
+  checkDay(until, ["freezeMonths"], spec.freezeMonths);
+  return {
+    ...w,
+    ...envelope(
+      ctx,
+      status,
+      nothing ? [{ code: "nothing_to_waive", message: "no penalty interest or fees to waive" }] : [],
+      affordabilityRecord(ctx, d, 0),
+      null,
+      [],
+    ),
+    status,
+    freeze:
+      spec.freeze.length === 0
+        ? null
+        : { components: spec.freeze, from: formatIsoDate(ctx.day), until: formatIsoDate(until) },
+  };
 }

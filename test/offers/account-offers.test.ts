@@ -154,37 +154,60 @@ describe("settlementOffer", () => {
 });
 
 describe("planDeferral", () => {
-  it("moves arrears to the end of the deferral and later dues by the same months, with interest", () => {
+  it("re-lays every unpaid due monthly from the resume date; interest capitalised at the end", () => {
+    // dues 09-15 and 10-15 unpaid, 12-15 ahead; the holiday covers 10-15, 11-15, 12-15
     const d = planDeferral({ account: account(), months: 3, asOf: "2026-11-01", interestRate: "0.0365" });
-    // 1000.00 × 3.65 % × 92 days / 365 = 9.20
-    expect(d).toEqual({
+    // 1000.00 × 3.65 % × 75 days (11-01 to 01-15) / 365 = 7.50
+    expect(d).toMatchObject({
       kind: "deferral",
+      status: "offered",
       currency: "USD",
       months: 3,
       from: "2026-11-01",
-      until: "2027-02-01",
+      until: "2027-01-15",
+      resumeOn: "2027-01-15",
+      reviewOn: "2026-12-31",
       deferredAmount: "300.00",
+      deferredDueDates: ["2026-09-15", "2026-10-15", "2026-12-15"],
+      arrearsTreatment: "relaid",
       interestRate: "0.0365",
-      deferralInterest: "9.20",
-      cost: "9.20",
-      totalPayable: "309.20",
-      newSchedule: [
-        {
-          dueDate: "2027-02-01",
-          amount: "209.20",
-          deferred: "200.00",
-          interest: "9.20",
-          originalDueDates: ["2026-09-15", "2026-10-15"],
-        },
-        {
-          dueDate: "2027-03-15",
-          amount: "100.00",
-          deferred: "100.00",
-          interest: "0.00",
-          originalDueDates: ["2026-12-15"],
-        },
-      ],
+      interest: { treatment: "capitalised", rate: "0.0365", amount: "7.50" },
+      deferralInterest: "7.50",
+      cost: "7.50",
+      totalPayable: "307.50",
+      scheduleTotal: "307.50",
+      contractInstallment: "100.00",
     });
+    expect(d.newSchedule).toEqual([
+      {
+        dueDate: "2027-01-15",
+        amount: "100.00",
+        deferred: "100.00",
+        interest: "0.00",
+        originalDueDates: ["2026-09-15"],
+      },
+      {
+        dueDate: "2027-02-15",
+        amount: "100.00",
+        deferred: "100.00",
+        interest: "0.00",
+        originalDueDates: ["2026-10-15"],
+      },
+      {
+        dueDate: "2027-03-15",
+        amount: "100.00",
+        deferred: "100.00",
+        interest: "0.00",
+        originalDueDates: ["2026-12-15"],
+      },
+      { dueDate: "2027-04-15", amount: "7.50", deferred: "0.00", interest: "7.50", originalDueDates: [] },
+    ]);
+    expect(d.schedule.map((l) => l.type)).toEqual([
+      "deferred_due",
+      "deferred_due",
+      "deferred_due",
+      "capitalised_interest",
+    ]);
   });
 
   it("applies payments oldest first and leaves paid dues out", () => {
@@ -194,9 +217,9 @@ describe("planDeferral", () => {
       asOf: "2026-11-01",
     });
     expect(d.newSchedule).toEqual([
-      { dueDate: "2026-12-01", amount: "50.00", deferred: "50.00", interest: "0.00", originalDueDates: ["2026-10-15"] },
+      { dueDate: "2026-11-15", amount: "50.00", deferred: "50.00", interest: "0.00", originalDueDates: ["2026-10-15"] },
       {
-        dueDate: "2027-01-15",
+        dueDate: "2026-12-15",
         amount: "100.00",
         deferred: "100.00",
         interest: "0.00",
@@ -205,45 +228,38 @@ describe("planDeferral", () => {
     ]);
     expect(d.cost).toBe("0.00");
     expect(d.interestRate).toBe("0");
+    expect(d.interest.treatment).toBe("per_contract");
   });
 
-  it("clamps to month end and merges dues landing on the same date", () => {
+  it("keeps a month-end due day after the holiday; a borrower long past the last due resumes from today", () => {
     const acc = account({
       dues: [
-        { dueDate: "2026-01-15", amount: "100.00" },
         { dueDate: "2026-01-31", amount: "100.00" },
+        { dueDate: "2026-02-28", amount: "100.00" },
         { dueDate: "2026-03-31", amount: "100.00" },
       ],
     });
-    const d = planDeferral({ account: acc, months: 1, asOf: "2026-01-30" });
+    const d = planDeferral({ account: acc, months: 1, asOf: "2026-02-05" });
     expect(d.until).toBe("2026-02-28");
-    expect(d.newSchedule).toEqual([
-      {
-        dueDate: "2026-02-28",
-        amount: "200.00",
-        deferred: "200.00",
-        interest: "0.00",
-        originalDueDates: ["2026-01-15", "2026-01-31"],
-      },
-      {
-        dueDate: "2026-04-30",
-        amount: "100.00",
-        deferred: "100.00",
-        interest: "0.00",
-        originalDueDates: ["2026-03-31"],
-      },
-    ]);
+    expect(d.newSchedule.map((l) => l.dueDate)).toEqual(["2026-02-28", "2026-03-31", "2026-04-30"]);
+    const late = planDeferral({ account: acc, months: 2, asOf: "2026-07-10" });
+    expect(late.until).toBe("2026-09-10");
+    expect(late.newSchedule.map((l) => l.dueDate)).toEqual(["2026-09-10", "2026-10-10", "2026-11-10"]);
   });
 
-  it("a snapshot account defers its overdue total", () => {
+  it("a snapshot account: its overdue is added to the end of the term (no dated lines)", () => {
     const acc = account({
       dues: undefined,
       delinquency: { dpd: 40, overdue: { principal: "250.00", penaltyInterest: "10.00" } },
     });
     const d = planDeferral({ account: acc, months: 2, asOf: "2026-11-23T10:00:00+08:00" });
-    expect(d.newSchedule).toEqual([
-      { dueDate: "2027-01-23", amount: "260.00", deferred: "260.00", interest: "0.00", originalDueDates: [] },
-    ]);
+    expect(d).toMatchObject({
+      until: "2027-01-23",
+      deferredAmount: "260.00",
+      arrearsTreatment: "end_of_term",
+      newSchedule: [],
+      schedule: [],
+    });
   });
 
   it("rejects bad months and asOf with paths", () => {

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { parseAccount } from "../../src/model/index.js";
-import { buildOffer, type InstallmentOffer, type OfferSpec, parseOfferSpec } from "../../src/offers/index.js";
+import {
+  buildOffer,
+  type InstallmentOffer,
+  type OfferSpec,
+  type PlanNotMade,
+  parseOfferSpec,
+} from "../../src/offers/index.js";
 import { thrownArrearsError as errorOf } from "../helpers.js";
 import { account } from "./fixtures.js";
 
@@ -35,19 +41,41 @@ describe("buildOffer: installment plans", () => {
     expect(o.firstDueDate).toBe("2026-11-30"); // local 23 Nov + 7 days
     expect(o.lastDueDate).toBe("2027-04-30");
     expect(o.basis).toBe("outstanding");
-    expect(o.options).toEqual([
-      { count: 3, installmentAmount: "1000.00", incomeShare: "0.5000", affordable: false },
-      { count: 6, installmentAmount: "500.00", incomeShare: "0.2500", affordable: true },
-      { count: 12, installmentAmount: "250.00", incomeShare: "0.1250", affordable: true },
+    expect(o.options.map((x) => [x.count, x.installmentAmount, x.incomeShare, x.affordable, x.eligible])).toEqual([
+      [3, "1000.00", "0.5000", false, false],
+      [6, "500.00", "0.2500", true, true],
+      [12, "250.00", "0.1250", true, true],
     ]);
+    // The envelope: an offer the engine stands behind, with its dated schedule.
+    expect(o.status).toBe("offered");
+    expect(o.reviewRequired).toBe(false);
+    expect(o.affordability).toMatchObject({
+      basis: "income_share",
+      disposable: "700.00",
+      payment: "500.00",
+      affordable: true,
+      reason: "fits",
+    });
+    expect(o.schedule.map((l) => [l.dueDate, l.amount, l.type])).toEqual(
+      o.installments.map((i) => [i.dueDate, i.amount, "installment"]),
+    );
+    expect(o.scheduleTotal).toBe("3000.00");
+    expect(o.hardship).toBeNull();
+    expect(o.paymentCap).toBe("700.00");
   });
 
-  it("when nothing fits, offers the longest plan flagged unaffordable", () => {
-    const o = buildOffer(spec, big("500.00"), { asOf }) as InstallmentOffer;
-    expect(o.count).toBe(12);
-    expect(o.selection).toBe("longest_unaffordable");
-    expect(o.affordable).toBe(false);
-    expect(o.incomeShare).toBe("0.5000");
+  it("when nothing fits, no plan goes out: status unaffordable, review required, no schedule", () => {
+    const o = buildOffer(spec, big("500.00"), { asOf }) as PlanNotMade;
+    expect(o.kind).toBe("installments");
+    expect(o.status).toBe("unaffordable");
+    expect(o.reviewRequired).toBe(true);
+    expect(o.schedule).toEqual([]);
+    expect(o.scheduleTotal).toBe("0.00");
+    expect(o.selection).toBe("none");
+    expect(o.options!.every((x) => x.affordable === false)).toBe(true);
+    expect(o.affordability).toMatchObject({ affordable: false, payment: null, reason: "exceeds_disposable" });
+    expect(o.reasons.map((r) => r.code)).toEqual(["none_affordable"]);
+    expect(o.reasons[0]!.message).toContain("12 × 250.00");
   });
 
   it("with income unknown, offers the middle count (lower middle for an even number)", () => {
@@ -67,18 +95,19 @@ describe("buildOffer: installment plans", () => {
     expect(noShare.incomeShare).toBe("0.2584");
   });
 
-  it("with includeObligations, other debt service counts against the limit", () => {
+  it("other debt service counts against the limit unless includeObligations is false", () => {
     const acc = account({
       balance: { principal: "2900.00", interest: "100.00", penaltyInterest: "60.00", fees: "40.00" },
       borrower: { monthlyIncome: "2000.00", monthlyObligations: "300.00" },
     });
-    // limit 700.00: 6 × 500.00 + 300.00 = 800.00 no; 12 × 250.00 + 300.00 = 550.00 yes
-    const o = buildOffer({ ...spec, includeObligations: true }, acc, { asOf }) as InstallmentOffer;
+    // limit 700.00 − 300.00 = 400.00: 6 × 500.00 no; 12 × 250.00 yes
+    const o = buildOffer(spec, acc, { asOf }) as InstallmentOffer;
     expect(o.count).toBe(12);
     expect(o.incomeShare).toBe("0.2750");
     expect(o.options.map((x) => x.affordable)).toEqual([false, false, true]);
-    // without the flag, obligations are ignored
-    expect((buildOffer(spec, acc, { asOf }) as InstallmentOffer).count).toBe(6);
+    expect(o.affordability).toMatchObject({ disposable: "400.00", inputs: { obligations: "300.00" } });
+    // without them, the income share alone
+    expect((buildOffer({ ...spec, includeObligations: false }, acc, { asOf }) as InstallmentOffer).count).toBe(6);
   });
 
   it("without waive, the whole outstanding is financed", () => {
@@ -133,8 +162,9 @@ describe("buildOffer: other kinds", () => {
     const d = buildOffer({ kind: "deferral", months: 3 }, account(), { asOf: "2026-11-01" });
     expect(d).toMatchObject({
       kind: "deferral",
+      status: "offered",
       months: 3,
-      until: "2027-02-01",
+      until: "2027-01-15",
       deferredAmount: "300.00",
       cost: "0.00",
     });
@@ -202,16 +232,27 @@ describe("parseOfferSpec", () => {
       counts: [3, 6, 12],
       maxIncomeShare: 0.35,
       frequency: "monthly",
-      waive: [],
-      includeObligations: false,
-      firstDueInDays: 7,
       basis: "outstanding",
+      rounding: "down",
+      includeObligations: true,
+      useIncomeExpenditure: true,
+      incomeExpenditureMaxAgeDays: 365,
+      surplusShare: 1,
+      ifIncomeUnknown: "offer",
+      capAtContractInstallment: "in_hardship",
+      allowAboveContractInstallment: false,
+      firstDueInDays: 7,
+      firstDueOn: "in_days",
+      waive: [],
+      waiveWhen: "now",
+      freeze: [],
     });
     expect(parseOfferSpec({ kind: "settlement", maxDiscount: "0.4", floor: { amount: "100" } })).toEqual({
       kind: "settlement",
       maxDiscount: "0.4",
       floor: { amount: "100" },
       validForDays: 30,
+      approach: "proactive",
     });
     const e = errorOf(() => parseOfferSpec({ kind: "settlement", maxDiscount: "0.4", floor: "2" }));
     expect(e.issues[0]).toMatchObject({ path: ["floor"], received: "2" });
