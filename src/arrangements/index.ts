@@ -37,5 +37,4 @@ export {
   DEFAULT_ARRANGEMENT_RULES,
   isLive,
   paidShareOf,
-  type TrackedArrangement,
 } from "./track.js";

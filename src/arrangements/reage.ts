@@ -21,7 +21,12 @@ import { type AsOf, addMonthsToDay, formatIsoDate, resolveAsOf } from "../time/i
 import { deepFreeze, type EmbeddedTestResult, expectEqual, runEmbeddedCases } from "../util/index.js";
 import { sharedRegistry } from "../util/shared.js";
 import { contractInstallmentAt } from "./contract.js";
-import { type ArrangementRules, currentArrangement, DEFAULT_ARRANGEMENT_RULES } from "./track.js";
+import {
+  type ArrangementRules,
+  currentArrangement,
+  DEFAULT_ARRANGEMENT_RULES,
+  type TrackedArrangement,
+} from "./track.js";
 
 /**
  * Re-aging ("bringing an account current" after the borrower has shown renewed willingness and
@@ -441,7 +446,7 @@ function qualifyingPayments(
   p: PreparedAccount,
   T: number,
   rules: ReageRules,
-  current: ReturnType<typeof currentArrangement>,
+  current: TrackedArrangement | null,
   ar: ArrangementRules,
   money: (m: number) => string,
 ): { met: boolean; detail: string; result: ReageEligibility["qualifyingPayments"] } {

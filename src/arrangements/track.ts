@@ -300,7 +300,7 @@ function track(
  * its agreement day to the day before it ended by agreement or a later arrangement was agreed
  * (so no payment counts toward two arrangements), and never past `today`. @internal
  */
-export function trackArrangements(
+function trackArrangements(
   a: Account,
   p: PreparedAccount,
   today: number,
@@ -437,7 +437,7 @@ export interface ArrangementStatusOptions {
 const OptionsSchema = z.strictObject({ asOf: AsOfSchema, ...ArrangementRulesSchema.shape });
 
 /** The public record of a tracked arrangement. @internal */
-export function arrangementRecord(t: TrackedArrangement, digits: number, rules: ArrangementRules): ArrangementRecord {
+function arrangementRecord(t: TrackedArrangement, digits: number, rules: ArrangementRules): ArrangementRecord {
   const r = t.arrangement;
   const money = (m: number) => formatMinor(m, digits);
   const installments: ArrangementInstallment[] = r.amount.map((amt, k) => {
@@ -529,7 +529,7 @@ export function arrangementStatus(account: unknown, options: ArrangementStatusOp
 }
 
 /** {@link arrangementStatus} on a parsed account and resolved `asOf`. @internal */
-export function arrangementSummary(a: Account, asOf: AsOf, rules: ArrangementRules): ArrangementSummary {
+function arrangementSummary(a: Account, asOf: AsOf, rules: ArrangementRules): ArrangementSummary {
   const p = prepareAccount(a);
   const tracked = trackArrangements(a, p, asOf.day, rules);
   const arrangements = tracked.map((t) => arrangementRecord(t, p.digits, rules));

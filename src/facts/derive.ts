@@ -1,5 +1,22 @@
 import { z } from "zod";
-import { countContacts, DEFAULT_PROMISE_GRACE_DAYS, evaluatePromises, W } from "../contacts/index.js";
+import {
+  ArrangementRulesSchema,
+  activeHardship,
+  arrangementRulesOf,
+  currentArrangement,
+  isLive,
+  paidShareOf,
+  reageEligibilityParsed,
+  resolveReageRules,
+} from "../arrangements/index.js";
+import {
+  countContacts,
+  DEFAULT_PROMISE_GRACE_DAYS,
+  evaluatePromises,
+  PromiseValiditySchema,
+  promiseValidityRules,
+  W,
+} from "../contacts/index.js";
 import { type Delinquency, deriveDelinquency } from "../delinquency/index.js";
 import { optionsError } from "../errors/options.js";
 import {
@@ -41,6 +58,22 @@ export interface FactsOptions {
   unreachable?: { failedAttempts?: number | undefined; invalidNumberAttempts?: number | undefined } | undefined;
   /** Lifecycle numbers of the holds (breathing-space days …); default the Debt Respite Scheme's. */
   holdLifecycle?: HoldLifecycle | undefined;
+  /**
+   * When a promise pauses collection (`activePromise`): a minimum share of the smaller of the
+   * overdue and one contract installment on the day it was made, and a maximum of days ahead
+   * (oracle P1: `{ minAmountShare: 1, maxHorizonDays: 14 }`). Default: every promise is valid.
+   */
+  promiseValidity?: { minAmountShare?: string | number | undefined; maxHorizonDays?: number | undefined } | undefined;
+  /** Arrangement tracking numbers (defaults: grace 2 days, broken at 2 missed or 30 days late). */
+  arrangementTracking?:
+    | {
+        graceDays?: number | undefined;
+        brokenAfterMissed?: number | undefined;
+        brokenAfterDaysLate?: number | undefined;
+      }
+    | undefined;
+  /** Re-age rule set for `reageEligible`: a shipped id (`"us-ffiec-open-end"`), rule JSON or a loaded set. */
+  reageRules?: unknown;
 }
 
 const Days = z.number().int().min(0).max(3650);
@@ -61,9 +94,28 @@ export const FactsOptionsSchema = z.strictObject({
     .strictObject({ failedAttempts: Threshold.optional(), invalidNumberAttempts: Threshold.optional() })
     .optional(),
   holdLifecycle: z.strictObject({ breathingSpaceDays: Days.min(1), mentalHealthDaysAfterTreatment: Days }).optional(),
+  promiseValidity: PromiseValiditySchema.optional(),
+  arrangementTracking: ArrangementRulesSchema.optional(),
+  reageRules: z
+    .custom<unknown>(
+      (v) => {
+        try {
+          resolveReageRules(v);
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      {
+        message:
+          "expected a re-age rule set: a shipped id (us-ffiec-open-end, cn-policy, uk-policy), its JSON or a loaded set",
+      },
+    )
+    .optional(),
 });
 
 const KEYS = new Set(["asOf", "scheme", "graceDays", "tolerance", "promiseGraceDays", "unreachable", "holdLifecycle"]);
+const RARE = ["holdLifecycle", "promiseValidity", "arrangementTracking", "reageRules"] as const;
 const isDays = (v: unknown) => v === undefined || (typeof v === "number" && Number.isInteger(v) && v >= 0 && v <= 3650);
 const isThreshold = (v: unknown) =>
   v === undefined || (typeof v === "number" && Number.isInteger(v) && v >= 1 && v <= 1000);
@@ -80,7 +132,7 @@ function optionsOk(o: unknown): o is FactsOptions {
     for (const k in u) if (k !== "failedAttempts" && k !== "invalidNumberAttempts") return false;
   }
   // The rarer options take the schema's path.
-  if (x.holdLifecycle !== undefined) return FactsOptionsSchema.safeParse(o).success;
+  for (const k of RARE) if (x[k] !== undefined) return FactsOptionsSchema.safeParse(o).success;
   for (const k in x) if (!KEYS.has(k)) return false;
   return true;
 }
@@ -155,7 +207,12 @@ export function deriveFactsWith(a: Account, options: FactsOptions, d: Delinquenc
   const scale = POW10[digits]!;
 
   const k = countContacts(p, asOf, options.unreachable?.failedAttempts, options.unreachable?.invalidNumberAttempts);
-  const pr = evaluatePromises(p, asOf, options.promiseGraceDays ?? DEFAULT_PROMISE_GRACE_DAYS);
+  const pr = evaluatePromises(
+    p,
+    asOf,
+    options.promiseGraceDays ?? DEFAULT_PROMISE_GRACE_DAYS,
+    promiseValidityRules(a, p, options.promiseValidity),
+  );
   const minor = (v: string | number, path: (string | number)[]): number =>
     minorUnitsAt(v, p.currency, p.digits, path, "INVALID_ACCOUNT", `account ${JSON.stringify(p.id)}`);
   const toleranceMinor =
@@ -194,6 +251,13 @@ export function deriveFactsWith(a: Account, options: FactsOptions, d: Delinquenc
   const activeIdx = pr.active;
   const active = activeIdx < 0 ? null : p.promises[activeIdx]!;
   const localMs = asOf.ms + asOf.offsetMs;
+  const arr = currentArrangement(a, p, T, arrangementRulesOf(options.arrangementTracking ?? {}));
+  const hard = activeHardship(a, T);
+  const ie = b.incomeAndExpenditure;
+  const ieDay = ie === undefined ? Number.NaN : parseIsoDate(ie.completedOn);
+  const ieKnown = ie !== undefined && ieDay <= T;
+  let lastReage: number | null = null;
+  if (p.holdSignals) for (const e of p.events) if (e.event.type === "reaged" && e.day <= T) lastReage = e.day;
 
   // Keys in catalogue order, so the JSON of a decision is byte-stable.
   return {
@@ -293,6 +357,40 @@ export function deriveFactsWith(a: Account, options: FactsOptions, d: Delinquenc
     monthlyIncome: incomeMinor === null ? null : incomeMinor / scale,
     debtServiceRatio:
       incomeMinor === null || incomeMinor === 0 ? null : ratio4((pay.monthlyDue ?? 0) + obligationsMinor, incomeMinor),
+    invalidPromisePending: pr.invalidPending >= 0,
+    invalidPromiseReason:
+      pr.invalidPending < 0
+        ? null
+        : pr.invalid[pr.invalidPending] === 1
+          ? "amount_below_minimum"
+          : "date_beyond_horizon",
+    onArrangement: isLive(arr),
+    arrangementStatus: arr === null ? null : arr.state,
+    arrangementKind: arr === null ? null : arr.arrangement.kind,
+    arrangementMissedPayments: arr === null ? null : arr.missed,
+    arrangementShortfall: arr === null ? null : arr.shortfall / scale,
+    daysSinceArrangementBroken: arr === null || arr.state !== "broken" ? null : T - arr.brokenDay!,
+    nextArrangementDueInDays: arr === null || arr.next < 0 ? null : arr.arrangement.day[arr.next]! - T,
+    arrangementPaidShare: arr === null ? null : paidShareOf(arr),
+    hardshipDaysRemaining: hard === null || hard.untilDay === null ? null : hard.untilDay - T,
+    disposableIncome: ieKnown
+      ? (minor(ie.monthlyIncome, ["borrower", "incomeAndExpenditure", "monthlyIncome"]) -
+          minor(ie.essentialExpenditure, ["borrower", "incomeAndExpenditure", "essentialExpenditure"]) -
+          minor(ie.otherDebtRepayments, ["borrower", "incomeAndExpenditure", "otherDebtRepayments"])) /
+        scale
+      : null,
+    incomeExpenditureAgeDays: ieKnown ? T - ieDay : null,
+    daysSinceReaged: lastReage === null ? null : T - lastReage,
+    reageEligible:
+      options.reageRules === undefined
+        ? null
+        : reageEligibilityParsed(
+            a,
+            asOf,
+            resolveReageRules(options.reageRules, ["reageRules"]),
+            options.scheme,
+            arrangementRulesOf(options.arrangementTracking ?? {}),
+          ).eligible,
     riskScore: null,
     riskProbability: null,
     hardshipScore: null,
