@@ -24,7 +24,9 @@ export type AffordabilityReason =
   | "deficit_budget"
   | "no_payment"
   | "income_unknown"
-  | "lump_sum";
+  | "lump_sum"
+  /** Options fit the disposable amount but are above the contract installment (hardship cap). */
+  | "above_contract_installment";
 
 /** How affordable an offer is, and on what evidence. Amounts are monthly, decimal strings. */
 export interface OfferAffordability {

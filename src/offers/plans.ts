@@ -169,7 +169,13 @@ function notMade(
   options?: PlanOption[],
 ): PlanNotMade {
   const c = ctx.currency;
-  const aff = affordabilityRecord(ctx, d, status === "not_applicable" ? 0 : null);
+  let aff = affordabilityRecord(ctx, d, status === "not_applicable" ? 0 : null);
+  if (status === "unaffordable" && options?.some((o) => o.affordable === true))
+    aff = {
+      ...aff,
+      reason: "above_contract_installment",
+      detail: `the options that fit ${aff.disposable} a month are above the contract installment ${amt(cap ?? 0, c)}`,
+    };
   return {
     kind,
     ...envelope(ctx, status, reasons, aff, paymentCapOf(cap, d), []),

@@ -108,6 +108,7 @@ describe("installments in hardship (CN-HARD-03/04, US-HARD-03)", () => {
     };
     const o = buildOffer(cnPlan, account, { asOf: ASOF.CN }) as PlanNotMade;
     expect(o).toMatchObject({ status: "unaffordable", reviewRequired: true, schedule: [], paymentCap: "1050.00" });
+    expect(o.affordability.reason).toBe("exceeds_disposable");
     expect(o.reasons.map((r) => r.code)).toEqual(["contract_installment_cap", "none_affordable"]);
   });
 
@@ -130,6 +131,10 @@ describe("installments in hardship (CN-HARD-03/04, US-HARD-03)", () => {
     // Above the contract installment only when the policy allows it and it is affordable.
     const rich = { ...account, borrower: { monthlyIncome: "10000.00", hardship: drop("2026-11-16") } };
     expect((buildOffer(cnPlan, rich, { asOf: ASOF.US }) as InstallmentOffer).count).toBe(12);
+    // Only plans above the cap fit the disposable amount: a review, and the reason says why.
+    const short = buildOffer({ ...cnPlan, counts: [3, 6] }, rich, { asOf: ASOF.US }) as PlanNotMade;
+    expect(short.status).toBe("unaffordable");
+    expect(short.affordability).toMatchObject({ affordable: false, reason: "above_contract_installment" });
     const allowed = buildOffer({ ...cnPlan, allowAboveContractInstallment: true }, rich, { asOf: ASOF.US });
     expect((allowed as InstallmentOffer).count).toBe(3);
   });
