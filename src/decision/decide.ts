@@ -463,6 +463,23 @@ function decideParsed(rp: ResolvedPolicy, account: Account, options: DecideOptio
   for (const a of [action, ...(action.alongside ?? [])]) {
     const offerSpec = a.params.offer ?? rp.actions[a.type]?.offer;
     if (offerSpec) a.offer = buildOffer(offerSpec as Parameters<typeof buildOffer>[0], account, { asOf: options.asOf });
+    const review = rp.options.offerReview;
+    if (a === action && review !== undefined && (a.offer as { reviewRequired?: boolean } | undefined)?.reviewRequired) {
+      // Never send an unaffordable offer as if it fitted: a person reviews it (income and expenditure).
+      const def = rp.actions[review]!;
+      decision.action = {
+        type: review,
+        channel: null,
+        party: def.party,
+        rule: a.rule,
+        earliestAt: a.earliestAt,
+        contact: false,
+        params: { reason: `offer_${(a.offer as { status: string }).status}`, offeredAction: a.type },
+        offer: a.offer,
+        ...(a.alongside ? { alongside: a.alongside } : {}),
+      };
+      continue;
+    }
     if (a.template && options.render !== false) {
       const optOutText = rp.optOutText(profiles, a.channel);
       a.message = renderMessage(

@@ -63,6 +63,7 @@ export interface ResolvedPolicy {
     tolerance: string | number;
     unreachable: PolicyOptions["unreachable"];
     collectorRole: "creditor" | "debt_collector";
+    offerReview: string | undefined;
   };
   /** Whether the policy applies in `jurisdiction`. */
   covers: (jurisdiction: string) => boolean;
@@ -223,6 +224,7 @@ function finish(
       maxDelayHours: policy.options.maxDelayHours ?? 0,
       unreachable: policy.options.unreachable,
       collectorRole: role,
+      offerReview: policy.options.offerReview,
     },
     covers: (jurisdiction) => {
       let hit = where.get(jurisdiction);

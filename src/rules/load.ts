@@ -323,6 +323,18 @@ export function compilePolicy(input: unknown, options: LoadPolicyOptions | undef
         received: fallback,
       });
     }
+    const review = (raw.options as Record<string, unknown> | undefined)?.offerReview;
+    if (review !== undefined) {
+      checkType(review, ["options", "offerReview"]);
+      const ra = (raw.actions as Record<string, unknown>)[review as string] as Record<string, unknown> | undefined;
+      if (ra?.contact === true)
+        issues.push({
+          path: ["options", "offerReview"],
+          message:
+            "the offer review action must not contact the borrower (an unaffordable offer is reviewed, not sent)",
+          received: review,
+        });
+    }
     for (const [t, a] of Object.entries(raw.actions as Record<string, unknown>)) {
       const req = (a as Record<string, unknown> | null)?.requires;
       if (Array.isArray(req)) {

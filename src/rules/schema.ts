@@ -90,6 +90,12 @@ export const PolicyOptionsSchema = z.strictObject({
    * collector. Profiles and requirements that bind only one role apply accordingly.
    */
   collectorRole: z.enum(["creditor", "debt_collector"]).optional(),
+  /**
+   * The action (a non-contact one, e.g. `hardship_review`) that replaces an offer action whose offer
+   * comes back `unaffordable` or `insufficient_information`: such an offer is never sent as if it
+   * were affordable; the review action carries it, with `params.reason` and `params.offeredAction`.
+   */
+  offerReview: ActionTypeSchema.optional(),
   /** Thresholds of the `unreachable` fact (see docs/facts.md); the facts module's defaults otherwise. */
   unreachable: z
     .strictObject({

@@ -155,10 +155,11 @@ describe("facts: hardship duration, I&E, re-aging", () => {
     ]);
   });
 
-  it("the new facts sit before the score facts, which stay last", () => {
+  it("the new facts sit just before the score facts (the stage facts follow them)", () => {
     const names = FACTS.map((d) => d.name);
-    expect(names.slice(-4)).toEqual(["riskScore", "riskProbability", "hardshipScore", "segment"]);
-    expect(names.indexOf("reageEligible")).toBe(names.length - 5);
+    const seg = names.indexOf("segment");
+    expect(names.slice(seg - 3, seg + 1)).toEqual(["riskScore", "riskProbability", "hardshipScore", "segment"]);
+    expect(names.indexOf("reageEligible")).toBe(seg - 4);
     expect(Object.keys(deriveFacts(base, { asOf: ASOF_CN }))).toEqual(names);
   });
 });
