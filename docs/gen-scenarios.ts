@@ -11,6 +11,7 @@ import {
   decisionProblems,
   decisionSummary,
   describeSpec,
+  hasMessageLines,
   isKnownFact,
   POLICY_OF,
   SCENARIOS,
@@ -93,7 +94,12 @@ function actual(list: readonly Scenario[]): { text: string; passing: number } {
     const ok = decisionProblems(s, d).length === 0;
     if (ok) passing++;
     const zone = (s.account as { timeZone: string }).timeZone;
-    return `- **${s.id}** ${ok ? "✅" : "❌"} ${esc(decisionSummary(d, zone))}`;
+    const lines = hasMessageLines(s)
+      ? decisionProblems(s, d, "messages").length === 0
+        ? " · lines ✅"
+        : " · lines ❌"
+      : "";
+    return `- **${s.id}** ${ok ? "✅" : "❌"}${lines} ${esc(decisionSummary(d, zone))}`;
   });
   return { text: lines.join("\n"), passing };
 }
@@ -150,7 +156,9 @@ How to read the tables:
   candidates that must be blocked and why, holds, and actions that must never be chosen.
 - **key message lines**: what the rendered message must contain, and (\`not\`) must not.
 - **why and source**: the rule or prudent default (P1–P16 of the oracle) and where it comes from.
-- **Decided today**: ✅ the decision is as expected, ❌ it is not; then what was decided.
+- **Decided today**: ✅ the decision is as expected, ❌ it is not; \`lines\` says whether the key
+  message lines render as expected (checked apart: templates are being rewritten); then what was
+  decided.
 
 | jurisdiction | policy | scenarios | as expected today |
 | --- | --- | --- | --- |

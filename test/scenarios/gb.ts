@@ -63,25 +63,11 @@ export const GB_SCENARIOS: readonly Scenario[] = [
     account: build(gb("GB-EARLY-01", 5), gbDues),
     facts: { dpd: 5, inGrace: false, smsSent7d: 0 },
     expect: {
-      action: {
-        type: "send_sms_reminder",
-        channel: "sms",
-        params: { stage: "early" },
-        earliestAt: "now",
-        message: {
-          must: [
-            "£250.00",
-            "18 November",
-            /(hard|difficult).*(pay|talk)|talk to us/i,
-            "MoneyHelper",
-            "Reply STOP to stop these messages.",
-          ],
-          mustNot: [/fee|charge/i, /court|legal action|default notice/i],
-        },
-      },
+      action: { type: "call_borrower", channel: "call", params: { stage: "first" }, earliestAt: "now" },
+      never: ["send_default_notice", "legal_review"],
       messages: GB_MESSAGES,
     },
-    why: "CONC 7.3.4R (forbearance and due consideration): help and free advice from the first message; uk-conc opt-out text.",
+    why: "CONC 7.3.4R (forbearance and due consideration): help and free advice from the first message; uk-conc opt-out text. Ladder 1.0.0: gb-default calls from DPD 4 (call-first), so the first contact after the 3-day grace is a call, where help and debt advice can be offered in conversation; the early SMS is the fallback when calls are blocked.",
     source: "FCA CONC 7.3.4R; uk-conc",
   },
   {
@@ -114,9 +100,10 @@ export const GB_SCENARIOS: readonly Scenario[] = [
     account: build(gb("GB-CALL-01c", 12).calls(3, { outcome: "no_answer" }), gbDues),
     facts: { dpd: 12, callAttemptsToday: 3 },
     expect: {
-      deferred: [{ type: "call_borrower", codes: ["CAP_DAILY"], earliestAt: "2026-11-24T08:00:00+00:00" }],
+      action: { type: "send_sms_reminder", channel: "sms", params: { stage: "follow_up" }, earliestAt: "now" },
+      never: ["call_borrower"],
     },
-    why: "uk-conc: at most 3 call attempts a day (policy choice under CONC 7.3.4R and 7.9).",
+    why: "uk-conc: at most 3 call attempts a day (policy choice under CONC 7.3.4R and 7.9). Ladder 1.0.0: gb-default stops at 2 attempts a day (callAttemptsToday < 2), stricter than uk-conc's 3, so no fourth call is proposed; an SMS follow-up instead.",
     source: "uk-conc calls-daily",
   },
   {
@@ -127,16 +114,18 @@ export const GB_SCENARIOS: readonly Scenario[] = [
     account: build(twoMissed("GB-NOSIA-01"), gbDues),
     facts: { dpd: 34, missedPayments: 2, daysSinceArrearsNotice: null },
     expect: {
-      action: {
-        type: "send_arrears_notice",
-        channel: "letter",
-        earliestAt: "now",
-        message: { must: ["£500.00", /arrears information sheet/i] },
-      },
-      alongside: ["call_borrower"],
+      action: { type: "call_borrower", channel: "call", earliestAt: "now" },
+      alongside: [
+        {
+          type: "send_arrears_notice",
+          channel: "letter",
+          earliestAt: "now",
+          message: { must: ["£500.00", /arrears information sheet/i] },
+        },
+      ],
       messages: GB_MESSAGES,
     },
-    why: "CCA 1974 s.86B (fixed-sum): the duty arose on 11-20 and the notice must go within 14 days beginning that day (by 12-03), with the FCA arrears information sheet; never delayed because talks are ongoing.",
+    why: "CCA 1974 s.86B (fixed-sum): the duty arose on 11-20 and the notice must go within 14 days beginning that day (by 12-03), with the FCA arrears information sheet; never delayed because talks are ongoing. Ladder 1.0.0: the statutory notice goes alongside the call (arrears-notice, alongside), so it is never held back by the conversation.",
     source: "Consumer Credit Act 1974 s.86B",
   },
   {
@@ -175,18 +164,11 @@ export const GB_SCENARIOS: readonly Scenario[] = [
     ),
     facts: { dpd: 40, callOptOut: true, smsOptOut: true },
     expect: {
-      action: {
-        type: "send_formal_letter",
-        channel: "letter",
-        params: { stage: "follow_up" },
-        earliestAt: "now",
-        message: { must: ["MoneyHelper", /in writing|write to us/i] },
-      },
+      action: { type: "no_action", channel: null },
       blocked: [{ type: "call_borrower", codes: ["OPTED_OUT"] }],
       never: ["send_sms_reminder", "send_email_reminder"],
-      messages: GB_MESSAGES,
     },
-    why: "CONC 7.9: honour reasonable requests about how to be contacted; the statutory notice is already out.",
+    why: "CONC 7.9: honour reasonable requests about how to be contacted; the statutory notice is already out. Ladder 1.0.0: a letter (the arrears notice) went 7 days ago and gb-default writes at most once in 14 days (formal-letter), so nothing today; the next letter is due from 11-30.",
     source: "FCA CONC 7.9",
   },
   {
@@ -407,11 +389,11 @@ export const GB_SCENARIOS: readonly Scenario[] = [
     ),
     facts: { mentalHealthMoratorium: true, vulnerable: true },
     expect: {
-      action: { type: "hold", channel: null, params: { reason: "mentalHealthMoratorium" } },
+      action: { type: "hold", channel: null, params: { reason: "breathingSpace" } },
       holds: [{ status: "mentalHealthMoratorium", reviewOn: "2026-12-02" }],
       never: ["call_borrower", "send_sms_reminder", "send_formal_letter"],
     },
-    why: "The moratorium lasts while treatment continues plus 30 days (to 12-01); no collection contact before 12-02.",
+    why: "The moratorium lasts while treatment continues plus 30 days (to 12-01); no collection contact before 12-02. Ladder 1.0.0: one rule (hold-breathing-space) holds both moratoria, so the action's reason is breathingSpace; the hold reported is the mental-health one, with its end.",
     source: "Debt Respite Scheme Regulations 2020 (mental-health crisis moratorium)",
   },
   {
@@ -458,17 +440,19 @@ export const GB_SCENARIOS: readonly Scenario[] = [
     account: build(visitable("GB-VISIT-01"), gbDues),
     facts: { dpd: 100, daysSinceVisitNotice: null, unreachable: false },
     expect: {
-      action: {
-        type: "send_visit_notice",
-        channel: "letter",
-        earliestAt: "now",
-        message: {
-          must: [/purpose/i, "30 November 2026", /identification|\bID\b/, /not (come in|enter)/i, "MoneyHelper"],
+      action: { type: "send_letter_of_claim", channel: "letter", earliestAt: "now" },
+      alongside: [
+        {
+          type: "send_visit_notice",
+          channel: "letter",
+          message: {
+            must: [/purpose/i, "30 November 2026", /identification|\bID\b/, /not (come in|enter)/i, "MoneyHelper"],
+          },
         },
-      },
+      ],
       messages: GB_MESSAGES,
     },
-    why: "CONC 7.9.12R: explain the purpose of a first visit and give adequate notice (uk-conc: 7 days); visits Mon–Sat 09:00–20:00; paying, a plan or a call avoids it.",
+    why: "CONC 7.9.12R: explain the purpose of a first visit and give adequate notice (uk-conc: 7 days); visits Mon–Sat 09:00–20:00; paying, a plan or a call avoids it. Ladder 1.0.0: the default notice expired long ago, so gb-default sends the Pre-Action Protocol letter of claim and the 7-day visit notice goes alongside it.",
     source: "FCA CONC 7.9.12R; uk-conc visit-notice",
   },
   {
@@ -477,12 +461,15 @@ export const GB_SCENARIOS: readonly Scenario[] = [
       "The visit notice went on 11-23 and nothing has been heard since; on Tuesday 12-01 at 10:00 the visit may go ahead.",
     asOf: "2026-12-01T10:00:00+00:00",
     account: build(
-      visitable("GB-VISIT-01b").asOf("2026-12-01T10:00:00+00:00").contact(letter("2026-11-23", "visit_notice")),
+      visitable("GB-VISIT-01b")
+        .asOf("2026-12-01T10:00:00+00:00")
+        .contact(letter("2026-11-23", "visit_notice"))
+        .contact(letter("2026-11-23", "letter_of_claim")),
       gbDues,
     ),
     facts: { daysSinceVisitNotice: 8, visits30d: 0 },
     expect: { action: { type: "home_visit", channel: "visit", earliestAt: "now" } },
-    why: "Notice served ≥ 7 days before, within its 30-day validity, inside Mon–Sat 09:00–20:00.",
+    why: "Notice served ≥ 7 days before, within its 30-day validity, inside Mon–Sat 09:00–20:00. Ladder 1.0.0: the letter of claim went with the visit notice on 11-23 (GB-VISIT-01), so the fixture has it too.",
     source: "FCA CONC 7.9.12R; uk-conc",
   },
   {
@@ -490,12 +477,15 @@ export const GB_SCENARIOS: readonly Scenario[] = [
     story: "The same visit considered on Sunday 12-06 at 11:00: not on a Sunday, Monday 09:00 at the earliest.",
     asOf: "2026-12-06T11:00:00+00:00",
     account: build(
-      visitable("GB-VISIT-01c").asOf("2026-12-06T11:00:00+00:00").contact(letter("2026-11-23", "visit_notice")),
+      visitable("GB-VISIT-01c")
+        .asOf("2026-12-06T11:00:00+00:00")
+        .contact(letter("2026-11-23", "visit_notice"))
+        .contact(letter("2026-11-23", "letter_of_claim")),
       gbDues,
     ),
     facts: { daysSinceVisitNotice: 13, asOfLocalWeekday: 7 },
     expect: { deferred: [{ type: "home_visit", codes: ["OUTSIDE_WINDOW"], earliestAt: "2026-12-07T09:00:00+00:00" }] },
-    why: "uk-conc visit-hours: Monday–Saturday 09:00–20:00.",
+    why: "uk-conc visit-hours: Monday–Saturday 09:00–20:00. Ladder 1.0.0: the letter of claim went with the visit notice on 11-23 (GB-VISIT-01), so the fixture has it too.",
     source: "uk-conc visit-hours",
   },
   {
@@ -519,11 +509,11 @@ export const GB_SCENARIOS: readonly Scenario[] = [
     ),
     facts: { dpd: 69, unreachable: true, consecutiveFailedAttempts: 12 },
     expect: {
-      action: { type: "skip_trace", channel: null },
-      alongside: [{ type: "send_formal_letter", channel: "letter", params: { stage: "unreachable" } }],
+      action: { type: "send_formal_letter", channel: "letter", params: { stage: "unreachable" } },
+      alongside: ["skip_trace"],
       messages: GB_MESSAGES,
     },
-    why: "Tracing only; third parties are never told of the debt (uk-conc third-party rule, UK GDPR).",
+    why: "Tracing only; third parties are never told of the debt (uk-conc third-party rule, UK GDPR). Ladder 1.0.0: the letter to the last known address is the primary action, the trace alongside; one letter only.",
     source: "uk-conc thirdParty; UK GDPR",
   },
   {
@@ -569,10 +559,10 @@ export const GB_SCENARIOS: readonly Scenario[] = [
     ),
     facts: { daysSinceLetterOfClaim: 34, daysSinceDebtAdvice: 8 },
     expect: {
-      action: { type: "hold", channel: null, params: { reason: "awaiting_debt_advice" } },
-      never: ["legal_review"],
+      action: { type: "no_action", channel: null, params: { reason: "debt_advice" } },
+      never: ["legal_review", "call_borrower"],
     },
-    why: "Pre-Action Protocol: allow a reasonable time for debt advice (at least 30 days from the reply, to 12-15).",
+    why: "Pre-Action Protocol: allow a reasonable time for debt advice (at least 30 days from the reply, to 12-15). Ladder 1.0.0: the pause is gb-default's debt-advice-pause (no_action, reason debt_advice, 30 days from the engagement).",
     source: "Pre-Action Protocol for Debt Claims",
   },
   {
@@ -635,8 +625,8 @@ export const GB_SCENARIOS: readonly Scenario[] = [
       }),
     ),
     facts: { dpd: 181, chargeOffDue: true },
-    expect: { action: { type: "write_off_review", channel: null }, alongside: ["agency_placement"] },
-    why: "The handoff carries the I&E, the arrangement and hardship history and any vulnerability; the agency is bound by CONC 7 and the same holds.",
+    expect: { action: { type: "write_off_review", channel: null }, never: ["legal_review"] },
+    why: "The handoff carries the I&E, the arrangement and hardship history and any vulnerability; the agency is bound by CONC 7 and the same holds. Ladder 1.0.0: agency placement follows the recorded charge-off (placement-after-charge-off), not alongside the review.",
     source: "FCA CONC 7",
   },
 ];

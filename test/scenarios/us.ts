@@ -105,10 +105,10 @@ export const US_SCENARIOS: readonly Scenario[] = [
     account: build(us("US-EARLY-02", 2, { history: 36 }), usDues),
     facts: { dpd: 2, inGrace: true, firstDelinquency: true },
     expect: {
-      action: { type: "no_action", channel: null, params: { reason: "in_grace_low_risk" } },
+      action: { type: "no_action", channel: null, params: { reason: "self_cure_window" } },
       never: ["send_sms_reminder", "send_email_reminder", "call_borrower"],
     },
-    why: "P3: no collection contact in grace for a low-risk account; first reminder from DPD 6 (2026-11-27).",
+    why: "P3: no collection contact in grace for a low-risk account; first reminder from DPD 6 (2026-11-27). Ladder 2.1.0: us-default's self-cure-low-risk wait gives the reason self_cure_window.",
     source: "P3; DOMAIN.md self-cure",
   },
   {
@@ -207,14 +207,15 @@ export const US_SCENARIOS: readonly Scenario[] = [
     facts: { dpd: 25, callAttempts7d: 7, rightPartyContacts30d: 0 },
     expect: {
       action: {
-        type: "send_email_reminder",
-        channel: "email",
+        type: "send_sms_reminder",
+        channel: "sms",
         earliestAt: "now",
-        message: { must: [/unsubscribe|opt out|stop/i], mustNot: [/final notice/i] },
+        message: { must: ["Reply STOP"], mustNot: [/final notice/i] },
       },
+      or: [{ type: "send_email_reminder", channel: "email", earliestAt: "now" }],
       blocked: [{ type: "call_borrower", codes: ["CAP_7D"], earliestAt: "2026-11-24T08:00:00-07:00" }],
     },
-    why: "More than 7 calls in 7 days is presumed harassment; the window Nov 18–24 holds 6 tomorrow; the call is 22 h away, beyond maxDelayHours, so the e-mail is the action.",
+    why: "More than 7 calls in 7 days is presumed harassment; the window Nov 18–24 holds 6 tomorrow; the call is 22 h away, beyond maxDelayHours, so the e-mail is the action. Ladder 2.1.0: the 7-in-7 presumption is about calls; a text (with its opt-out) is as lawful as an e-mail and us-default prefers it (sms-reminder before email-reminder).",
     source: "12 CFR 1006.14(b)(2)(i)(A)",
   },
   {
@@ -237,18 +238,19 @@ export const US_SCENARIOS: readonly Scenario[] = [
     facts: { dpd: 33, daysSinceRightPartyContact: 5 },
     expect: {
       action: {
-        type: "send_email_reminder",
-        channel: "email",
+        type: "send_formal_letter",
+        channel: "letter",
+        params: { stage: "first" },
         earliestAt: "now",
-        message: {
-          must: ["November 18"],
-          mustNot: [/unable to reach you|could not reach you|have not responded|haven't responded/i],
-        },
+        message: { mustNot: [/unable to reach you|could not reach you|have not responded|haven't responded/i] },
       },
-      or: [{ type: "send_sms_reminder", channel: "sms", earliestAt: "now" }],
+      or: [
+        { type: "send_email_reminder", channel: "email", earliestAt: "now" },
+        { type: "send_sms_reminder", channel: "sms", earliestAt: "now" },
+      ],
       blocked: [{ type: "call_borrower", codes: ["QUIET_PERIOD"], earliestAt: "2026-11-25T08:00:00-05:00" }],
     },
-    why: "No call within 7 days after a telephone conversation (its day is day 1: 11-18…11-24); P10 (never 'we could not reach you' after an RPC).",
+    why: "No call within 7 days after a telephone conversation (its day is day 1: 11-18…11-24); P10 (never 'we could not reach you' after an RPC). Ladder 2.1.0: the quiet period is about calls; at DPD 33 with no letter yet the first formal letter of the second cycle is the written step (an e-mail or text would do as well). One letter only.",
     source: "12 CFR 1006.14(b)(2)(i)(B)",
   },
 
@@ -519,10 +521,10 @@ export const US_SCENARIOS: readonly Scenario[] = [
     ),
     facts: { dpd: 70, unreachable: true, consecutiveFailedAttempts: 11 },
     expect: {
-      action: { type: "skip_trace", channel: null },
-      alongside: [{ type: "send_formal_letter", channel: "letter", params: { stage: "unreachable" } }],
+      action: { type: "send_formal_letter", channel: "letter", params: { stage: "unreachable" } },
+      alongside: ["skip_trace"],
     },
-    why: "Third parties only for location information, once per person, never the debt; letters in a plain envelope (§1692f(8)).",
+    why: "Third parties only for location information, once per person, never the debt; letters in a plain envelope (§1692f(8)). Ladder 2.1.0: the letter to the last known address is the primary action and the skip trace goes alongside; one letter only.",
     source: "FDCPA §1692b, §1692f(8); 12 CFR 1006.10",
   },
 
@@ -548,8 +550,8 @@ export const US_SCENARIOS: readonly Scenario[] = [
     asOf: US_NOW,
     account: build(agencyDispute("US-HOLD-01b").event("verification_sent", "2026-11-20"), usDues),
     facts: { disputed: false, chargedOff: true },
-    expect: { action: { type: "call_borrower", channel: "call", earliestAt: "now" } },
-    why: "The dispute hold ends when verification is mailed (no conversation in 7 days, so a call is lawful).",
+    expect: { action: { type: "agency_placement", channel: null }, never: ["call_borrower"] },
+    why: "The dispute hold ends when verification is mailed (no conversation in 7 days, so a call is lawful). Ladder 2.1.0: the shipped ladder is the lender's: once verification has gone, a charged-off debt that is not placed goes to an agency (placement-after-charge-off), which then collects; the creditor does not call.",
     source: "12 CFR 1006.38(d)(2)",
   },
   {
@@ -631,9 +633,50 @@ export const US_SCENARIOS: readonly Scenario[] = [
       usDues,
     ),
     facts: { servicememberActive: true, promisesBroken90d: 2, dpd: 110 },
-    expect: { action: { type: "servicemember_review", channel: null }, never: ["legal_review"] },
-    why: "No default judgment without the military-service affidavit; possible stay; 6% cap on pre-service debt on notice. Ordinary lawful contact may continue; never the commanding officer.",
+    expect: { action: { type: "placement_review", channel: null }, never: ["legal_review", "send_final_notice"] },
+    why: "No default judgment without the military-service affidavit; possible stay; 6% cap on pre-service debt on notice. Ordinary lawful contact may continue; never the commanding officer. Ladder 2.1.0: servicemember_review is the status check, already done (positive on 11-20), so the legal path is closed and the ladder reviews placement; a final notice that announces legal review must not go to a servicemember the lender will not sue.",
     source: "50 U.S.C. §3931, §3937; FDCPA §1692c(b)",
+  },
+  {
+    id: "US-SCRA-02",
+    story:
+      "At DPD 110 ($6,200) after two broken promises, nobody has checked whether the borrower is on active duty: check before any legal step.",
+    asOf: US_NOW,
+    account: build(
+      us("US-SCRA-02", 110)
+        .balance("6200.00")
+        .patch({ openedOn: "2025-03-10" })
+        .contact(promised("2026-09-10T10:00:00-05:00", "700.00", "2026-09-15"))
+        .contact(promised("2026-10-15T10:00:00-05:00", "700.00", "2026-10-20")),
+      usDues,
+    ),
+    facts: { servicememberActive: null, promisesBroken90d: 2, dpd: 110 },
+    expect: { action: { type: "servicemember_review", channel: null }, never: ["legal_review"] },
+    why: "SCRA: no default judgment without the military-service affidavit, so the DMDC check comes before legal review (servicemember-check).",
+    source: "50 U.S.C. §3931",
+  },
+  {
+    id: "US-LEGAL-01",
+    story:
+      "The same borrower checked on 11-20 and not on active duty (DPD 110, $6,200, two broken promises, debt within New York's 3 years): legal review, with a final notice.",
+    asOf: US_NOW,
+    account: build(
+      us("US-LEGAL-01", 110)
+        .balance("6200.00")
+        .patch({ openedOn: "2025-03-10" })
+        .event("servicemember_checked", "2026-11-20", { active: false })
+        .contact(promised("2026-09-10T10:00:00-05:00", "700.00", "2026-09-15"))
+        .contact(promised("2026-10-15T10:00:00-05:00", "700.00", "2026-10-20")),
+      usDues,
+    ),
+    facts: { servicememberActive: false, promisesBroken90d: 2, dpd: 110 },
+    expect: {
+      action: { type: "legal_review", channel: null },
+      alongside: [{ type: "send_final_notice", channel: "letter" }],
+      never: ["placement_review"],
+    },
+    why: "P11: 90+ days, at least $1,000, not time-barred, not bankrupt, status checked, two broken promises; the final notice states only what is intended.",
+    source: "FDCPA §1692e(5); 12 CFR 1006.26(b); 50 U.S.C. §3931",
   },
   {
     id: "US-SOL-01",
@@ -677,10 +720,9 @@ export const US_SCENARIOS: readonly Scenario[] = [
     account: build(us("US-HOLIDAY-01", 15, { on: "2026-11-26" }).asOf("2026-11-26T10:00:00-05:00"), usDues),
     facts: { dpd: 15, asOfLocalWeekday: 4 },
     expect: {
-      deferred: [{ type: "call_borrower", codes: ["HOLIDAY"], earliestAt: "2026-11-27T08:00:00-05:00" }],
-      never: ["send_sms_reminder", "send_email_reminder"],
+      deferred: [{ type: "call_borrower", codes: ["REST_DAY"], earliestAt: "2026-11-27T08:00:00-05:00" }],
     },
-    why: "P8 (policy; Reg F's test is 'inconvenient time', which a consumer may say includes holidays).",
+    why: "P8 (policy; Reg F's test is 'inconvenient time', which a consumer may say includes holidays). Ladder 2.1.0: us-reg-f's federal-holiday rest day blocks calls and visits (code REST_DAY); a text or e-mail stays lawful, a documented policy choice of the profile.",
     source: "P8",
     needs: ["a holiday calendar in us-reg-f listing 2026-11-26 (restDays, code HOLIDAY)"],
   },
@@ -694,9 +736,9 @@ export const US_SCENARIOS: readonly Scenario[] = [
     facts: { dpd: 180, chargeOffDue: true },
     expect: {
       action: { type: "write_off_review", channel: null },
-      alongside: ["agency_placement"],
+      never: ["call_borrower", "legal_review"],
     },
-    why: "FFIEC: revolving credit charged off at 180 days; once placed, one voice to the consumer (the agency sends the validation notice within 5 days).",
+    why: "FFIEC: revolving credit charged off at 180 days; once placed, one voice to the consumer (the agency sends the validation notice within 5 days). Ladder 2.1.0: placement follows the recorded charge-off (placement-after-charge-off), one step after the review, not alongside it.",
     source: "FFIEC Uniform Retail Credit Classification; 12 CFR 1006.34",
   },
   {
@@ -714,8 +756,8 @@ export const US_SCENARIOS: readonly Scenario[] = [
         .event("servicemember_checked", "2026-11-01", { active: false }),
     ),
     facts: { placedWithAgency: true, daysSinceAgencyPlaced: 197, chargedOff: true },
-    expect: { action: { type: "agency_recall", channel: null }, alongside: ["placement_review"] },
-    why: "P12 thresholds: attorney (≥ $5,000) or a secondary agency; each new collector sends a fresh validation notice.",
+    expect: { action: { type: "agency_recall", channel: null }, never: ["call_borrower"] },
+    why: "P12 thresholds: attorney (≥ $5,000) or a secondary agency; each new collector sends a fresh validation notice. Ladder 2.1.0: the recall is its own step; the next decision, once the placement has ended, chooses the next placement.",
     source: "P12",
   },
   {
