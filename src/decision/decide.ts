@@ -295,6 +295,8 @@ function decideParsed(rp: ResolvedPolicy, account: Account, options: DecideOptio
       ...delinquencyOptions,
       promiseGraceDays: rp.options.promiseGraceDays,
       ...(rp.options.unreachable ? { unreachable: rp.options.unreachable } : {}),
+      ...(rp.options.promiseValidity ? { promiseValidity: rp.options.promiseValidity } : {}),
+      ...(rp.options.arrangementTracking ? { arrangementTracking: rp.options.arrangementTracking } : {}),
       ...(lifecycle ? { holdLifecycle: lifecycle } : {}),
     },
     delinquency,
@@ -434,7 +436,9 @@ function decideParsed(rp: ResolvedPolicy, account: Account, options: DecideOptio
       params: {},
     };
   }
-  if (alongside.length > 0) action.alongside = alongside.map(toAction);
+  // One action of each kind: a letter rule alongside a letter that is already the action adds nothing.
+  const extra = alongside.filter((x) => x.ev.type !== action.type);
+  if (extra.length > 0) action.alongside = extra.map(toAction);
 
   const decision: Decision = {
     accountId: account.id,

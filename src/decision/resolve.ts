@@ -64,6 +64,8 @@ export interface ResolvedPolicy {
     unreachable: PolicyOptions["unreachable"];
     collectorRole: "creditor" | "debt_collector";
     offerReview: string | undefined;
+    promiseValidity: PolicyOptions["promiseValidity"];
+    arrangementTracking: PolicyOptions["arrangementTracking"];
   };
   /** Whether the policy applies in `jurisdiction`. */
   covers: (jurisdiction: string) => boolean;
@@ -225,6 +227,8 @@ function finish(
       unreachable: policy.options.unreachable,
       collectorRole: role,
       offerReview: policy.options.offerReview,
+      promiseValidity: policy.options.promiseValidity,
+      arrangementTracking: policy.options.arrangementTracking,
     },
     covers: (jurisdiction) => {
       let hit = where.get(jurisdiction);

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { ArrangementRulesSchema } from "../arrangements/index.js";
+import { PromiseValiditySchema } from "../contacts/index.js";
 import { ChannelSchema, ContactPurposeSchema, CurrencySchema, JurisdictionSchema } from "../model/index.js";
 import { parseInstant } from "../time/index.js";
 import { OfferSpecSchema } from "./params.js";
@@ -96,6 +98,13 @@ export const PolicyOptionsSchema = z.strictObject({
    * were affordable; the review action carries it, with `params.reason` and `params.offeredAction`.
    */
   offerReview: ActionTypeSchema.optional(),
+  /**
+   * Which promises pause collection (`activePromise`): a minimum share of the smaller of the overdue
+   * and one contract installment, and a maximum of days ahead. Without it every promise counts.
+   */
+  promiseValidity: PromiseValiditySchema.optional(),
+  /** When an arrangement is at risk or broken (grace days, missed installments, days late). */
+  arrangementTracking: ArrangementRulesSchema.optional(),
   /** Thresholds of the `unreachable` fact (see docs/facts.md); the facts module's defaults otherwise. */
   unreachable: z
     .strictObject({

@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { config } from "zod";
+import ladder from "../fixtures/us-ladder-2.0.0.json";
 
 type Api = typeof import("../../src/index.js");
 let api: Api;
@@ -37,14 +38,14 @@ describe("without new Function", () => {
       expect(loadPolicy(json, { jitless: false }).engine).toBe("closures");
       expect(evaluatePolicy(p, { deceased: true }).events[0]!.rule).toBe("hold-deceased");
     }
-    const p = loadPolicy(POLICIES["us-default"]);
+    const p = loadPolicy(ladder);
     expect(loadPolicy(p, { jitless: false })).toBe(p); // nothing else to compile to
     const { events, trace } = evaluatePolicy(
       p,
       { dpd: 95, outstandingAmount: 3000, visitOptOut: false, daysSinceVisitNotice: 10, visits30d: 0 },
       { trace: true },
     );
-    expect(events[0]!.type).toBe("placement_review"); // US unsecured loans are not visited
+    expect(events[0]!.type).toBe("home_visit");
     expect(trace.filter((t) => t.fired).map((t) => t.rule)).toEqual(events.map((e) => e.rule));
   });
 });

@@ -11,6 +11,7 @@ function policyJson(offerReview?: string): Json {
   json.id = "offer-review-test";
   json.tests = [];
   json.conditions = {};
+  delete json.options.offerReview;
   if (offerReview !== undefined) json.options.offerReview = offerReview;
   json.rules = [
     {
