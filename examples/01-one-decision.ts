@@ -54,6 +54,8 @@ export function main(log: Log = console.log): void {
   log(
     `action: ${d.action.type}${d.action.channel ? ` via ${d.action.channel}` : ""} (rule ${d.action.rule}), earliest ${d.action.earliestAt}`,
   );
+  for (const a of d.action.alongside ?? [])
+    log(`  alongside: ${a.type}${a.channel ? ` via ${a.channel}` : ""} (rule ${a.rule})`);
   for (const b of d.blocked) log(`  blocked ${b.type}: ${b.reasons.map((r) => `${r.code} (${r.message})`).join("; ")}`);
   for (const t of d.trace.filter((t) => t.fired))
     log(`  fired ${t.rule} → ${t.event} reading ${JSON.stringify(t.facts)}`);

@@ -125,7 +125,8 @@ function applicability(rp: ResolvedPolicy, a: Account): NotApplicable | null {
   if (!rp.covers(a.jurisdiction))
     return na(
       "JURISDICTION_MISMATCH",
-      `policy ${policy.meta.id} applies in ${policy.jurisdictions.join(", ")}, not ${a.jurisdiction}`,
+      `policy ${policy.meta.id} applies in ${policy.jurisdictions.join(", ")}, not ${a.jurisdiction}` +
+        (a.currency === policy.currency ? "" : `, and has thresholds in ${policy.currency}, not ${a.currency}`),
     );
   if (a.currency !== policy.currency)
     return na(
@@ -416,6 +417,13 @@ function decideParsed(rp: ResolvedPolicy, account: Account, options: DecideOptio
         options.contactTimePrior,
       );
       a.suggestedAt = instantIso(at);
+    } else if (def.contact && def.channel === "visit") {
+      // A visit the borrower agreed to: at the agreed time (the guardrails hold it near that time).
+      for (const ap of prepared.appointments)
+        if (ap.kind === "visit" && ap.at >= c.earliestMs && ap.at - c.earliestMs <= 86_400_000) {
+          a.suggestedAt = instantIso(ap.at);
+          break;
+        }
     }
     if (def.template) a.template = def.template;
     return a;

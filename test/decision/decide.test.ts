@@ -231,3 +231,32 @@ describe("suggestedAt: the best lawful hour from the borrower's own history", ()
     expect(e.issues[0]!.path).toEqual(["contactTimePrior", "hourly"]);
   });
 });
+
+describe("a visit at an agreed time", () => {
+  it("is scheduled within the tolerance and suggested at the agreed instant", () => {
+    const cn = loadPolicy("cn-default");
+    const at = "2026-11-23T10:00:00+08:00";
+    const b = account()
+      .asOf(at)
+      .currency("CNY")
+      .timeZone("Asia/Shanghai")
+      .locale("zh-CN")
+      .jurisdiction("CN")
+      .balance({ principal: "40000.00" })
+      .overdue(100)
+      .contact({
+        at: "2026-11-22T10:00:00+08:00",
+        channel: "call",
+        outcome: "right_party",
+        appointment: { at: "2026-11-23T15:00:00+08:00", kind: "visit" },
+      });
+    const d = decide(cn, b.build(), { asOf: at, render: false });
+    expect(d.action.type).toBe("home_visit");
+    expect(d.action.rule).toBe("home-visit-appointment");
+    expect(d.action.earliestAt).toBe("2026-11-23T06:00:00.000Z"); // 14:00 local: an hour before
+    expect(d.action.suggestedAt).toBe("2026-11-23T07:00:00.000Z"); // 15:00 local: the agreed time
+    // The day after, the appointment is past: no visit on its strength.
+    const after = decide(cn, b.build(), { asOf: "2026-11-24T10:00:00+08:00", render: false });
+    expect(after.action.rule).not.toBe("home-visit-appointment");
+  });
+});

@@ -38,7 +38,7 @@ describe("a policy decides only accounts in its jurisdictions and currency", () 
     const d = decide(us, cnAccount.build(), { asOf });
     expect(d.notApplicable).toEqual({
       code: "JURISDICTION_MISMATCH",
-      message: "policy us-default applies in US, not CN",
+      message: "policy us-default applies in US, not CN, and has thresholds in USD, not CNY",
     });
     expect(d.action).toMatchObject({ type: "no_action", contact: false, rule: "(not applicable)" });
     expect([d.facts, d.scores, d.trace, d.guardrails]).toEqual([{}, null, [], []]);

@@ -17,7 +17,10 @@ describe("examples", () => {
     );
     // A Shanghai account is decided under the Chinese policy: M buckets, not US cycles.
     expect(out.some((l) => /^dpd 45 \(M2\), overdue 2135\.20 CNY/.test(l))).toBe(true);
-    expect(out.some((l) => /^action: [a-z_]+/.test(l))).toBe(true);
+    expect(out).toContain("action: call_borrower via call (rule call-first), earliest 2026-11-23T02:00:00.000Z");
+    // The statutory credit-report notice and the first formal letter go beside the call.
+    expect(out).toContain("  alongside: send_credit_report_notice via letter (rule credit-report-notice)");
+    expect(out).toContain("  alongside: send_formal_letter via letter (rule first-formal-letter)");
   });
 
   it("02-custom-policy shows the self-cure window and a load error with its path", async () => {
