@@ -72,14 +72,18 @@ export function decideScenario(s: Scenario): Decision {
 
 // ---------- fixture facts ----------
 
+/** P1: a promise pauses collection only if it covers min(overdue, one instalment) within 14 days. */
+const PROMISE_VALIDITY = { minAmountShare: 1, maxHorizonDays: 14 } as const;
+
 /**
- * The counting options of the oracle's base fixtures (§0.2), so a fixture's facts are checked
- * independently of whichever policy decides it (or of a policy that does not exist yet).
+ * The counting options of the oracle's base fixtures (§0.2) and its promise validity (P1), so a
+ * fixture's facts are checked independently of whichever policy decides it (or of a policy that
+ * does not exist yet).
  */
 const FACT_OPTIONS: Readonly<Record<Jurisdiction, Omit<FactsOptions, "asOf">>> = {
-  CN: { scheme: "cn-m", graceDays: 3, tolerance: "10.00", promiseGraceDays: 1 },
-  US: { scheme: "us-cycle", graceDays: 5, tolerance: "1.00", promiseGraceDays: 2 },
-  GB: { scheme: "us-cycle", graceDays: 3, tolerance: "1.00", promiseGraceDays: 2 },
+  CN: { scheme: "cn-m", graceDays: 3, tolerance: "10.00", promiseGraceDays: 1, promiseValidity: PROMISE_VALIDITY },
+  US: { scheme: "us-cycle", graceDays: 5, tolerance: "1.00", promiseGraceDays: 2, promiseValidity: PROMISE_VALIDITY },
+  GB: { scheme: "us-cycle", graceDays: 3, tolerance: "1.00", promiseGraceDays: 2, promiseValidity: PROMISE_VALIDITY },
 };
 
 const KNOWN_FACTS: ReadonlySet<string> = new Set(FACTS.map((d) => d.name));

@@ -253,10 +253,11 @@ export const CN_SCENARIOS: readonly Scenario[] = [
     ),
     facts: { dpd: 39, callAttemptsToday: 6 },
     expect: {
-      action: { type: "send_formal_letter", channel: "letter", params: { stage: "first" }, earliestAt: "now" },
+      action: { type: "send_sms_reminder", channel: "sms", earliestAt: "now" },
+      alongside: [{ type: "send_formal_letter", params: { stage: "first" } }],
       never: ["call_borrower"],
     },
-    why: "At most 6 unanswered dials a day (cn-2026 CAP_UNANSWERED_DAILY); the SMS must not count or reproach the calls (P10). Ladder 2.1.0: cn-default itself stops at 2 dials a day (callAttemptsToday < 2), stricter than cn-2026's 6 unanswered, so no call is proposed; at DPD 39 with no letter yet the first formal letter of M2 is the right written step (an SMS would do as well). Exactly one letter.",
+    why: "At most 6 unanswered dials a day (cn-2026 CAP_UNANSWERED_DAILY); the SMS must not count or reproach the calls (P10). cn-default itself stops at 2 dials a day (callAttemptsToday < 2), stricter than cn-2026's 6 unanswered, so no call is proposed. Ladder 2.2.0: the SMS the story asks for is the primary action and, at DPD 39 with no letter yet, the first formal letter of M2 goes alongside (exactly one letter).",
     source: "CBA 2026 guideline (≤ 6 unanswered dials a day)",
   },
   {
@@ -279,10 +280,11 @@ export const CN_SCENARIOS: readonly Scenario[] = [
     ),
     facts: { dpd: 39, callAttemptsToday: 6 },
     expect: {
-      action: { type: "send_formal_letter", channel: "letter", params: { stage: "first" }, earliestAt: "now" },
+      action: { type: "send_sms_reminder", channel: "sms", earliestAt: "now" },
+      alongside: [{ type: "send_formal_letter", params: { stage: "first" } }],
       never: ["call_borrower"],
     },
-    why: "cn-2026 counts busy among unanswered dials. Ladder 2.1.0: cn-default itself stops at 2 dials a day (callAttemptsToday < 2), stricter than cn-2026's 6 unanswered, so no call is proposed; at DPD 39 with no letter yet the first formal letter of M2 is the right written step (an SMS would do as well). Exactly one letter.",
+    why: "cn-2026 counts busy among unanswered dials. cn-default itself stops at 2 dials a day (callAttemptsToday < 2), so no call is proposed. Ladder 2.2.0: as CN-CALL-03, the SMS asking for a call back with the first formal letter of M2 alongside (exactly one letter).",
     source: "CBA 2026 guideline (≤ 6 unanswered dials a day)",
   },
   {
@@ -374,7 +376,7 @@ export const CN_SCENARIOS: readonly Scenario[] = [
         .contact(promised("2026-11-22T11:00:00+08:00", "1.00", "2027-01-21")),
       cnDues,
     ),
-    facts: { dpd: 64, promisesMade90d: 1, invalidPromisePending: true },
+    facts: { dpd: 64, promisesMade90d: 1, invalidPromisePending: true, activePromise: false },
     expect: {
       action: {
         type: "call_borrower",
@@ -383,12 +385,12 @@ export const CN_SCENARIOS: readonly Scenario[] = [
         earliestAt: "now",
         message: { must: ["¥6,250.00"], mustNot: [/暂停催收/, /感谢您.*(安排|方案)/] },
       },
-      alongside: [{ type: "send_formal_letter", params: { stage: "follow_up" } }],
-      never: ["await_promise"],
+      or: [{ type: "arrange_visit", earliestAt: "now" }],
+      messages: { mustNot: ["多次尝试与您联系未果", /暂停催收/] },
+      never: ["await_promise", "arrangement_monitor"],
     },
-    why: "P1: ¥1 is below min(overdue, one instalment) and 60 days is beyond 14, so the promise is recorded but collection continues; P16 (last letter 32 days ago).",
-    source: "P1 (token or far-dated promises stall collection)",
-    needs: ["fact invalidPromisePending (or activePromise limited to qualifying promises, P1)"],
+    why: "P1: ¥1 is below min(overdue ¥6,250, one instalment ¥2,000) and 2027-01-21 is 60 days after the promise, beyond 14, so the promise is recorded (invalidPromisePending) but collection continues. Ladder 2.2.0: with ¥30,250 outstanding at DPD 64 the account is visit-eligible (P4: DPD ≥ 60 and ≥ ¥30,000), so asking for a visit appointment (visit notice alongside) is as right as a follow-up call; no follow-up letter, since the borrower spoke to us yesterday (P16: follow-ups only while there is no RPC). Nothing may say collection is paused or that we could not reach them (P10).",
+    source: "P1 (token or far-dated promises stall collection); P4; P16",
   },
   {
     id: "CN-PTP-03",
@@ -435,9 +437,8 @@ export const CN_SCENARIOS: readonly Scenario[] = [
       or: [{ type: "no_action", params: { reason: "arrangement_on_track" } }],
       never: ["call_borrower", "send_sms_reminder", "send_formal_letter", "send_visit_notice", "legal_review"],
     },
-    why: "P13 (on track: every instalment paid by due + grace); honour the agreement.",
+    why: "P13 (on track: every instalment paid by due + grace); honour the agreement. Ladder 2.2.0: arrangement-on-track monitors; the only thing alongside is the statutory notice before overdue information is reported (征信业管理条例 art. 15, never sent on this account), not a collection message.",
     source: "P13",
-    needs: ["facts onArrangement, arrangementStatus (arrangements, #11)"],
   },
   {
     id: "CN-ARR-02",
@@ -464,9 +465,9 @@ export const CN_SCENARIOS: readonly Scenario[] = [
       },
       never: ["send_formal_letter"],
     },
-    why: "P13 (one instalment short ≤ 30 days = at risk): acknowledge the ¥700, state the ¥800 shortfall, ask if the plan is still affordable.",
+    why: "P13 (one instalment short ≤ 30 days = at risk): acknowledge the ¥700, state the ¥800 shortfall, ask if the plan is still affordable. Ladder 2.2.0: arrangement-at-risk-call.",
     source: "P13",
-    needs: ["facts onArrangement, arrangementStatus, the shortfall of the current instalment (#11)"],
+    needs: ["the shortfall of the current instalment in the call script (template)"],
   },
   {
     id: "CN-ARR-03",
@@ -484,7 +485,7 @@ export const CN_SCENARIOS: readonly Scenario[] = [
       cnDues,
       plan,
     ),
-    facts: { onArrangement: true, arrangementStatus: "broken", consecutiveFailedAttempts: 8 },
+    facts: { onArrangement: false, arrangementStatus: "broken", consecutiveFailedAttempts: 8 },
     expect: {
       action: { type: "call_borrower", channel: "call", params: { stage: "follow_up" }, earliestAt: "now" },
       alongside: [
@@ -495,9 +496,8 @@ export const CN_SCENARIOS: readonly Scenario[] = [
         },
       ],
     },
-    why: "P13 (two instalments missed = broken); say what is now due under the contract and invite a new plan.",
+    why: "P13 (two instalments missed = broken: onArrangement is false, arrangementStatus broken); say what is now due under the contract and invite a new plan, and give the borrower the chance to answer that letter before the ladder escalates to the field.",
     source: "P13; [003] 调整还款计划",
-    needs: ["facts onArrangement, arrangementStatus (#11)"],
   },
   {
     id: "CN-ARR-04",
@@ -922,9 +922,10 @@ export const CN_SCENARIOS: readonly Scenario[] = [
         schedule: months("2026-12-03", 6).map((dueDate) => ({ dueDate, amount: "2200.00" })),
       }),
     ),
-    facts: { activePromise: true, visits30d: 1, onArrangement: true },
+    facts: { visits30d: 1, onArrangement: true, arrangementStatus: "on_track" },
     expect: {
-      action: { type: "await_promise", channel: null },
+      action: { type: "arrangement_monitor", channel: null },
+      or: [{ type: "await_promise", channel: null }],
       alongside: [
         {
           type: "send_formal_letter",
@@ -933,7 +934,7 @@ export const CN_SCENARIOS: readonly Scenario[] = [
         },
       ],
     },
-    why: "Feed the agreement back to the borrower in writing ([002] 及时反馈给客户), exactly as agreed; then wait for the first payment (P1: 13 days, qualifying; broken from 12-05).",
+    why: "Feed the agreement back to the borrower in writing ([002] 及时反馈给客户), exactly as agreed; then wait for the first payment. The agreed plan is the arrangement (on track until 12-03 + grace); the ¥2,200 promise is below one contract instalment (¥3,000), so under P1 it is the plan, not a promise, that pauses collection.",
     source: "[002]; [001] record and report",
     needs: [
       "fact onArrangement (#11)",
@@ -1110,7 +1111,7 @@ export const CN_SCENARIOS: readonly Scenario[] = [
       alongside: ["skip_trace"],
       never: ["legal_review"],
     },
-    why: "Five-category 损失 at 180+; after write-off the claim is kept (账销案存); the agency is bound by the same guardrails. Ladder 2.1.0: placement follows the charge-off (placement-after-charge-off once it is recorded), not alongside the review; legal review was declined, so at M7+ the write-off review must come first.",
+    why: "Five-category 损失 at 180+; after write-off the claim is kept (账销案存); the agency is bound by the same guardrails. Ladder 2.1.0: placement follows the charge-off (placement-after-charge-off once it is recorded), not alongside the review; legal review was declined, so at M7+ the write-off review must come first. Ladder 2.2.0: write-off review (71) outranks legal review (69); the review is internal, so the letters to the registered address (statutory 征信 notice, first formal letter, final notice before charge-off) and the visit notice go on beside it until the write-off is recorded.",
     source: "DOMAIN.md five-category classification; CBA 2026 guideline (outsourcing)",
   },
   {

@@ -26,14 +26,7 @@ import {
   showExpectation,
 } from "./book.js";
 
-/**
- * Scenarios whose decision the shipped policies do not get right yet, with why (run as
- * `it.fails`: take a scenario off as soon as it passes, or the suite fails).
- */
-const TWO_LETTERS =
-  "two formal letters at once: a letter rule (formal-letter / unreachable-letter) is the primary and first-formal-letter or follow-up-letter adds a second send_formal_letter alongside";
-const ARRANGEMENTS =
-  "arrangements are not read by the ladder: no rule or fact for an arrangement on track, at risk or broken";
+/** Why the offer scenarios that need a channel other than the post still fail. */
 const OFFER_CHANNEL =
   "offers go by letter only (hardship-offer-letter); no app or e-mail channel for a borrower who cannot receive post";
 /**
@@ -43,15 +36,16 @@ const OFFER_CHANNEL =
  */
 const KNOWN_FAILING: Readonly<Record<string, string>> = {
   "CN-EARLY-02 messages": "template: pre-due-reminder does not exist yet",
-  "CN-CALL-03": TWO_LETTERS,
-  "CN-CALL-03b": TWO_LETTERS,
-  "CN-CALL-04": TWO_LETTERS,
-  "CN-PTP-02":
-    "await-promise: activePromise is true for any pending promise; a ¥1 promise due in 60 days pauses collection (P1 not modelled)",
+  "CN-CALL-04":
+    "no same-day conversation cap in cn-default: after three conversations today (the last a refusal) sms-reminder still texts the borrower",
+  "CN-PTP-02 messages":
+    "template: the visit notice says 多次尝试与您联系未果 although the borrower spoke to us yesterday (P10)",
   "CN-PTP-03 messages": "template: the call script does not cite the missed promise (date, amount)",
-  "CN-ARR-01": ARRANGEMENTS,
-  "CN-ARR-02": ARRANGEMENTS,
-  "CN-ARR-03": ARRANGEMENTS,
+  "CN-ARR-02 messages": "template: the call script does not acknowledge the ¥700 paid or state the ¥800 shortfall",
+  "CN-ARR-03":
+    "a broken plan resumes the ladder at the contract bucket (M6): arrange_visit with a visit notice the same day as the arrangement_broken letter, instead of a call inviting a new plan first",
+  "CN-ARR-03 messages":
+    "template: the arrangement_broken letter is the generic formal letter (no plan end date 2026-11-10, no new-plan invitation)",
   "CN-HARD-01 messages": "template: the deferral letter does not state the resume date",
   "CN-HARD-02 messages": "template: the deferral letter does not state the resume date",
   "CN-HARD-03 messages": "template: the installment letter does not show the instalment amounts and first date",
@@ -59,7 +53,6 @@ const KNOWN_FAILING: Readonly<Record<string, string>> = {
   "CN-HARD-05": OFFER_CHANNEL,
   "CN-HARD-06 messages": "template: no condolence line, no resume date in the deferral letter",
   "CN-HARD-07 messages": "template: the settlement letter does not mention 个性化分期",
-  "CN-UNREACH-01": TWO_LETTERS,
   "CN-UNREACH-01 messages": "template: the unreachable letter does not ask for new contact details (联系方式)",
   "CN-UNREACH-02 messages": "template: emergency-contact-message does not exist yet",
   "CN-VISIT-01 messages":
@@ -67,27 +60,19 @@ const KNOWN_FAILING: Readonly<Record<string, string>> = {
   "CN-VISIT-02":
     "suggestedAt is computed for calls and SMS only; a visit with an agreed time should suggest that time (14:00)",
   "CN-VISIT-03b": "cn-2026 has no visit window (visits allowed 08:00–22:00 like calls): a visit at 21:45 on request",
-  "CN-VISIT-04": "ladder-open excludes a pending promise, so no letter confirms the agreed plan in writing",
+  "CN-VISIT-04":
+    "no rule confirms a plan agreed at a visit in writing: the arrangement is monitored but no letter goes",
   "CN-LEGAL-01 messages": "template: final-notice does not exist yet",
-  "CN-CO-01":
-    "at M7+ legal-review (69) outranks write-off-review (65): write-off is never reviewed while legal conditions hold",
   "CN-JURIS-01": "the notApplicable message names the jurisdiction mismatch only, not the currency (CNY ≠ USD)",
   "US-EARLY-01 messages": "template: pre-due-reminder does not exist yet",
-  "US-REGF-03": TWO_LETTERS,
   "US-PTP-02 messages": "template: the call script does not acknowledge the $300 paid",
-  "US-LETTER-01": TWO_LETTERS,
-  "US-FINAL-01":
-    "placement-review (56) is a non-contact primary from DPD 90: calls stop and no final notice goes before charge-off",
+  "US-FINAL-01 messages": "template: final-notice does not exist yet (no charge-off date, no agency line)",
   "US-HARD-01 messages": "template: the deferral letter does not state the resume date",
   "US-HARD-02": OFFER_CHANNEL,
   "US-HARD-03 messages": "template: the installment letter does not show 12 × $400 and the first date",
   "US-SETTLE-01 messages": "template: the settlement letter has no 1099-C line",
-  "US-UNREACH-01": TWO_LETTERS,
   "US-HOLD-02": "hold-cease-contact (US) has no exit: no legal_review or placement_review alongside at 90+ days",
-  "US-SCRA-01":
-    "final-notice-with-legal does not check servicememberActive: a final notice announcing legal review goes to an active servicemember",
   "US-SOL-01 messages": "template: the recovery letter does not say the debt is too old to sue on",
-  "US-CO-03": ARRANGEMENTS,
   "GB-NOSIA-01 messages": "template: arrears-notice does not exist yet",
   "GB-HARD-01 messages": "template: the offer letter does not state the £180 payment and review dates",
   "GB-HARD-02 messages": "template: the deferral letter does not state the resume date",
@@ -98,11 +83,7 @@ const KNOWN_FAILING: Readonly<Record<string, string>> = {
   "GB-BS-02":
     "default-notice fires the day after a breathing space ends (with a visit notice alongside); no post-moratorium wait",
   "GB-VISIT-01 messages": "template: the visit notice does not state the earliest visit date or MoneyHelper",
-  "GB-UNREACH-01": TWO_LETTERS,
   "GB-DN-01 messages": "template: default-notice does not exist yet",
-  "GB-ARR-01": ARRANGEMENTS,
-  "GB-CO-01":
-    "letter-of-claim (68) outranks write-off-review (65): an account at charge-off age is not reviewed until a letter of claim goes",
 };
 
 describe("the scenario book", () => {

@@ -312,19 +312,23 @@ export const US_SCENARIOS: readonly Scenario[] = [
     ),
     facts: { dpd: 35, callOptOut: true, daysSinceLastLetter: null },
     expect: {
-      action: {
-        type: "send_formal_letter",
-        channel: "letter",
-        params: { stage: "first" },
-        earliestAt: "now",
-        message: {
-          must: ["October 19, 2026", "35 days", "December 7, 2026", "$700.00", "$600.00", "$100.00"],
-          mustNot: [NO_THREAT_OF_SUIT],
+      action: { type: "send_sms_reminder", channel: "sms", earliestAt: "now" },
+      alongside: [
+        {
+          type: "send_formal_letter",
+          channel: "letter",
+          params: { stage: "first" },
+          earliestAt: "now",
+          message: {
+            must: ["October 19, 2026", "35 days", "December 7, 2026", "$700.00", "$600.00", "$100.00"],
+            mustNot: [NO_THREAT_OF_SUIT],
+          },
         },
-      },
+      ],
       blocked: [{ type: "call_borrower", codes: ["OPTED_OUT"] }],
+      never: ["call_borrower"],
     },
-    why: "A medium the consumer asked not to be used is not used; consequences stated factually, never a suit that is not intended (§1692e(5)).",
+    why: "A medium the consumer asked not to be used is not used (only calls were opted out; a text with its opt-out line is another medium); consequences stated factually, never a suit that is not intended (§1692e(5)). Ladder 2.2.0: the text reminder is the primary action and the first formal letter goes alongside (exactly one letter).",
     source: "12 CFR 1006.14(h); FDCPA §1692e(5); [003] letter contents",
   },
   {
@@ -349,18 +353,21 @@ export const US_SCENARIOS: readonly Scenario[] = [
     ),
     facts: { dpd: 150, unreachable: false, daysSinceRightPartyContact: 74 },
     expect: {
-      action: {
-        type: "send_final_notice",
-        channel: "letter",
-        earliestAt: "now",
-        message: {
-          must: ["December 23, 2026", "December 7, 2026", /collection agency/i],
-          mustNot: [/lawsuit|sue you/i],
+      action: { type: "call_borrower", channel: "call", earliestAt: "now" },
+      alongside: [
+        {
+          type: "send_final_notice",
+          channel: "letter",
+          earliestAt: "now",
+          message: {
+            must: ["December 23, 2026", "December 7, 2026", /collection agency/i],
+            mustNot: [/lawsuit|sue you/i],
+          },
         },
-      },
-      alongside: ["call_borrower"],
+        "placement_review",
+      ],
     },
-    why: "FFIEC: revolving credit is charged off at 180 days (2026-12-23); say factually that charge-off does not cancel the debt and the account may be placed with an agency.",
+    why: "FFIEC: revolving credit is charged off at 180 days (2026-12-23); say factually that charge-off does not cancel the debt and the account may be placed with an agency. Ladder 2.2.0: the final notice goes alongside the calls (monthly from 90 days), with the placement review beside them.",
     source: "FFIEC Uniform Retail Credit Classification (DOMAIN.md); FDCPA §1692e(5)",
   },
 
@@ -493,11 +500,11 @@ export const US_SCENARIOS: readonly Scenario[] = [
     ),
     facts: { dpd: 95, outstandingAmount: 8500, unreachable: false },
     expect: {
-      action: { type: "placement_review", channel: null },
-      alongside: [{ type: "send_formal_letter", params: { stage: "follow_up" } }],
+      action: { type: "call_borrower", channel: "call" },
+      alongside: ["placement_review", { type: "send_formal_letter", params: { stage: "follow_up" } }],
       never: ["send_visit_notice", "home_visit", "arrange_visit"],
     },
-    why: "P12: US unsecured credit never gets field visits; attorney placement when located, ≥ $5,000 and not judgment-proof, after SOL and SCRA checks; P16 (last letter 21 days ago).",
+    why: "P12: US unsecured credit never gets field visits; attorney placement when located, ≥ $5,000 and not judgment-proof, after SOL and SCRA checks; P16 (last letter 21 days ago). Ladder 2.2.0: the placement review is internal and goes alongside, so lawful calls (Reg F 7-in-7) continue until the account is placed; the monthly final notice from 90 days also goes.",
     source: "P12",
   },
   {
@@ -633,8 +640,12 @@ export const US_SCENARIOS: readonly Scenario[] = [
       usDues,
     ),
     facts: { servicememberActive: true, promisesBroken90d: 2, dpd: 110 },
-    expect: { action: { type: "placement_review", channel: null }, never: ["legal_review", "send_final_notice"] },
-    why: "No default judgment without the military-service affidavit; possible stay; 6% cap on pre-service debt on notice. Ordinary lawful contact may continue; never the commanding officer. Ladder 2.1.0: servicemember_review is the status check, already done (positive on 11-20), so the legal path is closed and the ladder reviews placement; a final notice that announces legal review must not go to a servicemember the lender will not sue.",
+    expect: {
+      action: { type: "call_borrower", channel: "call" },
+      alongside: ["placement_review"],
+      never: ["legal_review", "send_final_notice", "servicemember_review"],
+    },
+    why: "No default judgment without the military-service affidavit; possible stay; 6% cap on pre-service debt on notice. Ordinary lawful contact may continue; never the commanding officer. servicemember_review is the status check, already done (positive on 11-20), so the legal path is closed; a final notice that announces legal review must not go to a servicemember the lender will not sue. Ladder 2.2.0: the placement review goes alongside the ordinary calls.",
     source: "50 U.S.C. §3931, §3937; FDCPA §1692c(b)",
   },
   {
@@ -672,10 +683,10 @@ export const US_SCENARIOS: readonly Scenario[] = [
     facts: { servicememberActive: false, promisesBroken90d: 2, dpd: 110 },
     expect: {
       action: { type: "legal_review", channel: null },
-      alongside: [{ type: "send_final_notice", channel: "letter" }],
-      never: ["placement_review"],
+      alongside: [{ type: "send_final_notice", channel: "letter" }, "placement_review"],
+      never: ["servicemember_review", "call_borrower"],
     },
-    why: "P11: 90+ days, at least $1,000, not time-barred, not bankrupt, status checked, two broken promises; the final notice states only what is intended.",
+    why: "P11: 90+ days, at least $1,000, not time-barred, not bankrupt, status checked, two broken promises; the final notice states only what is intended. Ladder 2.2.0: the placement review goes alongside from 90 days; here it is the attorney route of P12 (located, ≥ $5,000, SOL and SCRA checked), consistent with the legal review.",
     source: "FDCPA §1692e(5); 12 CFR 1006.26(b); 50 U.S.C. §3931",
   },
   {
