@@ -57,13 +57,11 @@ const KNOWN_FAILING: Readonly<Record<string, string>> = {
   "CN-UNREACH-02 messages": "template: emergency-contact-message does not exist yet",
   "CN-VISIT-01 messages":
     "template: the visit notice names no two collectors and says 多次尝试与您联系未果 after a conversation",
-  "CN-VISIT-02":
-    "suggestedAt is computed for calls and SMS only; a visit with an agreed time should suggest that time (14:00)",
+  "CN-VISIT-02 messages": "template: visitor-brief does not exist yet (the visit has no brief for the collectors)",
   "CN-VISIT-03b": "cn-2026 has no visit window (visits allowed 08:00–22:00 like calls): a visit at 21:45 on request",
   "CN-VISIT-04":
     "no rule confirms a plan agreed at a visit in writing: the arrangement is monitored but no letter goes",
   "CN-LEGAL-01 messages": "template: final-notice does not exist yet",
-  "CN-JURIS-01": "the notApplicable message names the jurisdiction mismatch only, not the currency (CNY ≠ USD)",
   "US-EARLY-01 messages": "template: pre-due-reminder does not exist yet",
   "US-PTP-02 messages": "template: the call script does not acknowledge the $300 paid",
   "US-FINAL-01 messages": "template: final-notice does not exist yet (no charge-off date, no agency line)",
