@@ -6,11 +6,11 @@ import {
   AsOfSchema,
   LedgerSweep,
   type PreparedAccount,
-  parseAccount,
   prepareAccount,
 } from "../model/index.js";
 import { Dec, formatMinor, isAmountLike, minorUnitsAt } from "../money/index.js";
 import { type AsOf, formatIsoDate, resolveAsOf } from "../time/index.js";
+import { accountInput } from "./input.js";
 
 /** Status of a promise to pay at the evaluation date. */
 export type PromiseState = "pending" | "kept" | "partially_kept" | "broken";
@@ -324,12 +324,13 @@ const PromiseOptionsSchema = z.strictObject({
  * p1.active;                    // null: collection continues
  */
 export function promiseStatus(account: unknown, options: PromiseStatusOptions): PromiseSummary {
-  parseOptions(PromiseOptionsSchema, options, "promiseStatus options");
-  const a = parseAccount(account);
-  const asOf = resolveAsOf(options.asOf, a.timeZone);
-  const graceDays = options.graceDays ?? DEFAULT_PROMISE_GRACE_DAYS;
+  // The validated copy, never `options` again: a getter could answer differently the second time.
+  const o = parseOptions(PromiseOptionsSchema, options, "promiseStatus options");
+  const a = accountInput(account);
+  const asOf = resolveAsOf(o.asOf, a.timeZone);
+  const graceDays = o.graceDays ?? DEFAULT_PROMISE_GRACE_DAYS;
   const p = prepareAccount(a);
-  const r = evaluatePromises(p, asOf, graceDays, promiseValidityRules(a, p, options));
+  const r = evaluatePromises(p, asOf, graceDays, promiseValidityRules(a, p, o));
   const promises: PromiseRecord[] = [];
   for (let k = 0; k < r.count; k++) {
     const pr = p.promises[k]!;

@@ -7,10 +7,10 @@ import {
   type Channel,
   CONTACT_TRAIT,
   type PreparedAccount,
-  parseAccount,
   prepareAccount,
 } from "../model/index.js";
 import { type AsOf, formatIsoDate, resolveAsOf } from "../time/index.js";
+import { accountInput } from "./input.js";
 
 /** Counts over windows of the borrower's local calendar days, each ending with today. */
 export interface WindowCounts {
@@ -324,15 +324,11 @@ const SummaryOptionsSchema = z.strictObject({
  * s.unreachable;                  // false
  */
 export function summarizeContacts(account: unknown, options: ContactSummaryOptions): ContactSummary {
-  parseOptions(SummaryOptionsSchema, options, "summarizeContacts options");
-  const a: Account = parseAccount(account);
-  const asOf = resolveAsOf(options.asOf, a.timeZone);
-  const k = countContacts(
-    prepareAccount(a),
-    asOf,
-    options.unreachable?.failedAttempts,
-    options.unreachable?.invalidNumberAttempts,
-  );
+  // The validated copy, never `options` again: a getter could answer differently the second time.
+  const o = parseOptions(SummaryOptionsSchema, options, "summarizeContacts options");
+  const a: Account = accountInput(account);
+  const asOf = resolveAsOf(o.asOf, a.timeZone);
+  const k = countContacts(prepareAccount(a), asOf, o.unreachable?.failedAttempts, o.unreachable?.invalidNumberAttempts);
   const attempts = {} as Record<Channel, WindowCounts>;
   CHANNELS.forEach((ch, i) => {
     attempts[ch] = k.windows((w) => k.attempts(i, w));

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ArrearsError } from "../errors/index.js";
+import { ArrearsError, readInput } from "../errors/index.js";
 import { optionsError } from "../errors/options.js";
 import {
   type Account,
@@ -75,6 +75,19 @@ function fastOptionsOk(o: unknown): o is DelinquencyOptions {
   return true;
 }
 
+// The options as checked: each field read once, so what runs is what was validated (a getter
+// could answer differently the second time).
+function checkedOptions(options: unknown): DelinquencyOptions {
+  if (typeof options === "object" && options !== null) {
+    const x = options as Record<string, unknown>;
+    const copy = { asOf: x.asOf, scheme: x.scheme, graceDays: x.graceDays, tolerance: x.tolerance };
+    let known = true;
+    for (const k in x) if (!OPTION_KEYS.has(k)) known = false;
+    if (known && fastOptionsOk(copy)) return copy as DelinquencyOptions;
+  }
+  throw optionsError(DelinquencyOptionsSchema, options, "deriveDelinquency options");
+}
+
 // Month ends and the ISO form depend only on the evaluation date: computed once per date.
 let lastCalendar: { day: number; iso: string; monthEnds: number[] } | undefined;
 function calendarOf(day: number): { day: number; iso: string; monthEnds: number[] } {
@@ -129,24 +142,16 @@ function calendarOf(day: number): { day: number; iso: string; monthEnds: number[
  * d.overdue.total; // "1600.00"
  */
 export function deriveDelinquency(account: Account | unknown, options: DelinquencyOptions): Delinquency {
-  if (!fastOptionsOk(options)) throw optionsError(DelinquencyOptionsSchema, options, "deriveDelinquency options");
-  const a = isParsedAccount(account) ? account : parseAccount(account);
-  const day = resolveAsOf(options.asOf, a.timeZone).day;
-  const scheme =
-    options.scheme === undefined ? BUCKET_SCHEMES["cn-m"] : resolveBucketScheme(options.scheme, SCHEME_PATH);
-  const graceDays = options.graceDays ?? 0;
+  const o = readInput("INVALID_OPTIONS", "deriveDelinquency options", () => checkedOptions(options));
+  const a = isParsedAccount(account) ? account : readInput("INVALID_ACCOUNT", "account", () => parseAccount(account));
+  const day = resolveAsOf(o.asOf, a.timeZone).day;
+  const scheme = o.scheme === undefined ? BUCKET_SCHEMES["cn-m"] : resolveBucketScheme(o.scheme, SCHEME_PATH);
+  const graceDays = o.graceDays ?? 0;
   const p = prepareAccount(a);
   const tol =
-    options.tolerance === undefined
+    o.tolerance === undefined
       ? 0
-      : minorUnitsAt(
-          options.tolerance,
-          p.currency,
-          p.digits,
-          ["tolerance"],
-          "INVALID_OPTIONS",
-          "deriveDelinquency options",
-        );
+      : minorUnitsAt(o.tolerance, p.currency, p.digits, ["tolerance"], "INVALID_OPTIONS", "deriveDelinquency options");
   return p.dues !== null
     ? fromDues(a, p, p.dues, day, tol, graceDays, scheme)
     : fromSnapshot(a, p, day, graceDays, scheme);

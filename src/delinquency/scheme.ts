@@ -3,11 +3,14 @@ import cnFiveCategory from "../../rules/buckets/cn-five-category.json";
 import cnM from "../../rules/buckets/cn-m.json";
 import gbArrears from "../../rules/buckets/gb-arrears.json";
 import usCycle from "../../rules/buckets/us-cycle.json";
-import { ArrearsError, type ArrearsIssue, issuesFromZod } from "../errors/index.js";
+import { ArrearsError, type ArrearsIssue, issuesFromZod, ownField, readInput } from "../errors/index.js";
 import { deepFreeze, type EmbeddedTestResult, expectEqual, runEmbeddedCases } from "../util/index.js";
 import { sharedRegistry } from "../util/shared.js";
 
 const Days = z.number().int().min(0).max(100_000);
+// Limits: a scheme has a handful of ranges; every test is checked against every range.
+const MAX_RANGES = 100;
+const MAX_TESTS = 1_000;
 const Product = z.enum(["installment", "revolving"]);
 
 /**
@@ -57,8 +60,8 @@ export const BucketSchemeSchema = z.strictObject({
   source: z.string().min(1),
   /** Days past due at which the product is due for charge-off (e.g. FFIEC: 180 revolving, 120 installment). */
   chargeOffDays: z.strictObject({ revolving: Days.optional(), installment: Days.optional() }).optional(),
-  ranges: z.array(BucketRangeSchema).min(1),
-  tests: z.array(BucketSchemeTestSchema).default([]),
+  ranges: z.array(BucketRangeSchema).min(1).max(MAX_RANGES),
+  tests: z.array(BucketSchemeTestSchema).max(MAX_TESTS).default([]),
 });
 
 /** A bucket scheme as written in JSON. */
@@ -166,12 +169,10 @@ export function loadBucketScheme(json: unknown): BucketScheme {
     const cached = compiledFromJson.get(json);
     if (cached) return cached;
   }
-  const r = BucketSchemeSchema.safeParse(json);
-  const id =
-    typeof json === "object" && json !== null && typeof (json as { id?: unknown }).id === "string"
-      ? (json as { id: string }).id
-      : undefined;
-  const context = id ? `bucket scheme ${JSON.stringify(id)}` : "bucket scheme";
+  const id = ownField(json, "id");
+  const context =
+    typeof id === "string" && id !== "" && id.length <= 80 ? `bucket scheme ${JSON.stringify(id)}` : "bucket scheme";
+  const r = readInput("INVALID_BUCKET_SCHEME", context, () => BucketSchemeSchema.safeParse(json));
   if (!r.success) throw new ArrearsError("INVALID_BUCKET_SCHEME", issuesFromZod(r.error, json), context);
   const s = r.data;
   const issues = rangeIssues(s.ranges);

@@ -74,6 +74,14 @@ function cap(text: string, max: number): string {
 
 /** The safe preview of a received value at `path` (see {@link ArrearsIssue.received}). @internal */
 function previewValue(value: unknown, path: readonly (string | number)[]): unknown {
+  try {
+    return preview(value, path);
+  } catch {
+    return "<unreadable>"; // a revoked proxy, a trap that throws
+  }
+}
+
+function preview(value: unknown, path: readonly (string | number)[]): unknown {
   const personal = isPersonal(path);
   if (typeof value === "string") {
     if (personal) return `<masked: ${value.length} characters>`;
@@ -87,6 +95,57 @@ function previewValue(value: unknown, path: readonly (string | number)[]): unkno
   if (Array.isArray(value)) return `<array(${value.length})>`;
   if (typeof value === "object") return `<object>`;
   return `<${typeof value}>`;
+}
+
+const ERROR_CODES: ReadonlySet<string> = new Set<ArrearsErrorCode>([
+  "INVALID_ACCOUNT",
+  "INVALID_OPTIONS",
+  "INVALID_POLICY",
+  "INVALID_SCORECARD",
+  "INVALID_BUCKET_SCHEME",
+  "INVALID_GUARDRAIL_PROFILE",
+  "INVALID_TEMPLATE",
+  "INVALID_OFFER",
+  "INVALID_EXPERIMENT",
+  "INVALID_INPUT",
+  "INTERNAL",
+]);
+
+function isErrorCode(code: unknown): code is ArrearsErrorCode {
+  return typeof code === "string" && ERROR_CODES.has(code);
+}
+
+/** Text of anything, never throwing (a Symbol, a throwing toString, a revoked proxy). */
+function safeText(value: unknown): string {
+  try {
+    return String(value);
+  } catch {
+    return `<${typeof value}>`;
+  }
+}
+
+/**
+ * One issue as given, read defensively: the path as strings and numbers (others as text), the
+ * message as text, the received value when present. Issues come from our own validators, but
+ * the constructor is public and must not fail on what it reports.
+ */
+function readIssue(i: unknown): {
+  path: (string | number)[];
+  message: string;
+  hasReceived: boolean;
+  received: unknown;
+} {
+  try {
+    const o = (typeof i === "object" && i !== null ? i : {}) as Partial<ArrearsIssue>;
+    const rawPath: unknown = o.path;
+    const path = Array.isArray(rawPath)
+      ? rawPath.slice(0, 64).map((p: unknown) => (typeof p === "string" || typeof p === "number" ? p : safeText(p)))
+      : [];
+    const hasReceived = "received" in o;
+    return { path, message: safeText(o.message), hasReceived, received: hasReceived ? o.received : undefined };
+  } catch {
+    return { path: [], message: "<unreadable issue>", hasReceived: false, received: undefined };
+  }
 }
 
 /** Registered brand of ArrearsError instances, shared by every copy of arrears in a process. */
@@ -111,21 +170,35 @@ export class ArrearsError extends Error {
   readonly #raw: unknown[];
 
   constructor(code: ArrearsErrorCode, issues: ArrearsIssue[], context?: string) {
-    const kept = issues.slice(0, MAX_ISSUES);
+    // Total over any arguments (it is public, and it reports bad input): whatever it is given,
+    // it builds an error rather than throwing a TypeError of its own.
+    let total = 0;
+    let kept: unknown[] = [];
+    try {
+      if (Array.isArray(issues)) {
+        total = issues.length;
+        kept = issues.slice(0, MAX_ISSUES);
+      }
+    } catch {
+      total = 0; // a revoked proxy, a throwing getter
+      kept = [];
+    }
     const raw: unknown[] = [];
     const safe = kept.map((i): ArrearsIssue => {
-      const path = i.path.map((p) => (typeof p === "string" ? cap(p, 80) : p));
-      const out: ArrearsIssue = { path, message: cap(String(i.message), MAX_TEXT) };
-      raw.push(i.received);
-      if ("received" in i) out.received = previewValue(i.received, i.path);
+      const issue = readIssue(i);
+      raw.push(issue.received);
+      const path = issue.path.map((p) => (typeof p === "string" ? cap(p, 80) : p));
+      const out: ArrearsIssue = { path, message: cap(issue.message, MAX_TEXT) };
+      if (issue.hasReceived) out.received = previewValue(issue.received, issue.path);
       return out;
     });
     const shown = safe.slice(0, SHOWN_IN_MESSAGE).map(formatIssue).join("; ");
-    const more = issues.length > SHOWN_IN_MESSAGE ? ` (and ${issues.length - SHOWN_IN_MESSAGE} more)` : "";
-    super(`${context ? cap(context, 120) + ": " : ""}${shown}${more}`);
-    this.code = code;
+    const more = total > SHOWN_IN_MESSAGE ? ` (and ${total - SHOWN_IN_MESSAGE} more)` : "";
+    const ctx = typeof context === "string" && context !== "" ? `${cap(context, 120)}: ` : "";
+    super(`${ctx}${shown}${more}`);
+    this.code = isErrorCode(code) ? code : "INTERNAL";
     this.issues = safe;
-    this.omittedIssues = issues.length - kept.length;
+    this.omittedIssues = total - kept.length;
     this.#raw = raw;
   }
 
@@ -163,7 +236,7 @@ Object.defineProperty(ArrearsError.prototype, ARREARS_ERROR, { value: true });
 export function formatPath(path: readonly (string | number)[]): string {
   let out = "";
   for (const seg of path) {
-    if (typeof seg === "number") out += `[${seg}]`;
+    if (typeof seg !== "string") out += `[${typeof seg === "number" ? seg : safeText(seg)}]`;
     else if (/^[A-Za-z_$][\w$]*$/.test(seg)) out += out === "" ? seg : `.${seg}`;
     else out += `[${JSON.stringify(seg)}]`;
   }
@@ -189,10 +262,16 @@ export function formatIssue(issue: ArrearsIssue): string {
 
 function valueAt(root: unknown, path: readonly PropertyKey[]): { found: boolean; value?: unknown } {
   let cur: unknown = root;
-  for (const seg of path) {
-    if (cur === null || typeof cur !== "object") return { found: false };
-    if (!Object.hasOwn(cur as object, seg)) return { found: false };
-    cur = (cur as Record<PropertyKey, unknown>)[seg as string];
+  try {
+    for (const seg of path) {
+      if (cur === null || typeof cur !== "object") return { found: false };
+      // A data property only: reading a getter could run (and fail in) the caller's code.
+      const d = Object.getOwnPropertyDescriptor(cur, seg);
+      if (d === undefined || !("value" in d)) return { found: false };
+      cur = d.value;
+    }
+  } catch {
+    return { found: false }; // a proxy whose traps throw, a revoked proxy
   }
   return { found: true, value: cur };
 }
@@ -263,11 +342,87 @@ function objectKeysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[]
 }
 
 /**
+ * Runs `read`, a reading of caller data (a zod parse, a walk of a rule file), and turns a failure
+ * to read it into an `ArrearsError` of `code`: a getter or a proxy trap that throws, a revoked
+ * proxy, a value that cannot be converted, or nesting too deep for the stack. An ArrearsError
+ * passes through. The original failure is kept for debugging ({@link internalCause}), never in
+ * the message. @internal
+ *
+ * @example
+ * const r = readInput("INVALID_EXPERIMENT", "experiment", () => ExperimentSchema.safeParse(json));
+ */
+export function readInput<T>(code: ArrearsErrorCode, context: string, read: () => T): T {
+  try {
+    return read();
+  } catch (e) {
+    if (e instanceof ArrearsError) throw e;
+    const what = e instanceof Error ? e.name : typeof e;
+    const deep = e instanceof RangeError;
+    const error = new ArrearsError(
+      code,
+      [
+        {
+          path: [],
+          message: deep
+            ? `could not read the input (${what}): nested too deeply`
+            : `could not read the input (${what} thrown while reading it: a getter, a proxy or a value that cannot be converted)`,
+        },
+      ],
+      context,
+    );
+    internalCauses.set(error, e);
+    return rethrow(error);
+  }
+}
+
+/**
+ * An own data property of a caller's object, read without running its code (no getter, no
+ * proxy trap that throws): for naming a rule file in an error before it is validated.
+ * @internal
+ *
+ * @example
+ * ownField(json, "id"); // "cn-m", or undefined
+ */
+export function ownField(value: unknown, key: string): unknown {
+  if (typeof value !== "object" || value === null) return undefined;
+  try {
+    const d = Object.getOwnPropertyDescriptor(value, key);
+    return d !== undefined && "value" in d ? d.value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function rethrow(e: ArrearsError): never {
+  throw e;
+}
+
+/**
  * The error as an `ArrearsError`: an unexpected failure (a bug, or a host limit such as a stack
  * overflow) becomes code `INTERNAL` with no data from the input. @internal
  */
 export function asArrearsError(e: unknown, context?: string): ArrearsError {
   if (e instanceof ArrearsError) return e;
   const what = e instanceof Error ? e.name : typeof e;
-  return new ArrearsError("INTERNAL", [{ path: [], message: `internal error (${what}); please report it` }], context);
+  const wrapped = new ArrearsError(
+    "INTERNAL",
+    [{ path: [], message: `internal error (${what}); please report it` }],
+    context,
+  );
+  internalCauses.set(wrapped, e);
+  return wrapped;
+}
+
+// The failure behind each INTERNAL (or unreadable-input) error, for debugging only: kept apart
+// from the error (never in its message, JSON or `cause`, which loggers print) because it may
+// carry input data. Keyed by the error we made, so it lives exactly as long as that error.
+const internalCauses = new WeakMap<ArrearsError, unknown>();
+
+/**
+ * The original failure behind an error made by {@link asArrearsError} (`INTERNAL`) or
+ * {@link readInput} (a RangeError, a TypeError, the caller's own exception …), for tests and
+ * debugging; undefined for any other error. May contain input data: do not log it. @internal
+ */
+export function internalCause(e: ArrearsError): unknown {
+  return internalCauses.get(e);
 }

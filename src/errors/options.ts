@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { ArrearsError, issuesFromZod } from "./index.js";
+import { ArrearsError, issuesFromZod, readInput } from "./index.js";
 
 /**
  * Validates an options object against its strict schema: every function's options go through
@@ -7,7 +7,7 @@ import { ArrearsError, issuesFromZod } from "./index.js";
  * never silently ignored. @internal
  */
 export function parseOptions<S extends z.ZodType>(schema: S, options: unknown, context: string): z.infer<S> {
-  const r = schema.safeParse(options);
+  const r = readInput("INVALID_OPTIONS", context, () => schema.safeParse(options));
   if (!r.success) throw new ArrearsError("INVALID_OPTIONS", issuesFromZod(r.error, options, [], schema), context);
   return r.data;
 }
@@ -17,7 +17,12 @@ export function parseOptions<S extends z.ZodType>(schema: S, options: unknown, c
  * @internal
  */
 export function optionsError(schema: z.ZodType, options: unknown, context: string): ArrearsError {
-  const r = schema.safeParse(options);
+  let r: ReturnType<z.ZodType["safeParse"]>;
+  try {
+    r = readInput("INVALID_OPTIONS", context, () => schema.safeParse(options));
+  } catch (e) {
+    return e as ArrearsError; // readInput throws only ArrearsErrors
+  }
   return new ArrearsError(
     "INVALID_OPTIONS",
     r.success

@@ -1,7 +1,14 @@
 import { type DecideOptions, decide } from "../decision/decide.js";
 import type { Decision } from "../decision/decision.js";
 import { DecideOptionsSchema } from "../decision/options.js";
-import { ArrearsError, type ArrearsErrorCode, type ArrearsIssue, asArrearsError } from "../errors/index.js";
+import {
+  ArrearsError,
+  type ArrearsErrorCode,
+  type ArrearsIssue,
+  asArrearsError,
+  ownField,
+  readInput,
+} from "../errors/index.js";
 import { parseOptions } from "../errors/options.js";
 import { safeParseAccount } from "../model/account.js";
 
@@ -30,7 +37,8 @@ export type DecideManyOptions = DecideOptions;
  * for (const item of decideMany(policy, accounts, { asOf })) if (isDecisionError(item)) log(item.error.message);
  */
 export function isDecisionError(item: BatchItem): item is DecisionError {
-  return (item as DecisionError).error !== undefined && (item as Decision).action === undefined;
+  // Read as data: a getter or proxy on a hand-made item runs no code here.
+  return ownField(item, "error") !== undefined && ownField(item, "action") === undefined;
 }
 
 /** @internal validates batch options once, before the first account: the same as `decide`'s. */
@@ -45,7 +53,7 @@ function checkBatchOptions(options: unknown, fn: string): void {
  */
 function decideOne(policy: PolicyLike, input: unknown, index: number, options: DecideOptions): BatchItem {
   try {
-    const parsed = safeParseAccount(input);
+    const parsed = readInput("INVALID_ACCOUNT", "account", () => safeParseAccount(input));
     if (!parsed.success) return errorEntry(input, index, parsed.error);
     return decide(policy, parsed.data, options);
   } catch (e) {
@@ -54,12 +62,7 @@ function decideOne(policy: PolicyLike, input: unknown, index: number, options: D
 }
 
 function errorEntry(input: unknown, index: number, e: ArrearsError): DecisionError {
-  let id: unknown;
-  try {
-    id = typeof input === "object" && input !== null ? (input as { id?: unknown }).id : undefined;
-  } catch {
-    id = undefined; // a getter that throws, a revoked proxy
-  }
+  const id = ownField(input, "id"); // no getter runs, a revoked proxy gives undefined
   return {
     accountId: typeof id === "string" && id.length <= 128 ? id : null,
     index,
@@ -67,13 +70,22 @@ function errorEntry(input: unknown, index: number, e: ArrearsError): DecisionErr
   };
 }
 
+// A source whose Symbol.iterator getter or proxy trap throws is no source (INVALID_INPUT).
 function isAsyncIterable(x: unknown): x is AsyncIterable<unknown> {
-  return (
-    typeof x === "object" && x !== null && typeof (x as AsyncIterable<unknown>)[Symbol.asyncIterator] === "function"
-  );
+  try {
+    return (
+      typeof x === "object" && x !== null && typeof (x as AsyncIterable<unknown>)[Symbol.asyncIterator] === "function"
+    );
+  } catch {
+    return false;
+  }
 }
 function isIterable(x: unknown): x is Iterable<unknown> {
-  return typeof x === "object" && x !== null && typeof (x as Iterable<unknown>)[Symbol.iterator] === "function";
+  try {
+    return typeof x === "object" && x !== null && typeof (x as Iterable<unknown>)[Symbol.iterator] === "function";
+  } catch {
+    return false;
+  }
 }
 
 /**

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { decide } from "../decision/decide.js";
 import type { Decision } from "../decision/decision.js";
-import { ArrearsError } from "../errors/index.js";
+import { ArrearsError, ownField, readInput } from "../errors/index.js";
 import { parseOptions } from "../errors/options.js";
 import { safeParseAccount } from "../model/account.js";
 import { InstantSchema } from "../model/schema.js";
@@ -52,6 +52,14 @@ const OptionsSchema = z.strictObject({
 
 const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
+function isIterable(x: unknown): x is Iterable<unknown> {
+  try {
+    return typeof x === "object" && x !== null && typeof (x as Iterable<unknown>)[Symbol.iterator] === "function";
+  } catch {
+    return false; // a getter or proxy trap that throws
+  }
+}
+
 /**
  * What would change if policy B replaced policy A: decides every account under both (each
  * account parsed once) and returns the action transition matrix with counts and example ids
@@ -85,11 +93,18 @@ export function comparePolicies(
   let pb: PolicyComparison["policies"]["b"] = null;
   let index = -1;
 
+  if (!isIterable(accounts))
+    throw new ArrearsError(
+      "INVALID_INPUT",
+      [{ path: ["accounts"], message: "expected an iterable of accounts", received: accounts }],
+      "comparePolicies",
+    );
   for (const input of accounts) {
     index++;
-    const parsed = safeParseAccount(input);
     let da: Decision, db: Decision;
     try {
+      // An account that cannot even be read (a getter, a proxy) is an error entry like any other.
+      const parsed = readInput("INVALID_ACCOUNT", "account", () => safeParseAccount(input));
       if (!parsed.success) throw parsed.error;
       da = decide(a, parsed.data, opts);
       db = decide(b, parsed.data, opts);
@@ -97,8 +112,12 @@ export function comparePolicies(
       if (!(e instanceof ArrearsError)) throw e;
       errors++;
       if (errorExamples.length < 10) {
-        const id = typeof input === "object" && input !== null ? (input as { id?: unknown }).id : undefined;
-        errorExamples.push({ accountId: typeof id === "string" ? id : null, index, message: e.message });
+        const id = ownField(input, "id");
+        errorExamples.push({
+          accountId: typeof id === "string" && id.length <= 128 ? id : null,
+          index,
+          message: e.message,
+        });
       }
       continue;
     }

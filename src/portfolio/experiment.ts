@@ -1,10 +1,14 @@
 import { z } from "zod";
-import { ArrearsError, issuesFromZod } from "../errors/index.js";
+import { ArrearsError, issuesFromZod, readInput } from "../errors/index.js";
 import { sharedRegistry } from "../util/shared.js";
 import { hashToUnit } from "./hash.js";
 
+// An experiment splits traffic a few ways; names and salts are short.
+const MAX_VARIANTS = 100;
+const MAX_TEXT = 200;
+
 const VariantSchema = z.strictObject({
-  name: z.string().min(1, "expected a non-empty variant name"),
+  name: z.string().min(1, "expected a non-empty variant name").max(MAX_TEXT),
   /** Relative share of traffic; weights need not sum to 1 (they are normalised). */
   weight: z.number().finite().min(0, "expected a weight ≥ 0"),
 });
@@ -17,10 +21,10 @@ const VariantSchema = z.strictObject({
  */
 export const ExperimentSchema = z
   .strictObject({
-    id: z.string().min(1, "expected a non-empty experiment id"),
+    id: z.string().min(1, "expected a non-empty experiment id").max(MAX_TEXT),
     /** Changing the salt reshuffles every account; keep it fixed for the life of the experiment. */
-    salt: z.string(),
-    variants: z.array(VariantSchema).min(1, "expected at least one variant"),
+    salt: z.string().max(MAX_TEXT),
+    variants: z.array(VariantSchema).min(1, "expected at least one variant").max(MAX_VARIANTS),
   })
   .superRefine((e, ctx) => {
     const seen = new Map<string, number>();
@@ -66,7 +70,7 @@ const compiled = sharedRegistry("portfolio.experiments/v1", () => new WeakSet<ob
 export function loadExperiment(experiment: unknown): CompiledExperiment {
   if (typeof experiment === "object" && experiment !== null && compiled.has(experiment))
     return experiment as CompiledExperiment;
-  const r = ExperimentSchema.safeParse(experiment);
+  const r = readInput("INVALID_EXPERIMENT", "experiment", () => ExperimentSchema.safeParse(experiment));
   if (!r.success) throw new ArrearsError("INVALID_EXPERIMENT", issuesFromZod(r.error, experiment), "experiment");
   const e = r.data;
   const total = e.variants.reduce((s, v) => s + v.weight, 0);

@@ -1,6 +1,6 @@
 import { type DecideOptions, decide } from "../decision/decide.js";
 import type { Decision } from "../decision/decision.js";
-import { ArrearsError } from "../errors/index.js";
+import { ArrearsError, ownField, readInput } from "../errors/index.js";
 import { isParsedAccount, parseAccount } from "../model/account.js";
 import type { PolicyLike } from "./batch.js";
 import { assignVariant, type CompiledExperiment, type Experiment, loadExperiment } from "./experiment.js";
@@ -11,16 +11,30 @@ export interface PolicySet {
   policies: Record<string, PolicyLike>;
 }
 
-/** @internal checks that every variant with weight has a policy. */
-function policyFor(set: PolicySet, variant: string): PolicyLike {
-  const p = Object.hasOwn(set.policies ?? {}, variant) ? set.policies[variant] : undefined;
+/** @internal the policy of a variant (an own data property of `policies`), or an error. */
+function policyFor(policies: unknown, variant: string): PolicyLike {
+  const p = ownField(policies, variant);
   if (!p)
     throw new ArrearsError(
       "INVALID_EXPERIMENT",
       [{ path: ["policies", variant], message: `no policy for variant "${variant}"` }],
       "policy set",
     );
-  return p;
+  return p as PolicyLike;
+}
+
+/** @internal the set's two fields, each read once (what is checked is what is used). */
+function readSet(set: unknown): { experiment: unknown; policies: unknown } {
+  if (typeof set !== "object" || set === null)
+    throw new ArrearsError(
+      "INVALID_EXPERIMENT",
+      [{ path: [], message: "expected {experiment, policies}", received: set }],
+      "policy set",
+    );
+  return readInput("INVALID_EXPERIMENT", "policy set", () => ({
+    experiment: (set as PolicySet).experiment,
+    policies: (set as PolicySet).policies,
+  }));
 }
 
 /**
@@ -33,15 +47,10 @@ function policyFor(set: PolicySet, variant: string): PolicyLike {
  * const set = loadPolicySet({ experiment, policies: { champion: current, challenger: proposed } });
  */
 export function loadPolicySet(set: PolicySet): PolicySet & { experiment: CompiledExperiment } {
-  if (typeof set !== "object" || set === null)
-    throw new ArrearsError(
-      "INVALID_EXPERIMENT",
-      [{ path: [], message: "expected {experiment, policies}", received: set }],
-      "policy set",
-    );
-  const experiment = loadExperiment(set.experiment);
-  for (const v of experiment.variants) policyFor(set, v.name);
-  return { experiment, policies: set.policies };
+  const s = readSet(set);
+  const experiment = loadExperiment(s.experiment);
+  for (const v of experiment.variants) policyFor(s.policies, v.name);
+  return { experiment, policies: s.policies as PolicySet["policies"] };
 }
 
 /**
@@ -56,8 +65,14 @@ export function loadPolicySet(set: PolicySet): PolicySet & { experiment: Compile
  * d.variant; // "challenger"
  */
 export function decideWithExperiment(set: PolicySet, account: unknown, options: DecideOptions): Decision {
-  const experiment = loadExperiment(set?.experiment);
-  const parsed = isParsedAccount(account) ? account : parseAccount(account);
+  const s = readSet(set);
+  const experiment = loadExperiment(s.experiment);
+  const parsed = isParsedAccount(account)
+    ? account
+    : readInput("INVALID_ACCOUNT", "account", () => parseAccount(account));
   const variant = assignVariant(experiment, parsed.id);
-  return decide(policyFor(set, variant), parsed, { ...options, variant });
+  const o = readInput("INVALID_OPTIONS", "decide options", () =>
+    typeof options === "object" && options !== null ? { ...options, variant } : options,
+  );
+  return decide(policyFor(s.policies, variant), parsed, o as DecideOptions);
 }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { deriveDelinquency } from "../delinquency/derive.js";
 import { resolveBucketScheme } from "../delinquency/scheme.js";
-import { ArrearsError, issuesFromZod } from "../errors/index.js";
+import { ArrearsError, issuesFromZod, ownField, readInput } from "../errors/index.js";
 import { parseOptions } from "../errors/options.js";
 import { safeParseAccount } from "../model/account.js";
 import { AsOfSchema } from "../model/schema.js";
@@ -111,9 +111,10 @@ function rowsOf(
   const rows: RollRow[] = [];
   const seen = new Map<string, number>();
   snap.accounts.forEach((input, index) => {
-    const rawId = typeof input === "object" && input !== null ? (input as { id?: unknown }).id : undefined;
-    const parsed = safeParseAccount(input);
+    const rawId = ownField(input, "id");
     try {
+      // An account that cannot even be read (a getter, a proxy) is an error entry like any other.
+      const parsed = readInput("INVALID_ACCOUNT", "account", () => safeParseAccount(input));
       if (!parsed.success) throw parsed.error;
       const a = parsed.data;
       const prev = seen.get(a.id);
@@ -172,13 +173,17 @@ export function rollRates(
   options: RollRatesOptions = {},
 ): RollRates {
   const o = { data: parseOptions(OptionsSchema, options, "rollRates options") };
-  for (const [name, snap] of [
-    ["before", before],
-    ["after", after],
-  ] as const) {
-    const r = SnapshotSchema.safeParse(snap);
+  // The validated copies from here on (a getter could answer differently the second time).
+  const [sb, sa] = (
+    [
+      ["before", before],
+      ["after", after],
+    ] as const
+  ).map(([name, snap]): PortfolioSnapshot => {
+    const r = readInput("INVALID_INPUT", "rollRates", () => SnapshotSchema.safeParse(snap));
     if (!r.success) throw new ArrearsError("INVALID_INPUT", issuesFromZod(r.error, snap, [name]), "rollRates");
-  }
+    return r.data;
+  }) as [PortfolioSnapshot, PortfolioSnapshot];
   const scheme = resolveBucketScheme(o.data.scheme ?? "cn-m", ["scheme"]);
   const errors: RollRates["errors"] = [];
   const opts = {
@@ -186,10 +191,10 @@ export function rollRates(
     ...(o.data.graceDays !== undefined ? { graceDays: o.data.graceDays } : {}),
     ...(o.data.tolerance !== undefined ? { tolerance: o.data.tolerance } : {}),
   };
-  const b = rowsOf(before, "before", opts, errors);
-  const a = rowsOf(after, "after", opts, errors);
+  const b = rowsOf(sb, "before", opts, errors);
+  const a = rowsOf(sa, "after", opts, errors);
   return {
-    asOf: { before: before.asOf, after: after.asOf },
+    asOf: { before: sb.asOf, after: sa.asOf },
     scheme: scheme.id,
     ...rollRatesFromRows(b, a, scheme.labels),
     errors,

@@ -1,4 +1,5 @@
 import type { Decision } from "../decision/decision.js";
+import { ArrearsError, readInput } from "../errors/index.js";
 import type { BatchItem, DecisionError } from "./batch.js";
 import { ExposureSums } from "./exposure.js";
 
@@ -68,6 +69,128 @@ function bump(map: Map<string, Group>, key: string, currency: string, overdue: s
 
 const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
+function isIterable(x: unknown): x is Iterable<unknown> {
+  try {
+    return typeof x === "object" && x !== null && typeof (x as Iterable<unknown>)[Symbol.iterator] === "function";
+  } catch {
+    return false; // a getter or proxy trap that throws
+  }
+}
+
+/** What the summary reads of one item: an error entry's code, or a decision's figures. */
+type Item =
+  | { error: string }
+  | {
+      error?: undefined;
+      currency: string;
+      overdue: string;
+      outstanding: string;
+      /** The policy's id, "(none)" when no policy applied. */
+      policy: string;
+      /** The not-applicable code, or null for a decision under a policy. */
+      notApplicable: string | null;
+      bucket: string;
+      bucketIndex: number;
+      action: string;
+      segment: string;
+      allContactsBlocked: boolean;
+      blocked: { type: string; codes: string[] }[];
+    };
+
+// Names, codes and labels are short in every decision `decide` makes.
+const MAX_NAME = 200;
+const name = (v: unknown): v is string => typeof v === "string" && v.length <= MAX_NAME;
+
+/**
+ * One item read once, checked, into plain values (the batch may come from a queue or a file,
+ * not from `decide`): an item that is neither a decision nor an error entry, or that cannot be
+ * read, is an `INVALID_INPUT` error naming its position.
+ */
+function readItem(item: unknown, index: number): Item {
+  const bad = (path: (string | number)[], message: string, received?: unknown): never => {
+    throw new ArrearsError(
+      "INVALID_INPUT",
+      [{ path: ["decisions", index, ...path], message, ...(received === undefined ? {} : { received }) }],
+      "summarizePortfolio",
+    );
+  };
+  return readInput("INVALID_INPUT", `summarizePortfolio: decisions[${index}]`, (): Item => {
+    if (typeof item !== "object" || item === null) return bad([], "expected a decision or an error entry", item);
+    const o = item as Record<string, unknown>;
+    const action = o.action as Record<string, unknown> | undefined;
+    if (action === undefined) {
+      const error = o.error as Record<string, unknown> | undefined;
+      if (typeof error !== "object" || error === null) return bad([], "expected a decision or an error entry", item);
+      const code = error.code;
+      return { error: name(code) ? code : "UNKNOWN" };
+    }
+    if (typeof action !== "object" || action === null || !name(action.type))
+      return bad(["action", "type"], "expected an action type", action);
+    const amounts = o.amounts as Record<string, Record<string, unknown>> | undefined;
+    const currency = amounts?.currency;
+    if (typeof currency !== "string") return bad(["amounts", "currency"], "expected a currency", currency);
+    const overdue = amounts?.overdue?.total;
+    const outstanding = amounts?.outstanding?.total;
+    if (typeof overdue !== "string") return bad(["amounts", "overdue", "total"], "expected an amount", overdue);
+    if (typeof outstanding !== "string")
+      return bad(["amounts", "outstanding", "total"], "expected an amount", outstanding);
+    const p = o.policy as Record<string, unknown> | null | undefined;
+    if (p !== null && (typeof p !== "object" || !name(p.id)))
+      return bad(["policy"], "expected {id, version} or null", p);
+    const policy = p === null ? "(none)" : (p.id as string);
+    const na = o.notApplicable as Record<string, unknown> | undefined;
+    if (na !== undefined) {
+      if (typeof na !== "object" || na === null || !name(na.code))
+        return bad(["notApplicable", "code"], "expected a not-applicable code", na);
+      return {
+        currency,
+        overdue,
+        outstanding,
+        policy,
+        notApplicable: na.code,
+        bucket: "(none)",
+        bucketIndex: Number.MAX_SAFE_INTEGER,
+        action: action.type,
+        segment: "(none)",
+        allContactsBlocked: false,
+        blocked: [],
+      };
+    }
+    const facts = o.facts as Record<string, unknown> | undefined;
+    const bucket = facts?.bucket ?? null;
+    if (bucket !== null && !name(bucket)) return bad(["facts", "bucket"], "expected a bucket label or null", bucket);
+    const bucketIndex = facts?.bucketIndex;
+    const segment = (o.scores as Record<string, unknown> | undefined)?.segment ?? null;
+    if (segment !== null && !name(segment)) return bad(["scores", "segment"], "expected a segment or null", segment);
+    const blockedIn = o.blocked;
+    if (!Array.isArray(blockedIn)) return bad(["blocked"], "expected a list", blockedIn);
+    const blocked = blockedIn.map((b: Record<string, unknown> | null, i) => {
+      const reasons = b?.reasons;
+      if (!name(b?.type) || !Array.isArray(reasons)) return bad(["blocked", i], "expected {type, reasons}", b);
+      const codes = reasons.map((r: Record<string, unknown> | null, j) =>
+        name(r?.code) ? r.code : bad(["blocked", i, "reasons", j, "code"], "expected a reason code", r?.code),
+      );
+      return { type: b.type, codes };
+    });
+    return {
+      currency,
+      overdue,
+      outstanding,
+      policy,
+      notApplicable: null,
+      bucket: bucket ?? "(none)",
+      bucketIndex:
+        typeof bucketIndex === "number" && Number.isSafeInteger(bucketIndex) && bucketIndex >= 0
+          ? bucketIndex
+          : Number.MAX_SAFE_INTEGER,
+      action: action.type,
+      segment: segment ?? "(none)",
+      allContactsBlocked: o.allContactsBlocked === true,
+      blocked,
+    };
+  });
+}
+
 /**
  * Summarises decisions in one pass (any iterable, including {@link decideMany}'s generator):
  * counts and exposure (sum of overdue and outstanding, exact decimal strings per currency) by
@@ -98,48 +221,49 @@ export function summarizePortfolio(decisions: Iterable<BatchItem | Decision | De
   let blockedDecisions = 0;
   let allBlocked = 0;
 
+  if (!isIterable(decisions))
+    throw new ArrearsError(
+      "INVALID_INPUT",
+      [{ path: ["decisions"], message: "expected an iterable of decisions", received: decisions }],
+      "summarizePortfolio",
+    );
+  let index = -1;
   for (const item of decisions) {
-    if ((item as Decision).action === undefined) {
+    index++;
+    const x = readItem(item, index);
+    if (x.error !== undefined) {
       errors++;
-      const code = (item as DecisionError).error?.code ?? "UNKNOWN";
-      errorsByCode.set(code, (errorsByCode.get(code) ?? 0) + 1);
+      errorsByCode.set(x.error, (errorsByCode.get(x.error) ?? 0) + 1);
       continue;
     }
-    const d = item as Decision;
-    const cur = d.amounts.currency;
-    const od = d.amounts.overdue.total;
-    const os = d.amounts.outstanding.total;
-    bump(policies, d.policy === null ? "(none)" : d.policy.id, cur, od, os);
-    if (d.notApplicable !== undefined) {
+    const { currency: cur, overdue: od, outstanding: os, bucket, action, segment } = x;
+    bump(policies, x.policy, cur, od, os);
+    if (x.notApplicable !== null) {
       total.count++;
       total.sums.add(cur, od, os);
       notApplicable.count++;
       notApplicable.sums.add(cur, od, os);
-      bump(naByCode, d.notApplicable.code, cur, od, os);
+      bump(naByCode, x.notApplicable, cur, od, os);
       continue;
     }
-    const bucket = String(d.facts.bucket ?? "(none)");
-    const action = d.action.type;
-    const segment = d.scores?.segment ?? "(none)";
-    if (!bucketOrder.has(bucket))
-      bucketOrder.set(bucket, typeof d.facts.bucketIndex === "number" ? d.facts.bucketIndex : Number.MAX_SAFE_INTEGER);
+    if (!bucketOrder.has(bucket)) bucketOrder.set(bucket, x.bucketIndex);
     total.count++;
     total.sums.add(cur, od, os);
     bump(cells, bucket + "\u0000" + action, cur, od, os);
     bump(buckets, bucket, cur, od, os);
     bump(actions, action, cur, od, os);
     bump(segments, segment, cur, od, os);
-    if (d.blocked.length > 0) blockedDecisions++;
-    if (d.allContactsBlocked) allBlocked++;
+    if (x.blocked.length > 0) blockedDecisions++;
+    if (x.allContactsBlocked) allBlocked++;
     const seenHere = new Set<string>();
-    for (const b of d.blocked) {
+    for (const b of x.blocked) {
       blockedActions.set(b.type, (blockedActions.get(b.type) ?? 0) + 1);
-      for (const r of b.reasons) {
-        let e = reasons.get(r.code);
-        if (!e) reasons.set(r.code, (e = { count: 0, decisions: 0 }));
+      for (const code of b.codes) {
+        let e = reasons.get(code);
+        if (!e) reasons.set(code, (e = { count: 0, decisions: 0 }));
         e.count++;
-        if (!seenHere.has(r.code)) {
-          seenHere.add(r.code);
+        if (!seenHere.has(code)) {
+          seenHere.add(code);
           e.decisions++;
         }
       }

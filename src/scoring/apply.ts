@@ -1,4 +1,4 @@
-import { ArrearsError, type ArrearsIssue } from "../errors/index.js";
+import { ArrearsError, type ArrearsIssue, ownField, readInput } from "../errors/index.js";
 import type { Facts } from "../facts/catalog.js";
 import { defaultSegmentation, hardshipScorecard, riskBehavioralScorecard } from "./defaults.js";
 import { type ScoreResult, score } from "./score.js";
@@ -32,22 +32,38 @@ const SCORE_FACTS = ["riskScore", "riskProbability", "hardshipScore", "segment"]
  * const scoring = loadScoring({ risk: myRiskJson }); // shipped hardship card and segments
  */
 export function loadScoring(input: ScoringInput = {}): Scoring {
+  if (typeof input !== "object" || input === null)
+    throw new ArrearsError(
+      "INVALID_SCORECARD",
+      [{ path: [], message: "expected {risk?, hardship?, segmentation?}", received: input }],
+      "scoring",
+    );
   const prefixed = <T>(key: string, load: () => T): T => {
     try {
-      return load();
+      return readInput("INVALID_SCORECARD", key, load);
     } catch (e) {
-      if (e instanceof ArrearsError)
-        throw new ArrearsError(
-          e.code,
-          e.issues.map((i) => ({ ...i, path: [key, ...i.path] })),
-          key,
-        );
-      throw e;
+      const a = e as ArrearsError; // readInput throws ArrearsErrors only
+      throw new ArrearsError(
+        a.code,
+        a.issues.map((i, n) => {
+          const out: ArrearsIssue = { path: [key, ...i.path], message: i.message };
+          // The raw value, not the preview: the new error previews it for the new path.
+          if ("received" in i) out.received = a.receivedValue(n);
+          return out;
+        }),
+        key,
+      );
     }
   };
-  const risk = prefixed("risk", () => loadScorecard(input.risk ?? riskBehavioralScorecard));
-  const hardship = prefixed("hardship", () => loadScorecard(input.hardship ?? hardshipScorecard));
-  const segmentation = prefixed("segmentation", () => loadSegmentation(input.segmentation ?? defaultSegmentation));
+  // Each card read once (a getter could answer differently the second time).
+  const json = (key: keyof ScoringInput): unknown =>
+    readInput("INVALID_SCORECARD", "scoring", () => (input as ScoringInput)[key]);
+  const riskJson = json("risk");
+  const hardshipJson = json("hardship");
+  const segmentationJson = json("segmentation");
+  const risk = prefixed("risk", () => loadScorecard(riskJson ?? riskBehavioralScorecard));
+  const hardship = prefixed("hardship", () => loadScorecard(hardshipJson ?? hardshipScorecard));
+  const segmentation = prefixed("segmentation", () => loadSegmentation(segmentationJson ?? defaultSegmentation));
   const issues: ArrearsIssue[] = [];
   const order = (key: string, card: Scorecard, forbidden: readonly string[]) =>
     card.characteristics.forEach((c, i) => {
@@ -76,6 +92,14 @@ export function defaultScoring(): Scoring {
   return (shipped ??= loadScoring());
 }
 
+function isExtensibleObject(value: unknown): value is object {
+  try {
+    return typeof value === "object" && value !== null && Object.isExtensible(value);
+  } catch {
+    return false; // a revoked proxy
+  }
+}
+
 /** What {@link applyScores} returns. */
 export interface AppliedScores {
   risk: ScoreResult;
@@ -96,18 +120,30 @@ export interface AppliedScores {
  * facts.segment === segment; // true
  */
 export function applyScores(scoring: Scoring, facts: Facts): AppliedScores {
-  if (!scoring || !isScorecard(scoring.risk) || !isScorecard(scoring.hardship))
+  // Its fields are read once, as data (no getter runs): what is checked is what is used.
+  const risk = ownField(scoring, "risk");
+  const hardship = ownField(scoring, "hardship");
+  const segmentation = ownField(scoring, "segmentation");
+  if (!isScorecard(risk) || !isScorecard(hardship))
     throw new ArrearsError(
       "INVALID_INPUT",
       [{ path: [], message: "expected the result of loadScoring() or defaultScoring()" }],
       "applyScores",
     );
-  const risk = score(scoring.risk, facts);
-  facts.riskScore = risk.score;
-  facts.riskProbability = risk.probability;
-  const hardship = score(scoring.hardship, facts);
-  facts.hardshipScore = hardship.score;
-  const segment = segmentOf(scoring.segmentation, facts);
-  facts.segment = segment;
-  return { risk, hardship, segment };
+  if (!isExtensibleObject(facts))
+    throw new ArrearsError(
+      "INVALID_INPUT",
+      [{ path: ["facts"], message: "expected a writable facts record (from deriveFacts)", received: facts }],
+      "applyScores",
+    );
+  return readInput("INVALID_INPUT", "applyScores", () => {
+    const r = score(risk, facts);
+    facts.riskScore = r.score;
+    facts.riskProbability = r.probability;
+    const h = score(hardship, facts);
+    facts.hardshipScore = h.score;
+    const segment = segmentOf(segmentation, facts);
+    facts.segment = segment;
+    return { risk: r, hardship: h, segment };
+  });
 }

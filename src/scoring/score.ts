@@ -1,4 +1,4 @@
-import { ArrearsError } from "../errors/index.js";
+import { ArrearsError, readInput } from "../errors/index.js";
 import type { Facts } from "../facts/catalog.js";
 import { compiledScorecard, type Scorecard } from "./scorecard.js";
 
@@ -58,6 +58,11 @@ export function score(card: Scorecard | unknown, facts: Facts): ScoreResult {
       [{ path: [], message: "expected a facts record", received: facts }],
       `score ${c.id}`,
     );
+  // Reading the facts runs the caller's code when they are not plain data (a getter, a proxy).
+  return readInput("INVALID_INPUT", `score ${c.id}`, () => scoreWith(c, facts));
+}
+
+function scoreWith(c: Scorecard, facts: Facts): ScoreResult {
   const worse = c.higherIs === "worse";
   const chars = c.characteristics;
   const points: ScoreResult["points"] = new Array(chars.length);

@@ -1,4 +1,4 @@
-import { ArrearsError, type ArrearsIssue, issuesFromZod } from "../errors/index.js";
+import { ArrearsError, type ArrearsIssue, issuesFromZod, ownField, readInput } from "../errors/index.js";
 import { FACT_NAMES, FACTS, type FactDefinition } from "../facts/catalog.js";
 import { sharedRegistry } from "../util/shared.js";
 import { type ScorecardJson, ScorecardSchema } from "./schema.js";
@@ -90,8 +90,8 @@ function numericLabel(min: number | undefined, max: number | undefined): string 
  */
 export function loadScorecard(json: unknown): Scorecard {
   if (isScorecard(json)) return json;
-  const r = ScorecardSchema.safeParse(json);
   const where = scorecardName(json);
+  const r = readInput("INVALID_SCORECARD", where, () => ScorecardSchema.safeParse(json));
   if (!r.success) throw new ArrearsError("INVALID_SCORECARD", issuesFromZod(r.error, json), where);
   const card = r.data;
   const issues: ArrearsIssue[] = [];
@@ -259,8 +259,8 @@ export function loadScorecard(json: unknown): Scorecard {
 }
 
 function scorecardName(json: unknown): string {
-  const id = typeof json === "object" && json !== null ? (json as { id?: unknown }).id : undefined;
-  return typeof id === "string" ? `scorecard ${JSON.stringify(id)}` : "scorecard";
+  const id = ownField(json, "id");
+  return typeof id === "string" && id.length <= 80 ? `scorecard ${JSON.stringify(id)}` : "scorecard";
 }
 
 /** Compiled form of `card`, compiling raw JSON once per object. */

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ConditionValidator, compilePredicate, type OperatorName, type Predicate } from "../conditions/index.js";
-import { ArrearsError, type ArrearsIssue, issuesFromZod } from "../errors/index.js";
+import { ArrearsError, type ArrearsIssue, issuesFromZod, readInput } from "../errors/index.js";
 import { FACT_NAMES, type Facts } from "../facts/catalog.js";
 import { sharedRegistry } from "../util/shared.js";
 import { unknownMessage } from "./suggest.js";
@@ -133,7 +133,7 @@ const cache = new WeakMap<object, Segmentation>();
  */
 export function loadSegmentation(json: unknown): Segmentation {
   if (typeof json === "object" && json !== null && compiled.has(json)) return json as Segmentation;
-  const r = SegmentationSchema.safeParse(json);
+  const r = readInput("INVALID_SCORECARD", "segmentation", () => SegmentationSchema.safeParse(json));
   if (!r.success) throw new ArrearsError("INVALID_SCORECARD", issuesFromZod(r.error, json), "segmentation");
   const s = r.data;
   const issues: ArrearsIssue[] = [];
@@ -221,9 +221,21 @@ function segmentFor(able: boolean, willing: boolean): Segment {
  */
 export function segmentOf(segmentation: Segmentation | unknown, facts: Facts): Segment {
   const s = compiledSegmentation(segmentation);
-  const able = total(s.ability.signals, facts) >= s.ability.threshold;
-  const willing = total(s.willingness.signals, facts) >= s.willingness.threshold;
-  return segmentFor(able, willing);
+  checkFacts(facts, s);
+  return readInput("INVALID_INPUT", `segmentation ${JSON.stringify(s.id)}`, () => {
+    const able = total(s.ability.signals, facts) >= s.ability.threshold;
+    const willing = total(s.willingness.signals, facts) >= s.willingness.threshold;
+    return segmentFor(able, willing);
+  });
+}
+
+function checkFacts(facts: unknown, s: Segmentation): void {
+  if (typeof facts !== "object" || facts === null)
+    throw new ArrearsError(
+      "INVALID_INPUT",
+      [{ path: [], message: "expected a facts record", received: facts }],
+      `segmentation ${JSON.stringify(s.id)}`,
+    );
 }
 
 /**
@@ -234,10 +246,13 @@ export function segmentOf(segmentation: Segmentation | unknown, facts: Facts): S
  */
 export function explainSegment(segmentation: Segmentation | unknown, facts: Facts): SegmentExplanation {
   const s = compiledSegmentation(segmentation);
+  checkFacts(facts, s);
   const a: SegmentExplanation["ability"]["signals"] = [];
   const w: SegmentExplanation["willingness"]["signals"] = [];
-  const ap = total(s.ability.signals, facts, a);
-  const wp = total(s.willingness.signals, facts, w);
+  const [ap, wp] = readInput("INVALID_INPUT", `segmentation ${JSON.stringify(s.id)}`, () => [
+    total(s.ability.signals, facts, a),
+    total(s.willingness.signals, facts, w),
+  ]);
   const able = ap >= s.ability.threshold;
   const willing = wp >= s.willingness.threshold;
   return {

@@ -1,0 +1,173 @@
+// #10 item 8: exported functions throw only ArrearsError. Each case below is a caller's value that
+// made a TypeError, RangeError or the caller's own exception escape (or ran a getter twice, so
+// what was used was not what was checked) before the hardening.
+import { describe, expect, it } from "vitest";
+import { internalCause } from "../../src/errors/index.js";
+import {
+  ArrearsError,
+  applyScores,
+  comparePolicies,
+  decideMany,
+  decideWithExperiment,
+  deriveDelinquency,
+  explainSegment,
+  type Facts,
+  isDecisionError,
+  loadBucketScheme,
+  loadExperiment,
+  loadPolicy,
+  loadPolicySet,
+  loadScorecard,
+  loadScoring,
+  loadSegmentation,
+  promiseStatus,
+  rollRates,
+  score,
+  shippedRuleFile,
+  summarizeContacts,
+  summarizePortfolio,
+} from "../../src/index.js";
+import { account } from "../../src/testing/index.js";
+import { thrownArrearsError as thrown } from "../helpers.js";
+
+const asOf = "2026-11-23T10:00:00Z";
+const good = () => account().asOf(asOf).timeZone("UTC").id("ok").overdue(10).balance("100.00").build();
+
+/** An object whose every property read throws the caller's own error. */
+const exploding = (): object =>
+  new Proxy(
+    {},
+    {
+      get() {
+        throw new Error("caller's getter");
+      },
+      getOwnPropertyDescriptor() {
+        throw new Error("caller's trap");
+      },
+      ownKeys() {
+        throw new Error("caller's trap");
+      },
+      has() {
+        throw new Error("caller's trap");
+      },
+    },
+  );
+
+/** An object whose `key` answers `first` once, then `later`. */
+function twoFaced<T extends object>(base: T, key: string, first: unknown, later: unknown): T {
+  let n = 0;
+  return Object.defineProperty({ ...base }, key, { enumerable: true, get: () => (n++ === 0 ? first : later) });
+}
+
+describe("ArrearsError itself", () => {
+  it("is built from anything, never throwing, an unknown code becoming INTERNAL", () => {
+    const e = new ArrearsError("NOPE" as never, null as never, 42 as never);
+    expect(e.code).toBe("INTERNAL");
+    expect(e.issues).toEqual([]);
+    const f = new ArrearsError("INVALID_INPUT", [null, { path: [Symbol("s")], message: Symbol("m") }] as never);
+    expect(f.issues[1]!.path).toEqual(["Symbol(s)"]);
+    expect(f.message).toContain("Symbol(m)");
+  });
+});
+
+describe("accounts and options that cannot be read are ArrearsErrors", () => {
+  it("promiseStatus, summarizeContacts and deriveDelinquency: INVALID_ACCOUNT / INVALID_OPTIONS", () => {
+    for (const fn of [promiseStatus, summarizeContacts, deriveDelinquency] as const) {
+      const e = thrown(() => fn(exploding(), { asOf }));
+      expect(e.code).toBe("INVALID_ACCOUNT");
+      expect(e.message).not.toContain("caller's");
+      expect((internalCause(e) as Error).message).toMatch(/caller's/);
+    }
+    expect(thrown(() => deriveDelinquency(good(), exploding() as never)).code).toBe("INVALID_OPTIONS");
+    expect(thrown(() => promiseStatus(good(), exploding() as never)).code).toBe("INVALID_OPTIONS");
+  });
+
+  it("deriveDelinquency uses the options it checked (a getter is read once)", () => {
+    const o = twoFaced({ asOf }, "graceDays", 0, 1_000);
+    expect(deriveDelinquency(good(), o as never).inGrace).toBe(false);
+  });
+});
+
+describe("rule files that cannot be read, or too large, are ArrearsErrors", () => {
+  it("bucket schemes, scorecards, segmentations and experiments", () => {
+    expect(thrown(() => loadBucketScheme(exploding())).code).toBe("INVALID_BUCKET_SCHEME");
+    expect(thrown(() => loadScorecard(exploding())).code).toBe("INVALID_SCORECARD");
+    expect(thrown(() => loadSegmentation(exploding())).code).toBe("INVALID_SCORECARD");
+    expect(thrown(() => loadExperiment(exploding())).code).toBe("INVALID_EXPERIMENT");
+    expect(thrown(() => loadScoring(null as never)).code).toBe("INVALID_SCORECARD");
+    expect(thrown(() => loadScoring(exploding() as never)).code).toBe("INVALID_SCORECARD");
+  });
+
+  it("a scheme's ranges and an experiment's variants and names are bounded", () => {
+    const ranges = Array.from({ length: 101 }, (_, i) => ({ label: `B${i}`, minDays: i, maxDays: i }));
+    ranges[100]!.maxDays = null as never;
+    const e = thrown(() =>
+      loadBucketScheme({
+        ...(shippedRuleFile("buckets", "cn-m") as object),
+        id: "big",
+        ranges: ranges as never,
+        tests: [],
+      } as never),
+    );
+    expect(e.code).toBe("INVALID_BUCKET_SCHEME");
+    expect(e.issues[0]!.path).toEqual(["ranges"]);
+    const variants = Array.from({ length: 101 }, (_, i) => ({ name: `v${i}`, weight: 1 }));
+    expect(thrown(() => loadExperiment({ id: "e", salt: "s", variants })).code).toBe("INVALID_EXPERIMENT");
+    const long = { id: "x".repeat(201), salt: "s", variants: [{ name: "a", weight: 1 }] };
+    expect(thrown(() => loadExperiment(long)).code).toBe("INVALID_EXPERIMENT");
+  });
+});
+
+describe("scoring with hostile facts", () => {
+  const scoring = loadScoring();
+  it("applyScores refuses frozen facts, score and segments refuse facts that throw", () => {
+    expect(thrown(() => applyScores(scoring, Object.freeze({}) as Facts)).code).toBe("INVALID_INPUT");
+    expect(thrown(() => applyScores(exploding() as never, {} as Facts)).code).toBe("INVALID_INPUT");
+    expect(thrown(() => score(scoring.risk, exploding() as Facts)).code).toBe("INVALID_INPUT");
+    expect(thrown(() => explainSegment(scoring.segmentation, null as never)).code).toBe("INVALID_INPUT");
+  });
+});
+
+describe("portfolio functions with hostile batches", () => {
+  const policy = loadPolicy(shippedRuleFile("policies", "cn-default"));
+
+  it("decideMany: an account that cannot be read is an error entry, the batch goes on", () => {
+    const out = [...decideMany(policy, [exploding(), good()], { asOf })];
+    expect(out).toHaveLength(2);
+    expect(isDecisionError(out[0]!) && out[0].error.code).toBe("INVALID_ACCOUNT");
+    expect(isDecisionError(out[1]!)).toBe(false);
+    expect(isDecisionError(exploding() as never)).toBe(false);
+  });
+
+  it("comparePolicies: not iterable is INVALID_INPUT, an unreadable account an error entry", () => {
+    expect(thrown(() => comparePolicies(policy, policy, 42 as never, { asOf })).code).toBe("INVALID_INPUT");
+    const r = comparePolicies(policy, policy, [exploding(), good()], { asOf });
+    expect(r.errors.count).toBe(1);
+    expect(r.errors.examples[0]!.index).toBe(0);
+  });
+
+  it("summarizePortfolio: not iterable, or an item that is neither decision nor error, is INVALID_INPUT", () => {
+    expect(thrown(() => summarizePortfolio(42 as never)).code).toBe("INVALID_INPUT");
+    const e = thrown(() => summarizePortfolio([{ action: { type: "x" } }] as never));
+    expect(e.code).toBe("INVALID_INPUT");
+    expect(e.issues[0]!.path).toEqual(["decisions", 0, "amounts", "currency"]);
+    expect(thrown(() => summarizePortfolio([exploding()] as never)).code).toBe("INVALID_INPUT");
+  });
+
+  it("rollRates: a snapshot that cannot be read is INVALID_INPUT, an account an error row", () => {
+    expect(thrown(() => rollRates(exploding() as never, { asOf, accounts: [] })).code).toBe("INVALID_INPUT");
+    const r = rollRates({ asOf, accounts: [exploding() as never] }, { asOf, accounts: [] });
+    expect(r.errors).toHaveLength(1);
+  });
+
+  it("policy sets: an unreadable set or options are ArrearsErrors", () => {
+    const experiment = { id: "e", salt: "s", variants: [{ name: "a", weight: 1 }] };
+    expect(thrown(() => loadPolicySet(exploding() as never)).code).toBe("INVALID_EXPERIMENT");
+    expect(thrown(() => decideWithExperiment(null as never, good(), { asOf })).code).toBe("INVALID_EXPERIMENT");
+    const set = { experiment, policies: { a: policy } };
+    expect(thrown(() => decideWithExperiment(set, good(), exploding() as never)).code).toBe("INVALID_OPTIONS");
+    // A policy reached through a getter is not a policy (it is never run).
+    const sneaky = { experiment, policies: Object.defineProperty({}, "a", { get: () => policy }) };
+    expect(thrown(() => loadPolicySet(sneaky)).code).toBe("INVALID_EXPERIMENT");
+  });
+});
