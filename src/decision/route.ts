@@ -1,4 +1,4 @@
-import { ArrearsError, type ArrearsIssue } from "../errors/index.js";
+import { ArrearsError, type ArrearsIssue, readInput } from "../errors/index.js";
 import { covers } from "../guardrails/index.js";
 import type { Policy } from "../rules/index.js";
 import { sharedRegistry } from "../util/shared.js";
@@ -38,8 +38,10 @@ export function isPolicyRouter(v: unknown): v is PolicyRouter {
  * const router = routePolicies([loadPolicy("cn-default"), loadPolicy("us-default"), loadPolicy("gb-default")]);
  * decide(router, { ...account, jurisdiction: "US-NY", currency: "USD" }, { asOf }).policy.id; // "us-default"
  */
-export function routePolicies(policies: readonly Policy[]): PolicyRouter {
+export function routePolicies(input: readonly Policy[]): PolicyRouter {
   const issues: ArrearsIssue[] = [];
+  // Read once into a plain array (a getter or proxy that throws makes it no list of policies).
+  const policies = readInput("INVALID_POLICY", "routePolicies", () => (Array.isArray(input) ? [...input] : input));
   if (!Array.isArray(policies) || policies.length === 0)
     throw new ArrearsError(
       "INVALID_POLICY",

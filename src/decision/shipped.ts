@@ -39,7 +39,7 @@ export function shippedRuleFile(kind: RuleFileKind, id: string): unknown {
       [
         {
           path: ["kind"],
-          message: `unknown rule-file kind${didYouMean(String(kind), Object.keys(SHIPPED))}`,
+          message: `unknown rule-file kind${didYouMean(typeof kind === "string" ? kind : "", Object.keys(SHIPPED))}`,
           received: kind,
         },
       ],
@@ -51,7 +51,7 @@ export function shippedRuleFile(kind: RuleFileKind, id: string): unknown {
       [
         {
           path: ["id"],
-          message: `no shipped ${kind} file with this id${didYouMean(String(id), Object.keys(files))} (shipped: ${Object.keys(files).join(", ")})`,
+          message: `no shipped ${kind} file with this id${didYouMean(typeof id === "string" ? id : "", Object.keys(files))} (shipped: ${Object.keys(files).join(", ")})`,
           received: id,
         },
       ],

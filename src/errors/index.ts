@@ -286,6 +286,22 @@ export function issuesFromZod(
   prefix: (string | number)[] = [],
   schema?: z.ZodType,
 ): ArrearsIssue[] {
+  try {
+    return zodIssues(error, input, prefix, schema);
+  } catch {
+    // zod finishes its issues lazily, reading the input again (a revoked proxy throws then).
+    return [
+      { path: prefix, message: "could not read the input (a getter, a proxy or a value that cannot be converted)" },
+    ];
+  }
+}
+
+function zodIssues(
+  error: z.ZodError,
+  input: unknown,
+  prefix: (string | number)[],
+  schema: z.ZodType | undefined,
+): ArrearsIssue[] {
   const out: ArrearsIssue[] = [];
   for (const i of error.issues) {
     const path = i.path.filter((p): p is string | number => typeof p !== "symbol");
@@ -353,7 +369,12 @@ function objectKeysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[]
  */
 export function readInput<T>(code: ArrearsErrorCode, context: string, read: () => T): T {
   try {
-    return read();
+    const r = read();
+    // A failed zod parse builds its error on first read, reading the input again: built here, so
+    // that a revoked proxy or a throwing getter met then is caught too (the error is cached).
+    if (typeof r === "object" && r !== null && (r as { success?: unknown }).success === false)
+      void (r as { error?: unknown }).error;
+    return r;
   } catch (e) {
     if (e instanceof ArrearsError) throw e;
     const what = e instanceof Error ? e.name : typeof e;

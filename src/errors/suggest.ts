@@ -30,7 +30,7 @@ export function closest(name: string, candidates: Iterable<string>): string | un
   let best: string | undefined;
   let bestD = Infinity;
   for (const c of candidates) {
-    if (c.length > MAX_NAME) continue;
+    if (typeof c !== "string" || c.length > MAX_NAME) continue; // names from a rule file may be anything
     const d = c.toLowerCase() === lower ? 0 : levenshtein(lower, c.toLowerCase());
     const better =
       d < bestD || (d === bestD && best !== undefined && (extends_(c) !== extends_(best) ? extends_(c) : c < best));

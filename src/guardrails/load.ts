@@ -1,4 +1,4 @@
-import { ArrearsError, issuesFromZod } from "../errors/index.js";
+import { ArrearsError, issuesFromZod, ownField, readInput } from "../errors/index.js";
 import { DEFAULT_HOLD_LIFECYCLE, type HoldLifecycle } from "../holds/index.js";
 import { CHANNELS, type Channel, CONTACT_OUTCOMES, CONTACT_PURPOSES } from "../model/schema.js";
 import { parseIsoDate } from "../time/index.js";
@@ -265,7 +265,7 @@ function compile(json: GuardrailProfileJson): GuardrailProfile {
     // Test accounts are copied so freezing the profile never freezes the caller's objects.
     json: deepFreeze({
       ...json,
-      tests: json.tests.map((t) => ({ ...t, account: structuredClone(t.account ?? null) as unknown })),
+      tests: json.tests.map((t, i) => ({ ...t, account: copyTestAccount(t.account ?? null, json.id, i) })),
     }),
     windows,
     caps,
@@ -324,19 +324,21 @@ export function isGuardrailProfile(value: unknown): value is GuardrailProfile {
  */
 export function loadGuardrailProfile(json: unknown): GuardrailProfile {
   if (isGuardrailProfile(json)) return json;
-  const r = GuardrailProfileSchema.safeParse(json);
+  const r = readInput("INVALID_GUARDRAIL_PROFILE", "guardrail profile", () => GuardrailProfileSchema.safeParse(json));
   if (!r.success) {
-    const id =
-      typeof json === "object" && json !== null && typeof (json as { id?: unknown }).id === "string"
-        ? (json as { id: string }).id
-        : undefined;
+    const raw = ownField(json, "id");
+    const id = typeof raw === "string" && raw.length <= 80 ? raw : undefined;
     throw new ArrearsError(
       "INVALID_GUARDRAIL_PROFILE",
       issuesFromZod(r.error, json),
       id ? `guardrail profile ${JSON.stringify(id)}` : "guardrail profile",
     );
   }
-  return compile(r.data);
+  // Test accounts pass through the schema as given and are copied: one that cannot be copied
+  // (a function, a revoked proxy) makes the profile invalid.
+  return readInput("INVALID_GUARDRAIL_PROFILE", `guardrail profile ${JSON.stringify(r.data.id)}`, () =>
+    compile(r.data),
+  );
 }
 
 /**
@@ -359,4 +361,17 @@ export function optOutTextFor(profile: GuardrailProfile | unknown, channel: Chan
   }
   const first = Object.keys(texts)[0];
   return first === undefined ? null : texts[first]!;
+}
+
+/** A copy of a test's account, or an error naming the test when it is no data (a function, a proxy). */
+function copyTestAccount(account: unknown, id: string, i: number): unknown {
+  try {
+    return structuredClone(account);
+  } catch {
+    throw new ArrearsError(
+      "INVALID_GUARDRAIL_PROFILE",
+      [{ path: ["tests", i, "account"], message: "expected JSON data (it could not be copied)" }],
+      `guardrail profile ${JSON.stringify(id)}`,
+    );
+  }
 }

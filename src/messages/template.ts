@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ArrearsError, type ArrearsIssue, issuesFromZod } from "../errors/index.js";
+import { ArrearsError, type ArrearsIssue, issuesFromZod, readInput } from "../errors/index.js";
 import { type Channel, ChannelSchema, LocaleSchema } from "../model/schema.js";
 import { sharedRegistry } from "../util/shared.js";
 import { checkTemplateNodes, parseTemplateText, type TemplateNode } from "./language.js";
@@ -142,7 +142,7 @@ export function loadTemplate(json: unknown): MessageTemplate {
     const cached = loadedFromRaw.get(json);
     if (cached) return cached;
   }
-  const parsed = MessageTemplateSchema.safeParse(json);
+  const parsed = readInput("INVALID_TEMPLATE", "template", () => MessageTemplateSchema.safeParse(json));
   if (!parsed.success) throw new ArrearsError("INVALID_TEMPLATE", issuesFromZod(parsed.error, json), "template");
   const t = parsed.data;
   const issues: ArrearsIssue[] = [];

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ArrearsError, issuesFromZod, type SafeResult } from "../errors/index.js";
+import { ArrearsError, issuesFromZod, ownField, readInput, type SafeResult } from "../errors/index.js";
 import { toMinorUnits } from "../money/index.js";
 import { parseInstant, parseIsoDate } from "../time/index.js";
 import { deepFreeze } from "../util/index.js";
@@ -308,16 +308,24 @@ export function parseAccount(input: unknown): Account {
 /** Like {@link parseAccount} but returns `{success, data | error}` instead of throwing. */
 export function safeParseAccount(input: unknown): SafeResult<Account> {
   if (isParsedAccount(input)) return { success: true, data: input };
-  const r = AccountSchema.safeParse(input);
+  // An input that cannot even be read (a getter or proxy trap that throws, a revoked proxy) is
+  // an invalid account too, never the caller's exception or a TypeError escaping.
+  let r: ReturnType<typeof AccountSchema.safeParse>;
+  try {
+    r = readInput("INVALID_ACCOUNT", "account", () => AccountSchema.safeParse(input));
+  } catch (e) {
+    return { success: false, error: e as ArrearsError }; // readInput throws only ArrearsErrors
+  }
   if (!r.success) {
     const issues = issuesFromZod(r.error, input);
-    const id =
-      typeof input === "object" && input !== null && typeof (input as { id?: unknown }).id === "string"
-        ? (input as { id: string }).id
-        : undefined;
+    const id = ownField(input, "id");
     return {
       success: false,
-      error: new ArrearsError("INVALID_ACCOUNT", issues, id ? `account ${JSON.stringify(id)}` : "account"),
+      error: new ArrearsError(
+        "INVALID_ACCOUNT",
+        issues,
+        typeof id === "string" && id.length <= 128 ? `account ${JSON.stringify(id)}` : "account",
+      ),
     };
   }
   // Frozen so the "already validated" mark can never outlive a mutation.

@@ -99,7 +99,15 @@ export function toDec(value: AmountInput): Dec {
   return new Dec(typeof value === "number" ? String(value) : value);
 }
 
-const asDec = (v: AmountInput | Dec): Dec => (v instanceof Dec ? v : toDec(v as AmountInput));
+// `instanceof` asks a proxy for its prototype: a trap that throws makes the value no amount.
+const isDec = (v: unknown): v is Dec => {
+  try {
+    return v instanceof Dec;
+  } catch {
+    return false;
+  }
+};
+const asDec = (v: AmountInput | Dec): Dec => (isDec(v) ? v : toDec(v as AmountInput));
 
 /**
  * Rounds to the currency's minor unit (half away from zero) and serializes: `"12.30"`.

@@ -48,12 +48,22 @@ function moneyStyle(locale: string, currency: string): MoneyStyle {
   let st = moneyStyles.get(key);
   if (st) return st;
   const digits = minorDigits(currency);
-  const nf = new Intl.NumberFormat(locale, {
-    style: "currency",
-    currency,
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  });
+  let nf: Intl.NumberFormat;
+  try {
+    nf = new Intl.NumberFormat(locale, {
+      style: "currency",
+      currency,
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    });
+  } catch {
+    // A malformed BCP 47 tag is a RangeError from Intl: the caller's input, so an ArrearsError.
+    throw new ArrearsError(
+      "INVALID_INPUT",
+      [{ path: ["locale"], message: "expected a BCP 47 locale tag such as en-US", received: locale }],
+      "formatMoney",
+    );
+  }
   st = { nf, digits, fast: null };
   const around = (n: bigint) => {
     const parts = nf.formatToParts(n);
@@ -105,6 +115,13 @@ export function formatMoney(amount: string, currency: string, locale: string): s
       [{ path: ["amount"], message: "expected a decimal string", received: amount }],
       "formatMoney",
     );
+  if (typeof locale !== "string" || locale.length === 0 || locale.length > 35)
+    throw new ArrearsError(
+      "INVALID_INPUT",
+      [{ path: ["locale"], message: "expected a BCP 47 locale tag such as en-US", received: locale }],
+      "formatMoney",
+    );
+  minorDigits(currency); // an ArrearsError for anything but a known currency code, before the cache key
   const st = moneyStyle(locale, currency);
   const digits = st.digits;
   let s = amount;

@@ -1,6 +1,6 @@
 import type { Decimal } from "decimal.js";
 import type { z } from "zod";
-import { ArrearsError, type ArrearsIssue, issuesFromZod } from "../errors/index.js";
+import { ArrearsError, type ArrearsIssue, issuesFromZod, readInput } from "../errors/index.js";
 import { type Account, isParsedAccount, LedgerSweep, parseAccount, prepareAccount } from "../model/index.js";
 import { type AmountInput, Dec, fromMinorUnits, minorDigits, toMinorUnits } from "../money/index.js";
 import { resolveAsOf } from "../time/index.js";
@@ -14,7 +14,7 @@ export function fail(path: (string | number)[], message: string, received?: unkn
 
 /** Parses `input` with `schema`, turning zod errors into `INVALID_OFFER`. */
 export function parseWith<S extends z.ZodType>(schema: S, input: unknown, context: string): z.infer<S> {
-  const r = schema.safeParse(input);
+  const r = readInput("INVALID_OFFER", context, () => schema.safeParse(input));
   if (!r.success) throw new ArrearsError("INVALID_OFFER", issuesFromZod(r.error, input), context);
   return r.data as z.infer<S>;
 }

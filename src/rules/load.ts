@@ -8,7 +8,7 @@ import {
   factsOf,
   type RuleRunner,
 } from "../conditions/index.js";
-import { ArrearsError, type ArrearsIssue, issuesFromZod } from "../errors/index.js";
+import { ArrearsError, type ArrearsIssue, issuesFromZod, readInput } from "../errors/index.js";
 import { didYouMean } from "../errors/suggest.js";
 import { deepFreeze } from "../util/index.js";
 import { OfferSpecSchema } from "./params.js";
@@ -176,7 +176,11 @@ function cloneJson(input: unknown): unknown {
 
 /** @internal Duck check so `decide` can accept a loaded policy only. */
 export function isPolicy(v: unknown): v is Policy {
-  return v !== null && typeof v === "object" && Object.hasOwn(v, COMPILED);
+  try {
+    return v !== null && typeof v === "object" && Object.hasOwn(v, COMPILED);
+  } catch {
+    return false; // a proxy whose trap throws is no policy
+  }
 }
 
 /**
@@ -204,7 +208,7 @@ export function isPolicy(v: unknown): v is Policy {
  * loadPolicy(defaultPolicy, { jitless: true }).engine; // "closures"
  */
 export function compilePolicy(input: unknown, options: LoadPolicyOptions | undefined, context: CompileContext): Policy {
-  const opts = LoadPolicyOptionsSchema.safeParse(options ?? {});
+  const opts = readInput("INVALID_OPTIONS", "loadPolicy", () => LoadPolicyOptionsSchema.safeParse(options ?? {}));
   if (!opts.success) throw new ArrearsError("INVALID_OPTIONS", issuesFromZod(opts.error, options), "loadPolicy");
   const jitless = opts.data.jitless;
   if (isPolicy(input)) {
@@ -214,7 +218,8 @@ export function compilePolicy(input: unknown, options: LoadPolicyOptions | undef
     return compilePolicy(input.source, { jitless }, context);
   }
   // A private copy: freezing the compiled policy must not freeze the caller's JSON.
-  const json = cloneJson(input);
+  // Copying reads the input: a getter or proxy trap that throws makes it an invalid policy.
+  const json = readInput("INVALID_POLICY", "policy", () => cloneJson(input));
   const parsed = PolicyFileSchema.safeParse(json);
   const issues: ArrearsIssue[] = parsed.success ? [] : issuesFromZod(parsed.error, json);
   const raw = (json !== null && typeof json === "object" ? json : {}) as Record<string, unknown>;

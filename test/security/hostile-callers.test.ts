@@ -3,25 +3,35 @@
 // what was used was not what was checked) before the hardening.
 import { describe, expect, it } from "vitest";
 import { internalCause } from "../../src/errors/index.js";
+import { closest } from "../../src/errors/suggest.js";
 import {
   ArrearsError,
   applyScores,
+  buildOffer,
+  compareAmounts,
   comparePolicies,
+  decide,
   decideMany,
   decideWithExperiment,
   deriveDelinquency,
   explainSegment,
   type Facts,
+  formatMoney,
   isDecisionError,
   loadBucketScheme,
   loadExperiment,
+  loadGuardrailProfile,
   loadPolicy,
   loadPolicySet,
   loadScorecard,
   loadScoring,
   loadSegmentation,
+  loadTemplate,
+  parseAccount,
   promiseStatus,
   rollRates,
+  routePolicies,
+  safeParseAccount,
   score,
   shippedRuleFile,
   summarizeContacts,
@@ -169,5 +179,75 @@ describe("portfolio functions with hostile batches", () => {
     // A policy reached through a getter is not a policy (it is never run).
     const sneaky = { experiment, policies: Object.defineProperty({}, "a", { get: () => policy }) };
     expect(thrown(() => loadPolicySet(sneaky)).code).toBe("INVALID_EXPERIMENT");
+  });
+});
+
+const revoked = (): object => {
+  const r = Proxy.revocable({}, {});
+  r.revoke();
+  return r.proxy;
+};
+
+describe("core entry points with unreadable input (found by the fuzz)", () => {
+  const policy = loadPolicy(shippedRuleFile("policies", "cn-default"));
+
+  it("accounts: a revoked proxy or a throwing getter anywhere is INVALID_ACCOUNT, never a TypeError", () => {
+    const json = JSON.parse(JSON.stringify(good())) as Record<string, unknown>;
+    for (const bad of [exploding(), revoked(), { ...json, borrower: revoked() }, { ...json, dues: [exploding()] }]) {
+      const r = safeParseAccount(bad);
+      expect(r.success).toBe(false);
+      expect(r.success ? null : r.error.code).toBe("INVALID_ACCOUNT");
+      expect(thrown(() => parseAccount(bad)).code).toBe("INVALID_ACCOUNT");
+      expect(thrown(() => decide(policy, bad as never, { asOf })).code).toBe("INVALID_ACCOUNT");
+    }
+  });
+
+  it("rule files: policies, templates and guardrail profiles that cannot be read", () => {
+    expect(thrown(() => loadPolicy(exploding())).code).toBe("INVALID_POLICY");
+    expect(thrown(() => loadPolicy(shippedRuleFile("policies", "cn-default"), exploding() as never)).code).toBe(
+      "INVALID_OPTIONS",
+    );
+    expect(thrown(() => loadTemplate(exploding())).code).toBe("INVALID_TEMPLATE");
+    expect(thrown(() => loadGuardrailProfile(exploding())).code).toBe("INVALID_GUARDRAIL_PROFILE");
+  });
+
+  it("a guardrail profile's test account that cannot be copied is named in the error", () => {
+    const json = structuredClone(shippedRuleFile("guardrails", "us-reg-f")) as { tests: { account?: unknown }[] };
+    json.tests[0]!.account = { id: "x", f: () => 1 };
+    const e = thrown(() => loadGuardrailProfile(json));
+    expect(e.code).toBe("INVALID_GUARDRAIL_PROFILE");
+    expect(e.issues[0]!.path).toEqual(["tests", 0, "account"]);
+  });
+
+  it("routePolicies reads its list once; money and offers refuse proxies", () => {
+    const list = [policy];
+    Object.defineProperty(list, 0, {
+      get() {
+        throw new Error("caller's getter");
+      },
+    });
+    expect(thrown(() => routePolicies(list)).code).toBe("INVALID_POLICY");
+    expect(thrown(() => compareAmounts(exploding() as never, "1.00")).code).toBe("INVALID_INPUT");
+    expect(thrown(() => buildOffer(exploding() as never, good(), { asOf })).code).toBe("INVALID_OFFER");
+  });
+
+  it("did-you-mean skips candidates that are not names", () => {
+    expect(closest("dpdd", [42 as never, "dpd"])).toBe("dpd");
+  });
+});
+
+describe("#10 item 8 on main: exported helpers with malformed arguments", () => {
+  it("formatMoney refuses a malformed locale as INVALID_INPUT, not Intl's RangeError", () => {
+    for (const locale of ["xx-€€€", "", 42, exploding()]) {
+      const e = thrown(() => formatMoney("1.00", "USD", locale as never));
+      expect(e.code).toBe("INVALID_INPUT");
+      expect(e.issues[0]!.path).toEqual(["locale"]);
+    }
+    expect(thrown(() => formatMoney("1.00", exploding() as never, "en-US")).code).toBe("INVALID_INPUT");
+  });
+
+  it("shippedRuleFile with a kind or id that cannot be printed", () => {
+    expect(thrown(() => shippedRuleFile(exploding() as never, "x")).code).toBe("INVALID_INPUT");
+    expect(thrown(() => shippedRuleFile("policies", exploding() as never)).code).toBe("INVALID_INPUT");
   });
 });
