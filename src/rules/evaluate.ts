@@ -1,4 +1,4 @@
-import { ArrearsError } from "../errors/index.js";
+import { ArrearsError, readInput } from "../errors/index.js";
 import type { Facts } from "../facts/catalog.js";
 import { COMPILED, type Policy } from "./load.js";
 
@@ -58,7 +58,7 @@ export interface EvaluatePolicyOptions {
  * trace[0]?.facts;     // { deceased: false }
  */
 export function evaluatePolicy(policy: Policy, facts: Facts, options?: EvaluatePolicyOptions): PolicyEvaluation {
-  const compiled = policy !== null && typeof policy === "object" ? policy[COMPILED] : undefined;
+  const compiled = compiledOf(policy);
   if (compiled === undefined)
     throw new ArrearsError(
       "INVALID_POLICY",
@@ -71,6 +71,23 @@ export function evaluatePolicy(policy: Policy, facts: Facts, options?: EvaluateP
       [{ path: [], message: "expected a facts record (from deriveFacts)", received: facts }],
       "evaluatePolicy",
     );
+  // Facts and options are the caller's: a getter or proxy trap that throws is bad input.
+  return readInput("INVALID_INPUT", "evaluatePolicy", () => evaluateWith(compiled, facts, options));
+}
+
+function compiledOf(policy: Policy): Policy[typeof COMPILED] | undefined {
+  try {
+    return policy !== null && typeof policy === "object" ? policy[COMPILED] : undefined;
+  } catch {
+    return undefined; // a revoked proxy is no policy
+  }
+}
+
+function evaluateWith(
+  compiled: Policy[typeof COMPILED],
+  facts: Facts,
+  options: EvaluatePolicyOptions | undefined,
+): PolicyEvaluation {
   const { rules, factNames, runner } = compiled;
   const events: PolicyEvent[] = [];
   const trace: TraceEntry[] = [];

@@ -14,6 +14,7 @@ import {
   decideMany,
   decideWithExperiment,
   deriveDelinquency,
+  evaluatePolicy,
   explainSegment,
   type Facts,
   formatMoney,
@@ -249,5 +250,14 @@ describe("#10 item 8 on main: exported helpers with malformed arguments", () => 
   it("shippedRuleFile with a kind or id that cannot be printed", () => {
     expect(thrown(() => shippedRuleFile(exploding() as never, "x")).code).toBe("INVALID_INPUT");
     expect(thrown(() => shippedRuleFile("policies", exploding() as never)).code).toBe("INVALID_INPUT");
+  });
+});
+
+describe("evaluatePolicy with facts or a policy that cannot be read (found by the fuzz)", () => {
+  const policy = loadPolicy(shippedRuleFile("policies", "cn-default"));
+  it("is INVALID_INPUT or INVALID_POLICY, never a TypeError", () => {
+    expect(thrown(() => evaluatePolicy(policy, revoked() as Facts)).code).toBe("INVALID_INPUT");
+    expect(thrown(() => evaluatePolicy(policy, exploding() as Facts)).code).toBe("INVALID_INPUT");
+    expect(thrown(() => evaluatePolicy(revoked() as never, {} as Facts)).code).toBe("INVALID_POLICY");
   });
 });
