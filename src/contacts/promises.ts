@@ -1,13 +1,7 @@
 import { z } from "zod";
 import { contractInstallmentAt } from "../arrangements/contract.js";
 import { parseOptions } from "../errors/options.js";
-import {
-  type Account,
-  AsOfSchema,
-  LedgerSweep,
-  type PreparedAccount,
-  prepareAccount,
-} from "../model/index.js";
+import { type Account, AsOfSchema, LedgerSweep, type PreparedAccount, prepareAccount } from "../model/index.js";
 import { Dec, formatMinor, isAmountLike, minorUnitsAt } from "../money/index.js";
 import { type AsOf, formatIsoDate, resolveAsOf } from "../time/index.js";
 import { accountInput } from "./input.js";
