@@ -163,7 +163,9 @@ export {
 } from "./portfolio/index.js";
 // Rules (the policy language)
 export {
+  type CheckPolicyOptions,
   type ConditionEngine,
+  checkPolicy,
   DOMAIN_OPERATORS,
   type EvaluatePolicyOptions,
   evaluatePolicy,
@@ -171,6 +173,9 @@ export {
   type PolicyEvaluation,
   type PolicyEvent,
   type PolicyFile,
+  type PolicyFinding,
+  type PolicyFindingCode,
+  type PolicyFindingSeverity,
   type PolicyRule,
   type RuleOperator,
 } from "./rules/index.js";

@@ -78,6 +78,10 @@ const EXERCISE: Record<string, () => unknown> = {
     const policy = api.loadPolicy(api.shippedRuleFile("policies", "cn-default"));
     expect(api.evaluatePolicy(policy, api.deriveFacts(account, { asOf })).events.length).toBeGreaterThan(0);
   },
+  checkPolicy: () => {
+    const policy = api.loadPolicy(api.shippedRuleFile("policies", "cn-default"));
+    expect(api.checkPolicy(policy).filter((f) => f.severity === "error")).toEqual([]);
+  },
   DOMAIN_OPERATORS: () => expect(api.DOMAIN_OPERATORS.map((o) => o.name)).toContain("inBucket"),
   decide: () => {
     const d = api.decide(api.loadPolicy(api.shippedRuleFile("policies", "cn-default")), account, { asOf });

@@ -2,6 +2,13 @@ export type { ConditionEngine } from "../conditions/index.js";
 // The one operator set lives in the conditions layer; it is part of the policy language's surface.
 export { DOMAIN_OPERATORS, type RuleOperator } from "../conditions/operators.js";
 export {
+  type CheckPolicyOptions,
+  checkPolicy,
+  type PolicyFinding,
+  type PolicyFindingCode,
+  type PolicyFindingSeverity,
+} from "./checks.js";
+export {
   type EvaluatePolicyOptions,
   evaluatePolicy,
   type PolicyEvaluation,
