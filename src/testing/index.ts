@@ -11,6 +11,8 @@ export {
   type PolicyCaseExpect,
   type PolicyCaseResult,
   type PolicyTestReport,
+  type RuleCoverage,
+  type RuleCoverageEntry,
   type RunPolicyTestsOptions,
   runEmbeddedTests,
   runPolicyTests,

@@ -3,6 +3,7 @@ import type { Decision, TraceEntry } from "../decision/decision.js";
 import { loadPolicy } from "../decision/load.js";
 import { isBucketScheme, loadBucketScheme, testBucketScheme } from "../delinquency/index.js";
 import { ArrearsError } from "../errors/index.js";
+import { didYouMean } from "../errors/suggest.js";
 import { isGuardrailProfile, loadGuardrailProfile, runGuardrailProfileTests } from "../guardrails/index.js";
 import { loadTemplate, runTemplateTests } from "../messages/index.js";
 import type { AccountInput } from "../model/index.js";
@@ -14,6 +15,7 @@ import {
   runScorecardTests,
   runSegmentationTests,
 } from "../scoring/index.js";
+import { parseInstant } from "../time/index.js";
 import type { EmbeddedTestResult } from "../util/index.js";
 import { AccountBuilder } from "./builder.js";
 
@@ -32,9 +34,31 @@ export interface PolicyCaseExpect {
   blocked?: string[] | boolean;
   /** Subset of `action.params` that must match (deep equality per listed key). */
   params?: Record<string, unknown>;
+  /** The action's `earliestAt`: the same instant, in any offset (`"2026-11-24T08:00:00-05:00"`). */
+  earliestAt?: string;
+  /**
+   * Texts the rendered message (subject and body) must contain, each of them (a string is one
+   * text). Fails when no message was rendered.
+   */
+  messageContains?: string | string[];
+  /** Texts the rendered message must not contain (passes when there is no message). */
+  messageNotContains?: string | string[];
   /** Action types in `action.alongside`, exactly and in order (`[]` = nothing alongside). */
   alongside?: string[];
 }
+
+/** The fields of {@link PolicyCaseExpect}: anything else in a case's `expect` is a mistake. */
+const EXPECT_KEYS = [
+  "action",
+  "channel",
+  "rule",
+  "blocked",
+  "params",
+  "earliestAt",
+  "messageContains",
+  "messageNotContains",
+  "alongside",
+] as const satisfies readonly (keyof PolicyCaseExpect)[];
 
 /** One table-driven case. `given` is account JSON or a builder (whose asOf is used if `asOf` is absent). */
 export interface PolicyCase {
@@ -56,6 +80,33 @@ export interface PolicyCaseResult {
   error: { code: string; message: string } | null;
 }
 
+/** How often one rule decided and fired over a run of cases. */
+export interface RuleCoverageEntry {
+  name: string;
+  priority: number;
+  /** Cases whose action this rule chose. */
+  decided: number;
+  /** Cases in which its conditions held (whether or not it decided). */
+  fired: number;
+}
+
+/**
+ * Which rules the cases exercised: every rule of the policy in file order with its counts, and
+ * the names of the rules that decided (fired in) at least one case and of those that did not.
+ * Cases whose account could not be decided count for nothing.
+ */
+export interface RuleCoverage {
+  rules: RuleCoverageEntry[];
+  decided: string[];
+  fired: string[];
+  /** Rules that decided no case. */
+  undecided: string[];
+  /** Rules that fired in no case. */
+  unfired: string[];
+  /** Cases decided by the fallback action (no rule fired, or every candidate was blocked). */
+  fallback: number;
+}
+
 /** What {@link runPolicyTests} returns. */
 export interface PolicyTestReport {
   policy: { id: string; version: string };
@@ -63,6 +114,8 @@ export interface PolicyTestReport {
   passed: number;
   failed: number;
   results: PolicyCaseResult[];
+  /** Which rules the cases decided with and which fired. */
+  coverage: RuleCoverage;
 }
 
 type TestFn = (name: string, fn: () => void) => unknown;
@@ -112,8 +165,22 @@ function traceLines(trace: readonly TraceEntry[]): string[] {
   ];
 }
 
+/** Subject and body of the rendered message, or null when none was rendered. */
+function messageText(d: Decision): string | null {
+  const m = d.action.message as { subject?: unknown; body?: unknown } | undefined;
+  if (m === undefined || m === null || typeof m !== "object") return null;
+  return [m.subject, m.body].filter((x): x is string => typeof x === "string").join("\n");
+}
+
+const listOf = (v: string | string[]): string[] => (Array.isArray(v) ? v : [v]);
+
 function check(d: Decision, e: PolicyCaseExpect): string[] {
   const f: string[] = [];
+  for (const k of Object.keys(e))
+    if (!(EXPECT_KEYS as readonly string[]).includes(k))
+      f.push(`expect.${k}: unknown field${didYouMean(k, EXPECT_KEYS)} (it would check nothing)`);
+  if (!EXPECT_KEYS.some((k) => e[k] !== undefined))
+    f.push(`expect: nothing to check (give one of ${EXPECT_KEYS.join(", ")})`);
   if (e.action !== undefined && d.action.type !== e.action)
     f.push(`action: expected ${show(e.action)}, got ${show(d.action.type)} (rule ${d.action.rule})`);
   if (e.channel !== undefined && d.action.channel !== e.channel)
@@ -135,7 +202,56 @@ function check(d: Decision, e: PolicyCaseExpect): string[] {
     for (const [k, v] of Object.entries(e.params))
       if (!deepEqual(d.action.params[k], v))
         f.push(`params.${k}: expected ${show(v)}, got ${show(d.action.params[k])}`);
+  if (e.earliestAt !== undefined) {
+    const want = typeof e.earliestAt === "string" ? parseInstant(e.earliestAt) : Number.NaN;
+    if (Number.isNaN(want))
+      f.push(`earliestAt: expected value ${show(e.earliestAt)} is not an ISO instant with offset`);
+    else if (want !== parseInstant(d.action.earliestAt))
+      f.push(`earliestAt: expected ${show(e.earliestAt)}, got ${show(d.action.earliestAt)}`);
+  }
+  if (e.messageContains !== undefined || e.messageNotContains !== undefined) {
+    const text = messageText(d);
+    if (e.messageContains !== undefined) {
+      if (text === null)
+        f.push(
+          `messageContains: no message was rendered (action ${d.action.type}${d.action.template ? "" : " has no template"})`,
+        );
+      else
+        for (const s of listOf(e.messageContains))
+          if (!text.includes(s)) f.push(`messageContains: ${show(s)} is not in the message`);
+    }
+    if (e.messageNotContains !== undefined && text !== null)
+      for (const s of listOf(e.messageNotContains))
+        if (text.includes(s)) f.push(`messageNotContains: ${show(s)} is in the message`);
+  }
   return f;
+}
+
+/** Rule coverage of a policy over decided cases. */
+function ruleCoverage(policy: Policy, decisions: Iterable<Decision | null>): RuleCoverage {
+  const decided = new Map<string, number>();
+  const fired = new Map<string, number>();
+  let fallback = 0;
+  for (const d of decisions) {
+    if (!d) continue;
+    if (d.action.rule === "(fallback)") fallback++;
+    else decided.set(d.action.rule, (decided.get(d.action.rule) ?? 0) + 1);
+    for (const t of d.trace) if (t.fired) fired.set(t.rule, (fired.get(t.rule) ?? 0) + 1);
+  }
+  const rules = policy.rules.map((r) => ({
+    name: r.name,
+    priority: r.priority,
+    decided: decided.get(r.name) ?? 0,
+    fired: fired.get(r.name) ?? 0,
+  }));
+  return {
+    rules,
+    decided: rules.filter((r) => r.decided > 0).map((r) => r.name),
+    fired: rules.filter((r) => r.fired > 0).map((r) => r.name),
+    undecided: rules.filter((r) => r.decided === 0).map((r) => r.name),
+    unfired: rules.filter((r) => r.fired === 0).map((r) => r.name),
+    fallback,
+  };
 }
 
 function runCase(policy: Policy, c: PolicyCase): PolicyCaseResult {
@@ -264,6 +380,10 @@ export function runPolicyTests(
     passed,
     failed: results.length - passed,
     results,
+    coverage: ruleCoverage(
+      p,
+      results.map((r) => r.decision),
+    ),
   };
   register(
     findRunner(options.runner),
@@ -285,6 +405,8 @@ export interface EmbeddedTestReport {
   passed: number;
   failed: number;
   results: EmbeddedTestResult[];
+  /** For a policy: which rules its tests decided with and which fired. */
+  coverage?: RuleCoverage;
 }
 
 function kindOf(file: unknown): EmbeddedTestKind {
@@ -332,6 +454,7 @@ export function runEmbeddedTests(file: unknown, options: RunPolicyTestsOptions =
   const kind = kindOf(file);
   let id: string, version: string, results: EmbeddedTestResult[];
   let reports: string[];
+  let coverage: RuleCoverage | undefined;
   if (kind === "policy") {
     const p = toPolicy(file);
     const cases = p.tests.map((t) =>
@@ -340,6 +463,10 @@ export function runEmbeddedTests(file: unknown, options: RunPolicyTestsOptions =
     ({ id, version } = p.meta);
     results = cases.map((c) => ({ name: c.name, passed: c.passed, failures: c.failures }));
     reports = cases.map((c) => c.message);
+    coverage = ruleCoverage(
+      p,
+      cases.map((c) => c.decision),
+    );
   } else {
     const loaded =
       kind === "guardrails"
@@ -373,5 +500,15 @@ export function runEmbeddedTests(file: unknown, options: RunPolicyTestsOptions =
     options.title ?? `embedded tests of ${kind} ${id}@${version}`,
     results.map((r, i) => ({ name: r.name, passed: r.passed, report: reports[i]! })),
   );
-  return { kind, id, version, total: results.length, passed, failed: results.length - passed, results };
+  const report: EmbeddedTestReport = {
+    kind,
+    id,
+    version,
+    total: results.length,
+    passed,
+    failed: results.length - passed,
+    results,
+  };
+  if (coverage) report.coverage = coverage;
+  return report;
 }

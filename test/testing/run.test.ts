@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ArrearsError, loadPolicy } from "../../src/index.js";
+import { ArrearsError, loadPolicy, shippedRuleFile } from "../../src/index.js";
 import { account, type PolicyCase, runEmbeddedTests, runPolicyTests } from "../../src/testing/index.js";
 import ladder from "../fixtures/us-ladder-2.0.0.json";
 
@@ -111,5 +111,87 @@ describe("runPolicyTests runner discovery", () => {
     } finally {
       delete g.it;
     }
+  });
+});
+
+describe("runPolicyTests: time, message and parallel actions", () => {
+  // 23:30 in New York: a call is lawful from 08:00 next morning (within the policy's 16-hour delay).
+  const late = account().asOf("2026-11-24T04:30:00Z").overdue(20).name("Ann Lee");
+  const run = (expect: PolicyCase["expect"], given: unknown = late) =>
+    runPolicyTests(policy, [{ name: "c", given, expect }], { runner: false }).results[0]!;
+
+  it("earliestAt compares instants, whatever the offset", () => {
+    expect(run({ action: "call_borrower", earliestAt: "2026-11-24T08:00:00-05:00" }).failures).toEqual([]);
+    expect(run({ earliestAt: "2026-11-24T13:00:00Z" }).passed).toBe(true);
+    expect(run({ earliestAt: "2026-11-24T04:30:00Z" }).failures).toEqual([
+      'earliestAt: expected "2026-11-24T04:30:00Z", got "2026-11-24T13:00:00.000Z"',
+    ]);
+    expect(run({ earliestAt: "tomorrow" }).failures).toEqual([
+      'earliestAt: expected value "tomorrow" is not an ISO instant with offset',
+    ]);
+  });
+
+  it("messageContains / messageNotContains read the rendered subject and body", () => {
+    expect(run({ messageContains: ["Ann Lee", "may I speak with"], messageNotContains: "Bob" }).passed).toBe(true);
+    expect(run({ messageContains: "Dear Bob", messageNotContains: ["Ann Lee", "Bob"] }).failures).toEqual([
+      'messageContains: "Dear Bob" is not in the message',
+      'messageNotContains: "Ann Lee" is in the message',
+    ]);
+    const current = base.overdue(0);
+    expect(run({ action: "no_action", messageContains: "x" }, current).failures).toEqual([
+      "messageContains: no message was rendered (action no_action has no template)",
+    ]);
+    expect(run({ action: "no_action", messageNotContains: "x" }, current).passed).toBe(true);
+  });
+
+  it("alongside: the parallel action types, none when the decision has no alongside", () => {
+    expect(run({ alongside: [] }).passed).toBe(true);
+    expect(run({ alongside: ["skip_trace"] }).failures).toEqual(['alongside: expected ["skip_trace"], got []']);
+  });
+
+  it("a misspelt or empty expect fails instead of checking nothing", () => {
+    expect(run({ actoin: "call_borrower" } as never).failures).toEqual([
+      'expect.actoin: unknown field; did you mean "action"? (it would check nothing)',
+      "expect: nothing to check (give one of action, channel, rule, blocked, params, earliestAt, messageContains, messageNotContains, alongside)",
+    ]);
+  });
+});
+
+describe("rule coverage", () => {
+  it("runPolicyTests: which rules decided and fired, in file order", () => {
+    const c = report.coverage;
+    expect(c.decided).toEqual(["hold-dispute", "call-borrower", "no-action-current"]);
+    expect(c.fired).toEqual(
+      expect.arrayContaining(["hold-dispute", "call-borrower", "sms-reminder", "email-reminder"]),
+    );
+    expect(c.undecided).toHaveLength(policy.rules.length - 3);
+    expect(c.unfired).toContain("hold-deceased");
+    expect(c.rules.map((r) => r.name)).toEqual(policy.rules.map((r) => r.name));
+    expect(c.rules.find((r) => r.name === "call-borrower")).toEqual({
+      name: "call-borrower",
+      priority: 40,
+      decided: 1,
+      fired: 2, // also under the dispute hold, which decided that case
+    });
+    expect(c.fallback).toBe(0);
+  });
+
+  it("runEmbeddedTests: the shipped policies' tests decide with every rule; other kinds have no coverage", () => {
+    for (const id of ["us-default", "cn-default", "gb-default"]) {
+      const r = runEmbeddedTests(shippedRuleFile("policies", id), { runner: false });
+      expect(r.coverage!.undecided).toEqual([]);
+      expect(r.coverage!.fallback).toBe(1);
+    }
+    expect(runEmbeddedTests(shippedRuleFile("buckets", "cn-m"), { runner: false }).coverage).toBeUndefined();
+  });
+
+  it("cases that could not be decided count for nothing", () => {
+    const r = runPolicyTests(
+      policy,
+      [{ name: "broken", given: { id: "x" }, asOf: "2026-11-23T15:00:00Z", expect: { action: "no_action" } }],
+      { runner: false },
+    );
+    expect(r.coverage.decided).toEqual([]);
+    expect(r.coverage.fired).toEqual([]);
   });
 });
