@@ -602,20 +602,19 @@ export function checkPolicy(policy: Policy, options: CheckPolicyOptions = {}): P
           const during = andDnf(rest, [new Map([[hold, domOf([true])]])], an);
           if (during.length > 0) (holdBlocks(hold, r.channel, r.purpose) ? blocked : open).push(hold);
         }
-        const via = `${r.type} via ${r.channel}`;
         if (open.length > 0)
           add(
             "CONTACT_DURING_HOLD",
             "warning",
             path,
-            `rule ${JSON.stringify(r.name)} (${via}) can decide while ${names(open, 12)} applies and the guardrail profile ${policy.guardrails} does not block it: add a hold rule above it`,
+            `rule ${JSON.stringify(r.name)} (${r.channel}) can decide during holds guardrails ${policy.guardrails} do not block: ${open.join(", ")} (add a hold rule above it)`,
           );
         if (blocked.length > 0)
           add(
             "CONTACT_DURING_HOLD",
             "info",
             path,
-            `rule ${JSON.stringify(r.name)} (${via}) can be the first candidate while ${names(blocked, 12)} applies; the guardrail profile ${policy.guardrails} blocks it then, so the decision falls through to later rules`,
+            `rule ${JSON.stringify(r.name)} (${r.channel}) is a candidate during holds guardrails ${policy.guardrails} block, so the decision falls through to later rules: ${blocked.join(", ")}`,
           );
       }
     } catch (e) {
