@@ -1,0 +1,314 @@
+/** `arrears decide` (a stream of decisions) and `arrears diff` (what changes between two policies). */
+import { type Decision, decide as decideAccount } from "../decision/index.js";
+import { asArrearsError } from "../errors/index.js";
+import { safeParseAccount } from "../model/index.js";
+import {
+  type BatchItem,
+  comparePolicies,
+  type DecisionError,
+  isDecisionError,
+  type PolicyComparison,
+  type PortfolioSummary,
+  summarizePortfolio,
+} from "../portfolio/index.js";
+import type { Policy } from "../rules/index.js";
+import { asOfOption, countOption, EXIT, formatOption, parse } from "./args.js";
+import {
+  type AccountRecord,
+  inputFormatOf,
+  loadPolicyArg,
+  readAccounts,
+  readAccountsSync,
+  UsageError,
+} from "./inputs.js";
+import { type CliIo, print, writeLine } from "./io.js";
+import { table, truncate, wrap } from "./text.js";
+
+export const DECIDE_USAGE = `usage: arrears decide <policy> <accounts> --as-of <instant|now> [options]
+
+Decides every account of a file (accounts.jsonl: one account JSON per line; accounts.csv: the flat
+layout of examples/data/accounts.csv; accounts.json: an array; - : JSON Lines on standard input),
+streaming: one JSON line per account on stdout, a decision or {"accountId", "index", "line",
+"error": {code, message, issues}} for an account that could not be decided.
+
+  --as-of <instant>        evaluation instant with offset (2026-11-23T10:00:00+08:00); "now" reads
+                           the clock. Required: the same input and --as-of give the same output
+  --format jsonl|table     decisions as JSON Lines (default) or a summary: accounts by action and
+                           bucket, exposure, blocked contacts, errors (fits 100 columns)
+  --input-format <f>       jsonl, csv or json (default: from the extension)
+  --trace all              trace every rule (default: the rules that fired)
+  --no-render              leave out rendered messages
+  --quiet                  no progress or summary on stderr
+
+exit 0: every account decided · 1: invalid policy or file · 2: bad usage · 3: some accounts
+could not be decided (their error lines say why)`;
+
+export const DIFF_USAGE = `usage: arrears diff <policyA> <policyB> <accounts> --as-of <instant|now> [options]
+
+Decides every account under both policies and reports what would change if B replaced A: the
+action transition matrix with example accounts per cell, counts per action, the share changed.
+
+  --as-of <instant>      evaluation instant with offset, or now (required)
+  --format json|table    the comparison as one JSON line (default) or a readable summary
+  --input-format <f>     jsonl, csv or json (default: from the extension)
+  --examples <n>         example account ids kept per transition (default 3)
+  --quiet                no progress on stderr
+
+exit 0 · 1: invalid policy or file · 2: bad usage · 3: some accounts could not be decided`;
+
+/** A decision, or the error entry of an account that could not be read or decided. */
+type Item = Decision | (DecisionError & { line?: number });
+
+interface Options {
+  asOf: string;
+  trace?: "fired" | "all";
+  render?: boolean;
+}
+
+function decideRecord(policy: Policy, rec: AccountRecord, options: Options): Item {
+  const where = rec.line > 0 ? { line: rec.line } : {};
+  if ("error" in rec)
+    return {
+      accountId: null,
+      index: rec.index,
+      ...where,
+      error: { code: "INVALID_INPUT", message: rec.error, issues: [] },
+    };
+  let id: unknown;
+  try {
+    id = (rec.value as { id?: unknown } | null)?.id;
+    const parsed = safeParseAccount(rec.value);
+    if (!parsed.success) throw parsed.error;
+    return decideAccount(policy, parsed.data, options);
+  } catch (e) {
+    const err = asArrearsError(e);
+    return {
+      accountId: typeof id === "string" && id.length <= 128 ? id : null,
+      index: rec.index,
+      ...where,
+      error: { code: err.code, message: err.message, issues: err.issues },
+    };
+  }
+}
+
+/** Progress on stderr, at most every 2 s, for runs long enough to need it. */
+class Progress {
+  private readonly start: number;
+  private last: number;
+  n = 0;
+  errors = 0;
+  constructor(
+    private readonly io: CliIo,
+    private readonly quiet: boolean,
+    /** Whether errors are known while reading (decide) or only at the end (diff: the comparison counts them). */
+    private readonly countsErrors = true,
+  ) {
+    this.start = this.last = io.now();
+  }
+  tick(error: boolean): void {
+    this.n++;
+    if (error) this.errors++;
+    if (this.quiet || (this.n & 1023) !== 0) return;
+    const t = this.io.now();
+    if (t - this.last < 2000) return;
+    this.last = t;
+    this.io.stderr.write(`arrears: ${this.line(t)}\n`);
+  }
+  private line(t: number): string {
+    const rate = Math.round(this.n / Math.max((t - this.start) / 1000, 0.001));
+    const errors = this.countsErrors ? `, ${this.errors.toLocaleString("en-US")} error(s)` : "";
+    return `${this.n.toLocaleString("en-US")} accounts${errors}, ${rate.toLocaleString("en-US")}/s`;
+  }
+  done(what: string): void {
+    if (this.quiet) return;
+    const t = this.io.now();
+    this.io.stderr.write(`arrears: ${what} ${this.line(t)} in ${((t - this.start) / 1000).toFixed(1)} s\n`);
+  }
+}
+
+const DECIDE_OPTIONS = {
+  "as-of": { type: "string" },
+  format: { type: "string" },
+  "input-format": { type: "string" },
+  trace: { type: "string" },
+  "no-render": { type: "boolean" },
+  quiet: { type: "boolean" },
+} as const;
+
+export async function decide(argv: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse(argv, DECIDE_OPTIONS, { min: 2, max: 2, usage: DECIDE_USAGE });
+  const format = formatOption(values.format, ["jsonl", "table"] as const);
+  const asOf = asOfOption(values["as-of"], () => io.now());
+  if (values.trace !== undefined && values.trace !== "all" && values.trace !== "fired")
+    throw new UsageError("--trace: expected all or fired");
+  const options: Options = {
+    asOf,
+    ...(values.trace === "all" ? { trace: "all" as const } : {}),
+    ...(values["no-render"] ? { render: false } : {}),
+  };
+  const path = positionals[1]!;
+  const inputFormat = inputFormatOf(path, values["input-format"]);
+  const policy = loadPolicyArg(positionals[0]!);
+  const progress = new Progress(io, values.quiet === true);
+
+  if (format === "jsonl") {
+    for await (const rec of readAccounts(path, inputFormat, io.stdin)) {
+      const item = decideRecord(policy, rec, options);
+      progress.tick(isDecisionError(item));
+      await writeLine(io.stdout, JSON.stringify(item));
+    }
+    progress.done("decided");
+    return progress.errors > 0 ? EXIT.partial : EXIT.ok;
+  }
+
+  const errors: Item[] = [];
+  function* items(): Generator<BatchItem> {
+    for (const rec of readAccountsSync(path, inputFormat)) {
+      const item = decideRecord(policy, rec, options);
+      const bad = isDecisionError(item);
+      progress.tick(bad);
+      if (bad && errors.length < 10) errors.push(item);
+      yield item;
+    }
+  }
+  const summary = summarizePortfolio(items());
+  progress.done("decided");
+  print(io.stdout, summaryLines(policy, asOf, summary, errors, io.columns ?? 100));
+  return summary.errors > 0 ? EXIT.partial : EXIT.ok;
+}
+
+function summaryLines(
+  policy: Policy,
+  asOf: string,
+  s: PortfolioSummary,
+  errors: readonly Item[],
+  width: number,
+): string[] {
+  const n = (x: number): string => x.toLocaleString("en-US");
+  const out = [
+    ...wrap(
+      `policy ${policy.meta.id}@${policy.meta.version}, asOf ${asOf}: ${n(s.decisions + s.errors)} accounts, ${n(s.decisions)} decided, ${n(s.errors)} error(s)`,
+      width,
+    ),
+    "",
+    "accounts by action × bucket",
+    ...table(
+      [
+        ["action", ...s.buckets, "total"],
+        ...s.actions.map((a, j) => [a, ...s.buckets.map((_, i) => s.counts[i]![j]!), s.byAction[j]!.count]),
+        ["total", ...s.byBucket.map((b) => b.count), s.total.count],
+      ],
+      width,
+    ),
+    "",
+    "exposure",
+    ...Object.entries(s.total.exposure).map(([c, e]) => `  ${c}: overdue ${e.overdue}, outstanding ${e.outstanding}`),
+  ];
+  if (s.blocked.decisions > 0) {
+    out.push(
+      "",
+      ...wrap(
+        `blocked: ${n(s.blocked.decisions)} decision(s) had a candidate blocked, ${n(s.blocked.allContactsBlocked)} had every contact blocked`,
+        width,
+      ),
+    );
+    for (const r of s.blocked.byReason) out.push(`  ${r.code}: ${n(r.count)} (${n(r.decisions)} accounts)`);
+  }
+  if (s.errors > 0) {
+    out.push(
+      "",
+      `errors: ${Object.entries(s.errorsByCode)
+        .map(([c, k]) => `${c} ${n(k)}`)
+        .join(", ")}`,
+    );
+    for (const e of errors)
+      if (isDecisionError(e))
+        out.push(
+          truncate(
+            `  ${"line" in e && e.line !== undefined ? `line ${e.line}` : `#${e.index}`}${e.accountId ? ` (${e.accountId})` : ""}: ${e.error.message}`,
+            width,
+          ),
+        );
+    if (s.errors > errors.length) out.push(`  … and ${n(s.errors - errors.length)} more`);
+  }
+  return out;
+}
+
+const DIFF_OPTIONS = {
+  "as-of": { type: "string" },
+  format: { type: "string" },
+  "input-format": { type: "string" },
+  examples: { type: "string" },
+  quiet: { type: "boolean" },
+} as const;
+
+export async function diff(argv: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse(argv, DIFF_OPTIONS, { min: 3, max: 3, usage: DIFF_USAGE });
+  const format = formatOption(values.format, ["json", "table"] as const);
+  const asOf = asOfOption(values["as-of"], () => io.now());
+  const examplesPerCell = countOption("examples", values.examples, 3, 1000);
+  const path = positionals[2]!;
+  const inputFormat = inputFormatOf(path, values["input-format"]);
+  const a = loadPolicyArg(positionals[0]!);
+  const b = loadPolicyArg(positionals[1]!);
+  const progress = new Progress(io, values.quiet === true, false);
+  // Unreadable records go in as null (an invalid account: counted as an error at its index) and
+  // get their own message back afterwards.
+  const unreadable = new Map<number, string>();
+  function* accounts(): Generator<unknown> {
+    for (const rec of readAccountsSync(path, inputFormat)) {
+      progress.tick(false);
+      if ("error" in rec) {
+        if (unreadable.size < 1000)
+          unreadable.set(rec.index, rec.line > 0 ? `line ${rec.line}: ${rec.error}` : rec.error);
+        yield null;
+      } else yield rec.value;
+    }
+  }
+  const cmp = comparePolicies(a, b, accounts(), { asOf, examplesPerCell });
+  for (const e of cmp.errors.examples) {
+    const m = unreadable.get(e.index);
+    if (m !== undefined) e.message = m;
+  }
+  progress.done("compared");
+  print(io.stdout, format === "json" ? JSON.stringify(cmp) : diffLines(a, b, asOf, cmp, io.columns ?? 100));
+  return cmp.errors.count > 0 ? EXIT.partial : EXIT.ok;
+}
+
+function diffLines(a: Policy, b: Policy, asOf: string, c: PolicyComparison, width: number): string[] {
+  const n = (x: number): string => x.toLocaleString("en-US");
+  const name = (p: Policy): string => `${p.meta.id}@${p.meta.version}`;
+  const out = [
+    ...wrap(
+      `A ${name(a)} → B ${name(b)}, asOf ${asOf}: ${n(c.total)} accounts decided under both; ${n(c.changed)} change action (${(c.changedShare * 100).toFixed(2)}%); ${n(c.errors.count)} error(s)`,
+      width,
+    ),
+    "",
+    "accounts per action",
+    ...table(
+      [
+        ["action", "A", "B", "B - A"],
+        ...c.byAction.map((x) => [x.action, x.a, x.b, x.b > x.a ? `+${n(x.b - x.a)}` : n(x.b - x.a)]),
+      ],
+      width,
+    ),
+  ];
+  const changes = c.cells.filter((x) => x.from !== x.to);
+  if (changes.length > 0) {
+    const rows = changes.map((x) => [x.from, x.to, x.count, x.examples.join(", ")] as (string | number)[]);
+    const fixed =
+      Math.max(4, ...changes.map((x) => x.from.length)) + Math.max(2, ...changes.map((x) => x.to.length)) + 20;
+    for (const r of rows) r[3] = truncate(String(r[3]), Math.max(10, width - fixed));
+    out.push(
+      "",
+      "changes (most frequent first)",
+      ...table([["from (A)", "to (B)", "accounts", "examples"], ...rows], width),
+    );
+  }
+  if (c.errors.count > 0) {
+    out.push("", `errors: ${n(c.errors.count)}`);
+    for (const e of c.errors.examples)
+      out.push(truncate(`  #${e.index}${e.accountId ? ` (${e.accountId})` : ""}: ${e.message}`, width));
+  }
+  return out;
+}

@@ -1,0 +1,266 @@
+/**
+ * What the commands read: a policy (a JSON file, or the id of a shipped policy) and accounts
+ * (JSON Lines, the flat CSV layout, or a JSON array), streamed record by record so memory stays
+ * flat however large the file.
+ */
+import { closeSync, createReadStream, openSync, readFileSync, readSync, statSync } from "node:fs";
+import { createInterface } from "node:readline";
+import { StringDecoder } from "node:string_decoder";
+import { shippedRuleFile, shippedRuleFiles } from "../decision/index.js";
+import { ArrearsError, formatIssue } from "../errors/index.js";
+import { didYouMean } from "../errors/suggest.js";
+import { loadPolicy, type Policy } from "../rules/index.js";
+import { ACCOUNT_CSV_COLUMNS, CsvError, CsvParser, rowToAccount } from "./csv.js";
+
+/** A problem with how the command was called (exit code 2): a missing file, a bad flag value. */
+export class UsageError extends Error {}
+
+/** A file whose contents are wrong (exit code 1): not JSON, not a valid policy. */
+export class InputError extends Error {
+  constructor(
+    message: string,
+    readonly details: readonly string[] = [],
+  ) {
+    super(message);
+  }
+}
+
+function readText(path: string, what: string): string {
+  try {
+    return readFileSync(path, "utf8");
+  } catch (e) {
+    throw new UsageError(`cannot read ${what} ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+}
+
+/** JSON text parsed, or an InputError naming the file. */
+export function parseJson(text: string, path: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new InputError(`${path}: not JSON: ${(e as Error).message}`);
+  }
+}
+
+const isFile = (path: string): boolean => {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+};
+
+/** A policy argument: the path of a JSON file, else the id of a shipped policy (`default`, `cn-default`). */
+function readPolicyJson(arg: string): { json: unknown; source: string } {
+  if (isFile(arg) || arg.endsWith(".json") || arg.includes("/") || arg.includes("\\"))
+    return { json: parseJson(readText(arg, "policy"), arg), source: arg };
+  const ids = shippedRuleFiles()
+    .filter((f) => f.kind === "policies")
+    .map((f) => f.id);
+  if (!ids.includes(arg))
+    throw new UsageError(
+      `policy ${JSON.stringify(arg)}: no such file, and no shipped policy has this id${didYouMean(arg, ids)} (shipped: ${ids.join(", ")})`,
+    );
+  return { json: shippedRuleFile("policies", arg), source: `shipped policy ${arg}` };
+}
+
+/** Loads a policy argument, or an InputError listing every issue with its path. */
+export function loadPolicyArg(arg: string): Policy {
+  const { json, source } = readPolicyJson(arg);
+  try {
+    return loadPolicy(json);
+  } catch (e) {
+    if (!(e instanceof ArrearsError)) throw e;
+    throw new InputError(
+      `${source}: invalid policy (${e.issues.length} issue${e.issues.length === 1 ? "" : "s"})`,
+      e.issues.map(formatIssue),
+    );
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Accounts
+
+/** How an accounts file is laid out. */
+export type InputFormat = "jsonl" | "csv" | "json";
+
+/** One account read from a file: its JSON, or why it could not be read. `line` is 1-based (0 when unknown). */
+export type AccountRecord =
+  | { readonly index: number; readonly line: number; readonly value: unknown }
+  | { readonly index: number; readonly line: number; readonly error: string };
+
+/** The format of an accounts file: `--input-format`, else by extension (`-`, stdin, is JSON Lines). */
+export function inputFormatOf(path: string, override: string | undefined): InputFormat {
+  if (override !== undefined) {
+    if (override === "jsonl" || override === "csv" || override === "json") return override;
+    throw new UsageError(
+      `--input-format: expected jsonl, csv or json${didYouMean(override, ["jsonl", "csv", "json"])}`,
+    );
+  }
+  if (path === "-") return "jsonl";
+  const ext = path.toLowerCase().replace(/^.*\./, "");
+  if (ext === "jsonl" || ext === "ndjson") return "jsonl";
+  if (ext === "csv") return "csv";
+  if (ext === "json") return "json";
+  throw new UsageError(`${path}: cannot tell the format from the extension; give --input-format jsonl, csv or json`);
+}
+
+/** Turns text chunks into account records; `end` flushes. */
+interface RecordParser {
+  push(chunk: string): AccountRecord[];
+  end(): AccountRecord[];
+}
+
+class JsonLines implements RecordParser {
+  private rest = "";
+  private line = 0;
+  private index = 0;
+  push(chunk: string): AccountRecord[] {
+    const out: AccountRecord[] = [];
+    const text = this.rest + chunk;
+    let start = 0;
+    for (let nl = text.indexOf("\n"); nl >= 0; nl = text.indexOf("\n", start)) {
+      this.one(text.slice(start, nl), out);
+      start = nl + 1;
+    }
+    this.rest = text.slice(start);
+    return out;
+  }
+  end(): AccountRecord[] {
+    const out: AccountRecord[] = [];
+    if (this.rest !== "") this.one(this.rest, out);
+    this.rest = "";
+    return out;
+  }
+  private one(raw: string, out: AccountRecord[]): void {
+    this.line++;
+    const s = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
+    if (s.trim() === "") return;
+    const index = this.index++;
+    try {
+      out.push({ index, line: this.line, value: JSON.parse(s) });
+    } catch (e) {
+      out.push({ index, line: this.line, error: `not JSON: ${(e as Error).message}` });
+    }
+  }
+}
+
+class CsvAccounts implements RecordParser {
+  private readonly csv = new CsvParser();
+  private header: string[] | null = null;
+  private index = 0;
+  constructor(private readonly path: string) {}
+  push(chunk: string): AccountRecord[] {
+    return this.records(this.csv.push(chunk));
+  }
+  end(): AccountRecord[] {
+    try {
+      return this.records(this.csv.end());
+    } catch (e) {
+      if (e instanceof CsvError) throw new InputError(`${this.path}: ${e.message}`);
+      throw e;
+    }
+  }
+  private records(rows: { cells: string[]; line: number }[]): AccountRecord[] {
+    const out: AccountRecord[] = [];
+    for (const row of rows) {
+      if (!this.header) {
+        this.header = row.cells.map((c) => c.trim());
+        const missing = ACCOUNT_CSV_COLUMNS.filter((c) => c !== "jurisdiction" && !this.header!.includes(c));
+        if (missing.length > 0)
+          throw new InputError(
+            `${this.path}: the header lacks ${missing.join(", ")}`,
+            missing.map((m) => `column ${m}${didYouMean(m, this.header!)}`),
+          );
+        continue;
+      }
+      const index = this.index++;
+      if (row.cells.length !== this.header.length)
+        out.push({ index, line: row.line, error: `${row.cells.length} cells, the header has ${this.header.length}` });
+      else
+        out.push({
+          index,
+          line: row.line,
+          value: rowToAccount(Object.fromEntries(this.header.map((h, i) => [h, row.cells[i]!]))),
+        });
+    }
+    return out;
+  }
+}
+
+function parserFor(format: "jsonl" | "csv", path: string): RecordParser {
+  return format === "jsonl" ? new JsonLines() : new CsvAccounts(path);
+}
+
+function* jsonArray(path: string, text: string): Generator<AccountRecord> {
+  const json = parseJson(text, path);
+  const list = Array.isArray(json) ? json : [json];
+  for (let i = 0; i < list.length; i++) yield { index: i, line: 0, value: list[i] };
+}
+
+/**
+ * Accounts of a file (or `-`, stdin, as JSON Lines or CSV), read line by line with readline.
+ *
+ * @throws {UsageError} when the file cannot be opened; {@link InputError} for a bad CSV header.
+ */
+export async function* readAccounts(
+  path: string,
+  format: InputFormat,
+  stdin: NodeJS.ReadableStream,
+): AsyncGenerator<AccountRecord> {
+  if (format === "json") {
+    yield* jsonArray(path, path === "-" ? await readAll(stdin) : readText(path, "accounts"));
+    return;
+  }
+  const input = path === "-" ? stdin : await openStream(path);
+  const parser = parserFor(format, path);
+  for await (const line of createInterface({ input, crlfDelay: Infinity })) yield* parser.push(`${line}\n`);
+  yield* parser.end();
+}
+
+async function openStream(path: string): Promise<NodeJS.ReadableStream> {
+  const stream = createReadStream(path, { encoding: "utf8" });
+  await new Promise<void>((resolve, reject) => {
+    stream.once("open", () => resolve());
+    stream.once("error", (e: NodeJS.ErrnoException) =>
+      reject(new UsageError(`cannot read accounts ${path}: ${e.code ?? e.message}`)),
+    );
+  });
+  return stream;
+}
+
+async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
+  let text = "";
+  for await (const chunk of stream) text += typeof chunk === "string" ? chunk : (chunk as Buffer).toString("utf8");
+  return text;
+}
+
+/**
+ * Accounts of a file, read synchronously in 64 KiB chunks (for the library's synchronous
+ * consumers: `summarizePortfolio`, `comparePolicies`); memory stays flat as with {@link readAccounts}.
+ *
+ * @throws {UsageError} when the file cannot be opened, or for `-` (standard input).
+ */
+export function* readAccountsSync(path: string, format: InputFormat): Generator<AccountRecord> {
+  if (path === "-") throw new UsageError("standard input (-) is read only by decide with --format jsonl: give a file");
+  if (format === "json") {
+    yield* jsonArray(path, readText(path, "accounts"));
+    return;
+  }
+  let fd: number;
+  try {
+    fd = openSync(path, "r");
+  } catch (e) {
+    throw new UsageError(`cannot read accounts ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  try {
+    const parser = parserFor(format, path);
+    const decoder = new StringDecoder("utf8");
+    const buf = Buffer.alloc(64 * 1024);
+    for (let n = readSync(fd, buf); n > 0; n = readSync(fd, buf)) yield* parser.push(decoder.write(buf.subarray(0, n)));
+    yield* parser.push(decoder.end());
+    yield* parser.end();
+  } finally {
+    closeSync(fd);
+  }
+}

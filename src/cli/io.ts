@@ -1,0 +1,47 @@
+/**
+ * The CLI's only contact with the process: standard streams and the clock, injectable so the
+ * commands run in-process under test.
+ */
+
+/** Where a command writes: `process.stdout`-like (write returns false when the buffer is full). */
+export interface CliWriter {
+  write(text: string): boolean;
+  once?(event: "drain", listener: () => void): unknown;
+}
+
+/** Everything a command needs from the process. */
+export interface CliIo {
+  stdout: CliWriter;
+  stderr: CliWriter;
+  /** Read by `-` (accounts on standard input). */
+  stdin: NodeJS.ReadableStream;
+  /** Milliseconds since the epoch: `--as-of now` and progress timing. */
+  now(): number;
+  /** Columns available for tables and wrapped text (default 100). */
+  columns?: number;
+}
+
+/** The real process (stdout/stderr, stdin, the system clock). */
+export function processIo(): CliIo {
+  // `arrears decide … | head` closes the pipe early: stop quietly rather than crash on EPIPE.
+  process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdin: process.stdin,
+    now: () => Date.now(),
+  };
+}
+
+/** Writes a line, waiting for the stream to drain when its buffer is full (backpressure). */
+export async function writeLine(w: CliWriter, line: string): Promise<void> {
+  if (!w.write(`${line}\n`) && w.once) await new Promise<void>((resolve) => w.once!("drain", resolve));
+}
+
+/** Lines to a writer (no backpressure: for reports of bounded size). */
+export function print(w: CliWriter, lines: string | readonly string[]): void {
+  for (const l of typeof lines === "string" ? [lines] : lines) w.write(`${l}\n`);
+}

@@ -1,0 +1,38 @@
+// The real executable, as a user runs it from the repository: `node --import tsx src/cli/index.ts`.
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { SAMPLE, SAMPLE_AS_OF } from "./helpers.js";
+
+const root = fileURLToPath(new URL("../../", import.meta.url));
+const arrears = (args: string[], input?: string) =>
+  spawnSync(process.execPath, ["--import", "tsx", "src/cli/index.ts", ...args], {
+    cwd: root,
+    encoding: "utf8",
+    ...(input === undefined ? {} : { input }),
+    timeout: 60_000,
+  });
+
+describe("arrears as a process", () => {
+  it("check: exit 0 and the report on stdout", () => {
+    const r = arrears(["check", "cn-default"]);
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^policy cn-default@\S+: valid\n/);
+    expect(r.stdout).toMatch(/— ok\n$/);
+  }, 60_000);
+
+  it("decide from standard input: JSON Lines out, the summary on stderr, exit 3 for a bad account", () => {
+    const input = `${JSON.stringify(SAMPLE[0])}\n${JSON.stringify({ id: "X", product: "loan" })}\n`;
+    const r = arrears(["decide", "default", "-", "--as-of", SAMPLE_AS_OF], input);
+    expect(r.status).toBe(3);
+    const [first, second] = r.stdout
+      .trimEnd()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(first.accountId).toBe(SAMPLE[0]!.id);
+    expect(second).toMatchObject({ accountId: "X", index: 1, line: 2, error: { code: "INVALID_ACCOUNT" } });
+    expect(r.stderr).toMatch(/^arrears: decided 2 accounts, 1 error\(s\)/);
+    expect(arrears(["decide", "default", "-"], "").status).toBe(2);
+  }, 60_000);
+});
