@@ -25,3 +25,21 @@ export function table(rows: (string | number)[][]): string[] {
       .trimEnd();
   return [line(rows[0]!), widths.map((w) => "-".repeat(w)).join("  "), ...rows.slice(1).map(line)];
 }
+
+/**
+ * A log that keeps every line within `width` columns (a terminal's 100): a longer line is broken
+ * at the last space that fits, and its continuation lines are indented by four spaces more.
+ */
+export function fitTo(width: number, log: Log): Log {
+  return (line) => {
+    let rest = line;
+    const indent = " ".repeat((/^ */.exec(line)?.[0].length ?? 0) + 4);
+    while (rest.length > width) {
+      const cut = rest.lastIndexOf(" ", width);
+      if (cut <= indent.length) break; // one unbreakable word: leave it whole
+      log(rest.slice(0, cut));
+      rest = indent + rest.slice(cut + 1);
+    }
+    log(rest);
+  };
+}

@@ -14,7 +14,7 @@ import {
   routePolicies,
   summarizePortfolio,
 } from "../src/index.js";
-import { isMain, type Log, readExampleFile, table } from "./_shared.js";
+import { fitTo, isMain, type Log, readExampleFile, table } from "./_shared.js";
 import { SAMPLE_AS_OF } from "./generate-portfolio.js";
 
 /** The shipped policies the demo routes between, one per jurisdiction. */
@@ -42,7 +42,8 @@ function explain(d: Decision, log: Log): void {
   if (reasons.length) log(`  top risk reason codes: ${reasons.join(", ")}`);
 }
 
-export function main(log: Log = console.log): void {
+export function main(print: Log = console.log): void {
+  const log = fitTo(100, print); // every line fits a 100-column terminal
   const router = routePolicies(DEMO_POLICIES.map((id) => loadPolicy(id)));
   const accounts = JSON.parse(readExampleFile("data/sample-portfolio.json")) as unknown[];
   const started = performance.now();
@@ -74,10 +75,12 @@ export function main(log: Log = console.log): void {
     const s = summarizePortfolio(decisions);
     log("");
     log(`== ${id}: ${s.decisions} accounts (${[...new Set(decisions.map((d) => d.jurisdiction))].sort().join(" ")})`);
-    log("Actions by bucket");
+    // One row per action and one column per bucket: the buckets are few and short, the actions many.
+    log("Accounts by action × bucket");
     for (const line of table([
       ["action", ...s.buckets, "total"],
       ...s.actions.map((a, j) => [a, ...s.buckets.map((_, i) => s.counts[i]![j]!), s.byAction[j]!.count]),
+      ["total", ...s.byBucket.map((b) => b.count), s.total.count],
     ]))
       log(line);
     for (const [c, e] of Object.entries(s.total.exposure))

@@ -59,6 +59,10 @@ describe("examples", () => {
     expect(out.some((l) => /^== cn-default@[\d.]+: \d+ accounts \(CN\)$/.test(l))).toBe(true);
     expect(out.some((l) => /^== us-default@[\d.]+: \d+ accounts \((US-[A-Z]{2} ?)+\)$/.test(l))).toBe(true);
     expect(out).toContain("Work queue (contact actions): top 5 by priority");
+    // It fits a 100-column terminal: actions are rows, buckets columns, with the totals of both.
+    expect(Math.max(...out.map((l) => l.length))).toBeLessThanOrEqual(100);
+    expect(out).toContain("Accounts by action × bucket");
+    expect(out.filter((l) => l.startsWith("total ")).length).toBeGreaterThanOrEqual(2);
   }, 60_000);
 });
 
