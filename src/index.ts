@@ -91,6 +91,7 @@ export {
   type Account,
   type AccountEvent,
   type AccountInput,
+  type AccountWarning,
   type AmountsByComponent,
   type Arrangement,
   type Channel,
@@ -98,6 +99,8 @@ export {
   type ContactOutcome,
   type ContactPurpose,
   type EventType,
+  type LenientParseResult,
+  type ParseAccountOptions,
   parseAccount,
   safeParseAccount,
 } from "./model/index.js";

@@ -10,7 +10,7 @@ import { limitationStatus } from "../guardrails/limitation.js";
 import { HOLD_STATUSES, type HoldLifecycle, statusPeriods } from "../holds/index.js";
 import type { LenderDetails } from "../messages/context.js";
 import { renderMessage } from "../messages/render.js";
-import { type Account, type AccountInput, isParsedAccount, parseAccount } from "../model/account.js";
+import { type Account, type AccountInput, accountWarnings, isParsedAccount, parseAccount } from "../model/account.js";
 import { prepareAccount } from "../model/index.js";
 import type { Channel } from "../model/schema.js";
 import { buildOffer } from "../offers/build.js";
@@ -60,6 +60,12 @@ export interface DecideOptions {
    * toward this prior. Without it, the account's own overall rate is the prior.
    */
   contactTimePrior?: ContactTimePrior;
+  /**
+   * Set aside invalid contacts and payments, and keep a contact logged as a promise without its
+   * promise (listed in `decision.warnings`) instead of rejecting the account; any other problem
+   * still rejects it. Default false (strict). See `parseAccount`'s `lenient`.
+   */
+  lenient?: boolean;
 }
 
 function round2(n: number): number {
@@ -95,7 +101,9 @@ export function decide(
   options: DecideOptions,
 ): Decision {
   if (!optionsLookValid(options)) parseOptions(DecideOptionsSchema, options, "decide options");
-  const parsed = isParsedAccount(account) ? account : parseAccount(account);
+  const parsed = isParsedAccount(account)
+    ? account
+    : parseAccount(account, options.lenient === true ? { lenient: true } : undefined);
   let chosen: Policy | null;
   if (isPolicyRouter(policy)) chosen = policy.route(parsed.jurisdiction, parsed.currency);
   else chosen = policy;
@@ -104,15 +112,25 @@ export function decide(
     if (resolved === null) {
       // The router's fallback action is that of its first policy.
       const router = policy as PolicyRouter;
-      return notApplicableDecision(null, resolvedOf(router.policies[0]!), parsed, options, routerMiss(router, parsed));
+      return withWarnings(
+        notApplicableDecision(null, resolvedOf(router.policies[0]!), parsed, options, routerMiss(router, parsed)),
+        parsed,
+      );
     }
     const why = applicability(resolved, parsed);
-    if (why !== null) return notApplicableDecision(resolved, resolved, parsed, options, why);
-    return decideParsed(resolved, parsed, options);
+    if (why !== null) return withWarnings(notApplicableDecision(resolved, resolved, parsed, options, why), parsed);
+    return withWarnings(decideParsed(resolved, parsed, options), parsed);
   } catch (e) {
     // A failure inside the pipeline is reported against the account, never as a bare RangeError.
     throw asArrearsError(e, `account ${JSON.stringify(parsed.id)}`);
   }
+}
+
+/** The decision with what lenient parsing set aside from the account (absent when nothing). */
+function withWarnings(decision: Decision, account: Account): Decision {
+  const warnings = accountWarnings(account);
+  if (warnings.length > 0) decision.warnings = warnings.map((w) => ({ path: [...w.path], message: w.message }));
+  return decision;
 }
 
 function applicability(rp: ResolvedPolicy, a: Account): NotApplicable | null {
@@ -163,6 +181,7 @@ const OPTION_KEYS = new Set([
   "trace",
   "calendars",
   "contactTimePrior",
+  "lenient",
 ]);
 // Options whose contents only zod checks.
 const DEEP_OPTIONS = new Set(["lender", "calendars", "contactTimePrior"]);
@@ -175,6 +194,7 @@ function optionsLookValid(o: unknown): boolean {
   for (const k in r) if (!OPTION_KEYS.has(k) || (DEEP_OPTIONS.has(k) && r[k] !== undefined)) return false;
   return (
     (r.render === undefined || typeof r.render === "boolean") &&
+    (r.lenient === undefined || typeof r.lenient === "boolean") &&
     (r.variant === undefined || typeof r.variant === "string") &&
     (r.trace === undefined || r.trace === "fired" || r.trace === "all")
   );

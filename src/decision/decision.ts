@@ -1,7 +1,7 @@
 import type { Facts } from "../facts/catalog.js";
 import type { ContactRequirement } from "../guardrails/check.js";
 import type { LimitationStatus } from "../guardrails/limitation.js";
-import type { AmountsByComponent } from "../model/index.js";
+import type { AccountWarning, AmountsByComponent } from "../model/index.js";
 import type { Channel } from "../model/schema.js";
 import type { TraceEntry } from "../rules/index.js";
 import type { ScoreResult } from "../scoring/index.js";
@@ -113,4 +113,9 @@ export interface Decision {
   allContactsBlocked: boolean;
   nextContactAt: string | null;
   trace: TraceEntry[];
+  /**
+   * The contacts and payments lenient parsing set aside (`decide(…, { lenient: true })`, or an
+   * account from `parseAccount(…, { lenient: true })`), by their path in the input. Absent when none.
+   */
+  warnings?: AccountWarning[];
 }

@@ -16,4 +16,5 @@ export const DecideOptionsSchema = z.strictObject({
     })
     .optional(),
   calendars: z.record(z.string().max(64), z.array(IsoDateSchema).max(2_000)).optional(),
+  lenient: z.boolean().optional(),
 });

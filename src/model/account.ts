@@ -1,5 +1,14 @@
 import { z } from "zod";
-import { ArrearsError, issuesFromZod, ownField, readInput, type SafeResult } from "../errors/index.js";
+import {
+  ArrearsError,
+  type ArrearsIssue,
+  formatIssue,
+  issuesFromZod,
+  ownField,
+  readInput,
+  type SafeResult,
+} from "../errors/index.js";
+import { parseOptions } from "../errors/options.js";
 import { toMinorUnits } from "../money/index.js";
 import { parseInstant, parseIsoDate } from "../time/index.js";
 import { deepFreeze } from "../util/index.js";
@@ -56,7 +65,8 @@ const AccountObject = z.strictObject({
 
 type Ctx = z.RefinementCtx;
 
-function crossChecks(a: z.infer<typeof AccountObject>, ctx: Ctx): void {
+/** `promiseRequired: false` (lenient parsing): a promise_to_pay contact may lack its promise. */
+function crossChecks(a: z.infer<typeof AccountObject>, ctx: Ctx, promiseRequired = true): void {
   const opened = parseIsoDate(a.openedOn);
   if (!a.dues && !a.delinquency) {
     ctx.addIssue({
@@ -110,7 +120,7 @@ function crossChecks(a: z.infer<typeof AccountObject>, ctx: Ctx): void {
       });
   });
   a.contacts.forEach((c, i) => {
-    if (c.outcome === "promise_to_pay" && !c.promise)
+    if (promiseRequired && c.outcome === "promise_to_pay" && !c.promise)
       ctx.addIssue({
         code: "custom",
         path: ["contacts", i, "promise"],
@@ -261,7 +271,10 @@ function crossChecks(a: z.infer<typeof AccountObject>, ctx: Ctx): void {
 }
 
 /** zod schema of an account: the single source of the {@link Account} type. */
-export const AccountSchema = AccountObject.superRefine(crossChecks);
+export const AccountSchema = AccountObject.superRefine((a, ctx) => crossChecks(a, ctx));
+// Lenient parsing validates against this: the same account, except that a promise_to_pay contact
+// may come without its promise (the contact is kept and a warning says the promise is missing).
+const LenientAccountSchema = AccountObject.superRefine((a, ctx) => crossChecks(a, ctx, false));
 
 /** A validated account, as returned by {@link parseAccount} (defaults filled in). */
 export type Account = z.infer<typeof AccountSchema>;
@@ -288,48 +301,242 @@ export function isParsedAccount(value: unknown): value is Account {
   return typeof value === "object" && value !== null && validated.has(value);
 }
 
+/** Options of {@link parseAccount} and {@link safeParseAccount}. */
+export interface ParseAccountOptions {
+  /**
+   * Set aside the contacts and payments that fail validation (a bad date, an unknown outcome, a
+   * payment before `openedOn` …), each with a warning, instead of rejecting the account; any
+   * other problem still rejects it. A contact whose only problem is its promise (logged as
+   * `promise_to_pay` without the promise, or a promise without an amount or with a bad due date)
+   * is kept, without the promise: it still counts as a right-party contact, and no promise is on
+   * record. Default false (strict).
+   */
+  lenient?: boolean | undefined;
+}
+
+/** A contact, payment or promise that lenient parsing set aside: its path in the input and why. */
+export interface AccountWarning {
+  /**
+   * `["contacts", 3]`: the position in the input (the parsed account's list is shorter), or
+   * `["contacts", 3, "promise"]` for a contact kept without its promise.
+   */
+  path: (string | number)[];
+  message: string;
+}
+
+/** What {@link safeParseAccount} returns with `lenient: true`: the result and what was set aside. */
+export type LenientParseResult = SafeResult<Account> & { warnings: AccountWarning[] };
+
+const ParseAccountOptionsSchema = z.strictObject({ lenient: z.boolean().optional() });
+
+// The warnings of accounts parsed leniently, so `decide` reports them even when it is handed the
+// parsed account. Shared by the ESM and CJS copies, as `validated` is.
+const warningsOf = sharedRegistry("account.warnings/v1", () => new WeakMap<object, readonly AccountWarning[]>());
+
+/** @internal The warnings lenient parsing recorded for a parsed account (empty for strict parses). */
+export function accountWarnings(account: Account): readonly AccountWarning[] {
+  return warningsOf.get(account) ?? [];
+}
+
 /**
- * Validates account JSON and returns a typed `Account` with defaults filled in.
+ * Validates account JSON and returns a typed `Account` with defaults filled in. With
+ * `{ lenient: true }`, invalid contacts and payments are set aside instead of rejecting the
+ * account: `safeParseAccount` lists them (`warnings`), and so does a decision on the account.
  *
  * @throws {ArrearsError} code `INVALID_ACCOUNT`, one issue per problem, each with its path
- * and received value, e.g. `contacts[3].at: expected an ISO instant with offset, received "yesterday"`.
+ * and received value, e.g. `contacts[3].at: expected an ISO instant with offset, received "yesterday"`;
+ * `INVALID_OPTIONS` for unknown options.
  *
  * @example
  * const account = parseAccount({ id: "A1", product: "installment", currency: "CNY",
  *   openedOn: "2026-01-15", timeZone: "Asia/Shanghai", balance: { principal: "9000.00" },
  *   dues: [{ dueDate: "2026-10-15", amount: "1050.00" }], payments: [] });
  */
-export function parseAccount(input: unknown): Account {
-  const r = safeParseAccount(input);
+export function parseAccount(input: unknown, options?: ParseAccountOptions): Account {
+  const r = options === undefined ? strictParse(input) : safeParseAccount(input, options);
   if (!r.success) throw r.error;
   return r.data;
 }
 
-/** Like {@link parseAccount} but returns `{success, data | error}` instead of throwing. */
-export function safeParseAccount(input: unknown): SafeResult<Account> {
+/**
+ * Like {@link parseAccount} but returns `{success, data | error}` instead of throwing; with
+ * `{ lenient: true }` also `warnings` (the contacts and payments set aside).
+ *
+ * @throws {ArrearsError} `INVALID_OPTIONS` for unknown options (never for a bad account).
+ *
+ * @example
+ * const r = safeParseAccount(json, { lenient: true });
+ * if (r.success) for (const w of r.warnings) log(w.path.join("."), w.message);
+ */
+export function safeParseAccount(input: unknown, options: ParseAccountOptions & { lenient: true }): LenientParseResult;
+export function safeParseAccount(
+  input: unknown,
+  options: ParseAccountOptions | undefined,
+): SafeResult<Account> | LenientParseResult;
+export function safeParseAccount(
+  input: unknown,
+  options?: ParseAccountOptions & { lenient?: false | undefined },
+): SafeResult<Account>;
+export function safeParseAccount(
+  input: unknown,
+  options?: ParseAccountOptions,
+): SafeResult<Account> | LenientParseResult {
+  if (options !== undefined && parseOptions(ParseAccountOptionsSchema, options, "safeParseAccount options").lenient)
+    return lenientParse(input);
+  return strictParse(input);
+}
+
+function accountContext(input: unknown): string {
+  // ownField: a getter or proxy trap on the input never runs here (it may throw or lie).
+  const id = ownField(input, "id");
+  return typeof id === "string" && id.length > 0 && id.length <= 128 ? `account ${JSON.stringify(id)}` : "account";
+}
+
+/** Validation issues of `input` (empty when valid), with the parsed account when valid. */
+function validate(
+  input: unknown,
+  schema: z.ZodType<Account> = AccountSchema,
+): { data: Account } | { issues: ArrearsIssue[] } {
+  // An input that cannot even be read (a throwing getter or proxy trap, a revoked proxy) is an
+  // invalid account: readInput turns that into an ArrearsError, never the caller's exception.
+  const r = readInput("INVALID_ACCOUNT", "account", () => schema.safeParse(input));
+  // With the schema: an unknown field gets a "did you mean" (`ballance` → "balance").
+  return r.success ? { data: r.data } : { issues: issuesFromZod(r.error, input, [], AccountSchema) };
+}
+
+function accept(data: Account, warnings: readonly AccountWarning[]): Account {
+  // Frozen so the "already validated" mark can never outlive a mutation.
+  deepFreeze(data);
+  validated.add(data);
+  if (warnings.length > 0) warningsOf.set(data, Object.freeze([...warnings]));
+  return data;
+}
+
+function strictParse(input: unknown): SafeResult<Account> {
   if (isParsedAccount(input)) return { success: true, data: input };
-  // An input that cannot even be read (a getter or proxy trap that throws, a revoked proxy) is
-  // an invalid account too, never the caller's exception or a TypeError escaping.
-  let r: ReturnType<typeof AccountSchema.safeParse>;
+  let v: ReturnType<typeof validate>;
   try {
-    r = readInput("INVALID_ACCOUNT", "account", () => AccountSchema.safeParse(input));
+    v = validate(input);
   } catch (e) {
     return { success: false, error: e as ArrearsError }; // readInput throws only ArrearsErrors
   }
-  if (!r.success) {
-    const issues = issuesFromZod(r.error, input);
-    const id = ownField(input, "id");
-    return {
-      success: false,
-      error: new ArrearsError(
-        "INVALID_ACCOUNT",
-        issues,
-        typeof id === "string" && id.length <= 128 ? `account ${JSON.stringify(id)}` : "account",
-      ),
-    };
+  if ("issues" in v)
+    return { success: false, error: new ArrearsError("INVALID_ACCOUNT", v.issues, accountContext(input)) };
+  return { success: true, data: accept(v.data, []) };
+}
+
+/** The lists whose invalid items lenient parsing sets aside. */
+const SET_ASIDE = ["contacts", "payments"] as const;
+type SetAsideList = (typeof SET_ASIDE)[number];
+const isList = (x: unknown): x is SetAsideList => x === "contacts" || x === "payments";
+
+/** An issue's item (`contacts[3]`) and whether it is inside that contact's promise. */
+function itemOf(issue: ArrearsIssue): { list: SetAsideList; index: number; inPromise: boolean } | null {
+  const [list, index, field] = issue.path;
+  if (!isList(list) || typeof index !== "number") return null;
+  return { list, index, inPromise: list === "contacts" && field === "promise" };
+}
+
+/** Issues relative to their item (`amount: …` rather than `payments[2].amount: …`). */
+function relative(issues: readonly ArrearsIssue[], prefix: string): string {
+  // Formatted with the full path (which decides what is masked), shown relative to the item.
+  return issues.map((x) => formatIssue(x).replace(prefix, "")).join("; ");
+}
+
+/**
+ * Lenient parsing. An invalid payment or contact is set aside, except that a contact whose only
+ * problems are in its promise (a promise logged without an amount, a bad due date) is kept
+ * without the promise; a `promise_to_pay` contact with no promise at all is kept as it is. Each
+ * gets a warning with its path in the input. Any other problem rejects the account.
+ */
+function lenientParse(input: unknown): LenientParseResult {
+  if (isParsedAccount(input)) return { success: true, data: input, warnings: [...accountWarnings(input)] };
+  const warnings: AccountWarning[] = [];
+  const fail = (issues: ArrearsIssue[]): LenientParseResult => ({
+    success: false,
+    error: new ArrearsError("INVALID_ACCOUNT", issues, accountContext(input)),
+    warnings: sortWarnings(warnings),
+  });
+  // The input index of each remaining item of the lists lenient parsing may shorten.
+  const original = new Map<SetAsideList, number[]>();
+  for (const list of SET_ASIDE) {
+    const items = (input as Record<string, unknown> | null)?.[list];
+    if (Array.isArray(items))
+      original.set(
+        list,
+        items.map((_, i) => i),
+      );
   }
-  // Frozen so the "already validated" mark can never outlive a mutation.
-  deepFreeze(r.data);
-  validated.add(r.data);
-  return { success: true, data: r.data };
+  const at = (list: SetAsideList, i: number): number => original.get(list)?.[i] ?? i;
+  const promiseWarned = new Set<number>(); // input indices of contacts whose promise was set aside
+  let current = input;
+  // Removing an item or a promise can only remove problems, but a cross-check (payments against
+  // openedOn, a promise against its contact) may surface once the schema errors are gone. Each
+  // round removes an item or a promise, so the rounds end.
+  for (;;) {
+    const v = validate(current, LenientAccountSchema);
+    if (!("issues" in v)) {
+      v.data.contacts.forEach((c, i) => {
+        const index = at("contacts", i);
+        if (c.outcome === "promise_to_pay" && !c.promise && !promiseWarned.has(index))
+          warnings.push({
+            path: ["contacts", index, "promise"],
+            message: "promise_to_pay without its promise {amount, dueDate}: the contact is kept, no promise recorded",
+          });
+      });
+      const sorted = sortWarnings(warnings);
+      return { success: true, data: accept(v.data, sorted), warnings: sorted };
+    }
+    const byItem = new Map<
+      string,
+      { list: SetAsideList; index: number; issues: ArrearsIssue[]; promiseOnly: boolean }
+    >();
+    for (const issue of v.issues) {
+      const item = itemOf(issue);
+      if (item === null) return fail(v.issues);
+      const key = `${item.list}\u0000${item.index}`;
+      const entry = byItem.get(key) ?? { list: item.list, index: item.index, issues: [], promiseOnly: true };
+      entry.issues.push(issue);
+      entry.promiseOnly &&= item.inPromise;
+      byItem.set(key, entry);
+    }
+    const next = { ...(current as Record<string, unknown>) };
+    for (const list of SET_ASIDE) {
+      const drop = new Set<number>();
+      const items = [...((next[list] as unknown[] | undefined) ?? [])];
+      for (const { list: l, index, issues, promiseOnly } of byItem.values()) {
+        if (l !== list) continue;
+        const item = items[index];
+        if (promiseOnly && typeof item === "object" && item !== null && "promise" in item) {
+          const { promise: _, ...rest } = item as Record<string, unknown>;
+          items[index] = rest;
+          promiseWarned.add(at(list, index));
+          warnings.push({
+            path: [list, at(list, index), "promise"],
+            message: `promise set aside, the contact is kept: ${relative(issues, `${list}[${index}].`)}`,
+          });
+        } else {
+          drop.add(index);
+          warnings.push({
+            path: [list, at(list, index)],
+            message: `set aside: ${relative(issues, `${list}[${index}].`)}`,
+          });
+        }
+      }
+      next[list] = items.filter((_, i) => !drop.has(i));
+      if (drop.size > 0)
+        original.set(
+          list,
+          (original.get(list) ?? []).filter((_, i) => !drop.has(i)),
+        );
+    }
+    current = next;
+  }
+}
+
+/** In input order: contacts before payments, each by index. */
+function sortWarnings(warnings: AccountWarning[]): AccountWarning[] {
+  return warnings.sort(
+    (a, b) => String(a.path[0]).localeCompare(String(b.path[0])) || Number(a.path[1]) - Number(b.path[1]),
+  );
 }

@@ -2,7 +2,10 @@ export {
   type Account,
   type AccountInput,
   AccountSchema,
+  type AccountWarning,
   isParsedAccount,
+  type LenientParseResult,
+  type ParseAccountOptions,
   parseAccount,
   safeParseAccount,
 } from "./account.js";

@@ -53,7 +53,9 @@ function checkBatchOptions(options: unknown, fn: string): void {
  */
 function decideOne(policy: PolicyLike, input: unknown, index: number, options: DecideOptions): BatchItem {
   try {
-    const parsed = readInput("INVALID_ACCOUNT", "account", () => safeParseAccount(input));
+    const parsed = readInput("INVALID_ACCOUNT", "account", () =>
+      safeParseAccount(input, options.lenient === true ? { lenient: true } : undefined),
+    );
     if (!parsed.success) return errorEntry(input, index, parsed.error);
     return decide(policy, parsed.data, options);
   } catch (e) {

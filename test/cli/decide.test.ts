@@ -198,7 +198,7 @@ describe("arrears explain", () => {
     const invalid = await run(["explain", "default", jsonl, "--id", "BAD-TYPO", ...asOf]);
     expect(invalid.code).toBe(1);
     expect(invalid.err).toBe(
-      'arrears explain: account "BAD-TYPO" cannot be decided (INVALID_ACCOUNT)\n  ballance: unknown field, received object\n',
+      'arrears explain: account "BAD-TYPO" cannot be decided (INVALID_ACCOUNT)\n  ballance: unknown field; did you mean "balance"?, received object\n',
     );
     expect((await run(["explain", "default", jsonl, "--id", "US-100044"])).code).toBe(2);
   });
