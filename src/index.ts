@@ -21,6 +21,7 @@ export {
 export {
   type BlockedAction,
   type Catalogue,
+  checkPolicy,
   type ContactRequirement,
   type ContactTimePrior,
   type DecidedAction,
@@ -168,7 +169,6 @@ export {
 export {
   type CheckPolicyOptions,
   type ConditionEngine,
-  checkPolicy,
   DOMAIN_OPERATORS,
   type EvaluatePolicyOptions,
   evaluatePolicy,

@@ -1,6 +1,6 @@
 /** `arrears check <policy>`: load the policy, run its embedded tests, and report the static checks. */
-import { getTemplate, TEMPLATES } from "../messages/index.js";
-import { checkPolicy, type Policy, type PolicyFinding } from "../rules/index.js";
+import { checkPolicy } from "../decision/index.js";
+import type { Policy, PolicyFinding } from "../rules/index.js";
 import { type PolicyCase, type PolicyCaseExpect, type PolicyTestReport, runPolicyTests } from "../testing/index.js";
 import { EXIT, formatOption, parse } from "./args.js";
 import { loadPolicyArg } from "./inputs.js";
@@ -9,21 +9,16 @@ import { wrap } from "./text.js";
 
 export const CHECK_USAGE = `usage: arrears check <policy> [--format text|json] [--strict]
 
-Loads the policy (a JSON file, or a shipped id: default, cn-default), runs its embedded tests and
-reports what a valid policy can still get wrong: rules that never fire or never decide, buckets no
-rule covers, contact actions reachable during a hold, unresolvable references, templates on the
-wrong channel, hardship offers without an offer, unused actions, rules no test decides.
+Loads the policy (a JSON file, or a shipped id: us-default, cn-default, gb-default; loading resolves
+every reference), runs its embedded tests and reports what a valid policy can still get wrong:
+rules that never fire or never decide, buckets no rule covers, contact actions reachable during a
+hold, hardship offers without an offer, unused actions, rules no test decides.
 
   --format text|json  a readable report (default) or one JSON object
   --strict            warnings fail too (exit 1)
 
 exit 0: no errors · 1: invalid policy, an error finding (a warning with --strict) or a failing
 embedded test · 2: bad usage or unreadable file`;
-
-/** The shipped templates, loaded: the only ones `decide` renders. */
-function shippedTemplates(): Record<string, ReturnType<typeof getTemplate>> {
-  return Object.fromEntries(Object.keys(TEMPLATES).map((id) => [id, getTemplate(id)]));
-}
 
 /** The policy's embedded tests as cases of the testing kit. */
 export function embeddedCases(policy: Policy): PolicyCase[] {
@@ -49,7 +44,7 @@ export async function check(argv: readonly string[], io: CliIo): Promise<number>
   const format = formatOption(values.format, ["text", "json"] as const);
   const policy = loadPolicyArg(positionals[0]!);
   const tests: PolicyTestReport = runPolicyTests(policy, embeddedCases(policy), { runner: false });
-  const findings = checkPolicy(policy, { templates: shippedTemplates(), testedRules: tests.coverage.decided });
+  const findings = checkPolicy(policy, { testedRules: tests.coverage.decided });
   const count = (s: PolicyFinding["severity"]) => findings.filter((f) => f.severity === s).length;
   const counts = { error: count("error"), warning: count("warning"), info: count("info") };
   const failed = counts.error > 0 || tests.failed > 0 || (values.strict === true && counts.warning > 0);

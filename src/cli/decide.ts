@@ -1,5 +1,5 @@
 /** `arrears decide` (a stream of decisions) and `arrears diff` (what changes between two policies). */
-import { type Decision, decide as decideAccount } from "../decision/index.js";
+import { type Decision, decide as decideAccount, type PolicyRouter } from "../decision/index.js";
 import { asArrearsError } from "../errors/index.js";
 import { safeParseAccount } from "../model/index.js";
 import {
@@ -17,6 +17,8 @@ import {
   type AccountRecord,
   inputFormatOf,
   loadPolicyArg,
+  policyName,
+  policyOrShipped,
   readAccounts,
   readAccountsSync,
   UsageError,
@@ -24,12 +26,14 @@ import {
 import { type CliIo, print, writeLine } from "./io.js";
 import { table, truncate, wrap } from "./text.js";
 
-export const DECIDE_USAGE = `usage: arrears decide <policy> <accounts> --as-of <instant|now> [options]
+export const DECIDE_USAGE = `usage: arrears decide [<policy>] <accounts> --as-of <instant|now> [options]
 
 Decides every account of a file (accounts.jsonl: one account JSON per line; accounts.csv: the flat
 layout of examples/data/accounts.csv; accounts.json: an array; - : JSON Lines on standard input),
 streaming: one JSON line per account on stdout, a decision or {"accountId", "index", "line",
-"error": {code, message, issues}} for an account that could not be decided.
+"error": {code, message, issues}} for an account that could not be decided. The policy is a JSON
+file or a shipped id (us-default, cn-default, gb-default); without one, each account is decided by
+the shipped policy of its jurisdiction (a decision with notApplicable when none covers it).
 
   --as-of <instant>        evaluation instant with offset (2026-11-23T10:00:00+08:00); "now" reads
                            the clock. Required: the same input and --as-of give the same output
@@ -38,6 +42,9 @@ streaming: one JSON line per account on stdout, a decision or {"accountId", "ind
   --input-format <f>       jsonl, csv or json (default: from the extension)
   --trace all              trace every rule (default: the rules that fired)
   --no-render              leave out rendered messages
+  --lenient                set invalid contacts and payments aside (and keep a contact logged as a
+                           promise without its promise) instead of rejecting the account; each
+                           decision lists what was set aside in "warnings"
   --quiet                  no progress or summary on stderr
 
 exit 0: every account decided · 1: invalid policy or file · 2: bad usage · 3: some accounts
@@ -63,9 +70,10 @@ interface Options {
   asOf: string;
   trace?: "fired" | "all";
   render?: boolean;
+  lenient?: true;
 }
 
-function decideRecord(policy: Policy, rec: AccountRecord, options: Options): Item {
+function decideRecord(policy: Policy | PolicyRouter, rec: AccountRecord, options: Options): Item {
   const where = rec.line > 0 ? { line: rec.line } : {};
   if ("error" in rec)
     return {
@@ -77,7 +85,7 @@ function decideRecord(policy: Policy, rec: AccountRecord, options: Options): Ite
   let id: unknown;
   try {
     id = (rec.value as { id?: unknown } | null)?.id;
-    const parsed = safeParseAccount(rec.value);
+    const parsed = safeParseAccount(rec.value, options.lenient ? { lenient: true } : undefined);
     if (!parsed.success) throw parsed.error;
     return decideAccount(policy, parsed.data, options);
   } catch (e) {
@@ -132,11 +140,12 @@ const DECIDE_OPTIONS = {
   "input-format": { type: "string" },
   trace: { type: "string" },
   "no-render": { type: "boolean" },
+  lenient: { type: "boolean" },
   quiet: { type: "boolean" },
 } as const;
 
 export async function decide(argv: readonly string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parse(argv, DECIDE_OPTIONS, { min: 2, max: 2, usage: DECIDE_USAGE });
+  const { values, positionals } = parse(argv, DECIDE_OPTIONS, { min: 1, max: 2, usage: DECIDE_USAGE });
   const format = formatOption(values.format, ["jsonl", "table"] as const);
   const asOf = asOfOption(values["as-of"], () => io.now());
   if (values.trace !== undefined && values.trace !== "all" && values.trace !== "fired")
@@ -145,10 +154,11 @@ export async function decide(argv: readonly string[], io: CliIo): Promise<number
     asOf,
     ...(values.trace === "all" ? { trace: "all" as const } : {}),
     ...(values["no-render"] ? { render: false } : {}),
+    ...(values.lenient ? { lenient: true as const } : {}),
   };
-  const path = positionals[1]!;
+  const path = positionals.at(-1)!;
   const inputFormat = inputFormatOf(path, values["input-format"]);
-  const policy = loadPolicyArg(positionals[0]!);
+  const policy = policyOrShipped(positionals.length === 2 ? positionals[0] : undefined);
   const progress = new Progress(io, values.quiet === true);
 
   if (format === "jsonl") {
@@ -162,10 +172,12 @@ export async function decide(argv: readonly string[], io: CliIo): Promise<number
   }
 
   const errors: Item[] = [];
+  let withWarnings = 0;
   function* items(): Generator<BatchItem> {
     for (const rec of readAccountsSync(path, inputFormat)) {
       const item = decideRecord(policy, rec, options);
       const bad = isDecisionError(item);
+      if (!bad && item.warnings !== undefined) withWarnings++;
       progress.tick(bad);
       if (bad && errors.length < 10) errors.push(item);
       yield item;
@@ -173,21 +185,22 @@ export async function decide(argv: readonly string[], io: CliIo): Promise<number
   }
   const summary = summarizePortfolio(items());
   progress.done("decided");
-  print(io.stdout, summaryLines(policy, asOf, summary, errors, io.columns ?? 100));
+  print(io.stdout, summaryLines(policy, asOf, summary, errors, withWarnings, io.columns ?? 100));
   return summary.errors > 0 ? EXIT.partial : EXIT.ok;
 }
 
 function summaryLines(
-  policy: Policy,
+  policy: Policy | PolicyRouter,
   asOf: string,
   s: PortfolioSummary,
   errors: readonly Item[],
+  withWarnings: number,
   width: number,
 ): string[] {
   const n = (x: number): string => x.toLocaleString("en-US");
   const out = [
     ...wrap(
-      `policy ${policy.meta.id}@${policy.meta.version}, asOf ${asOf}: ${n(s.decisions + s.errors)} accounts, ${n(s.decisions)} decided, ${n(s.errors)} error(s)`,
+      `policy ${policyName(policy)}, asOf ${asOf}: ${n(s.decisions + s.errors)} accounts, ${n(s.decisions - s.notApplicable.count)} decided, ${n(s.notApplicable.count)} not applicable, ${n(s.errors)} error(s)`,
       width,
     ),
     "",
@@ -204,6 +217,16 @@ function summaryLines(
     "exposure",
     ...Object.entries(s.total.exposure).map(([c, e]) => `  ${c}: overdue ${e.overdue}, outstanding ${e.outstanding}`),
   ];
+  if (s.byPolicy.length > 1) {
+    out.push("", "accounts by policy");
+    for (const r of s.byPolicy) out.push(`  ${r.policy}: ${n(r.count)}`);
+  }
+  if (s.notApplicable.count > 0) {
+    out.push("", "not applicable (no policy covers the jurisdiction and currency)");
+    for (const r of s.notApplicable.byCode) out.push(`  ${r.code}: ${n(r.count)}`);
+  }
+  if (withWarnings > 0)
+    out.push("", `lenient: ${n(withWarnings)} account(s) decided with contacts, payments or promises set aside`);
   if (s.blocked.decisions > 0) {
     out.push(
       "",

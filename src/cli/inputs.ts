@@ -6,10 +6,17 @@
 import { closeSync, createReadStream, openSync, readFileSync, readSync, statSync } from "node:fs";
 import { createInterface } from "node:readline";
 import { StringDecoder } from "node:string_decoder";
-import { shippedRuleFile, shippedRuleFiles } from "../decision/index.js";
+import {
+  isPolicyRouter,
+  loadPolicy,
+  type PolicyRouter,
+  routePolicies,
+  shippedRuleFile,
+  shippedRuleFiles,
+} from "../decision/index.js";
 import { ArrearsError, formatIssue } from "../errors/index.js";
 import { didYouMean } from "../errors/suggest.js";
-import { loadPolicy, type Policy } from "../rules/index.js";
+import type { Policy } from "../rules/index.js";
 import { ACCOUNT_CSV_COLUMNS, CsvError, CsvParser, rowToAccount } from "./csv.js";
 
 /** A problem with how the command was called (exit code 2): a missing file, a bad flag value. */
@@ -50,13 +57,17 @@ const isFile = (path: string): boolean => {
   }
 };
 
-/** A policy argument: the path of a JSON file, else the id of a shipped policy (`default`, `cn-default`). */
+/** The ids of the shipped policies (`us-default`, `cn-default`, `gb-default`). */
+const shippedPolicyIds = (): string[] =>
+  shippedRuleFiles()
+    .filter((f) => f.kind === "policies")
+    .map((f) => f.id);
+
+/** A policy argument: the path of a JSON file, else the id of a shipped policy (`us-default`, `cn-default`). */
 function readPolicyJson(arg: string): { json: unknown; source: string } {
   if (isFile(arg) || arg.endsWith(".json") || arg.includes("/") || arg.includes("\\"))
     return { json: parseJson(readText(arg, "policy"), arg), source: arg };
-  const ids = shippedRuleFiles()
-    .filter((f) => f.kind === "policies")
-    .map((f) => f.id);
+  const ids = shippedPolicyIds();
   if (!ids.includes(arg))
     throw new UsageError(
       `policy ${JSON.stringify(arg)}: no such file, and no shipped policy has this id${didYouMean(arg, ids)} (shipped: ${ids.join(", ")})`,
@@ -76,6 +87,21 @@ export function loadPolicyArg(arg: string): Policy {
       e.issues.map(formatIssue),
     );
   }
+}
+
+/**
+ * The policy argument of decide and explain: the policy given, or when none is, every shipped
+ * policy routed by the account's jurisdiction and currency (`routePolicies`).
+ */
+export function policyOrShipped(arg: string | undefined): Policy | PolicyRouter {
+  return arg === undefined ? routePolicies(shippedPolicyIds().map((id) => loadPolicy(id))) : loadPolicyArg(arg);
+}
+
+/** `us-default@2.1.0`, or for a router its policies. */
+export function policyName(p: Policy | PolicyRouter): string {
+  return isPolicyRouter(p)
+    ? `${p.policies.map((x) => `${x.meta.id}@${x.meta.version}`).join(", ")} (routed by jurisdiction)`
+    : `${p.meta.id}@${p.meta.version}`;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -180,10 +180,11 @@ const FACT_ENUM: Json = {
   description: "A fact of the catalogue (docs/facts.md).",
   enum: FACTS.map((f) => f.name),
 };
+// A reference by id: a shipped one (offered as an enum, for editor completion) or one of the
+// caller's own, given to loadPolicy in its catalogue (any string; loadPolicy resolves it).
 const idEnum = (description: string, ids: readonly string[]): Json => ({
-  type: "string",
-  description,
-  enum: [...ids].sort(),
+  description: `${description} Or the id of your own, given to loadPolicy in its catalogue.`,
+  anyOf: [{ type: "string", enum: [...ids].sort() }, { type: "string", minLength: 1 }],
 });
 
 /** The condition language (json-rules-engine's, as `loadPolicy` accepts it) as `$defs`. */
@@ -281,7 +282,11 @@ export function generateSchemas(): Record<string, Json> {
   set(
     policy,
     ["properties", "guardrails"],
-    idEnum("A shipped guardrail profile (rules/guardrails/).", Object.keys(guardrailProfiles)),
+    ((id: Json): Json => ({
+      description:
+        "The guardrail profiles, stacked (a contact must pass every one that covers the account's jurisdiction): one id or a list.",
+      anyOf: [id, { type: "array", items: id, minItems: 1 }],
+    }))(idEnum("A shipped guardrail profile (rules/guardrails/).", Object.keys(guardrailProfiles))),
   );
   for (const k of ["risk", "hardship", "segments"])
     set(

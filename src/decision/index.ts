@@ -1,3 +1,4 @@
+export { checkPolicy } from "./check.js";
 export { type DecideOptions, decide } from "./decide.js";
 export type {
   BlockedAction,

@@ -1,11 +1,9 @@
 import { type ConditionNode, ConditionValidator } from "../conditions/index.js";
 import type { CompareNode, Scalar } from "../conditions/tree.js";
-import { BUCKET_SCHEMES, type BucketScheme } from "../delinquency/index.js";
-import { ArrearsError } from "../errors/index.js";
+import type { BucketScheme } from "../delinquency/index.js";
 import { FACTS, type FactDefinition } from "../facts/catalog.js";
-import { type GuardrailProfileId, getGuardrailProfile, guardrailProfiles } from "../guardrails/index.js";
-import { defaultSegmentation, hardshipScorecard, riskBehavioralScorecard } from "../scoring/index.js";
-import { isPolicy, type Policy } from "./load.js";
+import type { GuardrailProfile } from "../guardrails/index.js";
+import type { Policy } from "./load.js";
 
 /**
  * Static checks of a loaded policy: what `loadPolicy` accepts but a policy author almost surely
@@ -68,12 +66,23 @@ interface TemplateSummary {
   readonly variables: readonly string[];
 }
 
+/**
+ * What the policy's references resolved to (`loadPolicy` resolves them at load; the decision
+ * layer's `checkPolicy` passes them). @internal
+ */
+export interface ResolvedReferences {
+  bucketScheme: BucketScheme;
+  /** The guardrail profiles that apply in every jurisdiction of the policy. */
+  profiles: readonly GuardrailProfile[];
+  /** Every template the policy's actions name. */
+  templates: Readonly<Record<string, TemplateSummary>>;
+}
+
 /** Options of {@link checkPolicy}. */
 export interface CheckPolicyOptions {
   /**
-   * The templates actions may name, by id (e.g. the shipped ones, loaded: `decide` renders only
-   * those). Given: every action's template must be among them and written for the action's
-   * channel. Omitted: templates are not checked.
+   * The templates actions may name, by id. Given: every action's template must be among them
+   * and written for the action's channel. Omitted: the templates the policy resolved at load.
    */
   templates?: Readonly<Record<string, TemplateSummary>> | undefined;
   /**
@@ -406,10 +415,6 @@ function makeAnalysis(scheme: BucketScheme | undefined, graceDays: number): Anal
 // ---------------------------------------------------------------------------------------------
 // The checks
 
-const SHIPPED_SCORECARD_IDS: ReadonlySet<string> = new Set(
-  [riskBehavioralScorecard, hardshipScorecard, defaultSegmentation].map((j) => String((j as { id: string }).id)),
-);
-
 const names = (list: readonly string[], max = 4): string =>
   list.length <= max ? list.join(", ") : `${list.slice(0, max).join(", ")} and ${list.length - max} more`;
 
@@ -439,59 +444,21 @@ interface RuleInfo {
   readonly makesOffer: boolean;
 }
 
-/**
- * Static checks of a policy: rules that can never fire or never decide (every time they fire, a
- * rule evaluated before them is chosen: a non-contact action always is, and so is a contact on
- * the same channel for the same purpose, which the guardrails treat alike), buckets where no
- * delinquency rule can decide, contact actions that can be decided while a hold applies (and
- * whether the policy's guardrail profile blocks them then), references `decide` cannot resolve
- * (guardrail profile, scorecards, templates), unused actions and shared conditions, templates on
- * the wrong channel, hardship offers without an offer (their letter leaves the offer variables
- * out), and rules no embedded test covers. Findings come sorted by their path in the file.
- *
- * `loadPolicy` rejects what is invalid; these are the mistakes a valid policy can still hold.
- *
- * @throws {ArrearsError} `INVALID_POLICY` when `policy` is not a loaded policy (from `loadPolicy`).
- *
- * @example
- * const findings = checkPolicy(loadPolicy(json));
- * findings.filter((f) => f.severity === "error"); // [] for a sound policy
- * // { code: "RULE_SHADOWED", severity: "warning", path: ["rules", 7],
- * //   message: "rule \"sms-late\" never decides: whenever it fires, an earlier rule is chosen (hold-dispute, call-borrower)" }
- */
-export function checkPolicy(policy: Policy, options: CheckPolicyOptions = {}): PolicyFinding[] {
-  if (!isPolicy(policy))
-    throw new ArrearsError(
-      "INVALID_POLICY",
-      [{ path: [], message: "expected a policy returned by loadPolicy(json)", received: policy }],
-      "checkPolicy",
-    );
+/** The checks of `checkPolicy` (decision layer), given what the policy's references resolved to. @internal */
+export function analysePolicy(
+  policy: Policy,
+  options: CheckPolicyOptions,
+  refs: ResolvedReferences,
+): PolicyFinding[] {
   const out: PolicyFinding[] = [];
   const add = (code: PolicyFindingCode, severity: PolicyFindingSeverity, path: (string | number)[], message: string) =>
     out.push({ code, severity, path, message });
 
   const src = policy.source;
-  const scheme = (BUCKET_SCHEMES as Readonly<Record<string, BucketScheme>>)[policy.bucketScheme];
+  const scheme: BucketScheme | undefined = refs.bucketScheme;
   const validator = new ConditionValidator({ shared: src.conditions, bucketLabels: scheme?.labels ?? null });
   const roots = src.rules.map((r, i) => validator.root(r.conditions, ["rules", i, "conditions"]));
   const an = makeAnalysis(scheme, policy.options.graceDays ?? 0);
-
-  // References decide resolves only when it runs.
-  if (!Object.hasOwn(guardrailProfiles, policy.guardrails))
-    add(
-      "UNKNOWN_REFERENCE",
-      "error",
-      ["guardrails"],
-      `unknown guardrail profile ${JSON.stringify(policy.guardrails)}: decide will fail (shipped: ${Object.keys(guardrailProfiles).join(", ")})`,
-    );
-  for (const key of ["risk", "hardship", "segments"] as const)
-    if (!SHIPPED_SCORECARD_IDS.has(policy.scorecards[key]))
-      add(
-        "UNKNOWN_REFERENCE",
-        "error",
-        ["scorecards", key],
-        `unknown scorecard ${JSON.stringify(policy.scorecards[key])}: decide will fail (shipped: ${[...SHIPPED_SCORECARD_IDS].join(", ")})`,
-      );
 
   const rules: RuleInfo[] = policy.rules.map((r) => {
     const a = policy.actions[r.event.type];
@@ -557,17 +524,21 @@ export function checkPolicy(policy: Policy, options: CheckPolicyOptions = {}): P
     return kept;
   };
 
-  const profile = Object.hasOwn(guardrailProfiles, policy.guardrails)
-    ? getGuardrailProfile(policy.guardrails as GuardrailProfileId)
-    : null;
+  // Stacked profiles: a contact must pass every one, so any profile's hold blocks it.
+  const guardrails = policy.guardrails.join(" + ");
   const holdBlocks = (hold: string, channel: string | undefined, purpose: string | undefined): boolean =>
-    profile?.json.holds.some(
-      (h) =>
-        h.flag === hold &&
-        channel !== undefined &&
-        h.channels.includes(channel as never) &&
-        !(h.except ?? []).some((e) => e.channels.includes(channel as never) && e.purposes.includes(purpose as never)),
-    ) ?? false;
+    refs.profiles.some((profile) =>
+      profile.json.holds.some(
+        (h) =>
+          h.flag === hold &&
+          channel !== undefined &&
+          h.channels.includes(channel as never) &&
+          (h.purposes === undefined || h.purposes.includes(purpose as never)) &&
+          !(h.except ?? []).some(
+            (e) => e.channels.includes(channel as never) && e.purposes.includes(purpose as never),
+          ),
+      ),
+    );
 
   const canDecide = new Map<number, Conj[]>();
   for (const r of ordered) {
@@ -607,14 +578,14 @@ export function checkPolicy(policy: Policy, options: CheckPolicyOptions = {}): P
             "CONTACT_DURING_HOLD",
             "warning",
             path,
-            `rule ${JSON.stringify(r.name)} (${r.channel}) can decide during holds guardrails ${policy.guardrails} do not block: ${open.join(", ")} (add a hold rule above it)`,
+            `rule ${JSON.stringify(r.name)} (${r.channel}) can decide during holds guardrails ${guardrails} do not block: ${open.join(", ")} (add a hold rule above it)`,
           );
         if (blocked.length > 0)
           add(
             "CONTACT_DURING_HOLD",
             "info",
             path,
-            `rule ${JSON.stringify(r.name)} (${r.channel}) is a candidate during holds guardrails ${policy.guardrails} block, so the decision falls through to later rules: ${blocked.join(", ")}`,
+            `rule ${JSON.stringify(r.name)} (${r.channel}) is a candidate during holds guardrails ${guardrails} block, so the decision falls through to later rules: ${blocked.join(", ")}`,
           );
       }
     } catch (e) {
@@ -677,8 +648,8 @@ export function checkPolicy(policy: Policy, options: CheckPolicyOptions = {}): P
       );
 
   // Templates.
-  const templates = options.templates;
-  if (templates) {
+  const templates = options.templates ?? refs.templates;
+  if (Object.keys(templates).length > 0 || policy.actions) {
     for (const [type, a] of Object.entries(policy.actions)) {
       if (a.template === undefined) continue;
       const path = ["actions", type, "template"];

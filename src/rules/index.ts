@@ -2,8 +2,8 @@ export type { ConditionEngine } from "../conditions/index.js";
 // The one operator set lives in the conditions layer; it is part of the policy language's surface.
 export { DOMAIN_OPERATORS, type RuleOperator } from "../conditions/operators.js";
 export {
+  analysePolicy,
   type CheckPolicyOptions,
-  checkPolicy,
   type PolicyFinding,
   type PolicyFindingCode,
   type PolicyFindingSeverity,

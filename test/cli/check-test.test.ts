@@ -4,7 +4,7 @@ import { shippedRuleFile } from "../../src/index.js";
 import { file, run, widest } from "./helpers.js";
 
 type Json = Record<string, any>;
-const policyJson = (): Json => structuredClone(shippedRuleFile("policies", "default")) as Json;
+const policyJson = (): Json => structuredClone(shippedRuleFile("policies", "us-default")) as Json;
 
 describe("arrears (no command)", () => {
   it("prints the usage; --version; unknown commands suggest a known one", async () => {
@@ -14,7 +14,7 @@ describe("arrears (no command)", () => {
     expect(widest(none.out)).toBeLessThanOrEqual(100);
     expect((await run(["--help"])).code).toBe(0);
     expect((await run(["--version"])).out).toMatch(/^\d+\.\d+\.\d+/);
-    const typo = await run(["chek", "default"]);
+    const typo = await run(["chek", "us-default"]);
     expect(typo.code).toBe(2);
     expect(typo.err).toContain('unknown command "chek"; did you mean "check"?');
   });
@@ -22,14 +22,14 @@ describe("arrears (no command)", () => {
 
 describe("arrears check", () => {
   it("default: valid, tests pass, warnings only → exit 0; --strict makes warnings fail", async () => {
-    const r = await run(["check", "default"]);
+    const r = await run(["check", "us-default"]);
     expect(r.code).toBe(0);
     expect(r.lines[0]).toBe("policy default@1.1.0: valid");
     expect(r.lines[1]).toBe("embedded tests: 26/26 passed");
     expect(r.out).toContain('warning CONTACT_DURING_HOLD at rules[18]: rule "call-borrower" (call) can decide');
     expect(r.lines.at(-1)).toBe("0 error(s), 11 warning(s), 0 info(s) — ok");
     expect(widest(r.out)).toBeLessThanOrEqual(100);
-    const strict = await run(["check", "default", "--strict"]);
+    const strict = await run(["check", "us-default", "--strict"]);
     expect(strict.code).toBe(1);
     expect(strict.lines.at(-1)).toBe("0 error(s), 11 warning(s), 0 info(s) (strict)");
   });
@@ -101,15 +101,15 @@ describe("arrears check", () => {
     const unknownId = await run(["check", "defualt"]);
     expect(unknownId.code).toBe(2);
     expect(unknownId.err).toContain(
-      'policy "defualt": no such file, and no shipped policy has this id; did you mean "default"? (shipped: cn-default, default)',
+      'policy "defualt": no such file, and no shipped policy has this id; did you mean "us-default"? (shipped: cn-default, default)',
     );
     const noArg = await run(["check"]);
     expect(noArg.code).toBe(2);
     expect(noArg.err).toContain("missing arguments\nusage: arrears check <policy>");
-    const badFlag = await run(["check", "default", "--fromat", "json"]);
+    const badFlag = await run(["check", "us-default", "--fromat", "json"]);
     expect(badFlag.code).toBe(2);
     expect(badFlag.err).toContain('unknown option --fromat; did you mean "--format"?');
-    const badFormat = await run(["check", "default", "--format", "yaml"]);
+    const badFormat = await run(["check", "us-default", "--format", "yaml"]);
     expect(badFormat.code).toBe(2);
     expect(badFormat.err).toContain("--format: expected text or json");
     const help = await run(["check", "--help"]);
@@ -132,7 +132,7 @@ describe("arrears test", () => {
   const asOf = "2026-11-23T15:00:00Z"; // 13 days past due, 10:00 in New York
 
   it("the embedded tests and the coverage of every rule", async () => {
-    const r = await run(["test", "default"]);
+    const r = await run(["test", "us-default"]);
     expect(r.code).toBe(0);
     expect(r.lines[0]).toBe("policy default@1.1.0");
     expect(r.lines[1]).toBe("✓ embedded: deceased borrower goes to estate review");
@@ -159,7 +159,7 @@ describe("arrears test", () => {
       "more.jsonl",
       `${JSON.stringify({ name: "current", account: { ...base, dues: undefined, delinquency: { dpd: 0, overdue: "0" } }, asOf, expect: { action: "no_action" } })}\n\n`,
     );
-    const r = await run(["test", "default", cases, lines, "--no-embedded"]);
+    const r = await run(["test", "us-default", cases, lines, "--no-embedded"]);
     expect(r.code).toBe(1);
     expect(r.out).toContain(`✓ ${cases}: 13 dpd: a call`);
     expect(r.out).toContain(`✗ ${cases}: wrong on purpose`);
@@ -172,7 +172,7 @@ describe("arrears test", () => {
 
   it("--format json: the report without the decisions", async () => {
     const cases = file("one.json", [{ name: "c", account: base, asOf, expect: { actoin: "call_borrower" } }]);
-    const r = await run(["test", "default", cases, "--no-embedded", "--format", "json"]);
+    const r = await run(["test", "us-default", cases, "--no-embedded", "--format", "json"]);
     expect(r.code).toBe(1);
     const j = JSON.parse(r.out);
     expect(j).toMatchObject({ total: 1, passed: 0, failed: 1, coverage: { decided: ["call-borrower"] } });
@@ -184,14 +184,14 @@ describe("arrears test", () => {
 
   it("an invalid case file: exit 1 with what is wrong", async () => {
     const bad = file("bad-cases.json", [{ name: "", account: base, expect: { action: "x" }, extra: 1 }, 7]);
-    const r = await run(["test", "default", bad]);
+    const r = await run(["test", "us-default", bad]);
     expect(r.code).toBe(1);
     expect(r.err).toContain(`${bad}: invalid case file`);
     expect(r.err).toContain(`${bad} case 1: unknown field "extra"`);
     expect(r.err).toContain(`${bad} case 1: name: expected a non-empty string`);
     expect(r.err).toContain(`${bad} case 1: asOf: required (an ISO instant with offset)`);
     expect(r.err).toContain(`${bad} case 2: expected an object {name, account, asOf, expect}`);
-    expect((await run(["test", "default", "/no/cases.json"])).code).toBe(2);
-    expect((await run(["test", "default", "--no-embedded"])).code).toBe(2);
+    expect((await run(["test", "us-default", "/no/cases.json"])).code).toBe(2);
+    expect((await run(["test", "us-default", "--no-embedded"])).code).toBe(2);
   });
 });

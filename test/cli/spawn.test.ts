@@ -24,7 +24,7 @@ describe("arrears as a process", () => {
 
   it("decide from standard input: JSON Lines out, the summary on stderr, exit 3 for a bad account", () => {
     const input = `${JSON.stringify(SAMPLE[0])}\n${JSON.stringify({ id: "X", product: "loan" })}\n`;
-    const r = arrears(["decide", "default", "-", "--as-of", SAMPLE_AS_OF], input);
+    const r = arrears(["decide", "us-default", "-", "--as-of", SAMPLE_AS_OF], input);
     expect(r.status).toBe(3);
     const [first, second] = r.stdout
       .trimEnd()
@@ -33,6 +33,6 @@ describe("arrears as a process", () => {
     expect(first.accountId).toBe(SAMPLE[0]!.id);
     expect(second).toMatchObject({ accountId: "X", index: 1, line: 2, error: { code: "INVALID_ACCOUNT" } });
     expect(r.stderr).toMatch(/^arrears: decided 2 accounts, 1 error\(s\)/);
-    expect(arrears(["decide", "default", "-"], "").status).toBe(2);
+    expect(arrears(["decide", "us-default", "-"], "").status).toBe(2);
   }, 60_000);
 });

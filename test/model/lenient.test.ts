@@ -13,7 +13,6 @@ import {
   loadPolicy,
   parseAccount,
   safeParseAccount,
-  shippedRuleFile,
 } from "../../src/index.js";
 import { thrownArrearsError } from "../helpers.js";
 
@@ -26,6 +25,7 @@ const good = {
   id: "L1",
   product: "installment",
   currency: "USD",
+  jurisdiction: "US-NY",
   openedOn: "2026-01-01",
   timeZone: "America/New_York",
   balance: { principal: "900.00" },
@@ -96,7 +96,7 @@ describe("lenient parsing", () => {
   });
 
   it("decide(…, { lenient: true }) puts the warnings in the decision; strict decisions have none", () => {
-    const policy = loadPolicy(shippedRuleFile("policies", "default"));
+    const policy = loadPolicy("us-default");
     expect(thrownArrearsError(() => decide(policy, messy as never, { asOf })).code).toBe("INVALID_ACCOUNT");
     const d = lenientDecide(policy, messy, { asOf, lenient: true });
     expect(d.warnings.map((w: Json) => w.path.join("."))).toEqual([
@@ -197,7 +197,7 @@ describe("a contact logged as a promise without an amount (lenient)", () => {
   });
 
   it("the decision counts the contacts (right-party) and carries the warnings; no promise is on record", () => {
-    const policy = loadPolicy(shippedRuleFile("policies", "default"));
+    const policy = loadPolicy("us-default");
     const d = lenientDecide(policy, promises, { asOf, lenient: true });
     expect(d.warnings.map((w: Json) => w.path.join("."))).toEqual([
       "contacts.0.promise",
