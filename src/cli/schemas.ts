@@ -13,6 +13,7 @@ import { realpathSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { OPERATOR_NAMES } from "../conditions/operators.js";
+import { PromiseValiditySchema } from "../contacts/index.js";
 import { BUCKET_SCHEMES } from "../delinquency/index.js";
 import { BucketSchemeSchema } from "../delinquency/scheme.js";
 import { FACTS } from "../facts/index.js";
@@ -103,6 +104,11 @@ function customSchemas(): Map<unknown, Json> {
     ],
     [CurrencySchema, { type: "string", description: "An ISO 4217 currency code.", enum: knownCurrencies() }],
     [ShareSchema, { description: 'A share between 0 and 1: "0.35" or 0.35.', ...share(1) }],
+    // The contacts layer's own share (options.promiseValidity.minAmountShare), the same values.
+    [
+      PromiseValiditySchema.shape.minAmountShare.unwrap(),
+      { description: 'A share between 0 and 1: "0.5" or 0.5.', ...share(1) },
+    ],
     [RateSchema, { description: 'An annual rate as a decimal fraction, 0 to 10: "0.1299" = 12.99 %.', ...share(10) }],
     [
       FloorSchema,
