@@ -78,7 +78,7 @@ function coverageLines(policy: Policy, c: RuleCoverage, width: number): string[]
       width,
     ),
   ];
-  if (c.undecided.length > 0) out.push(`no case decided with: ${c.undecided.join(", ")}`);
+  if (c.undecided.length > 0) out.push(...wrap(`no case decided with: ${c.undecided.join(", ")}`, width));
   return out;
 }
 

@@ -21,17 +21,23 @@ describe("arrears (no command)", () => {
 });
 
 describe("arrears check", () => {
-  it("default: valid, tests pass, warnings only → exit 0; --strict makes warnings fail", async () => {
+  it("us-default: valid, tests pass, warnings only → exit 0; --strict makes warnings fail", async () => {
     const r = await run(["check", "us-default"]);
     expect(r.code).toBe(0);
-    expect(r.lines[0]).toBe("policy default@1.1.0: valid");
-    expect(r.lines[1]).toBe("embedded tests: 26/26 passed");
-    expect(r.out).toContain('warning CONTACT_DURING_HOLD at rules[18]: rule "call-borrower" (call) can decide');
-    expect(r.lines.at(-1)).toBe("0 error(s), 11 warning(s), 0 info(s) — ok");
+    expect(r.lines[0]).toBe("policy us-default@2.2.0: valid");
+    expect(r.lines[1]).toBe("embedded tests: 49/49 passed");
+    expect(r.out).toContain('warning CONTACT_DURING_HOLD at rules[40]: rule "call-follow-up" (call) can decide');
+    expect(r.out).toContain(
+      'warning RULE_UNTESTED at rules[36]: rule "final-notice": no embedded test case is decided by it',
+    );
+    expect(r.out).toContain(
+      'info CONDITION_UNUSED at conditions.statutory-notice-due: shared condition "statutory-notice-due"',
+    );
+    expect(r.lines.at(-1)).toBe("0 error(s), 23 warning(s), 1 info(s) — ok");
     expect(widest(r.out)).toBeLessThanOrEqual(100);
     const strict = await run(["check", "us-default", "--strict"]);
     expect(strict.code).toBe(1);
-    expect(strict.lines.at(-1)).toBe("0 error(s), 11 warning(s), 0 info(s) (strict)");
+    expect(strict.lines.at(-1)).toBe("0 error(s), 23 warning(s), 1 info(s) (strict)");
   });
 
   it("--format json: one object with the findings", async () => {
@@ -41,13 +47,17 @@ describe("arrears check", () => {
     expect(j).toMatchObject({
       policy: { id: "cn-default" },
       ok: true,
-      counts: { error: 0, warning: 11, info: 0 },
-      tests: { total: 25, passed: 25, failed: 0 },
+      counts: { error: 0, warning: 29, info: 0 },
+      tests: { total: 50, passed: 50, failed: 0 },
     });
     expect(j.findings[0]).toMatchObject({ code: "CONTACT_DURING_HOLD", severity: "warning", path: ["rules", 7] });
+    expect(j.findings[0].message).toMatch(
+      /^rule "cease-written-only" \(letter\) can decide during holds guardrails cn-2026/,
+    );
+    expect(j.findings).toHaveLength(29);
   });
 
-  it("a policy file with mistakes: error findings → exit 1", async () => {
+  it("a policy file with mistakes: error findings → exit 1; an unknown template is an invalid policy", async () => {
     const p = policyJson();
     p.rules.push({
       name: "never",
@@ -55,20 +65,19 @@ describe("arrears check", () => {
       conditions: { all: [{ fact: "dpd", operator: "lessThan", value: 0 }] },
       event: { type: "skip_trace" },
     });
-    p.actions.send_sms_reminder.template = "sms-reminders";
     const r = await run(["check", file("mistakes.json", p)]);
     expect(r.code).toBe(1);
-    // decide cannot render the SMS: the tests that end in an SMS fail, and so those rules go untested.
-    expect(r.lines[1]).toBe("embedded tests: 23/26 passed (3 failed: arrears test shows why)");
-    expect(r.out).toContain(
-      'warning RULE_UNTESTED at rules[20]: rule "sms-reminder": no embedded test case is decided',
-    );
-    expect(r.out).toContain('error RULE_NEVER_FIRES at rules[23].conditions: rule "never" never fires');
-    expect(r.out).toContain(
-      'error UNKNOWN_REFERENCE at actions.send_sms_reminder.template: action "send_sms_reminder"',
-    );
-    expect(r.out).toContain('warning RULE_UNTESTED at rules[23]: rule "never": no embedded test case is decided by it');
-    expect(r.lines.at(-1)).toBe("2 error(s), 14 warning(s), 0 info(s)");
+    expect(r.lines[1]).toBe("embedded tests: 49/49 passed");
+    expect(r.out).toContain('error RULE_NEVER_FIRES at rules[46].conditions: rule "never" never fires');
+    expect(r.out).toContain('warning RULE_UNTESTED at rules[46]: rule "never": no embedded test case is decided by it');
+    // The shipped policy's 23 warnings and 1 info, plus the two findings of the new rule.
+    expect(r.lines.at(-1)).toBe("1 error(s), 24 warning(s), 1 info(s)");
+    // loadPolicy resolves templates: a misspelt one makes the policy invalid (no findings, exit 1).
+    p.actions.send_sms_reminder.template = "sms-reminders";
+    const invalid = await run(["check", file("mistakes-template.json", p)]);
+    expect(invalid.code).toBe(1);
+    expect(invalid.out).toBe("");
+    expect(invalid.err).toContain('actions.send_sms_reminder.template: unknown template; did you mean "sms-reminder"?');
   });
 
   it("a failing embedded test fails the check", async () => {
@@ -76,7 +85,7 @@ describe("arrears check", () => {
     p.tests[0].expect.action = "hold";
     const r = await run(["check", file("failing-test.json", p)]);
     expect(r.code).toBe(1);
-    expect(r.lines[1]).toBe("embedded tests: 25/26 passed (1 failed: arrears test shows why)");
+    expect(r.lines[1]).toBe("embedded tests: 48/49 passed (1 failed: arrears test shows why)");
   });
 
   it("an invalid policy: exit 1 with every issue and its path", async () => {
@@ -98,10 +107,10 @@ describe("arrears check", () => {
     const missing = await run(["check", "/no/such/policy.json"]);
     expect(missing.code).toBe(2);
     expect(missing.err).toContain("cannot read policy /no/such/policy.json: ENOENT");
-    const unknownId = await run(["check", "defualt"]);
+    const unknownId = await run(["check", "us-defualt"]);
     expect(unknownId.code).toBe(2);
     expect(unknownId.err).toContain(
-      'policy "defualt": no such file, and no shipped policy has this id; did you mean "us-default"? (shipped: cn-default, default)',
+      'policy "us-defualt": no such file, and no shipped policy has this id; did you mean "us-default"? (shipped: cn-default, gb-default, us-default)',
     );
     const noArg = await run(["check"]);
     expect(noArg.code).toBe(2);
@@ -124,6 +133,7 @@ describe("arrears test", () => {
     id: "T1",
     product: "installment",
     currency: "USD",
+    jurisdiction: "US-NY",
     openedOn: "2026-01-01",
     timeZone: "America/New_York",
     balance: { principal: "1000.00" },
@@ -134,12 +144,14 @@ describe("arrears test", () => {
   it("the embedded tests and the coverage of every rule", async () => {
     const r = await run(["test", "us-default"]);
     expect(r.code).toBe(0);
-    expect(r.lines[0]).toBe("policy default@1.1.0");
+    expect(r.lines[0]).toBe("policy us-default@2.2.0");
     expect(r.lines[1]).toBe("✓ embedded: deceased borrower goes to estate review");
-    expect(r.out).toContain("26 case(s): 26 passed, 0 failed (26 embedded, 0 from files)");
-    expect(r.out).toContain("rule coverage: 23/23 rules decided a case, 23/23 fired in one; the fallback decided 1");
-    expect(r.out).toMatch(/\ncall-borrower +40 +1 +\d+\n/);
-    expect(r.out).not.toContain("no case decided with");
+    expect(r.out).toContain("49 case(s): 49 passed, 0 failed (49 embedded, 0 from files)");
+    expect(r.out).toContain("rule coverage: 40/46 rules decided a case, 46/46 fired in one; the fallback decided 0");
+    expect(r.out).toMatch(/\ncall-first +42 +6 +\d+\n/);
+    expect(r.out.replace(/\n +/g, " ")).toContain(
+      "no case decided with: unreachable-skip-trace, placement-review, arrangement-broken-letter, first-formal-letter, follow-up-letter, final-notice\n",
+    );
     expect(widest(r.out)).toBeLessThanOrEqual(100);
   });
 
@@ -163,10 +175,10 @@ describe("arrears test", () => {
     expect(r.code).toBe(1);
     expect(r.out).toContain(`✓ ${cases}: 13 dpd: a call`);
     expect(r.out).toContain(`✗ ${cases}: wrong on purpose`);
-    expect(r.out).toContain('    ✗ action: expected "send_sms_reminder", got "call_borrower" (rule call-borrower)');
+    expect(r.out).toContain('    ✗ action: expected "send_sms_reminder", got "call_borrower" (rule call-first)');
     expect(r.out).toContain(`✓ ${lines}: current`);
     expect(r.out).toContain("3 case(s): 2 passed, 1 failed (0 embedded, 3 from files)");
-    expect(r.out).toContain("rule coverage: 2/23 rules decided a case");
+    expect(r.out).toContain("rule coverage: 2/46 rules decided a case");
     expect(r.out).toContain("no case decided with: hold-deceased, hold-bankrupt");
   });
 
@@ -175,7 +187,7 @@ describe("arrears test", () => {
     const r = await run(["test", "us-default", cases, "--no-embedded", "--format", "json"]);
     expect(r.code).toBe(1);
     const j = JSON.parse(r.out);
-    expect(j).toMatchObject({ total: 1, passed: 0, failed: 1, coverage: { decided: ["call-borrower"] } });
+    expect(j).toMatchObject({ total: 1, passed: 0, failed: 1, coverage: { decided: ["call-first"] } });
     expect(j.results[0].failures[0]).toBe(
       'expect.actoin: unknown field; did you mean "action"? (it would check nothing)',
     );
