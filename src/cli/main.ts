@@ -3,8 +3,8 @@
  *
  *   arrears check   <policy>                          static checks and embedded tests
  *   arrears test    <policy> [cases…]                 embedded tests and case files, rule coverage
- *   arrears decide  <policy> <accounts> --as-of …     JSON Lines of decisions (or --format table)
- *   arrears explain <policy> <account> --as-of …      one decision as a readable trace
+ *   arrears decide  [<policy>] <accounts> --as-of …   JSON Lines of decisions (or --format table)
+ *   arrears explain [<policy>] <account> --as-of …    one decision as a readable trace
  *   arrears diff    <policyA> <policyB> <accounts> --as-of …   what changes between two policies
  *
  * `main(argv, io)` runs a command in-process (the tests inject the streams and the clock) and
@@ -35,15 +35,18 @@ const COMMANDS: Readonly<
 
 const USAGE = `usage: arrears <command> [arguments] [--help]
 
-  check   <policy>                               static checks of a policy, its embedded tests
-  test    <policy> [cases…]                      embedded tests and case files, rule coverage
-  decide  <policy> <accounts> --as-of <instant>  decisions as JSON Lines, or --format table
-  explain <policy> <account> --as-of <instant>   one decision as a readable trace
+  check   <policy>                                 static checks of a policy, its embedded tests
+  test    <policy> [cases…]                        embedded tests and case files, rule coverage
+  decide  [<policy>] <accounts> --as-of <instant>  decisions as JSON Lines, or --format table
+  explain [<policy>] <account> --as-of <instant>   one decision as a readable trace
   diff    <policyA> <policyB> <accounts> --as-of <instant>   what changes if B replaces A
 
-<policy> is a policy JSON file or the id of a shipped policy (default, cn-default). Accounts
-are JSON Lines (.jsonl, or - for stdin), the flat CSV layout (.csv) or a JSON array (.json).
---as-of is an ISO instant with offset, or now. JSON Schemas for editors: rules/schemas/.
+<policy> is a policy JSON file or the id of a shipped policy (us-default, cn-default,
+gb-default); decide and explain without one route each account to the shipped policy of its
+jurisdiction. Accounts are JSON Lines (.jsonl, or - for stdin), the flat CSV layout (.csv) or a
+JSON array (.json). --as-of is an ISO instant with offset, or now. --lenient (decide, explain)
+sets invalid contacts and payments aside instead of rejecting the account. JSON Schemas for
+editors: rules/schemas/.
 
 exit codes: 0 ok · 1 invalid policy or file, failed check or test · 2 bad usage ·
 3 some accounts could not be decided

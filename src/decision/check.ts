@@ -11,6 +11,13 @@ import { resolvedOf } from "./load.js";
  * wrong channel, hardship offers without an offer (their letter leaves the offer variables out),
  * and rules no embedded test covers. Findings come sorted by their path in the file.
  *
+ * Holds are checked whatever the policy's jurisdictions: a US or CN policy with no rule on
+ * `breathingSpace` or `mentalHealthMoratorium` (the UK's statutory holds) gets a
+ * CONTACT_DURING_HOLD warning for each contact rule. Limiting the check to the holds a covering
+ * guardrail profile models would silence those, but also holds any jurisdiction can see and no
+ * profile models (`placedWithAgency`) or models only elsewhere (`complaintOpen` outside CN and
+ * GB), so it is not done; a hold rule on them (or on `onHold`) settles the warnings.
+ *
  * `loadPolicy` rejects what is invalid (and resolves every reference, against the shipped rule
  * files and your catalogue); these are the mistakes a valid policy can still hold.
  *

@@ -304,3 +304,28 @@ describe("decisions in the output are the library's", () => {
     );
   });
 });
+
+describe("the README's CLI examples", () => {
+  it("run (those on the files under examples/ and the shipped policies) with the exit codes it states", async () => {
+    const readme = (await import("node:fs")).readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+    const block = readme.split("## CLI\n")[1]!.split("```sh\n")[1]!.split("```")[0]!;
+    const commands = block
+      .split("\n")
+      .filter((l) => l.startsWith("npx arrears ") && !l.includes("my-"))
+      .map((l) => l.slice("npx arrears ".length).split(" "));
+    expect(commands.map((c) => c[0])).toEqual(["decide", "decide", "explain", "check"]);
+    const root = new URL("../../", import.meta.url).pathname;
+    const codes: number[] = [];
+    for (const argv of commands) {
+      const r = await run(
+        [...argv.map((a) => (a.startsWith("examples/") ? root + a : a)), "--quiet"].filter(
+          (a) => a !== "--quiet" || argv[0] === "decide",
+        ),
+      );
+      codes.push(r.code);
+      expect(r.out.length).toBeGreaterThan(0);
+    }
+    // The sample portfolio and the CSV hold broken accounts on purpose (exit 3).
+    expect(codes).toEqual([3, 3, 0, 0]);
+  }, 60_000);
+});
