@@ -21,9 +21,9 @@ export {
 export {
   type BlockedAction,
   type Catalogue,
-  checkPolicy,
   type ContactRequirement,
   type ContactTimePrior,
+  checkPolicy,
   type DecidedAction,
   type DecideOptions,
   type Decision,

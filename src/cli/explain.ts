@@ -4,14 +4,7 @@ import { ArrearsError, formatIssue } from "../errors/index.js";
 import { parseAccount } from "../model/index.js";
 import type { Policy } from "../rules/index.js";
 import { asOfOption, EXIT, formatOption, parse } from "./args.js";
-import {
-  type AccountRecord,
-  InputError,
-  inputFormatOf,
-  policyOrShipped,
-  readAccounts,
-  UsageError,
-} from "./inputs.js";
+import { type AccountRecord, InputError, inputFormatOf, policyOrShipped, readAccounts, UsageError } from "./inputs.js";
 import { type CliIo, print } from "./io.js";
 import { truncate, wrap } from "./text.js";
 

@@ -190,7 +190,10 @@ const FACT_ENUM: Json = {
 // caller's own, given to loadPolicy in its catalogue (any string; loadPolicy resolves it).
 const idEnum = (description: string, ids: readonly string[]): Json => ({
   description: `${description} Or the id of your own, given to loadPolicy in its catalogue.`,
-  anyOf: [{ type: "string", enum: [...ids].sort() }, { type: "string", minLength: 1 }],
+  anyOf: [
+    { type: "string", enum: [...ids].sort() },
+    { type: "string", minLength: 1 },
+  ],
 });
 
 /** The condition language (json-rules-engine's, as `loadPolicy` accepts it) as `$defs`. */

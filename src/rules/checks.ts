@@ -445,11 +445,7 @@ interface RuleInfo {
 }
 
 /** The checks of `checkPolicy` (decision layer), given what the policy's references resolved to. @internal */
-export function analysePolicy(
-  policy: Policy,
-  options: CheckPolicyOptions,
-  refs: ResolvedReferences,
-): PolicyFinding[] {
+export function analysePolicy(policy: Policy, options: CheckPolicyOptions, refs: ResolvedReferences): PolicyFinding[] {
   const out: PolicyFinding[] = [];
   const add = (code: PolicyFindingCode, severity: PolicyFindingSeverity, path: (string | number)[], message: string) =>
     out.push({ code, severity, path, message });
@@ -534,9 +530,7 @@ export function analysePolicy(
           channel !== undefined &&
           h.channels.includes(channel as never) &&
           (h.purposes === undefined || h.purposes.includes(purpose as never)) &&
-          !(h.except ?? []).some(
-            (e) => e.channels.includes(channel as never) && e.purposes.includes(purpose as never),
-          ),
+          !(h.except ?? []).some((e) => e.channels.includes(channel as never) && e.purposes.includes(purpose as never)),
       ),
     );
 
