@@ -479,6 +479,7 @@ const API_CALLS: Record<
   loadGuardrailProfile: { args: () => [cloneJson(GUARDRAIL_FILES[1]!.json)], call: api.loadGuardrailProfile },
   loadPolicy: { args: () => [cloneJson(POLICY_FILES[0]!.json), { jitless: false }], call: api.loadPolicy },
   evaluatePolicy: { args: () => [POLICIES[0], cloneJson(A.facts), { trace: "fired" }], call: api.evaluatePolicy },
+  checkPolicy: { args: () => [POLICIES[2], {}], call: api.checkPolicy },
   decide: {
     args: () => [
       POLICIES[1],

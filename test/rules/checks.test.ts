@@ -109,11 +109,10 @@ describe("checkPolicy on the shipped policies", () => {
     expect(call[0]!.message).not.toContain("disputed");
   });
 
-  it("is fast enough to run at every load", () => {
+  // Its speed is measured by npm run bench, not here (timed unit tests flake on a loaded machine).
+  it("is deterministic on a shipped-size policy", () => {
     const policy = loadPolicy(base());
-    const t0 = performance.now();
-    checkPolicy(policy, { templates });
-    expect(performance.now() - t0).toBeLessThan(2000);
+    expect(checkPolicy(policy, { templates })).toEqual(checkPolicy(policy, { templates }));
   });
 });
 
