@@ -109,7 +109,7 @@ describe("checkPolicy on the shipped policies", () => {
     expect(call[0]!.message).not.toContain("disputed");
   });
 
-  // Its speed is measured by npm run bench, not here (timed unit tests flake on a loaded machine).
+  // No timing here: timed unit tests flake on a loaded machine (speed belongs in bench/).
   it("is deterministic on a shipped-size policy", () => {
     const policy = loadPolicy(base());
     expect(checkPolicy(policy, { templates })).toEqual(checkPolicy(policy, { templates }));
