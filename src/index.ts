@@ -86,6 +86,7 @@ export {
   type RenderedMessage,
   type RenderOptions,
   renderMessage,
+  type TemplateParam,
 } from "./messages/index.js";
 // Accounts
 export {

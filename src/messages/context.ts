@@ -1,7 +1,19 @@
+import { DEFAULT_PROMISE_GRACE_DAYS, promiseStatus } from "../contacts/index.js";
 import { ArrearsError } from "../errors/index.js";
+import { type Channel, safeParseAccount } from "../model/index.js";
 import { addAmounts, fromMinorUnits, isAmountLike, isKnownCurrency, toDec, toMinorUnits } from "../money/index.js";
-import { formatIsoDate, isValidTimeZone, parseInstant, parseIsoDate, resolveAsOf } from "../time/index.js";
-import { formatDate, formatList, formatMoney, formatUnit, maskAccount } from "./format.js";
+import {
+  formatIsoDate,
+  isValidTimeZone,
+  localDay,
+  localMinuteOfDay,
+  parseInstant,
+  parseIsoDate,
+  resolveAsOf,
+} from "../time/index.js";
+import { formatDate, formatHours, formatList, formatMoney, formatUnit, formatWeekdays, maskAccount } from "./format.js";
+import type { ProfileView } from "./profiles.js";
+import { validationPeriodEnd } from "./validation.js";
 
 /**
  * What `renderMessage` reads from a decision: a structural subset of `Decision`, so a full
@@ -20,8 +32,50 @@ export interface MessageDecision {
     overdue?: Partial<Record<"principal" | "interest" | "penaltyInterest" | "fees" | "total", string>>;
     outstanding?: Partial<Record<"principal" | "interest" | "penaltyInterest" | "fees" | "total", string>>;
     oldestUnpaidDueDate?: string | null;
+    /** False when the overdue components are unknown (a snapshot gave only a total): no breakdown is shown. */
+    overdueComponentsKnown?: boolean;
   };
-  action?: { offer?: unknown };
+  /** The action the message is for: its offer, its params (`params.*` in templates). */
+  action?: { offer?: unknown; params?: Record<string, unknown> | undefined };
+  /** Holds in force (`Decision.holds`): any entry means no consequence may be stated. */
+  holds?: readonly unknown[];
+  /** The limitation status (`Decision.limitation`): a time-barred debt gets no threat of suit. */
+  limitation?: { timeBarred?: boolean | null } | null;
+}
+
+/**
+ * What the renderer reads of the account (`RenderOptions.account`; a parsed `Account` fits):
+ * its locale, zone and borrower name, the visit appointments in its contacts, its agency
+ * placements; a full account also gives the broken promises.
+ */
+export interface MessageAccount {
+  locale?: string | undefined;
+  timeZone?: string | undefined;
+  borrower?: { name?: string | undefined } | undefined;
+  contacts?: readonly { at?: unknown; appointment?: { at?: unknown; kind?: unknown } | undefined }[] | undefined;
+  events?: readonly { type?: unknown; on?: unknown; agency?: unknown }[] | undefined;
+}
+
+/** Reference dates an itemization may use (12 CFR 1006.34(b)(3)). */
+export const ITEMIZATION_REFERENCES = [
+  "last_statement",
+  "charge_off",
+  "last_payment",
+  "transaction",
+  "judgment",
+] as const;
+
+/** The itemization of a validation notice (12 CFR 1006.34(c)(2)(vi)-(viii)): amounts as decimal strings. */
+export interface Itemization {
+  reference: (typeof ITEMIZATION_REFERENCES)[number];
+  /** The itemization date (ISO). */
+  date: string;
+  /** Owed on that date. */
+  amount: string | number;
+  /** Since then: interest and fees charged, payments and credits received. */
+  interest: string | number;
+  fees: string | number;
+  payments: string | number;
 }
 
 /** Lender details for messages (renderer option `lender`). */
@@ -50,11 +104,26 @@ export function truthy(v: Value | undefined): boolean {
 
 export interface RenderContext {
   d: MessageDecision;
+  /** The template's channel. */
+  channel: Channel;
   locale: string;
   lender: LenderDetails;
   defaults: Readonly<Record<string, string>>;
   optOut: string | undefined;
-  deadlineDays: number;
+  /** Days to `{{deadline}}` from the renderer option (wins over the action's param and the template). */
+  deadlineOption: number | undefined;
+  /** The template's `deadlineDays` (null: none) and the least it accepts from an option or param. */
+  templateDeadlineDays: number | null;
+  minDeadlineDays: number;
+  /** Consequences the template's own purpose states (its `consequences`). */
+  consequences: readonly string[];
+  account: MessageAccount | undefined;
+  profiles: ProfileView | null;
+  collectorRole: "creditor" | "debt_collector";
+  itemization: Itemization | undefined;
+  validationPeriodEnd: string | undefined;
+  holidays: readonly string[] | undefined;
+  promiseGraceDays: number | undefined;
   memo: Map<string, Value | undefined>;
   offer?: NormalizedOffer | null;
 }
@@ -65,6 +134,11 @@ function bad(path: (string | number)[], message: string, received?: unknown): ne
       ? { path: ["decision", ...path], message }
       : { path: ["decision", ...path], message, received };
   throw new ArrearsError("INVALID_INPUT", [issue], "renderMessage");
+}
+
+function badOption(path: (string | number)[], message: string, received?: unknown): never {
+  const issue = received === undefined ? { path, message } : { path, message, received };
+  throw new ArrearsError("INVALID_OPTIONS", [issue], "renderMessage options");
 }
 
 function currencyOf(c: RenderContext): string {
@@ -227,6 +301,177 @@ function offerMoney(c: RenderContext, get: (o: NormalizedOffer) => string | unde
   return raw === undefined ? undefined : money(c, raw, o!.currency);
 }
 
+// ---------- facts, params and the statements they support ----------
+
+const isWhole = (x: unknown, min: number, max: number): x is number =>
+  typeof x === "number" && Number.isInteger(x) && x >= min && x <= max;
+
+function factOf(c: RenderContext, name: string): unknown {
+  return c.d.facts?.[name];
+}
+
+function paramOf(c: RenderContext, name: string): unknown {
+  const p = c.d.action?.params;
+  return isObj(p) ? p[name] : undefined;
+}
+
+const primitive = (x: unknown): Value | undefined =>
+  typeof x === "string" || typeof x === "boolean" || (typeof x === "number" && Number.isFinite(x)) ? x : undefined;
+
+/** The consequences a letter may name (`params.consequence`, several joined with "+"). */
+export const CONSEQUENCES = ["credit_report", "legal_review", "visit", "agency_placement", "charge_off"] as const;
+type Consequence = (typeof CONSEQUENCES)[number];
+
+function declaredConsequences(c: RenderContext): ReadonlySet<string> {
+  const out = new Set<string>(c.consequences);
+  const raw = paramOf(c, "consequence");
+  if (raw === undefined || raw === null || raw === "") return out;
+  const at = ["action", "params", "consequence"];
+  if (typeof raw !== "string") bad(at, `expected a string naming consequences (${CONSEQUENCES.join(", ")})`, raw);
+  for (const part of raw.split(/[\s+,]+/)) {
+    if (part === "") continue;
+    if (!(CONSEQUENCES as readonly string[]).includes(part))
+      bad(at, `unknown consequence "${part}" (expected ${CONSEQUENCES.join(", ")}; join several with "+")`, raw);
+    out.add(part);
+  }
+  return out;
+}
+
+/** A hold in force silences every consequence: nothing is threatened while collection is paused. */
+function holdInForce(c: RenderContext): boolean {
+  return factOf(c, "onHold") === true || (Array.isArray(c.d.holds) && c.d.holds.length > 0);
+}
+
+function timeBarred(c: RenderContext): boolean {
+  return factOf(c, "timeBarred") === true || c.d.limitation?.timeBarred === true;
+}
+
+function consequence(c: RenderContext, k: Consequence): boolean {
+  if (holdInForce(c) || !declaredConsequences(c).has(k)) return false;
+  // No suit and no threat of suit on a time-barred debt (12 CFR 1006.26(b); Limitation Act 1980).
+  if (k === "legal_review" && timeBarred(c)) return false;
+  if (k === "visit" && factOf(c, "visitOptOut") === true) return false;
+  return true;
+}
+
+function deadlineDaysOf(c: RenderContext): number | null {
+  let n: number | null = c.deadlineOption ?? null;
+  if (n === null) {
+    const p = paramOf(c, "deadlineDays");
+    if (p !== undefined && p !== null) {
+      if (!isWhole(p, 0, 3650)) bad(["action", "params", "deadlineDays"], "expected a whole number of days 0–3650", p);
+      n = p;
+    }
+  }
+  if (n !== null && n < c.minDeadlineDays) {
+    const message = `this template's deadline must be at least ${c.minDeadlineDays} days after the letter date`;
+    if (c.deadlineOption !== undefined) badOption(["deadlineDays"], message, n);
+    bad(["action", "params", "deadlineDays"], message, n);
+  }
+  return n ?? c.templateDeadlineDays;
+}
+
+const dayAfter = (c: RenderContext, days: number): string => formatDate(formatIsoDate(todayDay(c) + days), c.locale);
+
+function breakdownKnown(c: RenderContext): boolean {
+  const o = c.d.amounts?.overdue;
+  if (c.d.amounts?.overdueComponentsKnown === false || !o) return false;
+  const parts = [o.principal, o.interest, o.penaltyInterest, o.fees];
+  if (!parts.every(isAmountLike) || !isAmountLike(o.total)) return false;
+  // Lines that do not add up to the total are not shown: the letter would contradict itself.
+  const cur = currencyOf(c);
+  const sum = parts.reduce<string>((acc, x) => sumAmounts(cur, acc, plain(x as string | number)), "0");
+  return toDec(sum).eq(toDec(plain(o.total as string | number)));
+}
+
+// ---------- the account: appointments, agency placements, promises ----------
+
+/** Wall time of an instant in the borrower's zone, else as written in the instant. */
+function localTime(c: RenderContext, iso: string): { day: number; minute: number } | undefined {
+  const ms = parseInstant(iso);
+  if (Number.isNaN(ms)) return undefined;
+  const tz = c.d.timeZone;
+  if (typeof tz === "string" && isValidTimeZone(tz)) return { day: localDay(ms, tz), minute: localMinuteOfDay(ms, tz) };
+  const day = parseIsoDate(iso.slice(0, 10));
+  const m = /T(\d\d):(\d\d)/.exec(iso);
+  return Number.isNaN(day) || !m ? undefined : { day, minute: Number(m[1]) * 60 + Number(m[2]) };
+}
+
+/** The visit time agreed by `asOf` that has not passed (as `facts.visitAppointmentInHours` reads it). */
+function appointmentOf(c: RenderContext): { day: number; minute: number } | undefined {
+  const contacts = c.account?.contacts;
+  const now = parseInstant(c.d.asOf);
+  if (!Array.isArray(contacts) || Number.isNaN(now)) return undefined;
+  let best: { ms: number; iso: string } | undefined;
+  for (const k of contacts) {
+    const ap = isObj(k) ? k.appointment : undefined;
+    if (!isObj(ap) || ap.kind !== "visit" || typeof ap.at !== "string" || typeof k.at !== "string") continue;
+    const at = parseInstant(ap.at);
+    const made = parseInstant(k.at);
+    if (made <= now && at >= now && (best === undefined || at < best.ms)) best = { ms: at, iso: ap.at };
+  }
+  return best && localTime(c, best.iso);
+}
+
+function agencyOf(c: RenderContext): { placed: boolean; on: string; name?: string } | undefined {
+  const events = c.account?.events;
+  if (!Array.isArray(events)) return undefined;
+  const today = todayDay(c);
+  let last: { placed: boolean; on: string; day: number } | undefined;
+  let name: string | undefined;
+  for (const e of events) {
+    if (!isObj(e) || (e.type !== "agency_placed" && e.type !== "agency_recalled") || typeof e.on !== "string") continue;
+    const day = parseIsoDate(e.on);
+    if (Number.isNaN(day) || day > today || (last !== undefined && day < last.day)) continue;
+    last = { placed: e.type === "agency_placed", on: e.on, day };
+    if (last.placed) name = text(e.agency);
+  }
+  if (!last) return undefined;
+  return name === undefined ? { placed: last.placed, on: last.on } : { placed: last.placed, on: last.on, name };
+}
+
+/** The latest promise that has resolved, when it was broken (a kept one supersedes older breaks). */
+function brokenPromiseOf(c: RenderContext): { dueDate: string; amount: string } | undefined {
+  if (c.account === undefined) return undefined;
+  const parsed = safeParseAccount(c.account);
+  if (!parsed.success) return undefined;
+  const s = promiseStatus(parsed.data, {
+    asOf: c.d.asOf,
+    graceDays: c.promiseGraceDays ?? DEFAULT_PROMISE_GRACE_DAYS,
+  });
+  let last: (typeof s.promises)[number] | undefined;
+  for (const p of s.promises) if (p.status !== "pending" && (last === undefined || p.madeAt >= last.madeAt)) last = p;
+  return last?.status === "broken" ? { dueDate: last.dueDate, amount: last.amount } : undefined;
+}
+
+function itemizationOf(c: RenderContext): Itemization {
+  const it = c.itemization;
+  if (it === undefined)
+    badOption(["itemization"], "this template itemizes the debt: give the itemization (date, reference, amounts)");
+  if (!c.memo.has("itemization.checked")) {
+    // The itemization must arrive at the balance the letter states, to the cent.
+    const cur = currencyOf(c);
+    const now = amountAt(c, "outstanding", "total").raw;
+    const up = sumAmounts(cur, sumAmounts(cur, plain(it.amount), plain(it.interest)), plain(it.fees));
+    if (
+      !toDec(up)
+        .minus(toDec(plain(it.payments)))
+        .eq(toDec(now))
+    )
+      badOption(
+        ["itemization"],
+        `amount + interest + fees − payments must equal the current balance (decision.amounts.outstanding.total ${now})`,
+        it,
+      );
+    c.memo.set("itemization.checked", true);
+  }
+  return it;
+}
+
+function itemMoney(c: RenderContext, key: "amount" | "interest" | "fees" | "payments"): Money {
+  return money(c, plain(itemizationOf(c)[key]), currencyOf(c));
+}
+
 // ---------- resolvers ----------
 
 type Resolver = (c: RenderContext) => Value | undefined;
@@ -257,7 +502,83 @@ const RESOLVERS: Record<string, Resolver> = {
     return s === undefined ? undefined : formatDate(s, c.locale);
   },
   today: (c) => formatDate(formatIsoDate(todayDay(c)), c.locale),
-  deadline: (c) => formatDate(formatIsoDate(todayDay(c) + c.deadlineDays), c.locale),
+  deadline: (c) => {
+    const n = deadlineDaysOf(c);
+    return n === null ? undefined : dayAfter(c, n);
+  },
+  "amount.componentsKnown": (c) => breakdownKnown(c),
+  "nextDue.date": (c) => {
+    const n = factOf(c, "daysUntilNextDue");
+    return isWhole(n, 0, 100_000) && typeof factOf(c, "nextDueAmount") === "number" ? dayAfter(c, n) : undefined;
+  },
+  "nextDue.amount": (c) => {
+    const x = factOf(c, "nextDueAmount");
+    return typeof x === "number" && Number.isFinite(x) && x >= 0 ? money(c, plain(x), currencyOf(c)) : undefined;
+  },
+  "conversation.lastDate": (c) => {
+    const n = factOf(c, "daysSinceRightPartyContact");
+    return isWhole(n, 0, 100_000) ? dayAfter(c, -n) : undefined;
+  },
+  "brokenPromise.date": (c) => {
+    const p = brokenPromiseOf(c);
+    return p && formatDate(p.dueDate, c.locale);
+  },
+  "brokenPromise.amount": (c) => {
+    const p = brokenPromiseOf(c);
+    return p && money(c, p.amount, currencyOf(c));
+  },
+  "consequence.any": (c) => CONSEQUENCES.some((k) => consequence(c, k)),
+  "consequence.creditReport": (c) => consequence(c, "credit_report"),
+  "consequence.legalReview": (c) => consequence(c, "legal_review"),
+  "consequence.visit": (c) => consequence(c, "visit"),
+  "consequence.agencyPlacement": (c) => consequence(c, "agency_placement"),
+  "consequence.chargeOff": (c) => consequence(c, "charge_off"),
+  "chargeOff.date": (c) => {
+    const at = paramOf(c, "chargeOffAtDpd");
+    if (at === undefined || at === null) return undefined;
+    if (!isWhole(at, 1, 100_000))
+      bad(["action", "params", "chargeOffAtDpd"], "expected a whole number of days past due", at);
+    const days = at - (resolveVariable(c, "dpd") as number);
+    return days > 0 ? dayAfter(c, days) : undefined;
+  },
+  "hours.call": (c) => hoursText(c, "call"),
+  "hours.callDays": (c) => daysText(c, "call"),
+  "hours.visit": (c) => hoursText(c, "visit"),
+  "hours.visitDays": (c) => daysText(c, "visit"),
+  "visit.earliestDate": (c) => {
+    const n = paramOf(c, "noticeDays");
+    if (n === undefined || n === null) return undefined;
+    if (!isWhole(n, 0, 365)) bad(["action", "params", "noticeDays"], "expected a whole number of days 0–365", n);
+    return dayAfter(c, n);
+  },
+  "visit.recorded": (c) => recorded(c, "visit"),
+  "contact.recorded": (c) => recorded(c, c.channel),
+  "appointment.date": (c) => {
+    const a = appointmentOf(c);
+    return a && formatDate(formatIsoDate(a.day), c.locale);
+  },
+  "appointment.time": (c) => {
+    const a = appointmentOf(c);
+    return a && formatHours(a.minute, null, c.locale);
+  },
+  "agency.placed": (c) => agencyOf(c)?.placed === true,
+  "agency.recalled": (c) => agencyOf(c)?.placed === false,
+  "agency.date": (c) => {
+    const a = agencyOf(c);
+    return a && formatDate(a.on, c.locale);
+  },
+  "agency.name": (c) => agencyOf(c)?.name,
+  "collector.debtCollector": (c) => c.collectorRole === "debt_collector",
+  "validation.endDate": (c) => {
+    if (c.validationPeriodEnd !== undefined) return formatDate(c.validationPeriodEnd, c.locale);
+    return formatDate(formatIsoDate(validationPeriodEnd(todayDay(c), c.holidays)), c.locale);
+  },
+  "itemization.date": (c) => formatDate(itemizationOf(c).date, c.locale),
+  "itemization.reference": (c) => itemizationReference(itemizationOf(c).reference, c.locale),
+  "itemization.amount": (c) => itemMoney(c, "amount"),
+  "itemization.interest": (c) => itemMoney(c, "interest"),
+  "itemization.fees": (c) => itemMoney(c, "fees"),
+  "itemization.payments": (c) => itemMoney(c, "payments"),
   "lender.name": (c) => lenderText(c, "name"),
   "lender.phone": (c) => lenderText(c, "phone"),
   "lender.email": (c) => lenderText(c, "email"),
@@ -309,14 +630,66 @@ const RESOLVERS: Record<string, Resolver> = {
   },
 };
 
+function recorded(c: RenderContext, channel: Channel): boolean {
+  return (
+    paramOf(c, "recorded") === true || (c.profiles?.requirements(channel).some((r) => /RECORD/i.test(r.code)) ?? false)
+  );
+}
+
+function hoursText(c: RenderContext, channel: "call" | "visit"): string | undefined {
+  const h = c.profiles?.hours(channel);
+  return h ? formatHours(h.start, h.end, c.locale) : undefined;
+}
+
+function daysText(c: RenderContext, channel: "call" | "visit"): string | undefined {
+  const h = c.profiles?.hours(channel);
+  return h && h.days !== 0b1111111 && h.days !== 0 ? formatWeekdays(h.days, c.locale) : undefined;
+}
+
+const ITEMIZATION_PHRASES: Readonly<Record<string, Readonly<Record<Itemization["reference"], string>>>> = {
+  en: {
+    last_statement: "the last statement date",
+    charge_off: "the charge-off date",
+    last_payment: "the last payment date",
+    transaction: "the transaction date",
+    judgment: "the judgment date",
+  },
+  es: {
+    last_statement: "la fecha del último estado de cuenta",
+    charge_off: "la fecha de cancelación contable",
+    last_payment: "la fecha del último pago",
+    transaction: "la fecha de la transacción",
+    judgment: "la fecha de la sentencia",
+  },
+  zh: {
+    last_statement: "最近一期账单日",
+    charge_off: "核销日",
+    last_payment: "最近一次还款日",
+    transaction: "交易日",
+    judgment: "判决日",
+  },
+};
+
+function itemizationReference(ref: Itemization["reference"], locale: string): string {
+  const lang = locale.split("-")[0]!.toLowerCase();
+  return (ITEMIZATION_PHRASES[lang] ?? ITEMIZATION_PHRASES.en!)[ref];
+}
+
 /** Value of a catalogue variable for this render (memoized per render). */
 export function resolveVariable(c: RenderContext, name: string): Value | undefined {
   const m = c.memo;
   if (m.has(name)) return m.get(name);
-  const r = RESOLVER_MAP.get(name);
-  const v = r ? r(c) : undefined;
+  let v: Value | undefined;
+  if (name.startsWith("facts.")) v = primitive(factOf(c, name.slice(6)));
+  else if (name.startsWith("params.")) v = primitive(paramOf(c, name.slice(7)));
+  else v = RESOLVER_MAP.get(name)?.(c);
   m.set(name, v);
   return v;
+}
+
+/** Whether an `{{#if}}` comparison holds: the value equals the literal (numbers by value). */
+export function equalsLiteral(v: Value | undefined, lit: string | number | boolean): boolean {
+  return v === lit;
 }
 
 const RESOLVER_MAP: ReadonlyMap<string, Resolver> = new Map(Object.entries(RESOLVERS));

@@ -148,3 +148,92 @@ export function maskAccount(accountId: string): string {
   const keep = Math.min(4, Math.floor(total / 2));
   return "****" + kept.slice(kept.length - keep);
 }
+
+const WEEKDAYS: Readonly<Record<string, readonly string[]>> = {
+  en: ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
+  zh: ["周一", "周二", "周三", "周四", "周五", "周六", "周日"],
+};
+const conjunctions = new BoundedCache<Intl.ListFormat>(64, 35);
+const timeFormats = new BoundedCache<Intl.DateTimeFormat>(64, 35);
+
+function clockText(minute: number, locale: string): string {
+  const h = Math.floor(minute / 60) % 24;
+  const m = minute % 60;
+  const lang = locale.split("-")[0]!.toLowerCase();
+  if (lang === "zh") return `${minute === 1440 ? 24 : h}:${String(m).padStart(2, "0")}`;
+  if (lang === "en") {
+    if (minute === 0 || minute === 1440) return "midnight";
+    const us = locale.toLowerCase() === "en-us";
+    const h12 = h % 12 === 0 ? 12 : h % 12;
+    const mm = m === 0 ? "" : `:${String(m).padStart(2, "0")}`;
+    const half = h < 12 ? (us ? " a.m." : "am") : us ? " p.m." : "pm";
+    return `${h12}${mm}${half}`;
+  }
+  let f = timeFormats.get(locale);
+  if (!f)
+    f = timeFormats.set(
+      locale,
+      intl(
+        "formatHours",
+        locale,
+        () => new Intl.DateTimeFormat(locale, { hour: "numeric", minute: "2-digit", timeZone: "UTC" }),
+      ),
+    );
+  return f.format(new Date(Date.UTC(2000, 0, 1, h, m)));
+}
+
+/**
+ * A local clock time, or a range of one, the way `locale` writes it in a letter: "9am to 8pm"
+ * (en-GB), "9 a.m. to 8 p.m." (en-US), "9:00至20:00" (zh-CN). Minutes from midnight.
+ *
+ * @example
+ * formatHours(540, 1200, "en-GB") // "9am to 8pm"
+ * formatHours(840, null, "en-US") // "2 p.m."
+ */
+export function formatHours(start: number, end: number | null, locale: string): string {
+  if (!Number.isInteger(start) || start < 0 || start > 1440)
+    bad("formatHours", "start", "expected minutes 0–1440", start);
+  if (end !== null && (!Number.isInteger(end) || end < 0 || end > 1440))
+    bad("formatHours", "end", "expected minutes 0–1440", end);
+  if (typeof locale !== "string") bad("formatHours", "locale", "expected a locale string", locale);
+  const a = clockText(start, locale);
+  if (end === null) return a;
+  const lang = locale.split("-")[0]!.toLowerCase();
+  const b = clockText(end, locale);
+  return lang === "zh" ? `${a}至${b}` : lang === "en" ? `${a} to ${b}` : `${a}–${b}`;
+}
+
+/**
+ * ISO weekdays (bit d−1 set for day d, 1 = Monday) as a phrase: a run of three or more as a
+ * range ("Monday to Saturday", "周一至周六"), else a list ("Monday, Wednesday and Friday").
+ *
+ * @example
+ * formatWeekdays(0b0111111, "en-GB") // "Monday to Saturday"
+ */
+export function formatWeekdays(mask: number, locale: string): string {
+  if (!Number.isInteger(mask) || mask <= 0 || mask > 0b1111111)
+    bad("formatWeekdays", "mask", "expected a non-empty set of weekdays", mask);
+  const lang = locale.split("-")[0]!.toLowerCase();
+  const names =
+    WEEKDAYS[lang] ??
+    intl("formatWeekdays", locale, () =>
+      // 2024-01-01 was a Monday.
+      Array.from({ length: 7 }, (_, i) =>
+        new Date(Date.UTC(2024, 0, 1 + i)).toLocaleDateString(locale, { weekday: "long", timeZone: "UTC" }),
+      ),
+    );
+  const days = [1, 2, 3, 4, 5, 6, 7].filter((d) => (mask & (1 << (d - 1))) !== 0);
+  const run = days.every((d, i) => i === 0 || d === days[i - 1]! + 1);
+  if (run && days.length >= 3) {
+    const a = names[days[0]! - 1]!;
+    const b = names[days[days.length - 1]! - 1]!;
+    return lang === "zh" ? `${a}至${b}` : lang === "en" ? `${a} to ${b}` : `${a}–${b}`;
+  }
+  let f = conjunctions.get(locale);
+  if (!f)
+    f = conjunctions.set(
+      locale,
+      intl("formatWeekdays", locale, () => new Intl.ListFormat(locale, { type: "conjunction", style: "long" })),
+    );
+  return f.format(days.map((d) => names[d - 1]!));
+}

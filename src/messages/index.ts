@@ -9,7 +9,7 @@ export type { LenderDetails, MessageDecision } from "./context.js";
 export { formatDate, maskAccount } from "./format.js";
 export type { RenderedMessage, RenderOptions } from "./render.js";
 export { renderMessage, runTemplateTests } from "./render.js";
-export type { MessageTemplate, MessageTemplateJson } from "./template.js";
+export type { MessageTemplate, MessageTemplateJson, TemplateParam } from "./template.js";
 export { loadTemplate, MessageTemplateSchema } from "./template.js";
 
 export { ITEM_VARIABLES, MESSAGE_VARIABLES } from "./variables.js";

@@ -1,16 +1,23 @@
 import { ArrearsError, type ArrearsIssue } from "../errors/index.js";
 import type { Channel } from "../model/schema.js";
+import { isAmountLike } from "../money/index.js";
+import { parseIsoDate } from "../time/index.js";
 import { type EmbeddedTestResult, expectEqual, runEmbeddedCases } from "../util/index.js";
 import {
+  equalsLiteral,
+  ITEMIZATION_REFERENCES,
   type Item,
+  type Itemization,
   type LenderDetails,
+  type MessageAccount,
   type MessageDecision,
   type RenderContext,
   resolveVariable,
   truthy,
   type Value,
 } from "./context.js";
-import type { TemplateNode } from "./language.js";
+import type { TemplateNode, Test } from "./language.js";
+import { profileView } from "./profiles.js";
 import {
   type Audience,
   compiledLocales,
@@ -29,13 +36,26 @@ export interface RenderOptions {
   locale?: string;
   /**
    * The account the decision is about (a parsed `Account` fits): supplies `locale`, `timeZone`
-   * and `borrower.name` when the decision does not carry them.
+   * and `borrower.name` when the decision does not carry them, the agreed visit time
+   * (`appointment.*`), agency placements (`agency.*`) and, for a full account, broken promises.
    */
-  account?: {
-    locale?: string | undefined;
-    timeZone?: string | undefined;
-    borrower?: { name?: string | undefined } | undefined;
-  };
+  account?: MessageAccount;
+  /**
+   * The guardrail profiles that apply (loaded, JSON, or shipped ids): contact hours
+   * (`hours.*`) and visit requirements (`visit.recorded`) come from them. `decide` passes the
+   * decision's profiles.
+   */
+  profiles?: readonly unknown[];
+  /** Whether the sender is the creditor (default) or a debt collector (`collector.debtCollector`). */
+  collectorRole?: "creditor" | "debt_collector";
+  /** Days of grace after a promise's date before it counts as broken (`brokenPromise.*`); default 2. */
+  promiseGraceDays?: number;
+  /** The itemization of a validation notice (`itemization.*`): reference date and amounts. */
+  itemization?: Itemization;
+  /** The validation period's end date (ISO) when the lender computes it; else it is computed. */
+  validationPeriodEnd?: string;
+  /** Legal public holidays (ISO dates) for the validation period; default 5 U.S.C. 6103(a). */
+  holidays?: readonly string[];
   /** Lender details: name, phone, e-mail, website, address, payment methods, complaint route. */
   lender?: LenderDetails;
   /**
@@ -44,7 +64,10 @@ export interface RenderOptions {
    * `optOutText`), chosen for the rendered locale (exact, then same language).
    */
   optOutText?: string | Readonly<Record<string, string>>;
-  /** Days from the letter date to `{{deadline}}`; default the template's `deadlineDays`. */
+  /**
+   * Days from the letter date to `{{deadline}}`; default the action's `params.deadlineDays`,
+   * else the template's `deadlineDays`.
+   */
   deadlineDays?: number;
 }
 
@@ -107,13 +130,26 @@ function renderNodes(nodes: readonly TemplateNode[], c: RenderContext, item: Ite
     }
     afterValue = n.t === "var";
     if (n.t === "var") out += show(lookup(c, n.name, item), n.name);
-    else if (n.t === "if") out += renderNodes(truthy(lookup(c, n.name, item)) ? n.then : n.else, c, item);
+    else if (n.t === "if") out += renderNodes(holds(n.test, lookup(c, n.name, item)) ? n.then : n.else, c, item);
     else {
       const list = lookup(c, n.name, item);
       if (Array.isArray(list)) for (const it of list) out += renderNodes(n.body, c, it);
     }
   }
   return out;
+}
+
+function holds(test: Test, v: Value | undefined): boolean {
+  switch (test.op) {
+    case "truthy":
+      return truthy(v);
+    case "falsy":
+      return !truthy(v);
+    case "==":
+      return equalsLiteral(v, test.value);
+    case "!=":
+      return !equalsLiteral(v, test.value);
+  }
 }
 
 function lookup(c: RenderContext, name: string, item: Item | null): Value | undefined {
@@ -130,6 +166,77 @@ function show(v: Value | undefined, name: string): string {
     [{ path: ["decision"], message: `no value for template variable "${name}"` }],
     "renderMessage",
   );
+}
+
+const isObject = (x: unknown): x is Record<string, unknown> => typeof x === "object" && x !== null && !Array.isArray(x);
+
+// The options that feed the truthfulness variables, checked here so a bad one fails with its path.
+function checkExtras(
+  o: RenderOptions,
+): Pick<
+  RenderContext,
+  "profiles" | "collectorRole" | "itemization" | "validationPeriodEnd" | "holidays" | "promiseGraceDays"
+> {
+  const { profiles, collectorRole, itemization, validationPeriodEnd, holidays, promiseGraceDays } = o;
+  if (profiles !== undefined && !Array.isArray(profiles))
+    optionsError([
+      { path: ["profiles"], message: "expected an array of guardrail profiles or ids", received: profiles },
+    ]);
+  if (collectorRole !== undefined && collectorRole !== "creditor" && collectorRole !== "debt_collector")
+    optionsError([
+      { path: ["collectorRole"], message: 'expected "creditor" or "debt_collector"', received: collectorRole },
+    ]);
+  if (
+    promiseGraceDays !== undefined &&
+    (!Number.isInteger(promiseGraceDays) || promiseGraceDays < 0 || promiseGraceDays > 60)
+  )
+    optionsError([
+      { path: ["promiseGraceDays"], message: "expected a whole number of days 0–60", received: promiseGraceDays },
+    ]);
+  if (
+    validationPeriodEnd !== undefined &&
+    (typeof validationPeriodEnd !== "string" || Number.isNaN(parseIsoDate(validationPeriodEnd)))
+  )
+    optionsError([
+      { path: ["validationPeriodEnd"], message: "expected an ISO date YYYY-MM-DD", received: validationPeriodEnd },
+    ]);
+  if (holidays !== undefined) {
+    if (!Array.isArray(holidays))
+      optionsError([{ path: ["holidays"], message: "expected an array of ISO dates", received: holidays }]);
+    holidays.forEach((h, i) => {
+      if (typeof h !== "string" || Number.isNaN(parseIsoDate(h)))
+        optionsError([{ path: ["holidays", i], message: "expected an ISO date YYYY-MM-DD", received: h }]);
+    });
+  }
+  if (itemization !== undefined) checkItemization(itemization);
+  return {
+    profiles: profiles === undefined ? null : profileView(profiles, collectorRole),
+    collectorRole: collectorRole ?? "creditor",
+    itemization,
+    validationPeriodEnd,
+    holidays,
+    promiseGraceDays,
+  };
+}
+
+function checkItemization(it: unknown): asserts it is Itemization {
+  if (!isObject(it)) optionsError([{ path: ["itemization"], message: "expected an object", received: it }]);
+  const issues: ArrearsIssue[] = [];
+  for (const k of Object.keys(it))
+    if (!["reference", "date", "amount", "interest", "fees", "payments"].includes(k))
+      issues.push({ path: ["itemization", k], message: "unknown field", received: it[k] });
+  if (!(ITEMIZATION_REFERENCES as readonly unknown[]).includes(it.reference))
+    issues.push({
+      path: ["itemization", "reference"],
+      message: `expected one of ${ITEMIZATION_REFERENCES.join(", ")}`,
+      received: it.reference,
+    });
+  if (typeof it.date !== "string" || Number.isNaN(parseIsoDate(it.date)))
+    issues.push({ path: ["itemization", "date"], message: "expected an ISO date YYYY-MM-DD", received: it.date });
+  for (const k of ["amount", "interest", "fees", "payments"])
+    if (!isAmountLike(it[k]) || String(it[k]).startsWith("-"))
+      issues.push({ path: ["itemization", k], message: "expected a non-negative decimal amount", received: it[k] });
+  if (issues.length > 0) optionsError(issues);
 }
 
 function withAccount(d: MessageDecision, a: NonNullable<RenderOptions["account"]>): MessageDecision {
@@ -212,6 +319,7 @@ export function renderMessage(
     );
   }
   const { locale, optOutText, deadlineDays, account } = options;
+  const extra = checkExtras(options);
   if (locale !== undefined && typeof locale !== "string")
     optionsError([{ path: ["locale"], message: "expected a locale string", received: locale }]);
   if (account !== undefined && (typeof account !== "object" || account === null))
@@ -229,11 +337,17 @@ export function renderMessage(
   const d = account ? withAccount(decision, account) : decision;
   const c: RenderContext = {
     d,
+    channel: t.channel,
     locale: chosen.locale,
     lender,
     defaults: chosen.defaults,
     optOut: optOutFor(optOutText, chosen.locale) ?? chosen.optOutText,
-    deadlineDays: deadlineDays ?? t.deadlineDays,
+    deadlineOption: deadlineDays,
+    templateDeadlineDays: t.deadlineDays,
+    minDeadlineDays: t.minDeadlineDays,
+    consequences: t.consequences,
+    account,
+    ...extra,
     memo: new Map<string, Value | undefined>(),
   };
 
@@ -266,7 +380,11 @@ export function runTemplateTests(template: MessageTemplate | unknown): EmbeddedT
   const t = loadTemplate(template);
   return runEmbeddedCases(t.tests, (tc) => {
     const failures: string[] = [];
-    const message = renderMessage(t, tc.decision as unknown as MessageDecision, (tc.options ?? {}) as RenderOptions);
+    const message = renderMessage(
+      t,
+      tc.decision as unknown as MessageDecision,
+      (tc.options ?? {}) as unknown as RenderOptions,
+    );
     if (tc.expect.locale !== undefined) expectEqual(failures, "locale", tc.expect.locale, message.locale);
     for (const s of tc.expect.contains) if (!message.body.includes(s)) failures.push(`body lacks ${JSON.stringify(s)}`);
     for (const s of tc.expect.notContains)

@@ -2,7 +2,14 @@ import { z } from "zod";
 import { ArrearsError, type ArrearsIssue, issuesFromZod, readInput } from "../errors/index.js";
 import { type Channel, ChannelSchema, LocaleSchema } from "../model/schema.js";
 import { sharedRegistry } from "../util/shared.js";
-import { checkTemplateNodes, parseTemplateText, type TemplateNode } from "./language.js";
+import { CONSEQUENCES } from "./context.js";
+import {
+  type CheckResult,
+  checkTemplateNodes,
+  type Literal,
+  parseTemplateText,
+  type TemplateNode,
+} from "./language.js";
 import { VARIABLES_BY_NAME } from "./variables.js";
 
 /** Template text: one string, or an array of lines joined with "\n" (easier to read in JSON). */
@@ -46,6 +53,15 @@ const TestCaseSchema = z.strictObject({
       lender: z.record(z.string(), z.unknown()).optional(),
       optOutText: z.string().optional(),
       deadlineDays: z.number().int().optional(),
+      /** The account (JSON): appointments, agency placements, promises. */
+      account: z.record(z.string(), z.unknown()).optional(),
+      /** Ids of shipped guardrail profiles (their windows and requirements). */
+      profiles: z.array(z.string()).optional(),
+      collectorRole: z.enum(["creditor", "debt_collector"]).optional(),
+      itemization: z.record(z.string(), z.unknown()).optional(),
+      validationPeriodEnd: z.string().optional(),
+      holidays: z.array(z.string()).optional(),
+      promiseGraceDays: z.number().int().optional(),
     })
     .optional(),
   expect: z.strictObject({
@@ -70,8 +86,20 @@ export const MessageTemplateSchema = z.strictObject({
   description: z.string().min(1),
   channel: ChannelSchema,
   audience: z.enum(["borrower", "third_party"]),
-  /** Days from the letter date to `{{deadline}}`. */
-  deadlineDays: z.number().int().min(0).max(365).default(14),
+  /**
+   * Days from the letter date to `{{deadline}}` when neither the renderer option nor the action's
+   * `params.deadlineDays` gives them. Without it, a template states a deadline only when one is
+   * given (`{{#if deadline}}`).
+   */
+  deadlineDays: z.number().int().min(0).max(365).optional(),
+  /** The least a deadline may be (a default notice gives at least 14 days after service). */
+  minDeadlineDays: z.number().int().min(0).max(365).default(0),
+  /**
+   * Consequences the template's purpose itself states (a notice before credit reporting states
+   * `credit_report`), added to the action's `params.consequence`; still silenced by a hold or a
+   * time bar like any other.
+   */
+  consequences: z.array(z.enum(CONSEQUENCES)).default([]),
   /** Where the required contents come from (regulation, lender practice). */
   source: z.string().optional(),
   locales: z.record(z.string(), LocaleBlockSchema),
@@ -92,6 +120,54 @@ export interface CompiledLocale {
   placesOptOut: boolean;
 }
 
+/** An action param a template reads (see {@link MessageTemplate.params}). */
+export interface TemplateParam {
+  name: string;
+  /** Its type: from the variable that reads it, else from the literals it is compared with ("any" when only printed or tested). */
+  type: "string" | "number" | "boolean" | "any";
+  /** Values the template tells apart (the others take the `{{else}}` branch); for `consequence`, every value it accepts. */
+  values: readonly Literal[];
+  printed: boolean;
+  /** `template`: read as `params.<name>` in the text; `renderer`: read for a variable (e.g. `consequence.*`). */
+  readBy: "template" | "renderer";
+}
+
+/** Params the renderer reads for a variable, with their type. */
+const RENDERER_PARAMS: readonly {
+  variable: RegExp;
+  name: string;
+  type: TemplateParam["type"];
+  values?: readonly string[];
+}[] = [
+  { variable: /^consequence\./, name: "consequence", type: "string", values: CONSEQUENCES },
+  { variable: /^deadline$/, name: "deadlineDays", type: "number" },
+  { variable: /^chargeOff\.date$/, name: "chargeOffAtDpd", type: "number" },
+  { variable: /^visit\.earliestDate$/, name: "noticeDays", type: "number" },
+  { variable: /^(visit|contact)\.recorded$/, name: "recorded", type: "boolean" },
+];
+
+function templateParams(acc: CheckResult): TemplateParam[] {
+  const out = new Map<string, TemplateParam>();
+  for (const [full, u] of acc.params) {
+    const values = [...new Set(u.compared)];
+    const kinds = new Set(values.map((v) => typeof v));
+    const type = kinds.size === 1 ? ([...kinds][0] as TemplateParam["type"]) : "any";
+    out.set(full.slice(7), { name: full.slice(7), type, values, printed: u.printed, readBy: "template" });
+  }
+  for (const r of RENDERER_PARAMS)
+    if (!out.has(r.name) && [...acc.used].some((v) => r.variable.test(v)))
+      out.set(r.name, {
+        name: r.name,
+        type: r.type,
+        values: [...(r.values ?? [])],
+        printed: false,
+        readBy: "renderer",
+      });
+  return [...out.values()]
+    .sort((a, b) => (a.name < b.name ? -1 : 1))
+    .map((p) => Object.freeze({ ...p, values: Object.freeze(p.values) }));
+}
+
 /** A loaded, validated template (from {@link loadTemplate}); immutable. */
 export interface MessageTemplate {
   readonly id: string;
@@ -99,7 +175,17 @@ export interface MessageTemplate {
   readonly description: string;
   readonly channel: Channel;
   readonly audience: Audience;
-  readonly deadlineDays: number;
+  /** Days to `{{deadline}}` when no option or param gives them; null: no deadline of its own. */
+  readonly deadlineDays: number | null;
+  readonly minDeadlineDays: number;
+  /** Consequences its purpose states (see {@link MessageTemplateSchema}). */
+  readonly consequences: readonly string[];
+  /**
+   * The action params it reads, sorted by name: `params.<name>` in its text and the params the
+   * renderer reads for its variables (`consequence`, `deadlineDays`, …). A policy declares these
+   * on every action that uses the template.
+   */
+  readonly params: readonly TemplateParam[];
   /** Locales in file order. */
   readonly locales: readonly string[];
   /** Catalogue variables the template uses in any locale, sorted. */
@@ -149,7 +235,7 @@ export function loadTemplate(json: unknown): MessageTemplate {
   const thirdParty = t.audience === "third_party";
   const electronic = ELECTRONIC_CHANNELS.has(t.channel);
   const locales = new Map<string, CompiledLocale>();
-  const used = new Set<string>();
+  const acc: CheckResult = { used: new Set(), params: new Map() };
   const keys = Object.keys(t.locales);
   if (keys.length === 0)
     issues.push({ path: ["locales"], message: 'expected at least one locale such as "en-US"', received: t.locales });
@@ -182,9 +268,10 @@ export function loadTemplate(json: unknown): MessageTemplate {
 
     const present = new Set(Object.keys(defaults));
     if (electronic && block.optOutText) present.add("optOut");
+    if (t.deadlineDays !== undefined) present.add("deadline");
     const check = (src: string, path: (string | number)[]): TemplateNode[] | null => {
       const nodes = parseTemplateText(src, path, issues);
-      if (nodes) for (const n of checkTemplateNodes(nodes, { path, present, thirdParty }, issues)) used.add(n);
+      if (nodes) checkTemplateNodes(nodes, { path, present, thirdParty, locale: loc }, issues, acc);
       return nodes;
     };
 
@@ -223,6 +310,12 @@ export function loadTemplate(json: unknown): MessageTemplate {
     });
   }
 
+  if (t.deadlineDays !== undefined && t.deadlineDays < t.minDeadlineDays)
+    issues.push({
+      path: ["deadlineDays"],
+      message: `expected at least minDeadlineDays (${t.minDeadlineDays})`,
+      received: t.deadlineDays,
+    });
   if (issues.length > 0) throw new ArrearsError("INVALID_TEMPLATE", issues, `template ${JSON.stringify(t.id)}`);
   const template: MessageTemplate = Object.freeze({
     id: t.id,
@@ -230,9 +323,12 @@ export function loadTemplate(json: unknown): MessageTemplate {
     description: t.description,
     channel: t.channel,
     audience: t.audience,
-    deadlineDays: t.deadlineDays,
+    deadlineDays: t.deadlineDays ?? null,
+    minDeadlineDays: t.minDeadlineDays,
+    consequences: Object.freeze([...t.consequences]),
+    params: Object.freeze(templateParams(acc)),
     locales: Object.freeze(keys),
-    variables: Object.freeze([...used].sort()),
+    variables: Object.freeze([...acc.used].sort()),
     tests: Object.freeze(t.tests),
   });
   compiled.set(template, locales);

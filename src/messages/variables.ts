@@ -5,7 +5,8 @@ import { closest } from "../errors/suggest.js";
  * catalogue when they are loaded, so a typo or a debt detail in a third-party message fails at
  * load time, never as an empty string in a letter.
  */
-type VariableKind = "text" | "money" | "date" | "number" | "flag" | "list";
+/** `fact` and `param` are the namespaces `facts.*` (tests only) and `params.*` (the action's params). */
+type VariableKind = "text" | "money" | "date" | "number" | "flag" | "list" | "fact" | "param";
 
 export interface VariableDefinition {
   name: string;
@@ -30,6 +31,7 @@ const v = (
   guards ? { name, kind, debt, optional, guards, description } : { name, kind, debt, optional, description };
 
 const INST = ["offer.isInstallments"] as const;
+const AGENCY = ["agency.placed", "agency.recalled"] as const;
 const SETTLE = ["offer.isSettlement"] as const;
 const DEFER = ["offer.isDeferral"] as const;
 
@@ -57,6 +59,185 @@ export const MESSAGE_VARIABLES: readonly VariableDefinition[] = [
   v("amount.penaltyInterest", "money", true, "Overdue penalty interest."),
   v("amount.fees", "money", true, "Overdue late and other fees."),
   v("amount.outstanding", "money", true, "Total outstanding balance (`amounts.outstanding.total`)."),
+  v(
+    "amount.componentsKnown",
+    "flag",
+    true,
+    "The overdue breakdown may be shown: `amounts.overdueComponentsKnown` is not false (a snapshot that gave only a total sets it false) and principal + interest + penalty interest + fees add up to the total exactly. Guard every breakdown with it.",
+  ),
+  v(
+    "nextDue.date",
+    "date",
+    true,
+    "Date of the next scheduled due after today (`today` + `facts.daysUntilNextDue`); absent when none.",
+    true,
+  ),
+  v("nextDue.amount", "money", true, "Amount of that due (`facts.nextDueAmount`, in the decision's currency).", true, [
+    "nextDue.date",
+  ]),
+  v(
+    "conversation.lastDate",
+    "date",
+    true,
+    "Date of the last right-party contact (`today` − `facts.daysSinceRightPartyContact`); absent when none.",
+    true,
+  ),
+  v(
+    "brokenPromise.date",
+    "date",
+    true,
+    "Due date of the most recent broken promise (nothing paid by its date + the promise grace: renderer option `promiseGraceDays`, default 2), read from the account's contacts; absent when none, or without `options.account`.",
+    true,
+  ),
+  v("brokenPromise.amount", "money", true, "Amount of that promise.", true, ["brokenPromise.date"]),
+  v(
+    "consequence.any",
+    "flag",
+    true,
+    'At least one `consequence.*` below holds: a "what happens next" heading may be shown.',
+  ),
+  v(
+    "consequence.creditReport",
+    "flag",
+    true,
+    "The letter may say missed payments are (or will be) reported to credit reference agencies: the action's `params.consequence` (or the template's `consequences`) names `credit_report`, and no hold is in force (`facts.onHold`, `decision.holds`).",
+  ),
+  v(
+    "consequence.legalReview",
+    "flag",
+    true,
+    "The letter may say the account may be referred for legal action: `params.consequence` (or the template's `consequences`) names `legal_review`, the debt is not time-barred (`facts.timeBarred`, `decision.limitation.timeBarred`) and no hold is in force. The only place a template may mention legal action (checked at load).",
+  ),
+  v(
+    "consequence.visit",
+    "flag",
+    true,
+    "The letter may say a home visit may follow: `params.consequence` names `visit`, no hold is in force and the borrower has not opted out of visits (`facts.visitOptOut`).",
+  ),
+  v(
+    "consequence.agencyPlacement",
+    "flag",
+    true,
+    "The letter may say the account may be placed with a collection agency: `params.consequence` names `agency_placement` and no hold is in force.",
+  ),
+  v(
+    "consequence.chargeOff",
+    "flag",
+    true,
+    "The letter may say the account may be charged off: `params.consequence` names `charge_off` and no hold is in force.",
+  ),
+  v(
+    "chargeOff.date",
+    "date",
+    true,
+    "Day the account reaches its charge-off age: `today` + `params.chargeOffAtDpd` − `dpd`, when that is after today; absent otherwise.",
+    true,
+  ),
+  v(
+    "hours.call",
+    "text",
+    false,
+    'Calling hours in the locale ("8am to 9pm", "8:00至22:00"): the stricter of the `call` windows of the guardrail profiles given in renderer option `profiles`; absent without them.',
+    true,
+  ),
+  v(
+    "hours.callDays",
+    "text",
+    false,
+    'The weekdays calls are allowed on ("Monday to Saturday"), when the profiles restrict them; absent when every day is allowed.',
+    true,
+  ),
+  v(
+    "hours.visit",
+    "text",
+    false,
+    "Visiting hours in the locale: the stricter of the `visit` windows of the profiles in option `profiles`; absent without them.",
+    true,
+  ),
+  v(
+    "hours.visitDays",
+    "text",
+    false,
+    "The weekdays visits are allowed on, when the profiles restrict them (windows' `days`, `restDays` weekdays).",
+    true,
+  ),
+  v(
+    "visit.earliestDate",
+    "date",
+    true,
+    "Earliest day of an announced visit: `today` + the action's `params.noticeDays`; absent without that param.",
+    true,
+  ),
+  v(
+    "visit.recorded",
+    "flag",
+    true,
+    "The visit is recorded: the action's `params.recorded` is true, or a requirement of the profiles for channel `visit` has a code containing RECORD.",
+  ),
+  v(
+    "contact.recorded",
+    "flag",
+    true,
+    "This contact is recorded: the action's `params.recorded` is true, or a requirement of the profiles for the template's channel has a code containing RECORD.",
+  ),
+  v(
+    "appointment.date",
+    "date",
+    true,
+    "Date of the visit time the borrower agreed to (the earliest contact `appointment` of kind visit made by `asOf` and not before it, from `options.account`); absent when none.",
+    true,
+  ),
+  v(
+    "appointment.time",
+    "text",
+    true,
+    'Local time of that appointment in the borrower\'s zone ("2pm", "2 p.m.", "14:00").',
+    true,
+    ["appointment.date"],
+  ),
+  v(
+    "agency.placed",
+    "flag",
+    true,
+    "The latest agency event on the account (`options.account.events`, on or before the letter date) is `agency_placed`.",
+  ),
+  v("agency.recalled", "flag", true, "The latest agency event is `agency_recalled`."),
+  v("agency.date", "date", true, "Date of that event.", true, AGENCY),
+  v(
+    "agency.name",
+    "text",
+    true,
+    "The agency named on the placement (`agency` of the `agency_placed` event); absent when not given.",
+    true,
+  ),
+  v(
+    "collector.debtCollector",
+    "flag",
+    true,
+    'The sender collects as a debt collector (renderer option `collectorRole: "debt_collector"`), not as the creditor: Reg F disclosures apply.',
+  ),
+  v(
+    "validation.endDate",
+    "date",
+    true,
+    "End of the validation period (12 CFR 1006.34(b)(5)): renderer option `validationPeriodEnd`, else 30 days after the assumed receipt, 5 days after the letter date excluding Saturdays, Sundays and legal public holidays (option `holidays`, else 5 U.S.C. 6103(a) with observed days).",
+  ),
+  v(
+    "itemization.date",
+    "date",
+    true,
+    "Itemization date (1006.34(b)(3)) from renderer option `itemization` (required by templates that use it).",
+  ),
+  v(
+    "itemization.reference",
+    "text",
+    true,
+    'Which reference date it is, as a phrase in the locale ("the last statement date").',
+  ),
+  v("itemization.amount", "money", true, "What was owed on the itemization date."),
+  v("itemization.interest", "money", true, "Interest charged since the itemization date."),
+  v("itemization.fees", "money", true, "Fees charged since the itemization date."),
+  v("itemization.payments", "money", true, "Payments and credits since the itemization date."),
   v("dpd", "number", true, "Days past due (`facts.dpd`)."),
   v("daysOverdue", "text", true, '`dpd` as a phrase in the locale, plural-correct: "1 day", "12 days", "12天".'),
   v(
@@ -76,7 +257,8 @@ export const MESSAGE_VARIABLES: readonly VariableDefinition[] = [
     "deadline",
     "date",
     true,
-    "`today` + `deadlineDays` (renderer option, else the template's `deadlineDays`, default 14).",
+    "`today` + days from the renderer option `deadlineDays`, else the action's `params.deadlineDays`, else the template's `deadlineDays`; absent when none gives one (a template without `deadlineDays` guards it with `{{#if deadline}}`).",
+    true,
   ),
   v("lender.name", "text", false, "Lender's name (renderer option `lender.name`).", true),
   v("lender.phone", "text", false, "Lender's phone number for call-backs.", true),

@@ -46,7 +46,7 @@ describe("golden messages", () => {
     const m = renderMessage(getTemplate("formal-letter"), cnDecision, { lender: cnLender });
     expect(m).toMatchObject({
       templateId: "formal-letter",
-      templateVersion: "1.1.0",
+      templateVersion: "2.0.0",
       channel: "letter",
       locale: "zh-CN",
       audience: "borrower",
@@ -56,7 +56,7 @@ describe("golden messages", () => {
 });
 
 describe("shipped templates", () => {
-  it("ships the ids the default policy references, each with zh-CN and en-US", () => {
+  it("ships the ids the policies reference, each in the locales where it applies", () => {
     expect(Object.keys(TEMPLATES).sort()).toEqual([
       "call-script",
       "email-reminder",
@@ -69,7 +69,7 @@ describe("shipped templates", () => {
     for (const id of Object.keys(TEMPLATES)) {
       const t = getTemplate(id);
       expect(t.id).toBe(id);
-      expect([...t.locales].sort()).toEqual(["en-US", "zh-CN"]);
+      expect([...t.locales].sort()).toEqual(["en-GB", "en-US", "zh-CN"]);
       expect(getTemplate(id)).toBe(t); // cached
     }
   });
@@ -184,10 +184,12 @@ describe("loadTemplate validation (at load, never at render)", () => {
     const msg = (body: string) => loadError({ ...base, locales: { "en-US": { body } } }).issues[0]!.message;
     expect(msg("{{#if dpd}}late")).toBe("{{#if dpd}} is never closed with {{/if}}");
     expect(msg("late{{/if}}")).toBe("{{/if}} without a matching {{#if}}");
-    expect(msg("{{else}}")).toBe("{{else}} outside an {{#if}} block");
+    expect(msg("{{else}}")).toBe("{{else}} outside an {{#if}} or {{#unless}} block");
+    expect(msg("{{#unless dpd}}x{{/if}}")).toBe("{{/if}} without a matching {{#if}}");
     expect(msg("{{dpd")).toBe('unclosed "{{" at character 0');
     expect(msg("{{dpd | upper}}")).toContain('unsupported tag "{{dpd | upper}}"');
-    expect(msg("{{#if}}x{{/if}}")).toBe('"{{#if}}" needs one variable name');
+    expect(msg("{{#if}}x{{/if}}")).toBe('"{{#if}}" needs one variable name, or a comparison such as name == "value"');
+    expect(msg('{{#if params.stage === "x"}}x{{/if}}')).toMatch(/needs one variable name, or a comparison/);
     expect(msg("{{#if dpd}}{{#each offer.installments}}{{#each offer.installments}}{{/each}}{{/each}}{{/if}}")).toMatch(
       /may be absent|nested/,
     );
@@ -339,7 +341,8 @@ describe("renderMessage", () => {
   it("locale: option, then the decision's, then facts.locale; nearest template locale, else en-US", () => {
     expect(renderMessage(sms, cnDecision).locale).toBe("zh-CN");
     expect(renderMessage(sms, cnDecision, { locale: "en-US" }).locale).toBe("en-US");
-    expect(renderMessage(sms, { ...usDecision, locale: "en-GB" }).locale).toBe("en-US");
+    expect(renderMessage(sms, { ...usDecision, locale: "en-GB" }).locale).toBe("en-GB");
+    expect(renderMessage(sms, { ...usDecision, locale: "en-AU" }).locale).toBe("en-US");
     expect(renderMessage(sms, { ...usDecision, locale: "zh-Hant-TW" }).locale).toBe("zh-CN");
     expect(renderMessage(sms, { ...usDecision, locale: "fr-FR" }).locale).toBe("en-US");
     const { locale: _omit, ...noLocale } = cnDecision;
