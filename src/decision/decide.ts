@@ -516,7 +516,8 @@ function decideParsed(rp: ResolvedPolicy, account: Account, options: DecideOptio
       const optOutText = rp.optOutText(profiles, a.channel);
       a.message = renderMessage(
         rp.templates.get(a.template)!,
-        { ...decision, action: a },
+        // The message also reads what the action is for (a letter of claim shares the final notice's template).
+        { ...decision, action: { ...a, purpose: rp.actions[a.type]?.purpose } },
         {
           account,
           ...(options.lender ? { lender: options.lender } : {}),

@@ -36,7 +36,7 @@ export interface MessageDecision {
     overdueComponentsKnown?: boolean;
   };
   /** The action the message is for: its offer, its params (`params.*` in templates). */
-  action?: { offer?: unknown; params?: Record<string, unknown> | undefined };
+  action?: { offer?: unknown; params?: Record<string, unknown> | undefined; purpose?: string | undefined };
   /** Holds in force (`Decision.holds`): any entry means no consequence may be stated. */
   holds?: readonly unknown[];
   /** The limitation status (`Decision.limitation`): a time-barred debt gets no threat of suit. */
@@ -239,6 +239,8 @@ function schedule(x: unknown): NormalizedOffer["installments"] {
 /** The decision's offer in one shape, or null when absent or not recognisably complete. */
 function normalizeOffer(raw: unknown, fallbackCurrency: string | undefined): NormalizedOffer | null {
   if (!isObj(raw)) return null;
+  // An offer that came back unaffordable, short of information or not applicable is never presented as an offer.
+  if (raw.status !== undefined && raw.status !== "offered") return null;
   const currency = typeof raw.currency === "string" && isKnownCurrency(raw.currency) ? raw.currency : fallbackCurrency;
   if (!currency || !isKnownCurrency(currency)) return null;
   const waived = isObj(raw.waived) ? raw.waived : {};
@@ -322,8 +324,14 @@ const primitive = (x: unknown): Value | undefined =>
 export const CONSEQUENCES = ["credit_report", "legal_review", "visit", "agency_placement", "charge_off"] as const;
 type Consequence = (typeof CONSEQUENCES)[number];
 
+/** A letter of claim (UK Pre-Action Protocol for Debt Claims) gives at least 30 days to reply. */
+const LETTER_OF_CLAIM_DAYS = 30;
+const isLetterOfClaim = (c: RenderContext): boolean => c.d.action?.purpose === "letter_of_claim";
+
 function declaredConsequences(c: RenderContext): ReadonlySet<string> {
   const out = new Set<string>(c.consequences);
+  // A letter of claim exists to say that court proceedings may follow (still silenced by a hold or a time bar).
+  if (isLetterOfClaim(c)) out.add("legal_review");
   const raw = paramOf(c, "consequence");
   if (raw === undefined || raw === null || raw === "") return out;
   const at = ["action", "params", "consequence"];
@@ -363,11 +371,14 @@ function deadlineDaysOf(c: RenderContext): number | null {
       n = p;
     }
   }
-  if (n !== null && n < c.minDeadlineDays) {
-    const message = `this template's deadline must be at least ${c.minDeadlineDays} days after the letter date`;
+  const least = isLetterOfClaim(c) ? Math.max(LETTER_OF_CLAIM_DAYS, c.minDeadlineDays) : c.minDeadlineDays;
+  if (n !== null && n < least) {
+    const message = `this ${isLetterOfClaim(c) ? "letter of claim" : "template"}'s deadline must be at least ${least} days after the letter date`;
     if (c.deadlineOption !== undefined) badOption(["deadlineDays"], message, n);
     bad(["action", "params", "deadlineDays"], message, n);
   }
+  if (n === null && isLetterOfClaim(c) && c.templateDeadlineDays !== null)
+    return Math.max(LETTER_OF_CLAIM_DAYS, c.templateDeadlineDays);
   return n ?? c.templateDeadlineDays;
 }
 
@@ -506,6 +517,7 @@ const RESOLVERS: Record<string, Resolver> = {
     const n = deadlineDaysOf(c);
     return n === null ? undefined : dayAfter(c, n);
   },
+  "action.purpose": (c) => (typeof c.d.action?.purpose === "string" ? c.d.action.purpose : undefined),
   "amount.componentsKnown": (c) => breakdownKnown(c),
   "nextDue.date": (c) => {
     const n = factOf(c, "daysUntilNextDue");

@@ -1,6 +1,7 @@
 import type { ArrearsIssue } from "../errors/index.js";
 import { closest } from "../errors/suggest.js";
 import { FACT_NAMES, FACTS, type FactDefinition } from "../facts/catalog.js";
+import { CONTACT_PURPOSES } from "../model/schema.js";
 import { suggestVariable, VARIABLES_BY_NAME, type VariableDefinition } from "./variables.js";
 
 const FACTS_BY_NAME: ReadonlyMap<string, FactDefinition> = new Map(FACTS.map((d) => [d.name, d]));
@@ -276,6 +277,11 @@ function namespaced(name: string): VariableDefinition | "unknown-fact" | undefin
 }
 
 function literalIssue(name: string, value: Literal): string | undefined {
+  if (name === "action.purpose") {
+    if (typeof value === "string" && (CONTACT_PURPOSES as readonly string[]).includes(value)) return undefined;
+    const hint = typeof value === "string" ? closest(value, CONTACT_PURPOSES) : undefined;
+    return `${JSON.stringify(value)} is not a contact purpose${hint ? `; did you mean "${hint}"?` : ""} (expected one of ${CONTACT_PURPOSES.join(", ")})`;
+  }
   if (!name.startsWith("facts.")) return undefined;
   const def = FACTS_BY_NAME.get(name.slice(6))!;
   if (def.type === "boolean" && typeof value !== "boolean") return `facts.${def.name} is true or false`;
@@ -353,11 +359,11 @@ export function checkTemplateNodes(
         (def.guards ?? []).some((g) => guarded.has(g));
       if (n.t === "var") {
         if (def.kind === "param") paramUse(def.name).printed = true;
-        if (def.kind === "flag" || def.kind === "list" || def.kind === "fact") {
+        if (def.kind === "flag" || def.kind === "list" || def.kind === "fact" || def.kind === "choice") {
           const use = def.kind === "list" ? "each" : "if";
           issues.push({
             path: ctx.path,
-            message: `"${def.name}" is ${def.kind === "fact" ? "a fact" : `a ${def.kind}`}: use it in {{#${use} ${def.name}}}, not printed`,
+            message: `"${def.name}" is ${def.kind === "fact" ? "a fact" : def.kind === "choice" ? "compared, never printed" : `a ${def.kind}`}: use it in {{#${use} ${def.name}}}, not printed`,
             received: tag,
           });
         } else if (!guardedOk) {
@@ -370,10 +376,10 @@ export function checkTemplateNodes(
       } else if (n.t === "if") {
         const { test } = n;
         if (test.op === "==" || test.op === "!=") {
-          if (def.kind !== "fact" && def.kind !== "param") {
+          if (def.kind !== "fact" && def.kind !== "param" && def.kind !== "choice") {
             issues.push({
               path: ctx.path,
-              message: `only facts.* and params.* can be compared with a value; use {{#if ${def.name}}}`,
+              message: `only facts.*, params.* and action.purpose can be compared with a value; use {{#if ${def.name}}}`,
               received: tag,
             });
           } else {

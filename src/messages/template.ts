@@ -85,7 +85,8 @@ export const MessageTemplateSchema = z.strictObject({
   version: z.string().min(1),
   description: z.string().min(1),
   channel: ChannelSchema,
-  audience: z.enum(["borrower", "third_party"]),
+  /** `internal`: a brief for the lender's own staff (a visitor brief); never sent to the borrower. */
+  audience: z.enum(["borrower", "third_party", "internal"]),
   /**
    * Days from the letter date to `{{deadline}}` when neither the renderer option nor the action's
    * `params.deadlineDays` gives them. Without it, a template states a deadline only when one is
@@ -107,7 +108,7 @@ export const MessageTemplateSchema = z.strictObject({
 });
 export type MessageTemplateJson = z.input<typeof MessageTemplateSchema>;
 
-export type Audience = "borrower" | "third_party";
+export type Audience = "borrower" | "third_party" | "internal";
 
 /** @internal One locale, parsed and checked. */
 export interface CompiledLocale {

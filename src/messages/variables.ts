@@ -5,8 +5,8 @@ import { closest } from "../errors/suggest.js";
  * catalogue when they are loaded, so a typo or a debt detail in a third-party message fails at
  * load time, never as an empty string in a letter.
  */
-/** `fact` and `param` are the namespaces `facts.*` (tests only) and `params.*` (the action's params). */
-type VariableKind = "text" | "money" | "date" | "number" | "flag" | "list" | "fact" | "param";
+/** `choice` is compared with a literal and never printed (`action.purpose`); `fact` and `param` are the namespaces `facts.*` (tests only) and `params.*` (the action's params). */
+type VariableKind = "text" | "money" | "date" | "number" | "flag" | "list" | "fact" | "param" | "choice";
 
 export interface VariableDefinition {
   name: string;
@@ -238,6 +238,12 @@ export const MESSAGE_VARIABLES: readonly VariableDefinition[] = [
   v("itemization.interest", "money", true, "Interest charged since the itemization date."),
   v("itemization.fees", "money", true, "Fees charged since the itemization date."),
   v("itemization.payments", "money", true, "Payments and credits since the itemization date."),
+  v(
+    "action.purpose",
+    "choice",
+    true,
+    'What the action is for: its `purpose` in the policy (`final_notice`, `letter_of_claim`, …); compared, never printed (`{{#if action.purpose == "letter_of_claim"}}`). Absent when the decision does not say.',
+  ),
   v("dpd", "number", true, "Days past due (`facts.dpd`)."),
   v("daysOverdue", "text", true, '`dpd` as a phrase in the locale, plural-correct: "1 day", "12 days", "12天".'),
   v(

@@ -115,9 +115,11 @@ describe("rendering properties", () => {
         fc.constantFrom(...ids),
         fc.option(fc.integer({ min: 0, max: 365 }), { nil: undefined }),
         (d, l, id, deadlineDays) => {
-          const m = renderMessage(getTemplate(id), d, {
+          const t = getTemplate(id);
+          // A template may refuse a deadline shorter than its minimum (a default notice: 14 days).
+          const m = renderMessage(t, d, {
             lender: l,
-            ...(deadlineDays !== undefined ? { deadlineDays } : {}),
+            ...(deadlineDays !== undefined ? { deadlineDays: Math.max(deadlineDays, t.minDeadlineDays) } : {}),
           });
           const all = m.body + "\n" + (m.subject ?? "");
           expect(all).not.toMatch(/undefined|NaN|null|\{\{|\}\}/);

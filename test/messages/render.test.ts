@@ -10,7 +10,7 @@ import {
   renderMessage,
 } from "../../src/index.js";
 import { getTemplate, maskAccount, runTemplateTests, TEMPLATES } from "../../src/messages/index.js";
-import { cnDecision, cnLender, GOLDEN, usDecision, usLender } from "./fixtures.js";
+import { cnDecision, cnLender, GOLDEN, goldenMatrix, usDecision, usLender } from "./fixtures.js";
 
 const golden = (file: string) => readFileSync(new URL(`./golden/${file}`, import.meta.url), "utf8");
 
@@ -34,7 +34,7 @@ const base = {
 };
 
 describe("golden messages", () => {
-  for (const g of GOLDEN) {
+  for (const g of [...GOLDEN, ...goldenMatrix(Object.keys(TEMPLATES))]) {
     it(`${g.file} matches its golden text`, () => {
       const m = renderMessage(getTemplate(g.template), g.decision, g.options);
       const text = (m.subject !== undefined ? `Subject: ${m.subject}\n\n` : "") + m.body + "\n";
@@ -46,7 +46,7 @@ describe("golden messages", () => {
     const m = renderMessage(getTemplate("formal-letter"), cnDecision, { lender: cnLender });
     expect(m).toMatchObject({
       templateId: "formal-letter",
-      templateVersion: "2.0.0",
+      templateVersion: "2.1.0",
       channel: "letter",
       locale: "zh-CN",
       audience: "borrower",
@@ -58,13 +58,23 @@ describe("golden messages", () => {
 describe("shipped templates", () => {
   it("ships the ids the policies reference, each in the locales where it applies", () => {
     expect(Object.keys(TEMPLATES).sort()).toEqual([
+      "arrears-notice",
       "call-script",
+      "credit-report-notice",
+      "debt-advice-signpost",
+      "default-notice",
       "email-reminder",
+      "emergency-contact-message",
+      "final-notice",
       "formal-letter",
       "hardship-offer-letter",
+      "placement-notice",
+      "pre-due-reminder",
       "sms-reminder",
       "third-party-message",
+      "visit-appointment",
       "visit-notice",
+      "visitor-brief",
     ]);
     for (const id of Object.keys(TEMPLATES)) {
       const t = getTemplate(id);

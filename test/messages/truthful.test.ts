@@ -74,7 +74,7 @@ describe("tests on facts and params", () => {
     );
     expect(msgs('{{#if facts.timeBarred == "yes"}}x{{/if}}')).toEqual(["facts.timeBarred is true or false"]);
     expect(msgs('{{#if amount.fees == "0"}}x{{/if}}')).toEqual([
-      "only facts.* and params.* can be compared with a value; use {{#if amount.fees}}",
+      "only facts.*, params.* and action.purpose can be compared with a value; use {{#if amount.fees}}",
     ]);
     expect(msgs("{{#if params.Bad}}x{{/if}}")[0]).toMatch(/unknown variable "params.Bad"/);
   });
@@ -410,5 +410,62 @@ describe("formatting hours and weekdays", () => {
     expect(formatWeekdays(0b0111111, "zh-CN")).toBe("周一至周六");
     expect(formatWeekdays(0b1000001, "en-GB")).toBe("Monday and Sunday");
     expect(() => formatWeekdays(0, "en-GB")).toThrow(ArrearsError);
+  });
+});
+
+describe("what the action is for, and offers that did not fit", () => {
+  const withPurpose = (purpose: string, d: MessageDecision = usDecision): MessageDecision => ({
+    ...d,
+    action: { ...d.action, purpose },
+  });
+
+  it('{{#if action.purpose == "…"}} compares the purpose; a wrong literal fails at load with a hint; never printed', () => {
+    const body = '{{#if action.purpose == "letter_of_claim"}}claim{{else}}notice{{/if}}';
+    expect(render(body, withPurpose("letter_of_claim"))).toBe("claim");
+    expect(render(body, withPurpose("final_notice"))).toBe("notice");
+    expect(render(body)).toBe("notice");
+    const msgs = (b: string) => thrown(() => tpl(b)).issues.map((i) => i.message);
+    expect(msgs('{{#if action.purpose == "leter_of_claim"}}x{{/if}}')[0]).toMatch(
+      /is not a contact purpose; did you mean "letter_of_claim"\?/,
+    );
+    expect(msgs("{{action.purpose}}")[0]).toMatch(/compared, never printed/);
+  });
+
+  it("a letter of claim gives 30 days at least and implies legal review, silenced by a time bar or a hold", () => {
+    const body = "{{#if deadline}}by {{deadline}}{{/if}}|{{#if consequence.legalReview}}court{{/if}}";
+    const extra = { deadlineDays: 14 };
+    expect(render(body, withPurpose("letter_of_claim"), {}, extra)).toBe("by December 23, 2026|court");
+    expect(render(body, withPurpose("final_notice"), {}, extra)).toBe("by December 7, 2026|");
+    expect(render(body, withFacts({ timeBarred: true }, withPurpose("letter_of_claim")), {}, extra)).toBe(
+      "by December 23, 2026|",
+    );
+    expect(render(body, withFacts({ onHold: true }, withPurpose("letter_of_claim")), {}, extra)).toBe(
+      "by December 23, 2026|",
+    );
+    const e = thrown(() => render(body, withPurpose("letter_of_claim"), { deadlineDays: 20 }, extra));
+    expect(e.code).toBe("INVALID_OPTIONS");
+    expect(e.issues[0]!.message).toMatch(/letter of claim's deadline must be at least 30 days/);
+  });
+
+  it("an offer that came back unaffordable or short of information is never presented", () => {
+    const body = "{{#if offer.isInstallments}}offer {{offer.installmentCount}}{{/if}}{{#unless offer}}none{{/unless}}";
+    const offer = cnDecision.action!.offer as Record<string, unknown>;
+    const withOffer = (extra: Record<string, unknown>): MessageDecision => ({
+      ...cnDecision,
+      action: { offer: { ...offer, ...extra } },
+    });
+    expect(render(body, withOffer({}))).toBe("offer 3");
+    expect(render(body, withOffer({ status: "offered" }))).toBe("offer 3");
+    expect(render(body, withOffer({ status: "unaffordable" }))).toBe("none");
+    expect(render(body, withOffer({ status: "insufficient_information" }))).toBe("none");
+  });
+
+  it("an internal brief may show the account; a third-party message may not", () => {
+    const t = tpl("{{amount.overdue}} {{account.masked}}", { audience: "internal", channel: "visit" });
+    expect(renderMessage(t, usDecision).body).toBe("$1,234.50 ****1234");
+    expect(renderMessage(t, usDecision).to).toBe("internal");
+    expect(thrown(() => tpl("{{amount.overdue}}", { audience: "third_party" })).issues[0]!.message).toMatch(
+      /must not reveal the debt/,
+    );
   });
 });
