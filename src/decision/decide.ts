@@ -520,6 +520,10 @@ function decideParsed(rp: ResolvedPolicy, account: Account, options: DecideOptio
         { ...decision, action: { ...a, purpose: rp.actions[a.type]?.purpose } },
         {
           account,
+          // Contact hours and visit requirements in the text come from the profiles that decided.
+          profiles,
+          collectorRole: rp.options.collectorRole,
+          promiseGraceDays: rp.options.promiseGraceDays,
           ...(options.lender ? { lender: options.lender } : {}),
           ...(optOutText ? { optOutText } : {}),
         },

@@ -24,7 +24,7 @@ describe("arrears check", () => {
   it("us-default: valid, tests pass, warnings only → exit 0; --strict makes warnings fail", async () => {
     const r = await run(["check", "us-default"]);
     expect(r.code).toBe(0);
-    expect(r.lines[0]).toBe("policy us-default@2.2.0: valid");
+    expect(r.lines[0]).toBe("policy us-default@2.3.0: valid");
     expect(r.lines[1]).toBe("embedded tests: 49/49 passed");
     expect(r.out).toContain('warning CONTACT_DURING_HOLD at rules[40]: rule "call-follow-up" (call) can decide');
     expect(r.out).toContain(
@@ -144,7 +144,7 @@ describe("arrears test", () => {
   it("the embedded tests and the coverage of every rule", async () => {
     const r = await run(["test", "us-default"]);
     expect(r.code).toBe(0);
-    expect(r.lines[0]).toBe("policy us-default@2.2.0");
+    expect(r.lines[0]).toBe("policy us-default@2.3.0");
     expect(r.lines[1]).toBe("✓ embedded: deceased borrower goes to estate review");
     expect(r.out).toContain("49 case(s): 49 passed, 0 failed (49 embedded, 0 from files)");
     expect(r.out).toContain("rule coverage: 40/46 rules decided a case, 46/46 fired in one; the fallback decided 0");

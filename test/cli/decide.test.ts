@@ -130,8 +130,8 @@ describe("arrears decide", () => {
     const inUs = valid.filter((a) => a.jurisdiction.startsWith("US-")).length;
     const inCn = valid.filter((a) => a.jurisdiction === "CN").length;
     const cases = [
-      ["us-default", "us-default@2.2.0", inUs],
-      ["cn-default", "cn-default@2.2.0", inCn],
+      ["us-default", "us-default@2.3.0", inUs],
+      ["cn-default", "cn-default@2.3.0", inCn],
     ] as const;
     for (const [id, name, decided] of cases) {
       const r = await run(["decide", id, jsonl, ...asOf, "--format", "table", "--quiet"]);
@@ -192,7 +192,7 @@ describe("arrears explain", () => {
     const r = await run(["explain", "us-default", jsonl, "--id", "US-100048", ...asOf]);
     expect(r.code).toBe(0);
     expect(widest(r.out)).toBeLessThanOrEqual(100);
-    expect(r.lines[0]).toBe(`account US-100048 (US-CA), policy us-default@2.2.0, asOf ${SAMPLE_AS_OF}`);
+    expect(r.lines[0]).toBe(`account US-100048 (US-CA), policy us-default@2.3.0, asOf ${SAMPLE_AS_OF}`);
     expect(r.out).toContain("rules, in evaluation order (✓ fired):\n  · hold-deceased (100): deceased=false\n");
     expect(r.out).toContain("  ✓ call-follow-up (40) → call_borrower: callAttemptsToday=0, dpd=81\n");
     // A conversation two days before: the 7-day quiet period blocks the call, the SMS is chosen.
@@ -213,10 +213,10 @@ describe("arrears explain", () => {
     const gb = SAMPLE.find((a) => a.jurisdiction === "GB-ENG")!;
     const routed = await run(["explain", file("gb.json", gb), ...asOf]);
     expect(routed.code).toBe(0);
-    expect(routed.lines[0]).toBe(`account ${gb.id} (GB-ENG), policy gb-default@1.1.0, asOf ${SAMPLE_AS_OF}`);
+    expect(routed.lines[0]).toBe(`account ${gb.id} (GB-ENG), policy gb-default@1.2.0, asOf ${SAMPLE_AS_OF}`);
     const mismatch = await run(["explain", "us-default", file("gb.json", gb), ...asOf]);
     expect(mismatch.code).toBe(0);
-    expect(mismatch.lines[0]).toBe(`account ${gb.id} (GB-ENG), policy us-default@2.2.0, asOf ${SAMPLE_AS_OF}`);
+    expect(mismatch.lines[0]).toBe(`account ${gb.id} (GB-ENG), policy us-default@2.3.0, asOf ${SAMPLE_AS_OF}`);
     expect(mismatch.out).toContain(
       "not applicable (JURISDICTION_MISMATCH): policy us-default applies in US, not GB-ENG",
     );
@@ -276,7 +276,7 @@ describe("arrears diff", () => {
     expect(r.code).toBe(0);
     expect(widest(r.out)).toBeLessThanOrEqual(100);
     expect(r.lines[0]).toMatch(
-      /^A us-default@2\.2\.0 → B us-default@1\.2\.0-rc\.1, asOf .*: 300 accounts decided under/,
+      /^A us-default@2\.3\.0 → B us-default@1\.2\.0-rc\.1, asOf .*: 300 accounts decided under/,
     );
     expect(r.out).toMatch(/\ncall_borrower +\d+ +\d+ +-\d+\n/);
     expect(r.out).toMatch(/\ncall_borrower +send_sms_reminder +\d+ +US-\d+, US-\d+\n/);

@@ -28,7 +28,7 @@ describe("README: a first call", () => {
       },
       { asOf: "2026-11-23T10:00:00Z" },
     );
-    expect(decision.policy).toEqual({ id: "gb-default", version: "1.1.0" });
+    expect(decision.policy).toEqual({ id: "gb-default", version: "1.2.0" });
     expect(decision.guardrails).toEqual([{ id: "uk-conc", version: "2.0.0" }]);
     expect([decision.action.type, decision.action.rule, decision.action.params.stage]).toEqual([
       "call_borrower",

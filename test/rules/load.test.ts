@@ -29,7 +29,7 @@ function issuesOf(json: unknown): string[] {
 describe("loadPolicy: the default policy", () => {
   it("loads and exposes its references for decide", () => {
     const p = loadPolicy(defaultPolicy);
-    expect(p.meta).toEqual({ id: "us-default", version: "2.2.0", description: expect.stringContaining("ladder") });
+    expect(p.meta).toEqual({ id: "us-default", version: "2.3.0", description: expect.stringContaining("ladder") });
     expect(p.bucketScheme).toBe("us-cycle");
     expect(p.guardrails).toEqual(["us-reg-f", "us-ma-940cmr"]);
     expect([p.jurisdictions, p.currency]).toEqual([["US"], "USD"]);
@@ -88,7 +88,7 @@ describe("loadPolicy: cn-default", () => {
     const p = loadPolicy(POLICIES["cn-default"]);
     expect([p.meta.id, p.meta.version, p.bucketScheme, p.guardrails, p.jurisdictions, p.currency]).toEqual([
       "cn-default",
-      "2.2.0",
+      "2.3.0",
       "cn-m",
       ["cn-2026"],
       ["CN"],

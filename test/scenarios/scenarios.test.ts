@@ -38,9 +38,6 @@ const KNOWN_FAILING: Readonly<Record<string, string>> = {
   "CN-EARLY-02 messages": "template: pre-due-reminder does not exist yet",
   "CN-CALL-04":
     "no same-day conversation cap in cn-default: after three conversations today (the last a refusal) sms-reminder still texts the borrower",
-  "CN-PTP-02 messages":
-    "template: the visit notice says 多次尝试与您联系未果 although the borrower spoke to us yesterday (P10)",
-  "CN-PTP-03 messages": "template: the call script does not cite the missed promise (date, amount)",
   "CN-ARR-02 messages": "template: the call script does not acknowledge the ¥700 paid or state the ¥800 shortfall",
   "CN-ARR-03":
     "a broken plan resumes the ladder at the contract bucket (M6): arrange_visit with a visit notice the same day as the arrangement_broken letter, instead of a call inviting a new plan first",
@@ -53,16 +50,12 @@ const KNOWN_FAILING: Readonly<Record<string, string>> = {
   "CN-HARD-05": OFFER_CHANNEL,
   "CN-HARD-06 messages": "template: no condolence line, no resume date in the deferral letter",
   "CN-HARD-07 messages": "template: the settlement letter does not mention 个性化分期",
-  "CN-UNREACH-01 messages": "template: the unreachable letter does not ask for new contact details (联系方式)",
-  "CN-UNREACH-02 messages": "template: emergency-contact-message does not exist yet",
   "CN-VISIT-01 messages":
     "template: the visit notice names no two collectors and says 多次尝试与您联系未果 after a conversation",
   "CN-VISIT-02 messages": "template: visitor-brief does not exist yet (the visit has no brief for the collectors)",
   "CN-VISIT-03b": "cn-2026 has no visit window (visits allowed 08:00–22:00 like calls): a visit at 21:45 on request",
   "CN-VISIT-04":
     "no rule confirms a plan agreed at a visit in writing: the arrangement is monitored but no letter goes",
-  "CN-LEGAL-01 messages": "template: final-notice does not exist yet",
-  "US-EARLY-01 messages": "template: pre-due-reminder does not exist yet",
   "US-PTP-02 messages": "template: the call script does not acknowledge the $300 paid",
   "US-FINAL-01 messages": "template: final-notice does not exist yet (no charge-off date, no agency line)",
   "US-HARD-01 messages": "template: the deferral letter does not state the resume date",
@@ -71,7 +64,6 @@ const KNOWN_FAILING: Readonly<Record<string, string>> = {
   "US-SETTLE-01 messages": "template: the settlement letter has no 1099-C line",
   "US-HOLD-02": "hold-cease-contact (US) has no exit: no legal_review or placement_review alongside at 90+ days",
   "US-SOL-01 messages": "template: the recovery letter does not say the debt is too old to sue on",
-  "GB-NOSIA-01 messages": "template: arrears-notice does not exist yet",
   "GB-HARD-01 messages": "template: the offer letter does not state the £180 payment and review dates",
   "GB-HARD-02 messages": "template: the deferral letter does not state the resume date",
   "GB-HARD-03":
@@ -80,8 +72,6 @@ const KNOWN_FAILING: Readonly<Record<string, string>> = {
     "gb-default has no offer_settlement action, so a customer's own written request to settle cannot be answered (CONC 7.3.10R allows it)",
   "GB-BS-02":
     "default-notice fires the day after a breathing space ends (with a visit notice alongside); no post-moratorium wait",
-  "GB-VISIT-01 messages": "template: the visit notice does not state the earliest visit date or MoneyHelper",
-  "GB-DN-01 messages": "template: default-notice does not exist yet",
 };
 
 describe("the scenario book", () => {
