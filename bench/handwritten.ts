@@ -1,5 +1,5 @@
 /**
- * The default policy's rules written by hand as one plain function: the speed of light that
+ * The us-default 2.0.0 ladder's rules (test/fixtures/us-ladder-2.0.0.json) written by hand as one plain function: the speed of light that
  * the compiled rules are compared against in `npm run bench`. Must stay in step with
  * rules/policies/us-default.json; bench/run.ts checks both give the same events on every account.
  */

@@ -15,16 +15,18 @@ import {
   type Facts,
   loadPolicy,
   parseAccount,
-  shippedRuleFile,
+  routePolicies,
 } from "../src/index.js";
+import ladder from "../test/fixtures/us-ladder-2.0.0.json" with { type: "json" };
 import { BENCH_AS_OF, generateAccounts } from "./accounts.js";
 import { handwrittenDefault } from "./handwritten.js";
 
-const defaultPolicy = shippedRuleFile("policies", "us-default");
-
 const quick = process.argv.includes("--quick");
 const N = quick ? 3_000 : 20_000;
-const policy = loadPolicy(defaultPolicy);
+// decide: the three shipped policies, each account routed by its jurisdiction (CN, US, GB).
+const policy = routePolicies(["cn-default", "us-default", "gb-default"].map((id) => loadPolicy(id)));
+// Rules alone: the frozen us-default 2.0.0 ladder, which bench/handwritten.ts mirrors rule for rule.
+const rulesPolicy = loadPolicy(ladder);
 const asOf = BENCH_AS_OF;
 
 type Row = { what: string; perSec: number; p50us?: number; p99us?: number; note?: string };
@@ -156,7 +158,7 @@ const rawJson = raw.map((a) => JSON.stringify(a));
 const facts: Facts[] = parsed.map((a) => decide(policy, a, { asOf, render: false }).facts);
 let mismatches = 0;
 for (const f of facts) {
-  const compiled = evaluatePolicy(policy, f)
+  const compiled = evaluatePolicy(rulesPolicy, f)
     .events.map((e) => e.type)
     .join(",");
   if (compiled !== handwrittenDefault(f).join(",")) mismatches++;
@@ -165,20 +167,20 @@ const hand = timeLoop("hand-written rules", N, () => {
   for (const f of facts) handwrittenDefault(f);
 });
 const compiled = timeLoop("compiled rules", N, () => {
-  for (const f of facts) evaluatePolicy(policy, f);
+  for (const f of facts) evaluatePolicy(rulesPolicy, f);
 });
 const compiledTrace = timeLoop("compiled rules + trace of fired rules", N, () => {
-  for (const f of facts) evaluatePolicy(policy, f, { trace: "fired" });
+  for (const f of facts) evaluatePolicy(rulesPolicy, f, { trace: "fired" });
 });
 const compiledFullTrace = timeLoop("compiled rules + trace of every rule", N, () => {
-  for (const f of facts) evaluatePolicy(policy, f, { trace: true });
+  for (const f of facts) evaluatePolicy(rulesPolicy, f, { trace: true });
 });
 function engine(): Engine {
   const e = new Engine([], { allowUndefinedFacts: true });
   for (const op of DOMAIN_OPERATORS) e.addOperator(op.name, op.evaluate as (a: unknown, b: unknown) => boolean);
-  for (const [name, cond] of Object.entries(policy.source.conditions ?? {}))
+  for (const [name, cond] of Object.entries(rulesPolicy.source.conditions ?? {}))
     e.setCondition(name, structuredClone(cond) as never);
-  for (const r of policy.source.rules)
+  for (const r of rulesPolicy.source.rules)
     e.addRule({
       name: r.name,
       priority: r.priority ?? 1,
@@ -226,7 +228,7 @@ rows.push({
 
 const fmt = (n: number) => Math.round(n).toLocaleString("en-US");
 const lines = [
-  `arrears benchmark: ${N.toLocaleString("en-US")} generated accounts (12–36 dues, ≤ 40 payments, ≤ 60 contacts, half snapshots), default policy, asOf ${asOf}`,
+  `arrears benchmark: ${N.toLocaleString("en-US")} generated accounts (12–36 dues, ≤ 40 payments, ≤ 60 contacts, half snapshots; CN, US and GB), decided by the shipped policy of each jurisdiction (rules rows: the frozen us-default 2.0.0 ladder), asOf ${asOf}`,
   `node ${process.version}, one core (single thread)`,
   "",
   "| what | per second | p50 µs | p99 µs | note |",

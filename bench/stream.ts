@@ -1,16 +1,15 @@
 /**
  * Resident memory of `decideMany` streaming generated accounts (1,000,000 by default) through
- * validation and the default policy, in a fresh process so nothing else is resident.
+ * validation and the shipped policies routed by jurisdiction, in a fresh process so nothing else is resident.
  *
  *   npx tsx bench/stream.ts [count]
  */
-import { decideMany, isDecisionError, loadPolicy, shippedRuleFile, summarizePortfolio } from "../src/index.js";
+import { decideMany, isDecisionError, loadPolicy, routePolicies, summarizePortfolio } from "../src/index.js";
 import { BENCH_AS_OF, generateAccount, rng } from "./accounts.js";
 
-const defaultPolicy = shippedRuleFile("policies", "us-default");
-
 const count = Number(process.argv[2] ?? 1_000_000);
-const policy = loadPolicy(defaultPolicy);
+// Each account routed to the shipped policy of its jurisdiction (CN, US, GB).
+const policy = routePolicies(["cn-default", "us-default", "gb-default"].map((id) => loadPolicy(id)));
 
 function* accounts(): Generator<unknown> {
   const rand = rng(99);
