@@ -623,10 +623,10 @@ export const CN_SCENARIOS: readonly Scenario[] = [
     ),
     facts: { dpd: 64, monthlyIncome: 3000, hardshipKind: "income_drop" },
     expect: {
-      action: { type: "hardship_review", channel: null },
-      never: ["offer_installment_plan", "offer_settlement", "call_borrower"],
+      action: { type: "offer_installment_plan", channel: "letter" },
+      never: ["offer_settlement", "call_borrower", "hardship_review"],
     },
-    why: "P6: cap ¥1,050 and 12 months is ¥3,333.33, so nothing fits: ask for income and expenses, consider 个性化分期, pause collection 14 days (to 2026-12-07).",
+    why: "P6: cap ¥1,050 (35% of ¥3,000, below the contract installment) and 12 months is ¥3,333.33, so no short plan fits. Ladder 2.3.0 offers reduced payments instead: ¥1,050 a month until repaid (38 months, within the 84-month limit), never above the contract installment; a person reviews only when even that does not fit.",
     source: "P6; [002] ability vs willingness",
   },
   {

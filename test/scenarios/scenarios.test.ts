@@ -46,7 +46,6 @@ const KNOWN_FAILING: Readonly<Record<string, string>> = {
   "CN-HARD-01 messages": "template: the deferral letter does not state the resume date",
   "CN-HARD-02 messages": "template: the deferral letter does not state the resume date",
   "CN-HARD-03 messages": "template: the installment letter does not show the instalment amounts and first date",
-  "CN-HARD-04": "offer-installments fires although no 3/6/12 count fits 35% of income: hardship_review expected",
   "CN-HARD-05": OFFER_CHANNEL,
   "CN-HARD-06 messages": "template: no condolence line, no resume date in the deferral letter",
   "CN-HARD-07 messages": "template: the settlement letter does not mention 个性化分期",
