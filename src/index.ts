@@ -4,6 +4,17 @@
  * enumerations are in `arrears/schemas`, the testing kit in `arrears/testing`.
  */
 
+// Arrangements (agreed plans tracked against payments) and re-aging
+export {
+  type ArrangementStatusOptions,
+  type ArrangementSummary,
+  arrangementStatus,
+  loadReageRules,
+  type ReageEligibility,
+  type ReageEligibilityOptions,
+  type ReageRules,
+  reageEligibility,
+} from "./arrangements/index.js";
 // Contacts
 export {
   type ContactSummary,
@@ -123,6 +134,7 @@ export {
 export {
   type Affordability,
   type AffordabilityOptions,
+  type ArrangementInput,
   assessAffordability,
   type BuildOfferOptions,
   buildOffer,
@@ -133,6 +145,7 @@ export {
   type InstallmentPlan,
   type Offer,
   type OfferSpec,
+  offerToArrangement,
   type PlanDeferralOptions,
   type PlanInstallmentsOptions,
   planDeferral,

@@ -35,7 +35,9 @@ const tsc = join(root, "node_modules", "typescript", "bin", "tsc");
 const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
 const keep = process.env.ARREARS_PACK_SMOKE_KEEP === "1";
 const expectDualSafe = process.env.ARREARS_EXPECT_DUAL_PACKAGE_SAFE === "1";
-const MAX_PACKED_BYTES = 512 * 1024; // today ~365 kB; the source maps alone were ~500 kB
+// Today ~760 kB: three ladders with ~150 embedded tests (whole accounts), ten more templates in
+// three locales, JSON Schemas and the CLI. The source maps alone were ~500 kB (not shipped).
+const MAX_PACKED_BYTES = 1024 * 1024;
 
 const results = []; // { status: PASS | FAIL | XFAIL | XPASS, name, detail? }
 function record(status, name, detail) {
@@ -132,7 +134,7 @@ try {
     for (const field of ["repository", "homepage", "bugs", "author"])
       if (!shipped[field]) throw new Error(`package.json lacks ${field}`);
   });
-  check("dist/ imports only declared dependencies and no Node built-ins", () => {
+  check("dist/ imports only declared dependencies and no Node built-ins (the CLI aside)", () => {
     const declared = new Set(Object.keys(pkg.dependencies ?? {}));
     const builtins = new Set(builtinModules);
     const bad = new Set();
@@ -145,7 +147,9 @@ try {
         /(?:\bfrom\s*|\bimport\s*\(?\s*|\brequire\s*\(\s*)["']([^"'./][^"']*)["']/g,
       )) {
         const name = spec.startsWith("@") ? spec.split("/").slice(0, 2).join("/") : spec.split("/")[0];
-        if (spec.startsWith("node:") || builtins.has(name) || !declared.has(name)) bad.add(`${f}: ${spec}`);
+        // The CLI (dist/cli.*) is the one place that does I/O; the library imports no built-in.
+        const builtin = spec.startsWith("node:") || builtins.has(name);
+        if ((builtin && !/^dist\/cli\.c?js$/.test(f)) || (!builtin && !declared.has(name))) bad.add(`${f}: ${spec}`);
       }
     }
     if (bad.size) throw new Error([...bad].join("\n"));

@@ -37,6 +37,36 @@ const EXERCISE: Record<string, () => unknown> = {
   loadBucketScheme: () => expect(api.loadBucketScheme(api.shippedRuleFile("buckets", "cn-m")).labels[2]).toBe("M2"),
   summarizeContacts: () => expect(api.summarizeContacts(account, { asOf }).attempts.call.last7Days).toBe(1),
   promiseStatus: () => expect(api.promiseStatus(account, { asOf }).promises).toEqual([]),
+  arrangementStatus: () => {
+    const withPlan = {
+      ...account,
+      arrangements: [
+        {
+          id: "A1",
+          kind: "installment_plan",
+          agreedOn: "2026-11-01",
+          schedule: [
+            { dueDate: "2026-11-10", amount: "500.00" },
+            { dueDate: "2026-12-10", amount: "500.00" },
+          ],
+        },
+      ],
+      payments: [...account.payments, { date: "2026-11-10", amount: "500.00" }],
+    };
+    const s = api.arrangementStatus(withPlan, { asOf }).current!;
+    expect([s.status, s.nextDue?.dueDate, s.nextDue?.inDays]).toEqual(["on_track", "2026-12-10", 17]);
+  },
+  offerToArrangement: () => {
+    const offer = api.buildOffer({ kind: "installments", counts: [3] }, account, { asOf });
+    const plan = api.offerToArrangement(offer, { id: "A2", agreedOn: "2026-11-23" });
+    expect(plan.schedule.map((x) => x.dueDate)).toEqual(["2026-11-30", "2026-12-30", "2027-01-30"]);
+  },
+  loadReageRules: () =>
+    expect(api.loadReageRules(api.shippedRuleFile("reaging", "us-ffiec-open-end")).id).toBe("us-ffiec-open-end"),
+  reageEligibility: () => {
+    const r = api.reageEligibility(account, { asOf, rules: "cn-policy" });
+    expect([r.eligible, r.failed]).toEqual([false, ["qualifying_payments", "arrangement"]]);
+  },
   deriveFacts: () => expect(api.deriveFacts(account, { asOf }).dpd).toBe(39),
   FACTS: () => expect(api.FACTS.some((f) => f.name === "dpd")).toBe(true),
   score: () =>

@@ -176,7 +176,15 @@ export function loadReageRules(json: unknown): ReageRules {
     }
   }
   if (issues.length > 0) throw rulesError(json, issues);
-  const rules = deepFreeze(s) as ReageRules;
+  // A copy: zod hands back some nested values (test accounts) by reference, and freezing them
+  // would freeze the caller's JSON (found by the fuzz harness).
+  let copy: typeof s;
+  try {
+    copy = structuredClone(s);
+  } catch {
+    throw rulesError(json, [{ path: ["tests"], message: "expected JSON data (it could not be copied)" }]);
+  }
+  const rules = deepFreeze(copy) as ReageRules;
   loaded.add(rules);
   if (typeof json === "object" && json !== null) loadedFromJson.set(json, rules);
   return rules;

@@ -1,3 +1,4 @@
+import { shippedReageRules } from "../arrangements/index.js";
 import { BUCKET_SCHEME_FILES } from "../delinquency/scheme.js";
 import { ArrearsError } from "../errors/index.js";
 import { didYouMean } from "../errors/suggest.js";
@@ -7,7 +8,7 @@ import { POLICIES } from "../rules/policies.js";
 import { defaultSegmentation, hardshipScorecard, riskBehavioralScorecard } from "../scoring/defaults.js";
 
 /** The kinds of rule file shipped in the package (the folders of `rules/`). */
-export type RuleFileKind = "policies" | "guardrails" | "scorecards" | "buckets" | "templates";
+export type RuleFileKind = "policies" | "guardrails" | "scorecards" | "buckets" | "templates" | "reaging";
 
 const SHIPPED: Readonly<Record<RuleFileKind, Readonly<Record<string, unknown>>>> = {
   policies: POLICIES,
@@ -19,6 +20,7 @@ const SHIPPED: Readonly<Record<RuleFileKind, Readonly<Record<string, unknown>>>>
   },
   buckets: BUCKET_SCHEME_FILES,
   templates: TEMPLATES,
+  reaging: shippedReageRules,
 };
 
 /**
@@ -29,7 +31,7 @@ const SHIPPED: Readonly<Record<RuleFileKind, Readonly<Record<string, unknown>>>>
  *
  * @example
  * const policy = loadPolicy(shippedRuleFile("policies", "cn-default"));
- * shippedRuleFile("guardrails", "us-reg-f").version; // "1.0.0"
+ * shippedRuleFile("guardrails", "us-reg-f").version; // "2.0.0"
  */
 export function shippedRuleFile(kind: RuleFileKind, id: string): unknown {
   const files = typeof kind === "string" && Object.hasOwn(SHIPPED, kind) ? SHIPPED[kind] : undefined;

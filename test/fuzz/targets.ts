@@ -480,6 +480,16 @@ const API_CALLS: Record<
   loadPolicy: { args: () => [cloneJson(POLICY_FILES[0]!.json), { jitless: false }], call: api.loadPolicy },
   evaluatePolicy: { args: () => [POLICIES[0], cloneJson(A.facts), { trace: "fired" }], call: api.evaluatePolicy },
   checkPolicy: { args: () => [POLICIES[2], {}], call: api.checkPolicy },
+  arrangementStatus: { args: () => [acct(), { asOf }], call: api.arrangementStatus },
+  reageEligibility: { args: () => [acct(), { asOf, rules: "us-ffiec-open-end" }], call: api.reageEligibility },
+  loadReageRules: { args: () => [cloneJson(api.shippedRuleFile("reaging", "cn-policy"))], call: api.loadReageRules },
+  offerToArrangement: {
+    args: () => [
+      api.buildOffer({ kind: "installments", counts: [3] }, acct(), { asOf }),
+      { id: "A1", agreedOn: "2026-11-23" },
+    ],
+    call: api.offerToArrangement,
+  },
   decide: {
     args: () => [
       POLICIES[1],

@@ -86,6 +86,9 @@ await check("esm: every shipped rule file imports (JSON module) and loads", asyn
     policies: arrears.loadPolicy,
     scorecards: (json) => ("ability" in json ? arrears.loadSegmentation(json) : arrears.loadScorecard(json)),
     templates: arrears.loadTemplate,
+    reaging: arrears.loadReageRules,
+    // JSON Schemas of the rule files, for editors: not rule files themselves.
+    schemas: (json) => assert.ok(typeof json.$schema === "string", "a JSON Schema"),
   };
   const files = readdirSync(join(pkgDir, "rules"), { recursive: true }).filter((f) => f.endsWith(".json"));
   assert.ok(files.length >= 15, `only ${files.length} rule files`);
