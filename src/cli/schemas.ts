@@ -12,6 +12,7 @@
 import { realpathSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
+import { ReageRulesSchema } from "../arrangements/index.js";
 import { OPERATOR_NAMES } from "../conditions/operators.js";
 import { PromiseValiditySchema } from "../contacts/index.js";
 import { BUCKET_SCHEMES } from "../delinquency/index.js";
@@ -22,6 +23,7 @@ import { MessageTemplateSchema, TEMPLATES } from "../messages/index.js";
 import {
   AccountSchema,
   AmountSchema,
+  AsOfSchema,
   CurrencySchema,
   InstantSchema,
   IsoDateSchema,
@@ -72,6 +74,14 @@ function knownCurrencies(): string[] {
 function customSchemas(): Map<unknown, Json> {
   return new Map<unknown, Json>([
     [AmountSchema, AMOUNT],
+    [
+      AsOfSchema,
+      {
+        type: "string",
+        description: "An evaluation time: an ISO instant with an offset (2026-11-23T09:30:00+08:00) or an ISO date.",
+        pattern: "^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2}))?$",
+      },
+    ],
     [
       IsoDateSchema,
       { type: "string", description: "An ISO date that exists: YYYY-MM-DD.", pattern: "^\\d{4}-\\d{2}-\\d{2}$" },
@@ -347,6 +357,11 @@ export function generateSchemas(): Record<string, Json> {
       MessageTemplateSchema,
       "arrears message template",
       "A message template (rules/templates/*.json): text per locale in the template language, checked against the variable catalogue when loaded.",
+    ),
+    "reaging.schema.json": toJson(
+      ReageRulesSchema,
+      "arrears re-age rule set",
+      "A re-aging rule set (rules/reaging/*.json): qualifying payments, account age, frequency limits and the basis of each number.",
     ),
     "account.schema.json": toJson(
       AccountSchema,

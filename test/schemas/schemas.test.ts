@@ -3,6 +3,7 @@
 // accept: every shipped rule file, the accounts of the sample portfolio.
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { ReageRulesSchema } from "../../src/arrangements/index.js";
 import { generateSchemas, schemaFileText } from "../../src/cli/schemas.js";
 import { FACTS, shippedRuleFile, shippedRuleFiles } from "../../src/index.js";
 import * as zod from "../../src/schemas.js";
@@ -21,6 +22,7 @@ const KIND_SCHEMA: Record<string, string> = {
   guardrails: "guardrails.schema.json",
   buckets: "buckets.schema.json",
   templates: "template.schema.json",
+  reaging: "reaging.schema.json",
 };
 const schemaOf = (kind: string, id: string): string =>
   kind === "scorecards"
@@ -44,6 +46,7 @@ describe("rules/schemas", () => {
       "segmentation.schema.json",
       "buckets.schema.json",
       "template.schema.json",
+      "reaging.schema.json",
       "account.schema.json",
     ]);
     for (const s of Object.values(generated)) expect(s.$schema).toBe("https://json-schema.org/draft/2020-12/schema");
@@ -125,6 +128,7 @@ describe("rules/schemas", () => {
       "segmentation.schema.json": zod.SegmentationSchema,
       "buckets.schema.json": zod.BucketSchemeSchema,
       "template.schema.json": zod.MessageTemplateSchema,
+      "reaging.schema.json": ReageRulesSchema,
     };
     for (const f of shippedRuleFiles()) {
       const file = schemaOf(f.kind, f.id);
