@@ -43,6 +43,18 @@ describe("examples", () => {
     expect(out.some((l) => l.startsWith("exposure CNY: overdue 63100.00,"))).toBe(true);
   });
 
+  it("06-own-template-and-scorecard decides with the bank's SMS and card, and rejects a misspelt id at load", async () => {
+    const out = await run("../../examples/06-own-template-and-scorecard.js");
+    expect(out[0]).toBe("policy acme-cn@1.0.0: send_sms_reminder via sms (template acme-sms)");
+    // The bank's card (odds 12:1 at the base score, not 9:1) gives a lower default probability.
+    const [, acme, shipped] = /^risk: ACME card ([\d.]+) vs shipped card ([\d.]+)$/.exec(out[1]!)!;
+    expect(Number(acme)).toBeLessThan(Number(shipped));
+    expect(out[2]).toMatch(/^sms: 【ACME消费金融】李娜您好，您的账户（\*+E7）已逾期20天，逾期金额¥\d+\.\d{2}，/);
+    expect(out[3]).toMatch(
+      /^rejected: actions\.send_sms_reminder\.template: unknown template; did you mean "acme-sms"\?/,
+    );
+  });
+
   it("05-champion-challenger splits about 80/20 and compares", async () => {
     const out = await run("../../examples/05-champion-challenger.js", 400);
     const champ = out.find((l) => l.startsWith("champion:"))!;
