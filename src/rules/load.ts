@@ -320,7 +320,12 @@ export function compilePolicy(input: unknown, options: LoadPolicyOptions | undef
     };
     const fallback = raw.fallbackAction ?? "no_action";
     checkType(fallback, ["fallbackAction"]);
-    const fb = (raw.actions as Record<string, unknown>)[fallback as string] as Record<string, unknown> | undefined;
+    // Only a string names an action (an object here would run its own toString), and only an own key.
+    const actionNamed = (t: unknown): Record<string, unknown> | undefined =>
+      typeof t === "string" && Object.hasOwn(raw.actions as object, t)
+        ? ((raw.actions as Record<string, unknown>)[t] as Record<string, unknown> | undefined)
+        : undefined;
+    const fb = actionNamed(fallback);
     if (fb?.contact === true) {
       issues.push({
         path: ["fallbackAction"],
@@ -331,7 +336,7 @@ export function compilePolicy(input: unknown, options: LoadPolicyOptions | undef
     const review = (raw.options as Record<string, unknown> | undefined)?.offerReview;
     if (review !== undefined) {
       checkType(review, ["options", "offerReview"]);
-      const ra = (raw.actions as Record<string, unknown>)[review as string] as Record<string, unknown> | undefined;
+      const ra = actionNamed(review);
       if (ra?.contact === true)
         issues.push({
           path: ["options", "offerReview"],
