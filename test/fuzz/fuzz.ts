@@ -9,6 +9,7 @@
  * run inside `npm test`).
  */
 import fc from "fast-check";
+import { EVENT_TYPES as SCHEMA_EVENT_TYPES } from "../../src/schemas.js";
 
 // ---------------------------------------------------------------------------------------------
 // Hostile values
@@ -990,36 +991,8 @@ export function templateSnippets(variables: readonly string[]): string[] {
 // Realistic bases
 // ---------------------------------------------------------------------------------------------
 
-const EVENT_TYPES = [
-  "dispute_received",
-  "verification_sent",
-  "dispute_withdrawn",
-  "cease_requested",
-  "cease_withdrawn",
-  "complaint_opened",
-  "complaint_resolved",
-  "breathing_space_started",
-  "breathing_space_ended",
-  "mental_health_treatment_ended",
-  "bankruptcy_filed",
-  "bankruptcy_discharged",
-  "bankruptcy_dismissed",
-  "deceased_reported",
-  "attorney_retained",
-  "attorney_withdrawn",
-  "attorney_consented",
-  "servicemember_checked",
-  "vulnerability_reported",
-  "vulnerability_cleared",
-  "capacity_concern_raised",
-  "capacity_confirmed",
-  "debt_advice_engaged",
-  "debt_acknowledged",
-  "charged_off",
-  "agency_placed",
-  "agency_recalled",
-  "reaged",
-] as const;
+// Every event type the schema knows (one list: the schema's own).
+const EVENT_TYPES = SCHEMA_EVENT_TYPES;
 
 /** Valid additions that reach the less common parts of an account (events, arrangements …). */
 export interface Enrichment {
