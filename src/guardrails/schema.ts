@@ -307,7 +307,7 @@ export const GuardrailProfileSchema = z
       .default({}),
     /** Opt-out sentence per locale for channels with `requiresOptOutText`. */
     optOutText: z.record(z.string(), z.string().min(1)).default({}),
-    tests: z.array(GuardrailTestSchema).default([]),
+    tests: z.array(GuardrailTestSchema).max(1_000).default([]),
   })
   .superRefine((p, ctx) => {
     const seen = new Map<string, string>();

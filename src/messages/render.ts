@@ -119,21 +119,28 @@ function checkLender(lender: unknown): LenderDetails {
 
 function renderNodes(nodes: readonly TemplateNode[], c: RenderContext, item: Item | null): string {
   let out = "";
+  // The last character, kept aside: indexing `out` would flatten the concatenated string on every
+  // text node, quadratic in a long letter.
+  let last = "";
   let afterValue = false;
+  const append = (s: string) => {
+    if (s.length === 0) return;
+    out += s;
+    last = s[s.length - 1]!;
+  };
   for (const n of nodes) {
     if (n.t === "text") {
       // A value that ends a sentence itself ("Example Bank, N.A.") must not get a second full stop.
-      const last = out[out.length - 1];
-      out += afterValue && (last === "." || last === "。") && n.s[0] === last ? n.s.slice(1) : n.s;
+      append(afterValue && (last === "." || last === "。") && n.s[0] === last ? n.s.slice(1) : n.s);
       afterValue = false;
       continue;
     }
     afterValue = n.t === "var";
-    if (n.t === "var") out += show(lookup(c, n.name, item), n.name);
-    else if (n.t === "if") out += renderNodes(holds(n.test, lookup(c, n.name, item)) ? n.then : n.else, c, item);
+    if (n.t === "var") append(show(lookup(c, n.name, item), n.name));
+    else if (n.t === "if") append(renderNodes(holds(n.test, lookup(c, n.name, item)) ? n.then : n.else, c, item));
     else {
       const list = lookup(c, n.name, item);
-      if (Array.isArray(list)) for (const it of list) out += renderNodes(n.body, c, it);
+      if (Array.isArray(list)) for (const it of list) append(renderNodes(n.body, c, it));
     }
   }
   return out;

@@ -15,6 +15,12 @@ import { VARIABLES_BY_NAME } from "./variables.js";
 /** Template text: one string, or an array of lines joined with "\n" (easier to read in JSON). */
 /** The most characters one template text may have (a letter is a few thousand). */
 const MAX_TEMPLATE_TEXT = 20_000;
+/** Headed sections in one locale (a letter has a handful) and characters in all of them. */
+const MAX_SECTIONS = 200;
+const MAX_LOCALE_TEXT = 100_000;
+const MAX_LOCALES = 100;
+/** Embedded tests in one file (the shipped ones have at most a dozen). */
+const MAX_TESTS = 1_000;
 const TextSchema = z.union([
   z.string().max(MAX_TEMPLATE_TEXT),
   z
@@ -31,8 +37,9 @@ const LocaleBlockSchema = z
     body: TextSchema.optional(),
     /** A letter as headed sections, rendered one after another with a blank line between. */
     sections: z
-      .array(z.strictObject({ heading: z.string().min(1).optional(), body: TextSchema }))
+      .array(z.strictObject({ heading: z.string().min(1).max(MAX_TEMPLATE_TEXT).optional(), body: TextSchema }))
       .min(1)
+      .max(MAX_SECTIONS)
       .optional(),
     /** Opt-out text appended to SMS and e-mail when the renderer is not given one. */
     optOutText: z.string().min(1).optional(),
@@ -41,7 +48,28 @@ const LocaleBlockSchema = z
   })
   .refine((b) => (b.body === undefined) !== (b.sections === undefined), {
     message: "expected exactly one of body or sections",
+  })
+  .refine((b) => localeTextLength(b) <= MAX_LOCALE_TEXT, {
+    message: `expected at most ${MAX_LOCALE_TEXT} characters of text in one locale`,
   });
+
+function textLength(t: string | readonly string[] | undefined): number {
+  if (t === undefined) return 0;
+  if (typeof t === "string") return t.length;
+  let n = 0;
+  for (const line of t) n += line.length + 1;
+  return n;
+}
+
+function localeTextLength(b: {
+  subject?: string | undefined;
+  body?: string | readonly string[] | undefined;
+  sections?: readonly { heading?: string | undefined; body: string | readonly string[] }[] | undefined;
+}): number {
+  let n = textLength(b.subject) + textLength(b.body);
+  for (const s of b.sections ?? []) n += textLength(s.heading) + textLength(s.body);
+  return n;
+}
 
 const TestCaseSchema = z.strictObject({
   name: z.string().min(1),
@@ -103,8 +131,10 @@ export const MessageTemplateSchema = z.strictObject({
   consequences: z.array(z.enum(CONSEQUENCES)).default([]),
   /** Where the required contents come from (regulation, lender practice). */
   source: z.string().optional(),
-  locales: z.record(z.string(), LocaleBlockSchema),
-  tests: z.array(TestCaseSchema).default([]),
+  locales: z
+    .record(z.string(), LocaleBlockSchema)
+    .refine((l) => Object.keys(l).length <= MAX_LOCALES, { message: `expected at most ${MAX_LOCALES} locales` }),
+  tests: z.array(TestCaseSchema).max(MAX_TESTS).default([]),
 });
 export type MessageTemplateJson = z.input<typeof MessageTemplateSchema>;
 

@@ -197,7 +197,7 @@ export const PolicyFileSchema = z.strictObject({
   /** Shared named conditions, referenced from rules as `{ "condition": "name" }`. */
   conditions: z.record(z.string().min(1), z.unknown()).optional(),
   rules: z.array(RuleSchema).min(1),
-  tests: z.array(PolicyTestSchema).default([]),
+  tests: z.array(PolicyTestSchema).max(1_000).default([]),
 });
 export type PolicyFile = z.input<typeof PolicyFileSchema>;
 export type ParsedPolicyFile = z.infer<typeof PolicyFileSchema>;

@@ -119,7 +119,7 @@ export const ScorecardSchema = z.strictObject({
   /** How many reason codes to return at most. */
   maxReasons: z.int().min(0).max(50).default(4),
   characteristics: z.array(CharacteristicSchema).min(1).max(100),
-  tests: z.array(ScorecardTestSchema).default([]),
+  tests: z.array(ScorecardTestSchema).max(1_000).default([]),
   /** Free-form provenance (how bins and points were designed). */
   meta: z.record(z.string(), z.unknown()).optional(),
 });
