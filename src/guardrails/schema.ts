@@ -9,6 +9,9 @@ import {
   JurisdictionSchema,
 } from "../model/index.js";
 
+/** Rules of one kind in a profile (a real one has a dozen): bounds the load time of a hostile file. */
+const MAX_RULES = 500;
+
 /**
  * zod schema of a guardrail profile: the compliance rules for contacting a borrower, as data.
  * Every rule names the regulation (or the documented policy choice) it encodes in `source`.
@@ -267,7 +270,7 @@ export const GuardrailProfileSchema = z
      * `US-NY`). Profiles stack: every profile of a policy whose jurisdictions cover the account's
      * applies, and a contact must satisfy them all (the stricter limit wins).
      */
-    jurisdictions: z.array(JurisdictionSchema).min(1),
+    jurisdictions: z.array(JurisdictionSchema).min(1).max(MAX_RULES),
     /** The collector roles the profile binds (Reg F binds debt collectors; lenders adopt it by policy). */
     appliesTo: z
       .array(z.enum(["creditor", "debt_collector"]))
@@ -277,15 +280,15 @@ export const GuardrailProfileSchema = z
     conversationOutcomes: z.array(ContactOutcomeSchema).min(1),
     /** Outcomes of an attempt that reached nobody (for `thirdParty.unreachable`). */
     failedOutcomes: z.array(ContactOutcomeSchema).min(1),
-    windows: z.array(WindowRuleSchema).default([]),
-    caps: z.array(CapRuleSchema).default([]),
-    quietPeriods: z.array(QuietPeriodRuleSchema).default([]),
-    holds: z.array(HoldRuleSchema).default([]),
-    notices: z.array(NoticeRuleSchema).default([]),
-    restDays: z.array(RestDaysRuleSchema).default([]),
+    windows: z.array(WindowRuleSchema).max(MAX_RULES).default([]),
+    caps: z.array(CapRuleSchema).max(MAX_RULES).default([]),
+    quietPeriods: z.array(QuietPeriodRuleSchema).max(MAX_RULES).default([]),
+    holds: z.array(HoldRuleSchema).max(MAX_RULES).default([]),
+    notices: z.array(NoticeRuleSchema).max(MAX_RULES).default([]),
+    restDays: z.array(RestDaysRuleSchema).max(MAX_RULES).default([]),
     calendars: z.record(IdSchema, CalendarSchema).default({}),
-    requirements: z.array(RequirementRuleSchema).default([]),
-    limitation: z.array(LimitationRuleSchema).default([]),
+    requirements: z.array(RequirementRuleSchema).max(MAX_RULES).default([]),
+    limitation: z.array(LimitationRuleSchema).max(MAX_RULES).default([]),
     optOut: z.strictObject({ code: CodeSchema, source: SourceSchema, description: z.string().optional() }),
     /** The numbers of hold lifecycles this law sets (breathing space length …), with their source. */
     holdLifecycle: z

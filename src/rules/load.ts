@@ -151,27 +151,57 @@ function comparePaths(a: readonly (string | number)[], b: readonly (string | num
  */
 function cloneJson(input: unknown): unknown {
   const copies = new Map<object, unknown>();
-  const stack: [Record<string, unknown>, Record<string, unknown>][] = [];
-  const copy = (v: unknown): unknown => {
+  type Frame = {
+    from: Record<string, unknown>;
+    to: Record<string, unknown>;
+    depth: number;
+    up: Frame | null;
+    key: string;
+  };
+  const stack: Frame[] = [];
+  const copy = (v: unknown, up: Frame | null, key: string): unknown => {
     if (v === null || typeof v !== "object") return v;
     const seen = copies.get(v);
     if (seen !== undefined) return seen;
+    const depth = up === null ? 0 : up.depth + 1;
+    // Stop a hostile nesting here, before zod recurses through it to a stack overflow.
+    if (depth > MAX_JSON_DEPTH) tooDeep(up, key);
     const out = Array.isArray(v) ? new Array<unknown>(v.length) : {};
     copies.set(v, out);
-    stack.push([v as Record<string, unknown>, out as Record<string, unknown>]);
+    stack.push({ from: v as Record<string, unknown>, to: out as Record<string, unknown>, depth, up, key });
     return out;
   };
-  const root = copy(input);
+  const root = copy(input, null, "");
   while (stack.length > 0) {
-    const [from, to] = stack.pop()!;
+    const frame = stack.pop()!;
+    const { from, to } = frame;
     for (const k of Object.keys(from)) {
-      const value = copy(from[k]);
+      const value = copy(from[k], frame, k);
       if (k === "__proto__")
         Object.defineProperty(to, k, { value, enumerable: true, writable: true, configurable: true });
       else to[k] = value;
     }
   }
   return root;
+}
+
+/** Nesting of a policy file (the shipped ones nest about 10 deep; conditions have their own limit of 64). */
+const MAX_JSON_DEPTH = 500;
+
+function tooDeep(up: { up: unknown; key: string } | null, key: string): never {
+  const path: (string | number)[] = [key];
+  for (let f = up as { up: unknown; key: string } | null; f !== null && f.up !== null; f = f.up as typeof f)
+    path.unshift(f.key);
+  throw new ArrearsError(
+    "INVALID_POLICY",
+    [
+      {
+        path: path.map((k) => (/^\d+$/.test(k as string) ? Number(k) : k)),
+        message: `nested more than ${MAX_JSON_DEPTH} levels deep`,
+      },
+    ],
+    "policy",
+  );
 }
 
 /** @internal Duck check so `decide` can accept a loaded policy only. */

@@ -85,11 +85,20 @@ describe("loadPolicy: limits give ArrearsError, never RangeError", () => {
   const leaf = '{"fact": "dpd", "operator": "greaterThan", "value": 30}';
   const deep = (n: number) => JSON.parse(`${'{"all": ['.repeat(n)}${leaf}${"]}".repeat(n)}`);
 
-  it.each([2_000, 100_000])("%i levels of nesting", (n) => {
+  it.each([100, 200])("%i levels of nesting", (n) => {
     const e = thrownArrearsError(() => loadPolicy(policyJson([rule("deep", deep(n))])));
     expect(e.code).toBe("INVALID_POLICY");
     expect(e.issues).toHaveLength(1);
     expect(e.issues[0]!.message).toBe("conditions nested more than 64 levels deep");
+    expect(e.issues[0]!.path.slice(0, 5)).toEqual(["rules", 0, "conditions", "all", 0]);
+  });
+
+  // Deeper still, the file itself is refused before the condition checks (at 500 levels of JSON).
+  it.each([2_000, 100_000])("%i levels of nesting", (n) => {
+    const e = thrownArrearsError(() => loadPolicy(policyJson([rule("deep", deep(n))])));
+    expect(e.code).toBe("INVALID_POLICY");
+    expect(e.issues).toHaveLength(1);
+    expect(e.issues[0]!.message).toBe("nested more than 500 levels deep");
     expect(e.issues[0]!.path.slice(0, 5)).toEqual(["rules", 0, "conditions", "all", 0]);
   });
 

@@ -41,3 +41,47 @@ describe("documented limits on accounts", () => {
     expect(issuePaths({ ...base, borrower: { name: "王".repeat(ACCOUNT_LIMITS.nameLength) } })).toEqual([]);
   });
 });
+
+// Fuzz seed 20261129: a guardrail profile with one rule list duplicated to thousands of entries
+// took ~300 ms to load; each list now has a bound far above any real profile.
+describe("documented limits on guardrail profiles", () => {
+  it("at most 500 rules of one kind, reported with the list's path", async () => {
+    const { loadGuardrailProfile, shippedRuleFile } = await import("../../src/index.js");
+    const profile = JSON.parse(JSON.stringify(shippedRuleFile("guardrails", "us-reg-f")));
+    const window = profile.windows[0];
+    profile.windows = Array.from({ length: 501 }, (_, i) => ({ ...window, id: `w${i}` }));
+    let caught: unknown;
+    try {
+      loadGuardrailProfile(profile);
+    } catch (e) {
+      caught = e;
+    }
+    const e = caught as { code: string; issues: { path: (string | number)[] }[] };
+    expect(e.code).toBe("INVALID_GUARDRAIL_PROFILE");
+    expect(e.issues.map((i) => i.path.join("."))).toEqual(["windows"]);
+    profile.windows = profile.windows.slice(0, 500);
+    expect(() => loadGuardrailProfile(profile)).not.toThrow();
+  });
+});
+
+// Fuzz (other seeds): a policy with a value nested 100,000 deep took ~250 ms to fail (a copy of
+// the whole nesting, then zod's recursion to a stack overflow); it now stops at 200 levels.
+describe("documented limits on policy files", () => {
+  it("a value nested more than 500 levels deep is refused at its path, quickly", async () => {
+    const { loadPolicy, shippedRuleFile } = await import("../../src/index.js");
+    const policy = JSON.parse(JSON.stringify(shippedRuleFile("policies", "us-default")));
+    let deep: unknown = 1;
+    for (let i = 0; i < 100_000; i++) deep = { a: deep };
+    policy.rules[0].event.params = { x: [deep] };
+    let caught: unknown;
+    try {
+      loadPolicy(policy);
+    } catch (e) {
+      caught = e;
+    }
+    const e = caught as { code: string; issues: { path: (string | number)[]; message: string }[] };
+    expect(e.code).toBe("INVALID_POLICY");
+    expect(e.issues[0]!.message).toBe("nested more than 500 levels deep");
+    expect(e.issues[0]!.path.slice(0, 6)).toEqual(["rules", 0, "event", "params", "x", 0]);
+  });
+});
