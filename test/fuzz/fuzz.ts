@@ -779,11 +779,16 @@ function applyOne(holder: { v: unknown }, m: Mutation, vocab: Vocabulary): void 
       const base = a.slice();
       // Copies of the items (structural, not aliases) while a budget of copied nodes lasts, then
       // aliases; at most 12,000 items, so one case stays small.
-      const texts = base.map(jsonOf);
+      // Texts made only while the budget lasts (each may be a walk of thousands of nodes).
+      const texts: (string | undefined)[] = [];
+      const textOf = (k: number) => {
+        if (k >= texts.length) texts[k] = budget > 0 ? jsonOf(base[k]) : undefined;
+        return texts[k];
+      };
       let budget = 300_000;
       for (let i = 0; i < m.times && a.length < 12_000; i++)
         base.forEach((x, k) => {
-          const t = texts[k];
+          const t = textOf(k);
           if (t !== undefined && budget > t.length) {
             budget -= t.length;
             a.push(JSON.parse(t));
@@ -929,6 +934,10 @@ function smallTree(x: unknown, max: number): boolean {
     const v = stack.pop();
     if (typeof v !== "object" || v === null) continue;
     if (++n > max || !walkable(v)) return false;
+    // Checked before listing the keys: a 12,000-item array met under 12,000 aliases would
+    // otherwise list 144 million keys (fuzz case buckets:1778, seed 20261129, hung the run).
+    const size = Array.isArray(v) ? v.length : 0;
+    if (n + stack.length + size > max) return false;
     for (const k of Object.keys(v)) {
       const d = Object.getOwnPropertyDescriptor(v, k);
       if (!d || !("value" in d)) return false;
