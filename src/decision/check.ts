@@ -1,5 +1,14 @@
+import { z } from "zod";
+import { parseOptions } from "../errors/options.js";
 import { analysePolicy, type CheckPolicyOptions, type Policy, type PolicyFinding } from "../rules/index.js";
 import { resolvedOf } from "./load.js";
+
+// What checkPolicy reads of its options; zod's copy is what it uses (the caller's object, a
+// getter or a proxy, is read once, here).
+const CheckPolicyOptionsSchema = z.strictObject({
+  templates: z.record(z.string(), z.object({ channel: z.string(), variables: z.array(z.string()) })).optional(),
+  testedRules: z.array(z.string()).optional(),
+});
 
 /**
  * Static checks of a policy: rules that can never fire or never decide (every time they fire, a
@@ -31,10 +40,11 @@ import { resolvedOf } from "./load.js";
  */
 export function checkPolicy(policy: Policy, options: CheckPolicyOptions = {}): PolicyFinding[] {
   const r = resolvedOf(policy);
+  const o = parseOptions(CheckPolicyOptionsSchema, options, "checkPolicy options") as CheckPolicyOptions;
   // A hold counts as blocked when a profile that applies wherever the policy does blocks it
   // (us-ma-940cmr binds in Massachusetts only, so it blocks nothing for a US-wide policy).
   const everywhere = r.profiles.filter((p) => policy.jurisdictions.every((j) => r.profilesFor(j).includes(p)));
-  return analysePolicy(policy, options, {
+  return analysePolicy(policy, o, {
     bucketScheme: r.bucketScheme,
     profiles: everywhere,
     templates: Object.fromEntries(r.templates),

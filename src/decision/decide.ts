@@ -100,7 +100,10 @@ export function decide(
   account: AccountInput | Account,
   options: DecideOptions,
 ): Decision {
-  if (!optionsLookValid(options)) parseOptions(DecideOptionsSchema, options, "decide options");
+  // Anything unusual (deep options, a getter, a proxy) goes through zod, and decide then reads
+  // zod's copy, never the caller's object again.
+  options =
+    optionsLookValid(options) ?? (parseOptions(DecideOptionsSchema, options, "decide options") as DecideOptions);
   const parsed = isParsedAccount(account)
     ? account
     : parseAccount(account, options.lenient === true ? { lenient: true } : undefined);
@@ -187,17 +190,30 @@ const OPTION_KEYS = new Set([
 const DEEP_OPTIONS = new Set(["lender", "calendars", "contactTimePrior"]);
 
 // The common call ({asOf} plus simple flags) is checked without zod: decide runs per account.
-function optionsLookValid(o: unknown): boolean {
-  if (typeof o !== "object" || o === null) return false;
-  const r = o as Record<string, unknown>;
-  if (typeof r.asOf !== "string" || Number.isNaN(asOfMs(r.asOf))) return false;
-  for (const k in r) if (!OPTION_KEYS.has(k) || (DEEP_OPTIONS.has(k) && r[k] !== undefined)) return false;
-  return (
+// Returns a copy of own data properties (decide never reads the caller's object again), or
+// null for anything else (a getter, a proxy, deep options), which zod then checks and copies.
+function optionsLookValid(o: unknown): DecideOptions | null {
+  if (typeof o !== "object" || o === null) return null;
+  const r: Record<string, unknown> = {};
+  try {
+    const proto = Object.getPrototypeOf(o);
+    if (proto !== Object.prototype && proto !== null) return null;
+    for (const k of Object.keys(o)) {
+      const d = Object.getOwnPropertyDescriptor(o, k);
+      if (d === undefined || !("value" in d) || k === "__proto__") return null;
+      r[k] = d.value;
+    }
+  } catch {
+    return null;
+  }
+  if (typeof r.asOf !== "string" || Number.isNaN(asOfMs(r.asOf))) return null;
+  for (const k in r) if (!OPTION_KEYS.has(k) || (DEEP_OPTIONS.has(k) && r[k] !== undefined)) return null;
+  const ok =
     (r.render === undefined || typeof r.render === "boolean") &&
     (r.lenient === undefined || typeof r.lenient === "boolean") &&
     (r.variant === undefined || typeof r.variant === "string") &&
-    (r.trace === undefined || r.trace === "fired" || r.trace === "all")
-  );
+    (r.trace === undefined || r.trace === "fired" || r.trace === "all");
+  return ok ? (r as unknown as DecideOptions) : null;
 }
 
 // A batch decides thousands of accounts at one asOf: parse and format it once.

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ArrearsError } from "../errors/index.js";
+import { ArrearsError, readInput } from "../errors/index.js";
 import { parseOptions } from "../errors/options.js";
 import { type BorrowerStatus, type StatusPeriod, statusPeriods } from "../holds/index.js";
 import {
@@ -613,8 +613,11 @@ function setupOf(
   return { role: role ?? "creditor", calendars: map };
 }
 
+// The caller's list is copied first (a getter or a proxy in it is an unreadable input).
 const asList = (profile: GuardrailProfile | unknown): GuardrailProfile[] =>
-  (Array.isArray(profile) ? profile : [profile]).map((p) => loadGuardrailProfile(p));
+  readInput("INVALID_GUARDRAIL_PROFILE", "guardrail profiles", () =>
+    Array.isArray(profile) ? Array.from(profile as unknown[]) : [profile],
+  ).map((p) => loadGuardrailProfile(p));
 
 /**
  * Binds guardrail profiles (one, or a stack applied together) to one validated account, parsing

@@ -1,4 +1,4 @@
-import { ArrearsError, type ArrearsIssue } from "../errors/index.js";
+import { ArrearsError, type ArrearsIssue, readInput } from "../errors/index.js";
 import type { Channel } from "../model/schema.js";
 import { isAmountLike } from "../money/index.js";
 import { parseIsoDate } from "../time/index.js";
@@ -313,6 +313,16 @@ export function renderMessage(
   template: MessageTemplate | unknown,
   decision: MessageDecision,
   options: RenderOptions = {},
+): RenderedMessage {
+  // The decision and options are the caller's objects, read all through rendering: a getter or a
+  // proxy that throws there is an unreadable input (ArrearsError), never the caller's exception.
+  return readInput("INVALID_INPUT", "renderMessage", () => render(template, decision, options));
+}
+
+function render(
+  template: MessageTemplate | unknown,
+  decision: MessageDecision,
+  options: RenderOptions,
 ): RenderedMessage {
   const t = loadTemplate(template);
   const locales = compiledLocales(t)!;

@@ -1,8 +1,26 @@
-import type { z } from "zod";
+import { z } from "zod";
 import type { ArrangementSchema } from "../model/index.js";
 import { parseIsoDate } from "../time/index.js";
 import type { Offer } from "./build.js";
-import { fail } from "./internal.js";
+import { fail, parseWith } from "./internal.js";
+
+// What offerToArrangement reads of an offer (from buildOffer) and of its options, as copies.
+const AgreedOfferSchema = z.object({
+  status: z.string(),
+  kind: z.enum([
+    "installments",
+    "term_extension",
+    "reduced_payment",
+    "payment_holiday",
+    "deferral",
+    "settlement",
+    "fee_waiver",
+  ]),
+  schedule: z.array(z.object({ dueDate: z.string(), amount: z.string() })).max(10_000),
+  waiverCondition: z.string().optional(),
+  waived: z.object({ penaltyInterest: z.string(), fees: z.string() }).optional(),
+});
+const AgreementOptionsSchema = z.strictObject({ id: z.string().min(1).max(200), agreedOn: z.string() });
 
 /** An arrangement as `account.arrangements` takes it. */
 export type ArrangementInput = z.input<typeof ArrangementSchema>;
@@ -31,7 +49,9 @@ const KIND: Record<Exclude<Offer["kind"], "fee_waiver">, ArrangementInput["kind"
  * // { id: "plan-2026-11", kind: "installment_plan", agreedOn: "2026-11-25",
  * //   schedule: [{ dueDate: "2026-12-20", amount: "1666.67" }, …], conditionalWaiver: { penaltyInterest: "150.00" } }
  */
-export function offerToArrangement(offer: Offer, options: { id: string; agreedOn: string }): ArrangementInput {
+export function offerToArrangement(input: Offer, agreement: { id: string; agreedOn: string }): ArrangementInput {
+  const offer = parseWith(AgreedOfferSchema, input, "offer");
+  const options = parseWith(AgreementOptionsSchema, agreement, "offerToArrangement options");
   if (offer.status !== "offered") fail(["status"], "only an offer that was made can be agreed", offer.status);
   if (offer.kind === "fee_waiver") fail(["kind"], "a fee waiver has no payments to track", offer.kind);
   const agreed = parseIsoDate(options.agreedOn);
@@ -45,7 +65,7 @@ export function offerToArrangement(offer: Offer, options: { id: string; agreedOn
     agreedOn: options.agreedOn,
     schedule: offer.schedule.map((l) => ({ dueDate: l.dueDate, amount: l.amount })),
   };
-  if ("waiverCondition" in offer && offer.waiverCondition === "on_completion") {
+  if (offer.waiverCondition === "on_completion" && offer.waived !== undefined) {
     const w = offer.waived;
     const waiver: { penaltyInterest?: string; fees?: string } = {};
     if (Number(w.penaltyInterest) > 0) waiver.penaltyInterest = w.penaltyInterest;

@@ -1,3 +1,4 @@
+import { readInput } from "../errors/index.js";
 import { offerContext } from "./context.js";
 import { type DeferralPlan, holidayOffer, type PaymentHolidayOffer } from "./deferral.js";
 import { accountOf, asOfDay, fail, parseWith } from "./internal.js";
@@ -123,6 +124,12 @@ export function parseOfferSpec(spec: unknown): ParsedOfferSpec {
  */
 export function buildOffer(spec: OfferSpec, account: unknown, options: BuildOfferOptions): Offer {
   const s = parseOfferSpec(spec);
+  // The two fields read once, as a copy (a getter or a proxy is an unreadable input).
+  options = readInput("INVALID_OFFER", "buildOffer options", () =>
+    typeof options === "object" && options !== null
+      ? { asOf: options.asOf, ...(options.inHardship === undefined ? {} : { inHardship: options.inHardship }) }
+      : options,
+  );
   if (typeof options !== "object" || options === null || typeof options.asOf !== "string")
     fail(["asOf"], "required: an ISO date or instant with offset", (options as { asOf?: unknown } | null)?.asOf);
   const a = accountOf(account);

@@ -107,6 +107,8 @@ export interface AppliedScores {
   segment: Segment;
 }
 
+const SCORE_KEYS = ["riskScore", "riskProbability", "hardshipScore", "segment"] as const;
+
 /**
  * Scores a facts record with the risk card, then the hardship card, then segments it, writing
  * `riskScore`, `riskProbability`, `hardshipScore` and `segment` into `facts` (mutated in place,
@@ -137,6 +139,21 @@ export function applyScores(scoring: Scoring, facts: Facts): AppliedScores {
       "applyScores",
     );
   return readInput("INVALID_INPUT", "applyScores", () => {
+    // Each key written must be writable data (or absent from an extensible record).
+    for (const k of SCORE_KEYS) {
+      const d = Object.getOwnPropertyDescriptor(facts, k);
+      if (d !== undefined && !(d.writable === true && "value" in d))
+        throw new ArrearsError(
+          "INVALID_INPUT",
+          [
+            {
+              path: ["facts", k],
+              message: "expected a writable fact (a data property), not a getter or a read-only field",
+            },
+          ],
+          "applyScores",
+        );
+    }
     const r = score(risk, facts);
     facts.riskScore = r.score;
     facts.riskProbability = r.probability;

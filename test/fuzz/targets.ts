@@ -20,6 +20,7 @@ import {
   type Hostile,
   hostile,
   hostileArb,
+  isOpaque,
   type Mutation,
   mutate,
   mutateArgs,
@@ -595,6 +596,28 @@ export const API_FUNCTIONS = Object.keys(API_CALLS);
 
 const apiArb = fc.record({ fn: fc.nat(API_FUNCTIONS.length - 1), mutations: mutationsArb(4) });
 
+/** True when `target` is `from` or inside it (plain data only, a bounded walk). */
+function reaches(from: unknown, target: unknown): boolean {
+  if (typeof target !== "object" || target === null) return false;
+  const seen = new Set<unknown>();
+  const stack = [from];
+  while (stack.length > 0 && seen.size < 100_000) {
+    const v = stack.pop();
+    if (v === target) return true;
+    if (typeof v !== "object" || v === null || seen.has(v) || isOpaque(v)) continue;
+    seen.add(v);
+    try {
+      for (const k of Object.keys(v)) {
+        const d = Object.getOwnPropertyDescriptor(v, k);
+        if (d && "value" in d) stack.push(d.value);
+      }
+    } catch {
+      /* a proxy: not walked */
+    }
+  }
+  return false;
+}
+
 function apiTarget(): Target {
   return {
     name: "api",
@@ -606,7 +629,11 @@ function apiTarget(): Target {
         ...RULE_VOCAB,
         words: [...RULE_VOCAB.words, ...ACCOUNT_VOCAB.words],
       });
-      const checked = spec.writes === undefined ? args : args.filter((_, i) => i !== spec.writes);
+      // The argument a function writes (applyScores' facts) is not checked, nor any argument a
+      // mutation made reach it (a cycle that puts the facts inside the scoring).
+      const written = spec.writes === undefined ? undefined : args[spec.writes];
+      const checked =
+        spec.writes === undefined ? args : args.filter((a, i) => i !== spec.writes && !reaches(a, written));
       h.begin({ target: "api", index, shape: `${name} mutations=${describeMutations(c.mutations)}` }, checked);
       if (spec.async) await h.callAsync(name, () => spec.call(...args) as Promise<unknown>, spec.passthrough);
       else {

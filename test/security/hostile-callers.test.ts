@@ -8,6 +8,8 @@ import {
   ArrearsError,
   applyScores,
   buildOffer,
+  checkContact,
+  checkPolicy,
   compareAmounts,
   comparePolicies,
   decide,
@@ -28,8 +30,10 @@ import {
   loadScoring,
   loadSegmentation,
   loadTemplate,
+  offerToArrangement,
   parseAccount,
   promiseStatus,
+  renderMessage,
   rollRates,
   routePolicies,
   safeParseAccount,
@@ -38,6 +42,7 @@ import {
   summarizeContacts,
   summarizePortfolio,
 } from "../../src/index.js";
+import { getTemplate } from "../../src/messages/index.js";
 import { account } from "../../src/testing/index.js";
 import { thrownArrearsError as thrown } from "../helpers.js";
 
@@ -259,5 +264,80 @@ describe("evaluatePolicy with facts or a policy that cannot be read (found by th
     expect(thrown(() => evaluatePolicy(policy, revoked() as Facts)).code).toBe("INVALID_INPUT");
     expect(thrown(() => evaluatePolicy(policy, exploding() as Facts)).code).toBe("INVALID_INPUT");
     expect(thrown(() => evaluatePolicy(revoked() as never, {} as Facts)).code).toBe("INVALID_POLICY");
+  });
+});
+
+// The long fuzz run (seed 20261129, 50,000 calls of every root function with mutated
+// arguments) found these; each escaped as a TypeError or the caller's own exception before.
+describe("root functions with hostile arguments (fuzz target api, seed 20261129)", () => {
+  const policy = loadPolicy("us-default");
+  it("decide: options with a throwing getter or trap are INVALID_OPTIONS (api:3443, api:13699)", () => {
+    const withGetter = Object.defineProperty({ asOf }, "lender", {
+      enumerable: true,
+      get() {
+        throw new Error("caller's getter");
+      },
+    });
+    expect(thrown(() => decide(policy, good(), withGetter as never)).code).toBe("INVALID_OPTIONS");
+    expect(thrown(() => decide(policy, good(), exploding() as never)).code).toBe("INVALID_OPTIONS");
+    // decide reads the options it checked, once: a two-faced asOf cannot change the decision.
+    const d = decide(policy, good(), twoFaced({ render: false }, "asOf", asOf, "not a date") as never);
+    expect(d.asOf).toBe(asOf);
+  });
+
+  it("checkPolicy: options that are null or cannot be read are INVALID_OPTIONS (api:3460, api:11778)", () => {
+    expect(thrown(() => checkPolicy(policy, null as never)).code).toBe("INVALID_OPTIONS");
+    expect(thrown(() => checkPolicy(policy, exploding() as never)).code).toBe("INVALID_OPTIONS");
+    expect(thrown(() => checkPolicy(policy, { templates: null } as never)).issues[0]!.path).toEqual(["templates"]);
+  });
+
+  it("checkContact: a profile list with a throwing getter is INVALID_GUARDRAIL_PROFILE (api:15783)", () => {
+    const list = [shippedRuleFile("guardrails", "us-reg-f")];
+    Object.defineProperty(list, 1, {
+      enumerable: true,
+      get() {
+        throw new Error("caller's getter");
+      },
+    });
+    const e = thrown(() => checkContact(list, good(), { channel: "call", at: "2026-11-23T15:00:00Z" }));
+    expect(e.code).toBe("INVALID_GUARDRAIL_PROFILE");
+  });
+
+  it("applyScores: a getter-only fact is INVALID_INPUT naming it (api:22170)", () => {
+    const facts = { ...decide(policy, good(), { asOf, render: false }).facts };
+    Object.defineProperty(facts, "segment", { enumerable: true, get: () => null });
+    const e = thrown(() => applyScores(loadScoring(), facts as Facts));
+    expect(e.code).toBe("INVALID_INPUT");
+    expect(e.issues[0]!.path).toEqual(["facts", "segment"]);
+  });
+
+  it("buildOffer: options that are a revoked proxy are INVALID_OFFER (api:20190)", () => {
+    const e = thrown(() => buildOffer({ kind: "installments", counts: [3] }, good(), revoked() as never));
+    expect(e.code).toBe("INVALID_OFFER");
+  });
+
+  it("offerToArrangement: a malformed or unreadable offer is INVALID_OFFER with its path (api:1405, api:23820)", () => {
+    const offer = buildOffer({ kind: "installments", counts: [3] }, good(), { asOf });
+    const agreement = { id: "A1", agreedOn: "2026-11-23" };
+    expect(offerToArrangement(offer, agreement).schedule).toHaveLength(offer.schedule.length);
+    const noSchedule = thrown(() => offerToArrangement({ ...offer, schedule: "x" } as never, agreement));
+    expect(noSchedule.code).toBe("INVALID_OFFER");
+    expect(noSchedule.issues[0]!.path).toEqual(["schedule"]);
+    expect(thrown(() => offerToArrangement(exploding() as never, agreement)).code).toBe("INVALID_OFFER");
+    expect(thrown(() => offerToArrangement(offer, null as never)).code).toBe("INVALID_OFFER");
+  });
+
+  it("renderMessage: a decision with a throwing getter or a revoked part is INVALID_INPUT (api:6613, api:3753)", () => {
+    const d = decide(policy, good(), { asOf, render: false });
+    const amounts = Object.defineProperty({ ...d.amounts }, "overdue", {
+      enumerable: true,
+      get() {
+        throw new Error("caller's getter");
+      },
+    });
+    const t = getTemplate("formal-letter");
+    expect(thrown(() => renderMessage(t, { ...d, amounts } as never)).code).toBe("INVALID_INPUT");
+    expect(thrown(() => renderMessage(t, { ...d, amounts: revoked() } as never)).code).toBe("INVALID_INPUT");
+    expect(thrown(() => renderMessage(t, d, { lender: exploding() } as never)).code).toMatch(/INVALID_/);
   });
 });
