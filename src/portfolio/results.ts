@@ -354,8 +354,9 @@ export interface SampleSize {
  * @throws {ArrearsError} `INVALID_OPTIONS`, e.g. a lift that takes the rate outside (0, 1).
  *
  * @example
- * sampleSizeForLift({ baseRate: 0.3, lift: 0.03 });             // { control: 3760, variant: 3760, total: 7520 }
- * sampleSizeForLift({ baseRate: 0.3, lift: 0.03, ratio: 0.25 }); // an 80/20 split needs more in all
+ * // A cure rate of 30 %: accounts needed to see +3 points (two-sided 5 %, power 80 %)
+ * sampleSizeForLift({ baseRate: 0.3, lift: 0.03 });              // { control: 3763, variant: 3763, total: 7526 }
+ * sampleSizeForLift({ baseRate: 0.3, lift: 0.03, ratio: 0.25 }); // 80/20: { control: 9346, variant: 2337, total: 11683 }
  */
 export function sampleSizeForLift(options: SampleSizeOptions): SampleSize {
   const o = parseOptions(PowerOptionsSchema, options, "sampleSizeForLift");
