@@ -115,7 +115,7 @@ export function niceCut(lo: number, hi: number): number {
 }
 
 /** A numeric bin `[min, max)`; the first has no `min`, the last no `max`. */
-export interface NumericBin extends Counts {
+interface NumericBin extends Counts {
   min?: number;
   max?: number;
 }
@@ -224,7 +224,7 @@ export function binNumeric(
 }
 
 /** A categorical bin: the values it lists. */
-export interface CategoryBin extends Counts {
+interface CategoryBin extends Counts {
   values: (string | boolean)[];
 }
 

@@ -16,7 +16,7 @@ import {
 } from "./binning.js";
 import { logisticRegression, SingularFitError } from "./logistic.js";
 import { type Performance, performance } from "./metrics.js";
-import { type FitRow, Issues, probabilityAt, readRows, rowValue, scoreRows } from "./rows.js";
+import { type FitRow, Issues, probabilityAt, readRows, rowValue } from "./rows.js";
 
 const FACT_BY_NAME: ReadonlyMap<string, FactDefinition> = new Map(FACTS.map((d) => [d.name, d]));
 const TrendSchema = z.enum(["auto", "ascending", "descending", "none"]);
@@ -443,13 +443,14 @@ function fitWith(rows: readonly object[], bad: Uint8Array, specs: Spec[], o: Opt
   const cols = binned.map(woeColumn);
   let fit: ReturnType<typeof logisticRegression>;
   let used: number[];
+  let start: number[] | undefined;
   for (;;) {
     used = status.flatMap((s, j) => (s === "used" ? [j] : []));
     try {
       fit = logisticRegression(
         used.map((j) => cols[j]!),
         good,
-        { ridge: o.ridge, maxIterations: o.maxIterations },
+        { ridge: o.ridge, maxIterations: o.maxIterations, ...(start ? { start } : {}) },
       );
     } catch (e) {
       if (!(e instanceof SingularFitError)) throw e;
@@ -473,6 +474,8 @@ function fitWith(rows: readonly object[], bad: Uint8Array, specs: Spec[], o: Opt
     });
     if (worst < 0) break;
     status[used[worst]!] = "reversed";
+    // Refit from where this fit ended, without the characteristic left out.
+    start = [fit.intercept, ...fit.coefficients.filter((_, k) => k !== worst)];
     if (!status.includes("used"))
       throw new ArrearsError(
         "INVALID_INPUT",
@@ -600,8 +603,13 @@ function fitWith(rows: readonly object[], bad: Uint8Array, specs: Spec[], o: Opt
     };
   });
 
-  const scored = scoreRows(compiled, rows, "fitScorecard");
-  const sc = Float64Array.from(scored, (r) => r.score);
+  // Each row's score from its bins (what `score` gives with this card: no range to clamp).
+  const sc = new Float64Array(n).fill(compiled.basePoints);
+  for (const j of used) {
+    const pts = pointsOf(j);
+    const rowBin = binned[j]!.rowBin;
+    for (let i = 0; i < n; i++) sc[i]! += pts[rowBin[i]!]!;
+  }
   const p = sc.map((s) => probabilityAt(compiled, s));
   return {
     card,

@@ -5,12 +5,15 @@ import type { FitReport } from "./fit.js";
 import type { Performance } from "./metrics.js";
 import type { StabilityReport, StabilityRow } from "./stability.js";
 
-/** Right-aligned columns (the first left-aligned), two spaces apart. */
-export function table(head: readonly string[], rows: readonly (readonly string[])[]): string[] {
+/**
+ * Columns two spaces apart: left-aligned where `align` has an `l` (default: the first column
+ * only), right-aligned elsewhere.
+ */
+export function table(head: readonly string[], rows: readonly (readonly string[])[], align = "l"): string[] {
   const width = head.map((h, j) => Math.max(h.length, ...rows.map((r) => r[j]!.length)));
   const line = (r: readonly string[]) =>
     r
-      .map((c, j) => (j === 0 ? c.padEnd(width[j]!) : c.padStart(width[j]!)))
+      .map((c, j) => ((align[j] ?? "r") === "l" ? c.padEnd(width[j]!) : c.padStart(width[j]!)))
       .join("  ")
       .trimEnd();
   return [line(head), ...rows.map(line)];
@@ -51,9 +54,10 @@ export function formatFit(r: FitReport): string[] {
         num(c.iv),
         c.coefficient === null ? "-" : num(c.coefficient),
         String(c.bins.filter((b) => b.count > 0).length),
-        c.trend,
+        c.type === "categorical" ? "by bad rate" : c.trend,
         c.status === "used" ? "used" : c.status === "low_iv" ? "left out: IV below minIv" : "left out: coefficient ≤ 0",
       ]),
+      "lrrrll",
     ),
     "on the fitting rows:",
     ...performanceLines(r.performance),

@@ -24,6 +24,8 @@ export interface LogisticOptions {
   maxIterations: number;
   /** A known term added to every row's log-odds (its coefficient fixed at 1). */
   offset?: Float64Array;
+  /** Starting values `[intercept, ...coefficients]` (a previous fit's): fewer iterations. */
+  start?: readonly number[];
 }
 
 /** Thrown when the normal equations are singular (collinear columns without a ridge). @internal */
@@ -92,6 +94,7 @@ export function logisticRegression(
     for (let i = 0; i < n; i++) s += offset[i]!;
     beta[0] -= s / n;
   }
+  if (options.start && options.start.length === m) beta.set(options.start);
   // Row-major design matrix with a leading column of ones: tight loops, one pass per iteration.
   const x = new Float64Array(n * m);
   for (let i = 0; i < n; i++) x[i * m] = 1;

@@ -47,7 +47,7 @@ function order(key: Float64Array): Uint32Array {
 }
 
 /** ROC AUC of `risk` (higher = riskier) against `bad` (1 = bad), ties counting ½. */
-export function rocAuc(risk: Float64Array, bad: Uint8Array): number {
+function rocAuc(risk: Float64Array, bad: Uint8Array): number {
   const idx = order(risk);
   let rankSum = 0;
   let nBad = 0;
@@ -67,7 +67,7 @@ export function rocAuc(risk: Float64Array, bad: Uint8Array): number {
 }
 
 /** Kolmogorov–Smirnov statistic of `risk` between bads and goods. */
-export function ksStatistic(risk: Float64Array, bad: Uint8Array): number {
+function ksStatistic(risk: Float64Array, bad: Uint8Array): number {
   const idx = order(risk);
   let nBad = 0;
   for (const b of bad) nBad += b;

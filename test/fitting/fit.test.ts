@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   type ArrearsError,
+  evaluateScorecard,
   type Facts,
   type FitReport,
   type FitScorecardOptions,
@@ -64,6 +65,9 @@ describe("fitScorecard", () => {
     expect(util.bins.at(-1)).toMatchObject({ label: "missing" });
     expect(util.bins.at(-1)!.points).toBeLessThan(0);
     expect(report.performance.auc).toBeGreaterThan(0.75);
+    // The report's figures are the card's own: scoring the rows with `score` gives the same.
+    const { kind: _, card: __, ...same } = evaluateScorecard(card, rows, { target: "defaulted" });
+    expect(report.performance).toEqual(same);
     expect(report.performance.gini).toBeCloseTo(2 * report.performance.auc - 1, 12);
     expect(report.performance.calibrationMonotone).toBe(true);
     // The mean prediction matches the bad rate (logistic regression with an intercept).
