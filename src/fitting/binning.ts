@@ -106,6 +106,7 @@ function coarsen(blocks: Block[], o: MergeOptions): Block[] {
 export function niceCut(lo: number, hi: number): number {
   const span = hi - lo;
   if (!(span > 0)) return hi;
+  if (!Number.isFinite(span)) return lo < 0 && hi >= 0 ? 0 : hi; // neighbours at the ends of the doubles
   for (let e = Math.ceil(Math.log10(Math.max(Math.abs(lo), Math.abs(hi), span))) + 1; e >= -15; e--) {
     const step = 10 ** e;
     const c = Number(((Math.floor(lo / step) + 1) * step).toPrecision(15));

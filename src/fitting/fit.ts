@@ -19,6 +19,10 @@ import { type Performance, performance } from "./metrics.js";
 import { type FitRow, Issues, probabilityAt, readRows, rowValue } from "./rows.js";
 
 const FACT_BY_NAME: ReadonlyMap<string, FactDefinition> = new Map(FACTS.map((d) => [d.name, d]));
+/** Distinct values a categorical characteristic may have (more is an id, not a category). */
+const MAX_CATEGORIES = 1000;
+/** The largest points a card holds (the scorecard schema's bound). */
+const MAX_POINTS = 100_000;
 const TrendSchema = z.enum(["auto", "ascending", "descending", "none"]);
 const Share = z.number().min(0).max(0.5);
 
@@ -277,6 +281,15 @@ function valuesOf(
       continue;
     }
     values[i] = v;
+  }
+  if (kind === "categorical") {
+    const distinct = new Set(values.filter((v) => v !== null));
+    if (distinct.size > MAX_CATEGORIES)
+      issues.add({
+        path: ["characteristics", spec.index, "fact"],
+        message: `${distinct.size} distinct values of ${JSON.stringify(spec.fact)}: a categorical characteristic takes at most ${MAX_CATEGORIES} (group them, or bin a number as numeric)`,
+        received: spec.fact,
+      });
   }
   return { kind, values, ownType };
 }
@@ -552,6 +565,18 @@ function fitWith(rows: readonly object[], bad: Uint8Array, specs: Spec[], o: Opt
       coefficients: Object.fromEntries(used.map((j) => [binned[j]!.spec.name, beta.get(j)!])),
     },
   };
+  const tooBig = [card.basePoints!, ...used.flatMap((j) => pointsOf(j))].find((x) => Math.abs(x) > MAX_POINTS);
+  if (tooBig !== undefined)
+    throw new ArrearsError(
+      "INVALID_OPTIONS",
+      [
+        {
+          path: ["scaling"],
+          message: `the scaled points reach ${tooBig}, beyond the ±${MAX_POINTS} a card holds: use a smaller pointsToDoubleOdds or a baseScore nearer 0`,
+        },
+      ],
+      "fitScorecard",
+    );
   const compiled = loadScorecard(card);
 
   const labelsOf = (j: number): string[] => {

@@ -259,6 +259,16 @@ describe("fitScorecard", () => {
     expect(at(bad(rows, { characteristics: ["defaulted"], allowOwnFacts: true }))[2]).toBe(
       "the outcome field cannot be a characteristic",
     );
+    // Scaled points a card cannot hold; a column of ids offered as a category.
+    expect(at(bad(rows, { scaling: { baseScore: 99_000, baseOdds: 1e-9, pointsToDoubleOdds: 1000 } }))[1]).toEqual([
+      "scaling",
+    ]);
+    const ids = rows.map((x, i) => ({ ...x, clientId: `C${i}` }));
+    expect(at(bad(ids, { allowOwnFacts: true, characteristics: ["dpd", "clientId"] }))).toEqual([
+      "INVALID_INPUT",
+      ["characteristics", 1, "fact"],
+      expect.stringMatching(/^3000 distinct values of "clientId": a categorical characteristic takes at most 1000/),
+    ]);
     expect(at(bad(rows, { ridgee: 1 } as never))).toEqual([
       "INVALID_OPTIONS",
       ["ridgee"],

@@ -125,6 +125,9 @@ describe("cut points", () => {
     expect(niceCut(0.3456, 0.3461)).toBe(0.346);
     expect(niceCut(-12, -3)).toBe(-10);
     expect(niceCut(0, 1)).toBe(1);
+    // Neighbours at the ends of the doubles: no endless search.
+    expect(niceCut(-Number.MAX_VALUE, Number.MAX_VALUE)).toBe(0);
+    expect(niceCut(1e300, Number.MAX_VALUE)).toBeGreaterThan(1e300);
     fc.assert(
       fc.property(fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.double({ min: 1e-6, max: 1e4 }), (lo, d) => {
         const hi = lo + d;
