@@ -1,4 +1,5 @@
-import { ArrearsError, ownField, readInput } from "../errors/index.js";
+import { z } from "zod";
+import { ArrearsError, issuesFromZod, ownField, readInput } from "../errors/index.js";
 import {
   type CalibrationReport,
   type EvaluationReport,
@@ -11,7 +12,74 @@ import {
   type StabilityReport,
   table,
 } from "../fitting/index.js";
+import {
+  CalibrationReportShape,
+  EvaluationReportShape,
+  FitReportShape,
+  Num,
+  StabilityReportShape,
+  Text,
+} from "../fitting/report-schema.js";
 import type { ExperimentResults, RateComparison } from "./results.js";
+
+const RateShape = z
+  .looseObject({
+    control: Num,
+    variant: Num,
+    difference: Num,
+    interval: z.tuple([Num, Num]),
+    pValue: Num,
+    significant: z.boolean(),
+  })
+  .nullable();
+const ExperimentShape = z.looseObject({
+  experiment: Text,
+  control: Text,
+  confidence: Num,
+  currency: Text,
+  variants: z
+    .array(
+      z.looseObject({
+        variant: Text,
+        accounts: Num,
+        cureRate: Num,
+        rollForwardRate: Num,
+        collected: Text,
+        collectedPerAccount: Text,
+      }),
+    )
+    .max(1000),
+  comparisons: z
+    .array(
+      z.looseObject({
+        variant: Text,
+        against: Text,
+        cure: RateShape,
+        rollForward: RateShape,
+        collectedPerAccount: z
+          .looseObject({
+            control: Text,
+            variant: Text,
+            difference: Text,
+            interval: z.tuple([Text, Text]),
+            t: Num,
+            pValue: Num,
+            significant: z.boolean(),
+          })
+          .nullable(),
+      }),
+    )
+    .max(1000),
+});
+
+/** Each kind: the shape it must have and how it is rendered. */
+const KINDS: Record<string, { shape: z.ZodType; format: (r: never) => string[] }> = {
+  fit: { shape: FitReportShape, format: formatFit },
+  evaluation: { shape: EvaluationReportShape, format: formatEvaluation },
+  calibration: { shape: CalibrationReportShape, format: formatCalibration },
+  stability: { shape: StabilityReportShape, format: formatStability },
+  experiment: { shape: ExperimentShape, format: formatExperiment },
+};
 
 /** Any report `formatReport` renders (each has a `kind`). */
 export type Report = FitReport | EvaluationReport | CalibrationReport | StabilityReport | ExperimentResults;
@@ -67,21 +135,8 @@ function formatExperiment(r: ExperimentResults): string[] {
  */
 export function formatReport(report: Report): string {
   const kind = ownField(report, "kind");
-  // A report from these functions is plain data; anything else fails as bad input, not a TypeError.
-  const lines = readInput("INVALID_INPUT", "formatReport", () =>
-    kind === "fit"
-      ? formatFit(report as FitReport)
-      : kind === "evaluation"
-        ? formatEvaluation(report as EvaluationReport)
-        : kind === "calibration"
-          ? formatCalibration(report as CalibrationReport)
-          : kind === "stability"
-            ? formatStability(report as StabilityReport)
-            : kind === "experiment"
-              ? formatExperiment(report as ExperimentResults)
-              : null,
-  );
-  if (!lines)
+  const k = typeof kind === "string" && Object.hasOwn(KINDS, kind) ? KINDS[kind]! : null;
+  if (!k)
     throw new ArrearsError(
       "INVALID_INPUT",
       [
@@ -93,5 +148,9 @@ export function formatReport(report: Report): string {
       ],
       "formatReport",
     );
+  const r = readInput("INVALID_INPUT", "formatReport", () => k.shape.safeParse(report));
+  if (!r.success) throw new ArrearsError("INVALID_INPUT", issuesFromZod(r.error, report), "formatReport");
+  // The parsed copy holds plain data of the checked types: rendering it cannot fail.
+  const lines = k.format(r.data as never);
   return lines.join("\n");
 }

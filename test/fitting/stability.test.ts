@@ -83,6 +83,10 @@ describe("scorecardStability", () => {
     const text = formatReport(r);
     expect(text.split("\n")[0]).toBe("stability of syn-risk@1.0.0: SHIFT (stable < 0.1 ≤ watch ≤ 0.25 < shift)");
     expect(text).toMatch(/^dpd \(shift\):$/m);
+    // A report that is not one (edited, truncated) fails with its path, never a TypeError.
+    const broken = { ...r, score: { ...r.score, bands: 3 } };
+    const e = thrownArrearsError(() => formatReport(broken as never));
+    expect([e.code, e.issues[0]!.path]).toEqual(["INVALID_INPUT", ["score", "bands"]]);
   });
 
   it("rejects empty or malformed populations with their path", () => {
