@@ -9,7 +9,7 @@ const LAYERS = [
   ["facts"],
   ["conditions"],
   ["scoring", "guardrails"],
-  ["rules"],
+  ["rules", "fitting"],
   ["offers", "messages"],
   ["decision"],
   ["portfolio", "testing"],

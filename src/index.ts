@@ -75,6 +75,32 @@ export {
   type FactsOptions,
   type FactType,
 } from "./facts/index.js";
+// Fitting: scorecards from the lender's own outcomes, recalibration, monitoring
+export {
+  type CalibrateScorecardOptions,
+  type CalibrationReport,
+  type CalibrationResult,
+  type CalibrationRow,
+  type CharacteristicStability,
+  calibrateScorecard,
+  type EvaluateScorecardOptions,
+  type EvaluationReport,
+  evaluateScorecard,
+  type FitBin,
+  type FitCharacteristic,
+  type FitCharacteristicOptions,
+  type FitReport,
+  type FitResult,
+  type FitRow,
+  type FitScorecardOptions,
+  fitScorecard,
+  type Performance,
+  type StabilityOptions,
+  type StabilityReport,
+  type StabilityRow,
+  type StabilityStatus,
+  scorecardStability,
+} from "./fitting/index.js";
 // Guardrails
 export {
   type CheckContactOptions,
@@ -158,6 +184,7 @@ export {
 } from "./offers/index.js";
 // Portfolio
 export {
+  type AmountComparison,
   assignVariant,
   type BatchItem,
   type ComparePoliciesOptions,
@@ -168,16 +195,28 @@ export {
   decideManyAsync,
   decideWithExperiment,
   type Experiment,
+  type ExperimentOutcome,
+  type ExperimentResults,
+  type ExperimentResultsOptions,
+  experimentResults,
+  formatReport,
   isDecisionError,
   loadExperiment,
   loadPolicySet,
   type PolicyComparison,
   type PolicySet,
   type PortfolioSummary,
+  type RateComparison,
+  type Report,
   type RollRates,
   type RollRatesOptions,
   rollRates,
+  type SampleSize,
+  type SampleSizeOptions,
+  sampleSizeForLift,
   summarizePortfolio,
+  type VariantComparison,
+  type VariantResult,
 } from "./portfolio/index.js";
 // Rules (the policy language)
 export {
@@ -205,6 +244,7 @@ export {
   loadScoring,
   loadSegmentation,
   type Scorecard,
+  type ScorecardInput,
   type ScoreResult,
   type Scoring,
   type Segment,

@@ -8,12 +8,22 @@ import {
   type Decision,
   decide,
   deriveFacts,
+  type ExperimentResults,
+  experimentResults,
   type Facts,
+  type FitResult,
+  type FitScorecardOptions,
+  fitScorecard,
+  formatReport,
   type Policy,
   type PolicyRouter,
   parseAccount,
+  type Report,
   type RuleFileKind,
+  type ScorecardInput,
+  type StabilityStatus,
   safeParseAccount,
+  type scorecardStability,
   shippedRuleFile,
 } from "../src/index.js";
 import type { Balance, Borrower } from "../src/schemas.js";
@@ -66,5 +76,24 @@ describe("public types", () => {
   it("testing kit", () => {
     expectTypeOf(account()).toEqualTypeOf<AccountBuilder>();
     expectTypeOf(runEmbeddedTests).returns.toEqualTypeOf<EmbeddedTestReport>();
+  });
+
+  it("fitting, monitoring and experiment results", () => {
+    expectTypeOf(fitScorecard).returns.toEqualTypeOf<FitResult>();
+    expectTypeOf<FitResult["card"]>().toEqualTypeOf<ScorecardInput>();
+    expectTypeOf<FitResult["report"]["performance"]["auc"]>().toEqualTypeOf<number>();
+    // Options are typed: a wrong trend does not compile (a misspelt key fails at run time, with did-you-mean).
+    expectTypeOf<{ id: "x"; target: "y"; characteristics: ["dpd"] }>().toMatchTypeOf<FitScorecardOptions>();
+    expectTypeOf<{
+      id: "x";
+      target: "y";
+      characteristics: [{ fact: "dpd"; trend: "upwards" }];
+    }>().not.toMatchTypeOf<FitScorecardOptions>();
+    expectTypeOf<ReturnType<typeof scorecardStability>["status"]>().toEqualTypeOf<StabilityStatus>();
+    expectTypeOf(experimentResults).returns.toEqualTypeOf<ExperimentResults>();
+    // Money stays a decimal string.
+    expectTypeOf<ExperimentResults["variants"][number]["collected"]>().toEqualTypeOf<string>();
+    expectTypeOf(formatReport).parameter(0).toEqualTypeOf<Report>();
+    expectTypeOf(formatReport).returns.toEqualTypeOf<string>();
   });
 });

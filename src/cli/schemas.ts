@@ -333,11 +333,25 @@ export function generateSchemas(): Record<string, Json> {
     "arrears segmentation",
     "A can-pay / will-pay segmentation (rules/scorecards/segments.json): signals over facts on two axes with thresholds.",
   );
-  for (const [s, n] of [
-    [scorecard, 1],
-    [segmentation, 2],
+  // A scorecard may also read the facts it declares in ownFacts (checked by loadScorecard).
+  const cardFact: Json = {
+    description: "A fact of the catalogue (docs/facts.md), or one the card declares in ownFacts.",
+    anyOf: [FACT_ENUM, { type: "string", minLength: 1 }],
+  };
+  for (const [s, fact, n] of [
+    [scorecard, cardFact, 1],
+    [segmentation, FACT_ENUM, 2],
   ] as const)
-    if (replaceProperty(s, "fact", FACT_ENUM) < n) throw new Error("no fact property found: update src/cli/schemas.ts");
+    if (replaceProperty(s, "fact", fact) < n) throw new Error("no fact property found: update src/cli/schemas.ts");
+  // Without ownFacts, every characteristic names a fact of the catalogue.
+  scorecard.allOf = [
+    {
+      anyOf: [
+        { properties: { characteristics: { items: { properties: { fact: FACT_ENUM } } } } },
+        { required: ["ownFacts"] },
+      ],
+    },
+  ];
 
   return {
     "policy.schema.json": policy,

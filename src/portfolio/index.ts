@@ -13,8 +13,21 @@ export {
   ExperimentSchema,
   loadExperiment,
 } from "./experiment.js";
-
 export { decideWithExperiment, loadPolicySet, type PolicySet } from "./policy-set.js";
+export { formatReport, type Report } from "./report.js";
+export {
+  type AmountComparison,
+  type ExperimentOutcome,
+  type ExperimentResults,
+  type ExperimentResultsOptions,
+  experimentResults,
+  type RateComparison,
+  type SampleSize,
+  type SampleSizeOptions,
+  sampleSizeForLift,
+  type VariantComparison,
+  type VariantResult,
+} from "./results.js";
 export {
   type RollRates,
   type RollRatesOptions,

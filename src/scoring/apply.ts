@@ -67,7 +67,13 @@ export function loadScoring(input: ScoringInput = {}): Scoring {
   const issues: ArrearsIssue[] = [];
   const order = (key: string, card: Scorecard, forbidden: readonly string[]) =>
     card.characteristics.forEach((c, i) => {
-      if (forbidden.includes(c.fact))
+      if (card.ownFacts.includes(c.fact))
+        issues.push({
+          path: [key, "characteristics", i, "fact"],
+          message: `"${c.fact}" is one of the card's ownFacts: deriveFacts does not compute it, so the card cannot run in decide (score it with score(card, facts) where you supply the fact)`,
+          received: c.fact,
+        });
+      else if (forbidden.includes(c.fact))
         issues.push({
           path: [key, "characteristics", i, "fact"],
           message: `"${c.fact}" is not known yet when the ${key} card runs`,

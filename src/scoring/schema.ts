@@ -26,7 +26,7 @@ const PointsBinSchema = z.strictObject({ label: Label.optional(), points: Points
 const CharacteristicBase = {
   /** Unique name, shown in `points` and `reasons`. */
   name: z.string().min(1).max(60),
-  /** A fact from the catalogue (`FACT_NAMES`). */
+  /** A fact from the catalogue (`FACT_NAMES`) or one of the card's `ownFacts`. */
   fact: z.string().min(1),
   description: z.string().optional(),
   /** Adverse-action style reason code, e.g. `R01_DELINQ_DEPTH`. */
@@ -61,6 +61,22 @@ export const CharacteristicSchema = z.discriminatedUnion("type", [
   NumericCharacteristicSchema,
   CategoricalCharacteristicSchema,
 ]);
+
+/**
+ * A fact the card reads that is not in the catalogue (a bureau attribute, a feature of the
+ * lender's own): the caller supplies it in the facts record given to `score`. A card that reads
+ * one scores anywhere `score` runs, but not inside `decide` (deriveFacts does not compute it).
+ */
+const OwnFactSchema = z.strictObject({
+  name: z
+    .string()
+    .regex(/^[A-Za-z_$][\w$]*$/, 'expected an identifier like "latestStatus"')
+    .max(60),
+  type: z.enum(["number", "boolean", "string"]),
+  description: z.string().min(1).optional(),
+  /** The closed set of a string fact's values (bins may list only these). */
+  values: z.array(z.string().min(1)).min(1).max(200).optional(),
+});
 
 const FactValue = z.union([z.number(), z.boolean(), z.string(), z.null()]);
 
@@ -116,6 +132,8 @@ export const ScorecardSchema = z.strictObject({
       event: z.string().optional(),
     })
     .optional(),
+  /** Facts the card reads beyond the catalogue, supplied by the caller (see `fitScorecard`). */
+  ownFacts: z.array(OwnFactSchema).max(100).optional(),
   /** How many reason codes to return at most. */
   maxReasons: z.int().min(0).max(50).default(4),
   characteristics: z.array(CharacteristicSchema).min(1).max(100),
@@ -128,5 +146,6 @@ export const ScorecardSchema = z.strictObject({
 export type ScorecardJson = z.infer<typeof ScorecardSchema>;
 /** What a scorecard file may contain before defaults. */
 export type ScorecardInput = z.input<typeof ScorecardSchema>;
+export type OwnFact = z.infer<typeof OwnFactSchema>;
 export type ScorecardTest = z.infer<typeof ScorecardTestSchema>;
 export type Characteristic = z.infer<typeof CharacteristicSchema>;

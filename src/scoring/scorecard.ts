@@ -44,6 +44,8 @@ export interface Scorecard {
   readonly characteristics: readonly CompiledCharacteristic[];
   /** The parsed JSON (defaults filled in), including its embedded `tests`. */
   readonly source: ScorecardJson;
+  /** Names of the card's `ownFacts` (facts beyond the catalogue that the caller supplies). */
+  readonly ownFacts: readonly string[];
   /** Lowest and highest score the card can produce (after clamping). */
   readonly minScore: number;
   readonly maxScore: number;
@@ -100,6 +102,37 @@ export function loadScorecard(json: unknown): Scorecard {
   const names = new Map<string, number>();
   let lo = card.basePoints;
   let hi = card.basePoints;
+  // The catalogue plus the card's own facts (which may not shadow a catalogued one).
+  const own = new Map<string, FactDefinition>();
+  (card.ownFacts ?? []).forEach((f, i) => {
+    if (FACT_BY_NAME.has(f.name))
+      issues.push({
+        path: ["ownFacts", i, "name"],
+        message: "already a fact of the catalogue: read it from there (remove it from ownFacts)",
+        received: f.name,
+      });
+    else if (f.name in Object.prototype)
+      issues.push({
+        path: ["ownFacts", i, "name"],
+        message: "a reserved name (a property of every object)",
+        received: f.name,
+      });
+    else if (own.has(f.name))
+      issues.push({ path: ["ownFacts", i, "name"], message: "declared twice", received: f.name });
+    else {
+      if (f.values && f.type !== "string")
+        issues.push({ path: ["ownFacts", i, "values"], message: "only a string fact has a closed set of values" });
+      own.set(f.name, {
+        name: f.name,
+        type: f.type,
+        nullable: true,
+        description: f.description ?? "",
+        ...(f.values && f.type === "string" ? { values: f.values } : {}),
+      });
+    }
+  });
+  const factDef = (name: string): FactDefinition | undefined => FACT_BY_NAME.get(name) ?? own.get(name);
+  const known = (): string[] => [...FACT_NAMES, ...own.keys()];
 
   card.characteristics.forEach((ch, i) => {
     const at = (...p: (string | number)[]) => ["characteristics", i, ...p];
@@ -111,9 +144,13 @@ export function loadScorecard(json: unknown): Scorecard {
         received: ch.name,
       });
     else names.set(ch.name, i);
-    const def = FACT_BY_NAME.get(ch.fact);
+    const def = factDef(ch.fact);
     if (!def)
-      issues.push({ path: at("fact"), message: unknownMessage("fact", ch.fact, FACT_NAMES), received: ch.fact });
+      issues.push({
+        path: at("fact"),
+        message: `${unknownMessage("fact", ch.fact, known())}; a fact of your own must be declared in ownFacts`,
+        received: ch.fact,
+      });
     else if (ch.type === "numeric" && def.type !== "number")
       issues.push({
         path: at("type"),
@@ -227,8 +264,8 @@ export function loadScorecard(json: unknown): Scorecard {
     });
   card.tests.forEach((t, i) => {
     for (const name of Object.keys(t.facts))
-      if (!FACT_NAMES.has(name))
-        issues.push({ path: ["tests", i, "facts", name], message: unknownMessage("fact", name, FACT_NAMES) });
+      if (!factDef(name))
+        issues.push({ path: ["tests", i, "facts", name], message: unknownMessage("fact", name, known()) });
     for (const name of Object.keys(t.expect.points ?? {}))
       if (!names.has(name))
         issues.push({
@@ -251,6 +288,7 @@ export function loadScorecard(json: unknown): Scorecard {
     maxReasons: card.maxReasons,
     characteristics: Object.freeze(chars.map((c) => Object.freeze(c))),
     source: card,
+    ownFacts: Object.freeze([...own.keys()]),
     minScore: clamp(lo),
     maxScore: clamp(hi),
   });

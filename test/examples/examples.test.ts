@@ -62,6 +62,25 @@ describe("examples", () => {
     expect(share).toBeGreaterThan(72);
     expect(share).toBeLessThan(88);
     expect(out.some((l) => /^challenger changes \d+ of 400 decisions/.test(l))).toBe(true);
+    // The experiment's results: both arms, their lifts with intervals, and a sample size.
+    expect(out).toContain("experiment self-cure-q4: control champion, 95% intervals, amounts in USD");
+    expect(out.find((l) => l.startsWith("  cure rate: "))).toMatch(
+      /lift [+−][\d.]+ points \([+−][\d.]+ to [+−][\d.]+\), p [\d.]+/,
+    );
+    expect(out.at(-1)).toMatch(/^to see \+6 points of cure rate at 80\/20 \(5 %, power 80 %\): \d+ accounts/);
+  });
+
+  it("07-fit-your-own-scorecard fits, explains, checks, monitors and recalibrates a card on the UCI sample", async () => {
+    const out = await run("../../examples/07-fit-your-own-scorecard.js");
+    expect(out[0]).toBe("fitted my-risk on 1666 clients: 6 characteristics");
+    expect(out[1]).toMatch(/^ {2}statusLast3 +IV 1\.\d{3} {2}\d bins$/);
+    expect(out.find((l) => l.startsWith("  reasons: "))).toMatch(/^ {2}reasons: U\d\d .+ \(−\d+\)/);
+    const auc = Number(/^later 834 clients: AUC ([\d.]+),/.exec(out.find((l) => l.startsWith("later "))!)![1]);
+    expect(auc).toBeGreaterThan(0.75);
+    expect(out).toContain("stability of my-risk@1.0.0: STABLE (stable < 0.1 ≤ watch ≤ 0.25 < shift)");
+    expect(out.find((l) => l.startsWith("stressed population: "))).toMatch(/unpaidToLimit CSI [\d.]+ \(shift\)/);
+    const [, after, observed] = /→ ([\d.]+)% \(observed ([\d.]+)%\)$/.exec(out.at(-1)!)!;
+    expect(Math.abs(Number(after) - Number(observed))).toBeLessThan(1);
   });
 
   it("demo decides the sample portfolio", async () => {

@@ -426,6 +426,29 @@ const acct = () => cloneJson(A.json);
 const asOf = PORTFOLIO_AS_OF;
 const errorEntry = { accountId: null, index: 1, error: { code: "INVALID_ACCOUNT", message: "x", issues: [] } };
 
+/** Rows of facts and an outcome for the fitting functions: small, fixed, both outcomes. */
+const FIT_ROWS = Array.from({ length: 60 }, (_, i) => ({
+  dpd: (i * 7) % 90,
+  utilization: i % 9 === 0 ? null : ((i * 13) % 100) / 80,
+  hardshipKind: i % 4 === 0 ? "medical" : null,
+  defaulted: (i * 7) % 90 > 40 ? i % 3 !== 0 : i % 7 === 0,
+}));
+const FIT_OPTIONS: api.FitScorecardOptions = {
+  id: "fuzz-fit",
+  target: "defaulted",
+  characteristics: ["dpd", { fact: "utilization", trend: "ascending" }, "hardshipKind"],
+  minIv: 0,
+  fineBins: 6,
+  minBinShare: 0.1,
+};
+const FIT_CARD = api.fitScorecard(FIT_ROWS, FIT_OPTIONS).card;
+const OUTCOMES = Array.from({ length: 12 }, (_, i) => ({
+  accountId: `A-${i}`,
+  cured: i % 3 === 0,
+  rolledForward: i % 4 === 0,
+  collected: i % 3 === 0 ? "120.50" : 0,
+}));
+
 /** Valid arguments of every exported function (raw JSON is mutated; compiled objects are opaque). */
 const API_CALLS: Record<
   string,
@@ -581,6 +604,28 @@ const API_CALLS: Record<
     ],
     call: api.rollRates,
   },
+  fitScorecard: { args: () => [cloneJson(FIT_ROWS), cloneJson(FIT_OPTIONS)], call: api.fitScorecard },
+  evaluateScorecard: {
+    args: () => [cloneJson(FIT_CARD), cloneJson(FIT_ROWS), { target: "defaulted" }],
+    call: api.evaluateScorecard,
+  },
+  calibrateScorecard: {
+    args: () => [cloneJson(FIT_CARD), cloneJson(FIT_ROWS), { target: "defaulted", method: "intercept", id: "cal" }],
+    call: api.calibrateScorecard,
+  },
+  scorecardStability: {
+    args: () => [cloneJson(FIT_CARD), cloneJson(FIT_ROWS), cloneJson(FIT_ROWS.slice(0, 30)), { bands: 4 }],
+    call: api.scorecardStability,
+  },
+  formatReport: {
+    args: () => [api.scorecardStability(FIT_CARD, FIT_ROWS, FIT_ROWS.slice(0, 30))],
+    call: api.formatReport,
+  },
+  experimentResults: {
+    args: () => [cloneJson(EXPERIMENT), cloneJson(OUTCOMES), { currency: "CNY", confidence: 0.9 }],
+    call: api.experimentResults,
+  },
+  sampleSizeForLift: { args: () => [{ baseRate: 0.3, lift: 0.05, ratio: 0.25 }], call: api.sampleSizeForLift },
   roundAmount: { args: () => ["12.345", "USD"], call: api.roundAmount },
   addAmounts: { args: () => ["USD", "0.10", "0.20", 3], call: api.addAmounts },
   subtractAmounts: { args: () => ["USD", "1.00", "0.35"], call: api.subtractAmounts },

@@ -84,6 +84,7 @@ const EXAMPLES = [
   "../../examples/03-policy-unit-tests.js",
   "../../examples/04-portfolio-report-from-csv.js",
   "../../examples/05-champion-challenger.js",
+  "../../examples/07-fit-your-own-scorecard.js",
   "../../examples/demo.js",
 ];
 

@@ -7,6 +7,7 @@ import {
   FACTS,
   type Facts,
   loadScorecard,
+  loadScoring,
   parseAccount,
   score,
 } from "../../src/index.js";
@@ -444,5 +445,94 @@ describe("hardship card on accounts through deriveFacts", () => {
     // + 20 clean months before 10 + first delinquency 5
     expect(sick.score).toBe(90);
     expect(sick.reasons.slice(0, 2).map((r) => r.code)).toEqual(["H01", "H02"]);
+  });
+});
+
+describe("a card's own facts (ownFacts)", () => {
+  const own: ScorecardInput = {
+    ...clone(tiny),
+    id: "own",
+    ownFacts: [
+      { name: "bureauScore", type: "number", description: "The bureau's score" },
+      { name: "region", type: "string", values: ["north", "south"] },
+    ],
+    characteristics: [
+      ...clone(tiny).characteristics,
+      {
+        name: "bureau",
+        fact: "bureauScore",
+        type: "numeric",
+        reasonCode: "B",
+        reasonText: "low bureau score",
+        bins: [
+          { max: 600, points: -15 },
+          { min: 600, points: 15 },
+        ],
+        missing: { points: 0 },
+      },
+      {
+        name: "region",
+        fact: "region",
+        type: "categorical",
+        reasonCode: "G",
+        reasonText: "region",
+        bins: [
+          { values: ["north"], points: 3 },
+          { values: ["south"], points: -3 },
+        ],
+        missing: { points: 0 },
+      },
+    ],
+    tests: [{ name: "low bureau", facts: { dpd: 0, bureauScore: 550 }, expect: { reasons: ["B"] } }],
+  };
+
+  it("scores with the facts the caller supplies, reasons included", () => {
+    const card = loadScorecard(own);
+    expect(card.ownFacts).toEqual(["bureauScore", "region"]);
+    const r = score(card, { dpd: 0, bureauScore: 550, region: "south", unreachable: false });
+    expect(r.points.map((p) => p.points)).toEqual([30, 10, 0, -15, -3]);
+    expect(r.reasons.map((x) => x.code)).toEqual(["B", "G"]);
+    // Absent = missing, as for any fact.
+    expect(score(card, { dpd: 0 }).points[3]!.bin).toBe("missing");
+  });
+
+  it("rejects an undeclared fact, a shadowed or duplicate name, values on a number and an unknown value", () => {
+    const undeclared = clone(own);
+    undeclared.ownFacts = [undeclared.ownFacts![1]!];
+    const e = issueOf(undeclared);
+    expect(e.issues.map((i) => i.path)).toEqual([
+      ["characteristics", 3, "fact"],
+      ["tests", 0, "facts", "bureauScore"],
+    ]);
+    expect(e.issues[0]!.message).toMatch(/unknown fact "bureauScore".*declared in ownFacts/);
+    const shadow = clone(own);
+    shadow.ownFacts!.push({ name: "dpd", type: "number" }, { name: "region", type: "string" });
+    shadow.ownFacts![0]!.values = ["x"];
+    expect(issueOf(shadow).issues.map((i) => [i.path.join("."), i.message])).toEqual([
+      ["ownFacts.0.values", "only a string fact has a closed set of values"],
+      ["ownFacts.2.name", "already a fact of the catalogue: read it from there (remove it from ownFacts)"],
+      ["ownFacts.3.name", "declared twice"],
+    ]);
+    const value = clone(own);
+    (value.characteristics[4]!.bins[1] as { values: string[] }).values = ["east"];
+    expect(issueOf(value).issues[0]!.path).toEqual(["characteristics", 4, "bins", 1, "values", 0]);
+    const reserved = clone(own);
+    reserved.ownFacts![0]!.name = "constructor";
+    expect(issueOf(reserved).issues[0]!.message).toMatch(/reserved name/);
+  });
+
+  it("cannot run inside decide: loadScoring names the characteristic", () => {
+    let e: unknown;
+    try {
+      loadScoring({ risk: own });
+    } catch (x) {
+      e = x;
+    }
+    expect(e).toBeInstanceOf(ArrearsError);
+    expect((e as ArrearsError).issues.map((i) => i.path)).toEqual([
+      ["risk", "characteristics", 3, "fact"],
+      ["risk", "characteristics", 4, "fact"],
+    ]);
+    expect((e as ArrearsError).issues[0]!.message).toMatch(/own.*deriveFacts does not compute it/);
   });
 });
