@@ -496,6 +496,16 @@ function relative(issues: readonly ArrearsIssue[], prefix: string): string {
  */
 function lenientParse(input: unknown): LenientParseResult {
   if (isParsedAccount(input)) return { success: true, data: input, warnings: [...accountWarnings(input)] };
+  try {
+    // Lenient rounds read the input outside zod too (its lists, a copy of it): an input that
+    // cannot be read is an invalid account, as in strict parsing, never the caller's exception.
+    return readInput("INVALID_ACCOUNT", "account", () => lenientRounds(input));
+  } catch (e) {
+    return { success: false, error: e as ArrearsError, warnings: [] }; // readInput throws only ArrearsErrors
+  }
+}
+
+function lenientRounds(input: unknown): LenientParseResult {
   const warnings: AccountWarning[] = [];
   const fail = (issues: ArrearsIssue[]): LenientParseResult => ({
     success: false,
