@@ -77,10 +77,19 @@ function crossChecks(a: z.infer<typeof AccountObject>, ctx: Ctx, promiseRequired
     });
   }
   if (a.dues) {
-    const seen = new Map<number, number>();
-    a.dues.forEach((d, i) => {
+    // First index of each due date. While the dates only increase (the usual schedule) no date
+    // can repeat, so the map is only built once one does not.
+    let seen: Map<number, number> | null = null;
+    let last = Number.NEGATIVE_INFINITY;
+    const dues = a.dues;
+    dues.forEach((d, i) => {
       const day = parseIsoDate(d.dueDate);
-      const prev = seen.get(day);
+      if (seen === null && !(day > last)) {
+        seen = new Map<number, number>();
+        for (let k = 0; k < i; k++) seen.set(parseIsoDate(dues[k]!.dueDate), k);
+      }
+      last = day;
+      const prev = seen?.get(day);
       if (prev !== undefined)
         ctx.addIssue({
           code: "custom",
@@ -88,7 +97,7 @@ function crossChecks(a: z.infer<typeof AccountObject>, ctx: Ctx, promiseRequired
           message: `duplicate due date (also dues[${prev}])`,
           input: d.dueDate,
         });
-      else seen.set(day, i);
+      else seen?.set(day, i);
       if (day < opened)
         ctx.addIssue({
           code: "custom",
@@ -144,9 +153,12 @@ function crossChecks(a: z.infer<typeof AccountObject>, ctx: Ctx, promiseRequired
         input: h.until,
       });
   });
-  const contactIds = new Set(a.borrower.emergencyContacts.map((c) => c.id));
+  let contactIds: Set<string> | null = null; // made at the first contact naming an emergency contact
   a.contacts.forEach((c, i) => {
-    if (c.partyId !== undefined && !contactIds.has(c.partyId))
+    if (
+      c.partyId !== undefined &&
+      !(contactIds ??= new Set(a.borrower.emergencyContacts.map((e) => e.id))).has(c.partyId)
+    )
       ctx.addIssue({
         code: "custom",
         path: ["contacts", i, "partyId"],
