@@ -274,18 +274,15 @@ function buildContacts(
   };
   // The instants first, to know the order (by time, ties in input order); then every column is
   // filled in that order, so nothing is sorted afterwards.
+  const at = new Array<number>(n);
   let sorted = true;
   for (let i = 0; i < n; i++) {
     const ms = parseInstant(src[i]!.at);
-    c.ms[i] = ms;
-    if (i > 0 && c.ms[i - 1]! > ms) sorted = false;
+    at[i] = ms;
+    if (i > 0 && at[i - 1]! > ms) sorted = false;
   }
-  let order: ArrayLike<number> | null = null;
-  if (!sorted) {
-    const ms = c.ms.slice();
-    order = stableOrder(ms);
-    for (let j = 0; j < n; j++) c.ms[j] = ms[order[j]!]!;
-  }
+  const order = sorted ? null : stableOrder(at);
+  for (let j = 0; j < n; j++) c.ms[j] = at[order === null ? j : order[j]!]!;
   // Promises and appointments come out in contact order (time, then input position): as sorted.
   let appointments: PreparedAppointment[] | null = null;
   let promises: PreparedPromise[] | null = null;
