@@ -17,6 +17,7 @@ import {
   parseAccount,
   routePolicies,
 } from "../src/index.js";
+import { setFastPath } from "../src/model/account.js";
 import ladder from "../test/fixtures/us-ladder-2.0.0.json" with { type: "json" };
 import { BENCH_AS_OF, generateAccounts } from "./accounts.js";
 import { handwrittenDefault } from "./handwritten.js";
@@ -90,7 +91,8 @@ const raw = generateAccounts(N, 7);
   });
 }
 // The pattern of a service and of decideMany: validate an account, decide it at once (its data
-// still in cache). Only the decide is timed.
+// still in cache). Only the decide is timed: the cost of the decision that validation feeds.
+let decideAfterParsePerSec = 0;
 {
   const texts = raw.map((a) => JSON.stringify(a));
   const samples: number[] = [];
@@ -109,6 +111,7 @@ const raw = generateAccounts(N, 7);
   }
   samples.sort((x, y) => x - y);
   const perSec = samples.length / (ms / 1000);
+  decideAfterParsePerSec = perSec;
   process.stderr.write(`  decide right after parseAccount: ${Math.round(perSec).toLocaleString("en-US")}/s\n`);
   rows.push({
     what: "decide, first decision right after parseAccount (a service's pattern, decideMany's)",
@@ -140,18 +143,55 @@ const rawJson = raw.map((a) => JSON.stringify(a));
   const l = latencies(parsed, (a) => decide(policy, a, { asOf }));
   rows.push({ what: "decide again, with offer + rendered message", perSec, p50us: l.p50, p99us: l.p99 });
 }
+// The whole path from what a service holds: a plain object (never parsed: decide validates it,
+// every time a new parsed account, nothing cached), or JSON text.
+let plainPerSec = 0;
 {
-  const perSec = timeLoop("JSON.parse + parseAccount + decide", N, () => {
+  plainPerSec = timeLoop("plain object → parseAccount + decide", N, () => {
+    for (const a of raw) decide(policy, a, { asOf, render: false });
+  });
+  const l = latencies(raw, (a) => decide(policy, a, { asOf, render: false }));
+  rows.push({
+    what: "plain account object → validate → decide (nothing cached)",
+    perSec: plainPerSec,
+    p50us: l.p50,
+    p99us: l.p99,
+  });
+}
+let jsonPerSec = 0;
+{
+  jsonPerSec = timeLoop("JSON.parse + parseAccount + decide", N, () => {
     for (const s of rawJson) decide(policy, JSON.parse(s), { asOf, render: false });
   });
   const l = latencies(rawJson, (s) => decide(policy, JSON.parse(s), { asOf, render: false }));
-  rows.push({ what: "JSON text → validate (zod) → decide", perSec, p50us: l.p50, p99us: l.p99 });
+  rows.push({ what: "JSON text → JSON.parse → validate → decide", perSec: jsonPerSec, p50us: l.p50, p99us: l.p99 });
+}
+let validatePerSec = 0;
+{
+  validatePerSec = timeLoop("parseAccount alone (plain objects)", N, () => {
+    for (const a of raw) parseAccount(a);
+  });
+  rows.push({ what: "validate only: parseAccount on plain objects (fast path)", perSec: validatePerSec });
+  setFastPath(false);
+  const zodPerSec = timeLoop("parseAccount alone, zod only", N, () => {
+    for (const a of raw) parseAccount(a);
+  });
+  setFastPath(true);
+  rows.push({
+    what: "validate only: parseAccount on plain objects, zod alone (before #15)",
+    perSec: zodPerSec,
+    note: `the fast path is ${(validatePerSec / zodPerSec).toFixed(1)}× faster`,
+  });
 }
 {
-  const perSec = timeLoop("parseAccount alone", N, () => {
+  const perSec = timeLoop("JSON.parse + parseAccount", N, () => {
     for (const s of rawJson) parseAccount(JSON.parse(s));
   });
-  rows.push({ what: "validate only (JSON.parse + parseAccount)", perSec });
+  rows.push({ what: "validate only: JSON.parse + parseAccount", perSec });
+  const parseOnly = timeLoop("JSON.parse alone", N, () => {
+    for (const s of rawJson) JSON.parse(s);
+  });
+  rows.push({ what: "JSON.parse alone (the floor of the JSON rows)", perSec: parseOnly });
 }
 
 // 2. rules alone on the same facts
@@ -239,6 +279,11 @@ const lines = [
   ),
   "",
   `compiled rules vs hand-written: identical events on ${N - mismatches}/${N} accounts`,
+  "",
+  "Ratios (issue #15, this run):",
+  `- plain account object → decision vs json-rules-engine running only the rules on the same facts: ${(plainPerSec / jrePerSec).toFixed(1)}× (goal ≥ 10×)`,
+  `- JSON text → decision vs json-rules-engine: ${(jsonPerSec / jrePerSec).toFixed(1)}× (goal ≥ 6×)`,
+  `- validation cost / cost of the decision it feeds (parseAccount on a plain object vs decide right after it): ${(decideAfterParsePerSec / validatePerSec).toFixed(2)} (goal ≤ 0.5)`,
 ];
 console.log(lines.join("\n"));
 if (mismatches > 0) process.exitCode = 1;

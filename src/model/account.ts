@@ -13,6 +13,7 @@ import { toMinorUnits } from "../money/index.js";
 import { parseInstant, parseIsoDate } from "../time/index.js";
 import { deepFreeze } from "../util/index.js";
 import { sharedRegistry } from "../util/shared.js";
+import { fastParser } from "./fast-parse.js";
 import { LedgerSweep } from "./ledger.js";
 import { prepareAccount } from "./prepared.js";
 import {
@@ -76,10 +77,19 @@ function crossChecks(a: z.infer<typeof AccountObject>, ctx: Ctx, promiseRequired
     });
   }
   if (a.dues) {
-    const seen = new Map<number, number>();
-    a.dues.forEach((d, i) => {
+    // First index of each due date. While the dates only increase (the usual schedule) no date
+    // can repeat, so the map is only built once one does not.
+    let seen: Map<number, number> | null = null;
+    let last = Number.NEGATIVE_INFINITY;
+    const dues = a.dues;
+    dues.forEach((d, i) => {
       const day = parseIsoDate(d.dueDate);
-      const prev = seen.get(day);
+      if (seen === null && !(day > last)) {
+        seen = new Map<number, number>();
+        for (let k = 0; k < i; k++) seen.set(parseIsoDate(dues[k]!.dueDate), k);
+      }
+      last = day;
+      const prev = seen?.get(day);
       if (prev !== undefined)
         ctx.addIssue({
           code: "custom",
@@ -87,7 +97,7 @@ function crossChecks(a: z.infer<typeof AccountObject>, ctx: Ctx, promiseRequired
           message: `duplicate due date (also dues[${prev}])`,
           input: d.dueDate,
         });
-      else seen.set(day, i);
+      else seen?.set(day, i);
       if (day < opened)
         ctx.addIssue({
           code: "custom",
@@ -143,9 +153,12 @@ function crossChecks(a: z.infer<typeof AccountObject>, ctx: Ctx, promiseRequired
         input: h.until,
       });
   });
-  const contactIds = new Set(a.borrower.emergencyContacts.map((c) => c.id));
+  let contactIds: Set<string> | null = null; // made at the first contact naming an emergency contact
   a.contacts.forEach((c, i) => {
-    if (c.partyId !== undefined && !contactIds.has(c.partyId))
+    if (
+      c.partyId !== undefined &&
+      !(contactIds ??= new Set(a.borrower.emergencyContacts.map((e) => e.id))).has(c.partyId)
+    )
       ctx.addIssue({
         code: "custom",
         path: ["contacts", i, "partyId"],
@@ -392,11 +405,55 @@ function accountContext(input: unknown): string {
   return typeof id === "string" && id.length > 0 && id.length <= 128 ? `account ${JSON.stringify(id)}` : "account";
 }
 
+// The fast path (fast-parse.ts) is on unless a test turns it off to compare with zod alone.
+let fastPathEnabled = true;
+
+/**
+ * @internal For the differential tests only (never exported from a package entry): `false` makes
+ * every account parse go through zod alone. Returns the previous setting.
+ */
+export function setFastPath(enabled: boolean): boolean {
+  const previous = fastPathEnabled;
+  fastPathEnabled = enabled;
+  return previous;
+}
+
+// The cross-checks' context on the fast path: it only needs to know whether any issue was raised
+// (zod then parses again and reports them). One shared object: a fresh one per parse, holding the
+// account, measurably kept young accounts alive through garbage collections.
+const flagged = {
+  issues: 0,
+  addIssue(): void {
+    this.issues++;
+  },
+};
+
+/**
+ * The account, if the fast path is sure it is valid: the object schema through the generated
+ * parser, then the same cross-checks as the schema's refinement (of the lenient schema with
+ * `lenient`). Undefined: zod decides. @internal (exported for the differential tests)
+ */
+export function fastValidate(input: unknown, lenient = false): Account | undefined {
+  const data = fastParser(AccountObject)?.(input);
+  if (data === undefined) return undefined;
+  flagged.issues = 0;
+  try {
+    crossChecks(data, flagged as unknown as Ctx, !lenient);
+  } catch {
+    return undefined; // zod's run of the same checks throws the same, where it is handled
+  }
+  return flagged.issues === 0 ? (data as Account) : undefined;
+}
+
 /** Validation issues of `input` (empty when valid), with the parsed account when valid. */
-function validate(
-  input: unknown,
-  schema: z.ZodType<Account> = AccountSchema,
-): { data: Account } | { issues: ArrearsIssue[] } {
+function validate(input: unknown, lenient = false): { data: Account } | { issues: ArrearsIssue[] } {
+  // A plain, valid account is accepted by the parser generated from the schema; anything it is
+  // not sure of (invalid, unusual) is zod's, whose issues and messages are the ones reported.
+  if (fastPathEnabled) {
+    const fast = fastValidate(input, lenient);
+    if (fast !== undefined) return { data: fast };
+  }
+  const schema = lenient ? LenientAccountSchema : AccountSchema;
   // An input that cannot even be read (a throwing getter or proxy trap, a revoked proxy) is an
   // invalid account: readInput turns that into an ArrearsError, never the caller's exception.
   const r = readInput("INVALID_ACCOUNT", "account", () => schema.safeParse(input));
@@ -451,6 +508,16 @@ function relative(issues: readonly ArrearsIssue[], prefix: string): string {
  */
 function lenientParse(input: unknown): LenientParseResult {
   if (isParsedAccount(input)) return { success: true, data: input, warnings: [...accountWarnings(input)] };
+  try {
+    // Lenient rounds read the input outside zod too (its lists, a copy of it): an input that
+    // cannot be read is an invalid account, as in strict parsing, never the caller's exception.
+    return readInput("INVALID_ACCOUNT", "account", () => lenientRounds(input));
+  } catch (e) {
+    return { success: false, error: e as ArrearsError, warnings: [] }; // readInput throws only ArrearsErrors
+  }
+}
+
+function lenientRounds(input: unknown): LenientParseResult {
   const warnings: AccountWarning[] = [];
   const fail = (issues: ArrearsIssue[]): LenientParseResult => ({
     success: false,
@@ -474,7 +541,7 @@ function lenientParse(input: unknown): LenientParseResult {
   // openedOn, a promise against its contact) may surface once the schema errors are gone. Each
   // round removes an item or a promise, so the rounds end.
   for (;;) {
-    const v = validate(current, LenientAccountSchema);
+    const v = validate(current, true);
     if (!("issues" in v)) {
       v.data.contacts.forEach((c, i) => {
         const index = at("contacts", i);

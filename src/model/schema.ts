@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { isAmountInRange, isKnownCurrency } from "../money/index.js";
 import { isValidTimeZone, parseInstant, parseIsoDate } from "../time/index.js";
+import { BoundedCache } from "../util/index.js";
 
 // ---------- primitives ----------
 
@@ -63,17 +64,29 @@ export const TimeZoneSchema = z.custom<string>((v) => typeof v === "string" && i
   message: 'expected an IANA time zone such as "Asia/Shanghai"',
 });
 
-export const LocaleSchema = z.custom<string>(
-  (v) => {
-    if (typeof v !== "string" || v.length > 35 || !/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/.test(v)) return false;
-    try {
-      return Intl.getCanonicalLocales(v).length === 1;
-    } catch {
-      return false;
-    }
-  },
-  { message: 'expected a BCP 47 locale such as "zh-CN" or "en-US"' },
-);
+// Intl.getCanonicalLocales costs microseconds and an account has one locale among very few: the
+// answer per locale is remembered (bounded; keys are at most 35 characters).
+const localeValidity = new BoundedCache<boolean>(256, 35);
+
+function isLocale(v: unknown): boolean {
+  if (typeof v !== "string" || v.length > 35) return false;
+  let ok = localeValidity.get(v);
+  if (ok === undefined) {
+    ok = false;
+    if (/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/.test(v))
+      try {
+        ok = Intl.getCanonicalLocales(v).length === 1;
+      } catch {
+        ok = false;
+      }
+    localeValidity.set(v, ok);
+  }
+  return ok;
+}
+
+export const LocaleSchema = z.custom<string>(isLocale, {
+  message: 'expected a BCP 47 locale such as "zh-CN" or "en-US"',
+});
 
 // ---------- enums ----------
 

@@ -159,7 +159,7 @@ const POW10 = [1, 10, 100, 1000, 10000];
  * else (the caller then takes the exact {@link toMinorUnits} path). The hot paths' converter.
  * @internal
  */
-function minorUnitsFast(v: AmountInput, digits: number): number {
+export function minorUnitsFast(v: AmountInput, digits: number): number {
   if (typeof v !== "string" || v.length === 0 || v.length > 15 || v.charCodeAt(0) === 46) return Number.NaN;
   let n = 0,
     frac = -1;

@@ -11,6 +11,7 @@ export {
   isKnownCurrency,
   minorDigits,
   minorUnitsAt,
+  minorUnitsFast,
   roundAmount,
   subtractAmounts,
   toDec,

@@ -104,6 +104,22 @@ describe("parseAccount", () => {
       ["dues", 2, "dueDate"],
       "duplicate due date",
     );
+    // Out of order, the repeat found against the first of its date.
+    const e = expectIssue(
+      {
+        ...base,
+        dues: ["2026-10-15", "2026-09-15", "2026-11-15", "2026-09-15", "2026-10-15"].map((dueDate) => ({
+          dueDate,
+          amount: "5",
+        })),
+      },
+      ["dues", 3, "dueDate"],
+      "duplicate due date (also dues[1])",
+    );
+    expect(e.issues.map((i) => `${i.path.join(".")}: ${i.message}`)).toEqual([
+      "dues.3.dueDate: duplicate due date (also dues[1])",
+      "dues.4.dueDate: duplicate due date (also dues[0])",
+    ]);
   });
 
   it("needs dues or a snapshot, and rejects a snapshot that disagrees with the dues", () => {

@@ -87,6 +87,30 @@ describe("lenient parsing", () => {
     expect(lenientSafeParse({ ...good, contacts: "none" }, { lenient: true }).success).toBe(false);
   });
 
+  it("an input that cannot be read is an invalid account, as in strict parsing, never the caller's exception", () => {
+    const getter = { ...structuredClone(good) } as Json;
+    Object.defineProperty(getter, "payments", {
+      enumerable: true,
+      get() {
+        throw new Error("the caller's getter");
+      },
+    });
+    const trap = () => {
+      throw new Error("the caller's trap");
+    };
+    const proxy = new Proxy({}, { get: trap, ownKeys: trap, getOwnPropertyDescriptor: trap, has: trap });
+    for (const input of [getter, proxy]) {
+      const strict = safeParseAccount(input);
+      const r = lenientSafeParse(input, { lenient: true });
+      expect(r.success).toBe(false);
+      expect(r.error).toBeInstanceOf(ArrearsError);
+      expect(r.error.code).toBe("INVALID_ACCOUNT");
+      expect(r.error.message).toBe(strict.success ? "" : strict.error.message);
+      expect(r.warnings).toEqual([]);
+      expect(thrownArrearsError(() => lenientParse(input, { lenient: true })).code).toBe("INVALID_ACCOUNT");
+    }
+  });
+
   it("parseAccount(…, { lenient: true }) returns the cleaned account; bad options are INVALID_OPTIONS", () => {
     const a = lenientParse(messy, { lenient: true });
     expect(a.contacts).toHaveLength(1);

@@ -1,5 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseAccount } from "../../src/index.js";
+import { type Account, parseAccount } from "../../src/index.js";
 import {
   CHANNELS,
   CONTACT_OUTCOMES,
@@ -11,7 +12,36 @@ import {
   TRAITS_TABLE,
   traitsOf,
 } from "../../src/model/index.js";
+import { parseInstant, parseIsoDate } from "../../src/time/index.js";
 import { account, call } from "../contacts/fixtures.js";
+import { accountArb } from "../facts/arbitrary.js";
+
+/** The contacts' columns as a plain stable sort of row objects would give them. */
+function referenceContacts(a: Account) {
+  const rows = a.contacts.map((x, i) => ({ x, i, ms: parseInstant(x.at) })).sort((p, q) => p.ms - q.ms || p.i - q.i);
+  const anyPartyId = a.contacts.some((x) => x.partyId !== undefined);
+  return {
+    ms: rows.map((r) => r.ms),
+    index: rows.map((r) => r.i),
+    channel: rows.map((r) => CHANNELS.indexOf(r.x.channel)),
+    outcome: rows.map((r) => CONTACT_OUTCOMES.indexOf(r.x.outcome)),
+    inbound: rows.map((r) => (r.x.direction === "inbound" ? 1 : 0)),
+    purpose: rows.map((r) => purposeCode(r.x.purpose)),
+    traits: rows.map((r) => contactTraits(r.x.channel, r.x.direction === "inbound", r.x.outcome, r.x.purpose)),
+    partyId: anyPartyId ? rows.map((r) => r.x.partyId ?? null) : [],
+    promises: rows
+      .filter((r) => r.x.promise)
+      .map((r) => ({
+        index: r.i,
+        ms: r.ms,
+        dueDay: parseIsoDate(r.x.promise!.dueDate),
+        dueDate: r.x.promise!.dueDate,
+      })),
+    appointments: rows
+      .filter((r) => r.x.appointment)
+      .map((r) => ({ at: parseInstant(r.x.appointment!.at), madeAt: r.ms, kind: r.x.appointment!.kind })),
+  };
+}
 
 describe("the prepared view of an account", () => {
   const a = parseAccount(
@@ -63,5 +93,53 @@ describe("the prepared view of an account", () => {
     expect(CHANNELS.length).toBeLessThanOrEqual(31);
     expect(CONTACT_OUTCOMES.length).toBeLessThanOrEqual(31);
     expect(CONTACT_PURPOSES.length + 1).toBeLessThanOrEqual(31);
+  });
+
+  it("property: contacts in time order (ties in input order), every column, promise and appointment as a plain sort gives them", () => {
+    const withTies = accountArb.chain((g) =>
+      fc
+        .record({
+          copies: fc.nat(2),
+          shuffle: fc.boolean(),
+          appointments: fc.array(fc.nat(200), { maxLength: 4 }),
+        })
+        .map(({ copies, shuffle, appointments }) => {
+          const contacts = g.account.contacts as unknown as Record<string, unknown>[];
+          // Copies of the contacts make ties; up to 180 contacts takes the large-list sort too.
+          let all = contacts.concat(...Array.from({ length: copies }, () => contacts.map((c) => ({ ...c }))));
+          if (shuffle) all = all.filter((_, i) => i % 2 === 0).concat(all.filter((_, i) => i % 2 === 1));
+          all = all.map((c, i) =>
+            appointments.includes(i) ? { ...c, appointment: { at: c.at, kind: i % 2 ? "call" : "visit" } } : c,
+          );
+          return { ...g.account, contacts: all };
+        }),
+    );
+    fc.assert(
+      fc.property(withTies, (input) => {
+        const a = parseAccount(input);
+        const p = prepareAccount(a);
+        const want = referenceContacts(a);
+        const c = p.contacts;
+        expect(c.length).toBe(a.contacts.length);
+        expect([...c.ms]).toEqual(want.ms);
+        expect([...c.index]).toEqual(want.index);
+        expect([...c.channel]).toEqual(want.channel);
+        expect([...c.outcome]).toEqual(want.outcome);
+        expect([...c.inbound]).toEqual(want.inbound);
+        expect([...c.purpose]).toEqual(want.purpose);
+        expect([...c.traits]).toEqual(want.traits);
+        expect([...c.partyId]).toEqual(want.partyId);
+        expect(p.promises.map(({ index, ms, dueDay, dueDate }) => ({ index, ms, dueDay, dueDate }))).toEqual(
+          want.promises,
+        );
+        expect(p.appointments).toEqual(want.appointments);
+        // Payments by date, same-day ones in input order.
+        const pay = a.payments
+          .map((x, i) => ({ day: parseIsoDate(x.date), i }))
+          .sort((q, r) => q.day - r.day || q.i - r.i);
+        expect(p.payments.day).toEqual(pay.map((x) => x.day));
+      }),
+      { numRuns: 150 },
+    );
   });
 });
