@@ -307,9 +307,15 @@ function zodIssues(
     const path = i.path.filter((p): p is string | number => typeof p !== "symbol");
     if (i.code === "unrecognized_keys") {
       // One issue per unknown key, located at the key itself: typos surface where they are.
+      const known = schema ? objectKeysAt(schema, path) : [];
       for (const key of i.keys) {
+        // Past the issues an error keeps, only counted ("… and K more"): 10,000 unknown keys
+        // were 10,000 did-you-mean searches (fuzz case accounts:7629).
+        if (out.length >= MAX_ISSUES) {
+          out.push({ path: [...prefix, ...path, key], message: "unknown field" });
+          continue;
+        }
         const at = valueAt(input, [...path, key]);
-        const known = schema ? objectKeysAt(schema, path) : [];
         out.push({
           path: [...prefix, ...path, key],
           message: `unknown field${didYouMean(key, known)}`,

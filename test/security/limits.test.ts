@@ -85,3 +85,19 @@ describe("documented limits on policy files", () => {
     expect(e.issues[0]!.path.slice(0, 6)).toEqual(["rules", 0, "event", "params", "x", 0]);
   });
 });
+
+// Fuzz case accounts:7629 (seed 20261129): an object of 10,001 unknown keys made 10,001
+// "did you mean" searches (~300 ms); past the 100 issues an error keeps, keys are only counted.
+describe("unknown keys past the issues an error keeps", () => {
+  it("are counted, not searched", () => {
+    const wide = Object.fromEntries(Array.from({ length: 10_001 }, (_, i) => [`k${i}`, i]));
+    const r = safeParseAccount({ ...base, borrower: wide });
+    expect(r.success).toBe(false);
+    if (r.success) return;
+    expect(r.error.issues).toHaveLength(100);
+    expect(r.error.message).toContain("more)");
+    const started = performance.now();
+    safeParseAccount({ ...base, borrower: wide });
+    expect(performance.now() - started).toBeLessThan(150);
+  });
+});
