@@ -16,6 +16,7 @@ import {
 } from "../decision/index.js";
 import { ArrearsError, formatIssue } from "../errors/index.js";
 import { didYouMean } from "../errors/suggest.js";
+import type { PolicySource } from "../parallel/source.js";
 import type { Policy } from "../rules/index.js";
 import { ACCOUNT_CSV_COLUMNS, CsvError, CsvParser, rowToAccount } from "./csv.js";
 
@@ -95,6 +96,17 @@ export function loadPolicyArg(arg: string): Policy {
  */
 export function policyOrShipped(arg: string | undefined): Policy | PolicyRouter {
   return arg === undefined ? routePolicies(shippedPolicyIds().map((id) => loadPolicy(id))) : loadPolicyArg(arg);
+}
+
+/**
+ * The policy argument as a serialisable source for worker threads (`--threads`): what
+ * {@link policyOrShipped} loads, as data. Call it after `policyOrShipped`, which reports a bad
+ * argument.
+ */
+export function policySourceArg(arg: string | undefined): PolicySource {
+  if (arg === undefined) return { route: shippedPolicyIds() };
+  const { json } = readPolicyJson(arg);
+  return { policy: json };
 }
 
 /** `us-default@2.1.0`, or for a router its policies. */

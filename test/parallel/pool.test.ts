@@ -124,12 +124,11 @@ describe("createDecisionPool", () => {
     await expect(iter.next()).rejects.toMatchObject({ code: "INVALID_OPTIONS" });
   });
 
-  it("a destroyed pool refuses new batches", async () => {
-    const p = await createDecisionPool("us-default", { threads: 1 });
-    expect(p.threads).toBe(1);
-    await p.destroy();
-    await p.destroy(); // idempotent
-    await expect(p.decideManyJson(accounts, { asOf }).next()).rejects.toMatchObject({ code: "INVALID_INPUT" });
+  it("destroy: idempotent; a destroyed pool refuses new batches", async () => {
+    expect(pool.threads).toBe(2);
+    await pool.destroy();
+    await pool.destroy();
+    await expect(pool.decideManyJson(accounts, { asOf }).next()).rejects.toMatchObject({ code: "INVALID_INPUT" });
   });
 });
 
