@@ -3,7 +3,7 @@
  * rebuilds the policy from its serialisable source, and the decisions come back in input order.
  */
 import type Tinypool from "tinypool";
-import { z } from "zod";
+import * as z from "zod";
 import type { DecideOptions } from "../decision/index.js";
 import { ArrearsError, asArrearsError } from "../errors/index.js";
 import { parseOptions } from "../errors/options.js";

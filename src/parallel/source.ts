@@ -2,7 +2,7 @@
  * A policy as data: what a worker thread (or another process) needs to load the same policy. A
  * loaded policy holds compiled functions and cannot be sent to a worker; its source can.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { type Catalogue, loadPolicy, type PolicyRouter, routePolicies } from "../decision/index.js";
 import { ArrearsError, type ArrearsIssue, asArrearsError } from "../errors/index.js";
 import { parseOptions } from "../errors/options.js";
