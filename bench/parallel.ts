@@ -1,0 +1,136 @@
+/**
+ * `npm run bench` (after bench/run.ts): batches over worker threads (arrears/parallel) against one
+ * thread on the same accounts, with an identical-output check, and the bundle size of
+ * `import { decide } from "arrears"`.
+ *
+ *   npx tsx bench/parallel.ts [--quick] [--threads n]
+ *
+ * Rates are measured in alternating rounds (one thread, then the pool, …) and the best round of
+ * each is kept, so that load from other processes on a shared machine hurts both sides alike.
+ */
+import { availableParallelism } from "node:os";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+import { build } from "esbuild";
+import { type BatchItem, decideMany } from "../src/index.js";
+import { createDecisionPool, loadPolicySource, type PolicySource } from "../src/parallel/index.js";
+import { BENCH_AS_OF, generateAccounts } from "./accounts.js";
+
+const quick = process.argv.includes("--quick");
+const threadsArg = process.argv.indexOf("--threads");
+const threads = threadsArg > 0 ? Number(process.argv[threadsArg + 1]) : 2;
+const N = quick ? 1_500 : 6_000;
+const ROUNDS = quick ? 2 : 3;
+const asOf = BENCH_AS_OF;
+const root = fileURLToPath(new URL("../", import.meta.url));
+const fmt = (n: number) => Math.round(n).toLocaleString("en-US");
+const kB = (n: number) => `${(n / 1000).toFixed(1)} kB`;
+
+// 1. Bundle size: what a browser app pays for the library (esbuild: bundle, minify, tree-shake).
+async function bundle(code: string): Promise<{ min: number; gzip: number }> {
+  const r = await build({
+    stdin: { contents: code, resolveDir: root, loader: "ts" },
+    bundle: true,
+    minify: true,
+    treeShaking: true,
+    platform: "browser", // a Node built-in anywhere in the root entry fails this build
+    format: "esm",
+    target: "es2022",
+    write: false,
+    logLevel: "silent",
+  });
+  const out = r.outputFiles[0]!.contents;
+  return { min: out.length, gzip: gzipSync(out, { level: 9 }).length };
+}
+const sizes = [
+  { what: 'import { decide } from "arrears"', ...(await bundle('export { decide } from "./src/index.ts";')) },
+  {
+    what: 'import { decide, loadPolicy, parseAccount } from "arrears" (the shipped policies included)',
+    ...(await bundle('export { decide, loadPolicy, parseAccount } from "./src/index.ts";')),
+  },
+];
+
+// 2. Parallel batches. The same accounts (raw objects: validated in the batch) and policy source.
+const source: PolicySource = { route: ["cn-default", "us-default", "gb-default"] };
+const policy = loadPolicySource(source);
+process.stderr.write(`generating ${N} accounts…\n`);
+const accounts: unknown[] = generateAccounts(N, 21);
+
+const t0 = performance.now();
+const pool = await createDecisionPool(source, { threads });
+for await (const _ of pool.decideManyJson(accounts.slice(0, 4 * threads), { asOf, chunkSize: 1 })); // start every worker
+const startMs = performance.now() - t0;
+
+type Run = { perSec: number; out: string[] };
+async function time(run: () => Promise<string[]> | string[]): Promise<Run> {
+  const t = performance.now();
+  const out = await run();
+  return { perSec: out.length / ((performance.now() - t) / 1000), out };
+}
+const single = (json: boolean) => () => {
+  const out: string[] = [];
+  for (const d of decideMany(policy, accounts, { asOf })) out.push(json ? JSON.stringify(d) : (d as unknown as string));
+  return out;
+};
+const parallel = (json: boolean, chunkSize?: number) => async () => {
+  const out: string[] = [];
+  const o = { asOf, ...(chunkSize === undefined ? {} : { chunkSize }) };
+  if (json) for await (const s of pool.decideManyJson(accounts, o)) out.push(s);
+  else for await (const d of pool.decideMany(accounts, o)) out.push(d as unknown as string);
+  return out;
+};
+
+let identical = true;
+const same = (a: readonly unknown[], b: readonly unknown[], asJson: boolean) => {
+  const s = (x: unknown) => (asJson ? (x as string) : JSON.stringify(x as BatchItem));
+  return a.length === b.length && a.every((x, i) => s(x) === s(b[i]));
+};
+const best = { single: 0, singleJson: 0, pool: 0, poolJson: 0 };
+for (let r = 0; r < ROUNDS; r++) {
+  const s = await time(single(false));
+  const p = await time(parallel(false));
+  const sj = await time(single(true));
+  const pj = await time(parallel(true));
+  if (r === 0) identical = same(s.out, p.out, false) && same(sj.out, pj.out, true);
+  best.single = Math.max(best.single, s.perSec);
+  best.pool = Math.max(best.pool, p.perSec);
+  best.singleJson = Math.max(best.singleJson, sj.perSec);
+  best.poolJson = Math.max(best.poolJson, pj.perSec);
+  process.stderr.write(
+    `  round ${r + 1}: one thread ${fmt(s.perSec)}/s, ${threads} threads ${fmt(p.perSec)}/s; JSON out: ${fmt(sj.perSec)}/s vs ${fmt(pj.perSec)}/s\n`,
+  );
+}
+const chunks: { size: number; perSec: number }[] = [];
+for (const size of quick ? [64, 1024] : [16, 64, 256, 1024]) {
+  const c = await time(parallel(true, size));
+  chunks.push({ size, perSec: c.perSec });
+  process.stderr.write(`  chunkSize ${size}: ${fmt(c.perSec)}/s\n`);
+}
+await pool.destroy();
+
+const speedup = best.pool / best.single;
+const speedupJson = best.poolJson / best.singleJson;
+console.log(
+  [
+    "",
+    `parallel batches: ${N.toLocaleString("en-US")} generated accounts (raw objects: validated in the batch), the shipped policies routed by jurisdiction, offers and messages rendered (decideMany's defaults), asOf ${asOf}`,
+    `node ${process.version}, ${availableParallelism()} cores available, pool of ${threads} worker threads (started in ${fmt(startMs)} ms); best of ${ROUNDS} alternating rounds`,
+    "",
+    "| what | per second | note |",
+    "| --- | ---: | --- |",
+    `| decideMany, one thread (items as objects) | ${fmt(best.single)} | |`,
+    `| pool.decideMany, ${threads} threads (items as objects) | ${fmt(best.pool)} | ${speedup.toFixed(2)}× one thread |`,
+    `| decideMany + JSON.stringify, one thread (JSON Lines out) | ${fmt(best.singleJson)} | |`,
+    `| pool.decideManyJson, ${threads} threads (JSON Lines out) | ${fmt(best.poolJson)} | ${speedupJson.toFixed(2)}× one thread |`,
+    ...chunks.map(
+      (c) => `| pool.decideManyJson, chunkSize ${c.size} | ${fmt(c.perSec)} | ${c.size === 256 ? "default" : ""} |`,
+    ),
+    "",
+    `identical output (every item's JSON, in order): ${identical ? "yes" : "NO"}`,
+    "",
+    "| bundle (esbuild: bundle, minify, tree-shake; browser) | minified | gzipped |",
+    "| --- | ---: | ---: |",
+    ...sizes.map((s) => `| ${s.what} | ${kB(s.min)} | ${kB(s.gzip)} |`),
+  ].join("\n"),
+);
+if (!identical) process.exitCode = 1;
