@@ -60,16 +60,22 @@ export function decideRecord(
   return item;
 }
 
-/** Decides a chunk. @internal */
-export function runChunk(policy: PolicyLike, task: ChunkTask, options: DecideOptions): ChunkResult {
+/**
+ * Decides a chunk. With `release`, each account is dropped from `task.accounts` once decided (the
+ * worker owns its copy): what is decided can be collected young, instead of surviving the chunk
+ * and being promoted, which would cost the worker major collections. @internal
+ */
+export function runChunk(policy: PolicyLike, task: ChunkTask, options: DecideOptions, release = false): ChunkResult {
   const { accounts, records, json } = task;
   const items: (BatchItem | string)[] = new Array(accounts.length);
   const errors: number[] = [];
   for (let i = 0; i < accounts.length; i++) {
+    const account = accounts[i];
+    if (release) accounts[i] = undefined;
     const item =
       records === undefined
-        ? decideOne(policy, accounts[i], task.base + i, options)
-        : decideRecord(policy, accounts[i], records.index[i]!, records.line[i]!, records.unreadable[i]!, options);
+        ? decideOne(policy, account, task.base + i, options)
+        : decideRecord(policy, account, records.index[i]!, records.line[i]!, records.unreadable[i]!, options);
     if (isDecisionError(item)) errors.push(i);
     items[i] = json ? JSON.stringify(item) : item;
   }

@@ -24,5 +24,5 @@ export default function decideChunk(task: ChunkTask): ChunkResult {
     batch = task.batch;
     options = task.options;
   }
-  return runChunk(policy, task, options);
+  return runChunk(policy, task, options, true);
 }
