@@ -22,6 +22,7 @@ import {
   policySourceArg,
   readAccounts,
   readAccountsSync,
+  readJsonLinesRaw,
   UsageError,
 } from "./inputs.js";
 import { type CliIo, print, writeLine, writeText } from "./io.js";
@@ -158,8 +159,13 @@ export async function decide(argv: readonly string[], io: CliIo): Promise<number
     const pool = await openPool(policySourceArg(policyArg), { threads });
     const summary = format === "table" ? portfolioSummarizer() : undefined;
     try {
+      // JSON Lines go to the workers as text (they parse it: this thread only splits lines).
       const records =
-        format === "jsonl" ? readAccounts(path, inputFormat, io.stdin) : readAccountsSync(path, inputFormat);
+        format === "table"
+          ? readAccountsSync(path, inputFormat)
+          : inputFormat === "jsonl"
+            ? readJsonLinesRaw(path, io.stdin)
+            : readAccounts(path, inputFormat, io.stdin);
       for await (const chunk of pool.chunks(records, options, format === "jsonl")) {
         let e = 0;
         let text = "";

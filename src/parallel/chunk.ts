@@ -27,6 +27,8 @@ export interface ChunkTask {
   readonly options: DecideOptions;
   /** Each item as its JSON text (`JSON.stringify(item)`) instead of an object. */
   readonly json: boolean;
+  /** The accounts are JSON texts, parsed here (a text that is not JSON is an `INVALID_INPUT` entry). */
+  readonly text?: boolean | undefined;
   readonly records?: ChunkRecords | undefined;
 }
 
@@ -70,12 +72,23 @@ export function runChunk(policy: PolicyLike, task: ChunkTask, options: DecideOpt
   const items: (BatchItem | string)[] = new Array(accounts.length);
   const errors: number[] = [];
   for (let i = 0; i < accounts.length; i++) {
-    const account = accounts[i];
+    let account = accounts[i];
     if (release) accounts[i] = undefined;
+    let unreadable = records === undefined ? null : records.unreadable[i]!;
+    if (task.text === true && unreadable === null) {
+      try {
+        if (typeof account !== "string") throw new TypeError("expected JSON text");
+        account = JSON.parse(account);
+      } catch (e) {
+        unreadable = `not JSON: ${(e as Error).message}`;
+      }
+    }
     const item =
-      records === undefined
+      records === undefined && unreadable === null
         ? decideOne(policy, account, task.base + i, options)
-        : decideRecord(policy, account, records.index[i]!, records.line[i]!, records.unreadable[i]!, options);
+        : records === undefined
+          ? decideRecord(policy, null, task.base + i, 0, unreadable, options)
+          : decideRecord(policy, account, records.index[i]!, records.line[i]!, unreadable, options);
     if (isDecisionError(item)) errors.push(i);
     items[i] = json ? JSON.stringify(item) : item;
   }

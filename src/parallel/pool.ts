@@ -22,6 +22,12 @@ export interface DecisionPoolOptions {
 
 /** Options of a parallel batch: those of `decideMany` (one `asOf`), and how work is split. */
 export interface ParallelBatchOptions extends DecideManyOptions {
+  /**
+   * `"json"`: each input is an account's JSON text (a line of a JSON Lines file, a queue
+   * message), parsed by the workers, so the calling thread only passes strings along; a text
+   * that is not JSON is an `INVALID_INPUT` error entry (`not JSON: …`). Default `"objects"`.
+   */
+  input?: "objects" | "json" | undefined;
   /** Accounts per message to a worker, 1–65,536 (default 64). */
   chunkSize?: number | undefined;
   /**
@@ -68,10 +74,12 @@ export interface DecisionPool {
 /** One account record of the CLI (read, or unreadable with the reason). @internal */
 export type InputRecord =
   | { readonly index: number; readonly line: number; readonly value: unknown }
+  | { readonly index: number; readonly line: number; readonly text: string }
   | { readonly index: number; readonly line: number; readonly error: string };
 
 const PoolOptionsSchema = z.strictObject({ threads: z.number().int().min(1).max(256).optional() });
 const SplitSchema = z.strictObject({
+  input: z.enum(["objects", "json"]).optional(),
   chunkSize: z.number().int().min(1).max(65_536).optional(),
   maxInFlight: z.number().int().min(1).max(4096).optional(),
 });
@@ -91,6 +99,7 @@ const DEFAULT_CHUNK = 64;
 
 interface Split {
   decide: DecideOptions;
+  text: boolean;
   chunkSize: number;
   maxInFlight: number;
 }
@@ -101,10 +110,14 @@ function splitOptions(options: unknown, threads: number, fn: string): Split {
     checkBatchOptions(options, fn); // throws INVALID_OPTIONS, as decideMany does
     throw new ArrearsError("INVALID_OPTIONS", [{ path: [], message: "expected options", received: options }], fn);
   }
-  const { chunkSize, maxInFlight, ...rest } = options as ParallelBatchOptions;
+  const { chunkSize, maxInFlight, input, ...rest } = options as ParallelBatchOptions;
   const split = parseOptions(
     SplitSchema,
-    { ...(chunkSize === undefined ? {} : { chunkSize }), ...(maxInFlight === undefined ? {} : { maxInFlight }) },
+    {
+      ...(chunkSize === undefined ? {} : { chunkSize }),
+      ...(maxInFlight === undefined ? {} : { maxInFlight }),
+      ...(input === undefined ? {} : { input }),
+    },
     `${fn} options`,
   );
   checkBatchOptions(rest, fn);
@@ -127,6 +140,7 @@ function splitOptions(options: unknown, threads: number, fn: string): Split {
   }
   return {
     decide,
+    text: split.input === "json",
     chunkSize: split.chunkSize ?? DEFAULT_CHUNK,
     maxInFlight: split.maxInFlight ?? Math.max(4, 4 * threads),
   };
@@ -229,6 +243,7 @@ export class PoolImpl implements DecisionPool {
         while (!ended && inFlight.length < split.maxInFlight) {
           const accounts: unknown[] = [];
           const records: ChunkRecords | undefined = asRecords ? { index: [], line: [], unreadable: [] } : undefined;
+          let text = split.text; // the CLI's records say so themselves (JSON Lines read raw)
           while (accounts.length < split.chunkSize) {
             const r = await it.next();
             if (r.done) {
@@ -244,13 +259,14 @@ export class PoolImpl implements DecisionPool {
                 accounts.push(null);
                 records.unreadable.push(rec.error);
               } else {
-                accounts.push(rec.value);
+                if ("text" in rec) text = true;
+                accounts.push("text" in rec ? rec.text : rec.value);
                 records.unreadable.push(null);
               }
             }
           }
           if (accounts.length === 0) break;
-          const task: ChunkTask = { batch, base, accounts, options: split.decide, json, records };
+          const task: ChunkTask = { batch, base, accounts, options: split.decide, json, text, records };
           base += accounts.length;
           const p = this.pool.run(task) as Promise<ChunkResult>;
           p.catch(() => {}); // rejected before its turn: reported when it is awaited

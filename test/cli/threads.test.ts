@@ -35,7 +35,7 @@ describe("decide --threads", () => {
       expect((await run(["decide", jsonl, ...asOf, "--threads", n])).code).toBe(2);
   });
 
-  it("as a process: exits when done (the workers stopped), output as with one thread", () => {
+  it("as a process: exits when done (the workers stopped), output as with one thread", async () => {
     const root = fileURLToPath(new URL("../../", import.meta.url));
     const arrears = (extra: string[]) =>
       spawnSync(
@@ -54,6 +54,18 @@ describe("decide --threads", () => {
     const two = arrears(["--threads", "2"]);
     expect(two.stderr).toBe("");
     expect(two.status).toBe(0);
-    expect(two.stdout).toBe(arrears([]).stdout);
+    const one = await run([
+      "decide",
+      "us-default",
+      file(
+        "six.jsonl",
+        `${some
+          .slice(0, 6)
+          .map((a) => JSON.stringify(a))
+          .join("\n")}\n`,
+      ),
+      ...asOf,
+    ]);
+    expect(two.stdout).toBe(one.out);
   });
 });

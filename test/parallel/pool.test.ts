@@ -28,6 +28,15 @@ accounts.push({ id: "BAD-LAST" });
 
 const expected = [...decideMany(loadPolicySource(SOURCE), accounts, { asOf })].map((d) => JSON.stringify(d));
 
+function jsonError(text: string): string {
+  try {
+    JSON.parse(text);
+  } catch (e) {
+    return (e as Error).message;
+  }
+  return "";
+}
+
 async function* slowly<T>(items: readonly T[], pulled: { n: number; closed: boolean }): AsyncGenerator<T> {
   try {
     for (const x of items) {
@@ -72,6 +81,25 @@ describe("createDecisionPool", () => {
     const text: string[] = [];
     for await (const s of pool.decideManyJson(accounts, { asOf })) text.push(s);
     expect(text).toEqual(expected);
+  });
+
+  it('input: "json": JSON texts parsed by the workers; a text that is not JSON is an error entry', async () => {
+    const texts = accounts.map((a) => JSON.stringify(a));
+    texts.splice(7, 0, "{oops");
+    const want = [...expected];
+    want.splice(
+      7,
+      0,
+      JSON.stringify({
+        accountId: null,
+        index: 7,
+        error: { code: "INVALID_INPUT", message: `not JSON: ${jsonError("{oops")}`, issues: [] },
+      }),
+    );
+    const got: string[] = [];
+    for await (const s of pool.decideManyJson(texts, { asOf, input: "json", chunkSize: 32 })) got.push(s);
+    // After the inserted text, every index moves by one.
+    expect(got).toEqual(want.map((s, i) => (i > 7 ? s.replace(`"index":${i - 1},`, `"index":${i},`) : s)));
   });
 
   it("reads ahead at most maxInFlight chunks; stopping early closes the input and keeps the pool", async () => {
