@@ -1,7 +1,6 @@
 // `arrears decide --threads n`: the same bytes, in the same order, as one thread, for JSON Lines
-// (with unreadable lines and invalid accounts) and the summary table; and the process exits.
-import { spawnSync } from "node:child_process";
-import { fileURLToPath } from "node:url";
+// (with unreadable lines and invalid accounts) and the summary table. (That a process using a pool
+// exits when done is checked on the packed package by test/pack-smoke.mjs.)
 import { describe, expect, it } from "vitest";
 import { file, run, SAMPLE, SAMPLE_AS_OF } from "./helpers.js";
 
@@ -33,39 +32,5 @@ describe("decide --threads", () => {
   it("a bad --threads is a usage error", async () => {
     for (const n of ["0", "1.5", "x", "999"])
       expect((await run(["decide", jsonl, ...asOf, "--threads", n])).code).toBe(2);
-  });
-
-  it("as a process: exits when done (the workers stopped), output as with one thread", async () => {
-    const root = fileURLToPath(new URL("../../", import.meta.url));
-    const arrears = (extra: string[]) =>
-      spawnSync(
-        process.execPath,
-        ["--import", "tsx", "src/cli/index.ts", "decide", "us-default", "-", ...asOf, ...extra],
-        {
-          cwd: root,
-          encoding: "utf8",
-          input: `${some
-            .slice(0, 6)
-            .map((a) => JSON.stringify(a))
-            .join("\n")}\n`,
-          timeout: 60_000,
-        },
-      );
-    const two = arrears(["--threads", "2"]);
-    expect(two.stderr).toBe("");
-    expect(two.status).toBe(0);
-    const one = await run([
-      "decide",
-      "us-default",
-      file(
-        "six.jsonl",
-        `${some
-          .slice(0, 6)
-          .map((a) => JSON.stringify(a))
-          .join("\n")}\n`,
-      ),
-      ...asOf,
-    ]);
-    expect(two.stdout).toBe(one.out);
   });
 });
