@@ -13,6 +13,7 @@ const LAYERS = [
   ["offers", "messages"],
   ["decision"],
   ["portfolio", "testing"],
+  ["parallel"],
   ["cli"],
 ];
 
@@ -31,10 +32,25 @@ module.exports = {
     ...layerRules,
     {
       name: "no-io-in-core",
-      comment: "Only src/cli does I/O: the core imports no Node built-ins (it runs in browsers and edge runtimes)",
+      comment:
+        "Only src/cli (I/O) and src/parallel (worker threads, the arrears/parallel entry) use Node: the core imports no Node built-ins (it runs in browsers and edge runtimes)",
       severity: "error",
-      from: { path: "^src/", pathNot: "^src/cli/" },
+      from: { path: "^src/", pathNot: "^src/(cli|parallel)/" },
       to: { dependencyTypes: ["core"] },
+    },
+    {
+      name: "no-threads-in-core",
+      comment: "The worker pool (tinypool) is used by src/parallel only, so that `arrears` never loads it",
+      severity: "error",
+      from: { path: "^src/", pathNot: "^src/parallel/" },
+      to: { path: "node_modules/tinypool" },
+    },
+    {
+      name: "browser-entries-stay-browser-safe",
+      comment: "arrears and arrears/schemas import neither the CLI nor arrears/parallel (Node only)",
+      severity: "error",
+      from: { path: "^src/(index|schemas)\\.ts$" },
+      to: { path: "^src/(cli|parallel)/" },
     },
     {
       name: "entries-only-at-the-top",

@@ -2,8 +2,10 @@
 // tarball into a fresh app with only its declared dependencies beside it (linked from this repo's
 // node_modules: no network), and checks what consumers get:
 //   - tarball contents: entry points, rule files, LICENSE; no sources, tests, maps or data;
-//     dist/ imports only declared dependencies and no Node built-ins;
-//   - Node ESM import and CJS require of `arrears` and `arrears/testing`, and the rule files
+//     dist/ imports only declared dependencies; the browser entries reach no Node built-in and
+//     no worker pool (only the CLI and arrears/parallel may);
+//   - Node ESM import and CJS require of `arrears`, `arrears/testing` and `arrears/parallel` (a
+//     worker thread deciding as decideMany does), and the rule files
 //     (test/package/runtime.mjs, runtime.cjs);
 //   - the dual-package hazard, expected to fail until src/ changes (test/package/dual-package.mjs,
 //     enforced only with ARREARS_EXPECT_DUAL_PACKAGE_SAFE=1);
@@ -97,8 +99,9 @@ try {
   });
   check("tarball ships the entry points, every rule file, README and LICENSE", () => {
     const want = ["package.json", "README.md", "LICENSE"];
-    for (const entry of ["index", "schemas", "testing"])
+    for (const entry of ["index", "schemas", "testing", "parallel"])
       for (const ext of [".js", ".cjs", ".d.ts", ".d.cts"]) want.push(`dist/${entry}${ext}`);
+    want.push("dist/parallel-worker.js"); // loaded by arrears/parallel's workers (both builds)
     for (const f of readdirSync(join(root, "rules"), { recursive: true }))
       if (statSync(join(root, "rules", f)).isFile()) want.push(`rules/${f}`);
     const missing = want.filter((f) => !files.includes(f));
@@ -134,25 +137,54 @@ try {
     for (const field of ["repository", "homepage", "bugs", "author"])
       if (!shipped[field]) throw new Error(`package.json lacks ${field}`);
   });
-  check("dist/ imports only declared dependencies and no Node built-ins (the CLI aside)", () => {
+  // Every import of each dist/ file: [specifier, is it relative].
+  const importsOf = (f) => {
+    // Comments hold @example imports (vitest, arrears/rules/…), which are not dependencies.
+    const code = read(f)
+      .replace(/\/\*[\s\S]*?\*\//g, "")
+      .replace(/^\s*\/\/.*$/gm, "");
+    // from "x", import "x", import("x"), require("x"): a computed specifier (tsup's
+    // require("u" + "rl") for import.meta.url in CJS) is not a static import.
+    return [
+      ...code.matchAll(
+        /\bfrom\s*["']([^"']+)["']|\bimport\s*["']([^"']+)["']|\b(?:import|require)\s*\(\s*["']([^"']+)["']\s*\)/g,
+      ),
+    ].map((m) => m[1] ?? m[2] ?? m[3]);
+  };
+  const builtins = new Set(builtinModules);
+  const isBuiltin = (spec) => spec.startsWith("node:") || builtins.has(spec.split("/")[0]);
+  check("dist/ imports only declared dependencies", () => {
     const declared = new Set(Object.keys(pkg.dependencies ?? {}));
-    const builtins = new Set(builtinModules);
     const bad = new Set();
-    for (const f of files.filter((f) => f.startsWith("dist/"))) {
-      // Comments hold @example imports (vitest, arrears/rules/…), which are not dependencies.
-      const code = read(f)
-        .replace(/\/\*[\s\S]*?\*\//g, "")
-        .replace(/^\s*\/\/.*$/gm, "");
-      for (const [, spec] of code.matchAll(
-        /(?:\bfrom\s*|\bimport\s*\(?\s*|\brequire\s*\(\s*)["']([^"'./][^"']*)["']/g,
-      )) {
+    for (const f of files.filter((f) => f.startsWith("dist/") && /\.c?js$/.test(f)))
+      for (const spec of importsOf(f)) {
+        if (spec.startsWith(".") || isBuiltin(spec)) continue;
         const name = spec.startsWith("@") ? spec.split("/").slice(0, 2).join("/") : spec.split("/")[0];
-        // The CLI (dist/cli.*) is the one place that does I/O; the library imports no built-in.
-        const builtin = spec.startsWith("node:") || builtins.has(name);
-        if ((builtin && !/^dist\/cli\.c?js$/.test(f)) || (!builtin && !declared.has(name))) bad.add(`${f}: ${spec}`);
+        if (!declared.has(name)) bad.add(`${f}: ${spec}`);
       }
-    }
     if (bad.size) throw new Error([...bad].join("\n"));
+  });
+  check("arrears, arrears/schemas, arrears/testing reach no Node built-in and no worker pool (browser-safe)", () => {
+    // Only the CLI and arrears/parallel (with its worker) may: the files the browser entries
+    // import, transitively, must not.
+    const bad = new Set();
+    let reached = 0;
+    for (const entry of ["index", "schemas", "testing"])
+      for (const ext of [".js", ".cjs"]) {
+        const seen = new Set();
+        const walk = (f) => {
+          if (seen.has(f)) return;
+          seen.add(f);
+          for (const spec of importsOf(f)) {
+            if (spec.startsWith(".")) walk(join("dist", spec).replaceAll("\\", "/"));
+            else if (isBuiltin(spec) || spec === "tinypool") bad.add(`${f}: ${spec} (from dist/${entry}${ext})`);
+          }
+        };
+        walk(`dist/${entry}${ext}`);
+        reached += seen.size;
+      }
+    if (bad.size) throw new Error([...bad].join("\n"));
+    return `${reached} files walked`;
   });
   check(`tarball size ≤ ${kB(MAX_PACKED_BYTES)}`, () => {
     if (packed > MAX_PACKED_BYTES) throw new Error(`${kB(packed)} packed`);

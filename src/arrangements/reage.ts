@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import cnPolicy from "../../rules/reaging/cn-policy.json";
 import ukPolicy from "../../rules/reaging/uk-policy.json";
 import usFfiecOpenEnd from "../../rules/reaging/us-ffiec-open-end.json";

@@ -1,16 +1,16 @@
 /** `arrears decide` (a stream of decisions) and `arrears diff` (what changes between two policies). */
-import { type Decision, decide as decideAccount, type PolicyRouter } from "../decision/index.js";
-import { asArrearsError } from "../errors/index.js";
-import { safeParseAccount } from "../model/index.js";
+import type { Decision, PolicyRouter } from "../decision/index.js";
+import { decideRecord, type RecordError } from "../parallel/chunk.js";
+import { openPool } from "../parallel/pool.js";
 import {
   type BatchItem,
   comparePolicies,
-  type DecisionError,
   isDecisionError,
   type PolicyComparison,
   type PortfolioSummary,
   summarizePortfolio,
 } from "../portfolio/index.js";
+import { portfolioSummarizer } from "../portfolio/summary.js";
 import type { Policy } from "../rules/index.js";
 import { asOfOption, countOption, EXIT, formatOption, parse } from "./args.js";
 import {
@@ -19,11 +19,13 @@ import {
   loadPolicyArg,
   policyName,
   policyOrShipped,
+  policySourceArg,
   readAccounts,
   readAccountsSync,
+  readJsonLinesRaw,
   UsageError,
 } from "./inputs.js";
-import { type CliIo, print, writeLine } from "./io.js";
+import { type CliIo, print, writeLine, writeText } from "./io.js";
 import { table, truncate, wrap } from "./text.js";
 
 export const DECIDE_USAGE = `usage: arrears decide [<policy>] <accounts> --as-of <instant|now> [options]
@@ -45,6 +47,8 @@ the shipped policy of its jurisdiction (a decision with notApplicable when none 
   --lenient                set invalid contacts and payments aside (and keep a contact logged as a
                            promise without its promise) instead of rejecting the account; each
                            decision lists what was set aside in "warnings"
+  --threads <n>            decide on n worker threads (default 1: this thread); the output is the
+                           same, in the same order, for any n
   --quiet                  no progress or summary on stderr
 
 exit 0: every account decided · 1: invalid policy or file · 2: bad usage · 3: some accounts
@@ -64,7 +68,7 @@ action transition matrix with example accounts per cell, counts per action, the 
 exit 0 · 1: invalid policy or file · 2: bad usage · 3: some accounts could not be decided`;
 
 /** A decision, or the error entry of an account that could not be read or decided. */
-type Item = Decision | (DecisionError & { line?: number });
+type Item = BatchItem | RecordError;
 
 interface Options {
   asOf: string;
@@ -73,30 +77,12 @@ interface Options {
   lenient?: true;
 }
 
-function decideRecord(policy: Policy | PolicyRouter, rec: AccountRecord, options: Options): Item {
-  const where = rec.line > 0 ? { line: rec.line } : {};
-  if ("error" in rec)
-    return {
-      accountId: null,
-      index: rec.index,
-      ...where,
-      error: { code: "INVALID_INPUT", message: rec.error, issues: [] },
-    };
-  let id: unknown;
-  try {
-    id = (rec.value as { id?: unknown } | null)?.id;
-    const parsed = safeParseAccount(rec.value, options.lenient ? { lenient: true } : undefined);
-    if (!parsed.success) throw parsed.error;
-    return decideAccount(policy, parsed.data, options);
-  } catch (e) {
-    const err = asArrearsError(e);
-    return {
-      accountId: typeof id === "string" && id.length <= 128 ? id : null,
-      index: rec.index,
-      ...where,
-      error: { code: err.code, message: err.message, issues: err.issues },
-    };
-  }
+// The same function as the workers of --threads run, so that any number of threads gives the
+// same bytes.
+function decideAccountRecord(policy: Policy | PolicyRouter, rec: AccountRecord, options: Options): Item {
+  return "error" in rec
+    ? decideRecord(policy, null, rec.index, rec.line, rec.error, options)
+    : decideRecord(policy, rec.value, rec.index, rec.line, null, options);
 }
 
 /** Progress on stderr, at most every 2 s, for runs long enough to need it. */
@@ -141,6 +127,7 @@ const DECIDE_OPTIONS = {
   trace: { type: "string" },
   "no-render": { type: "boolean" },
   lenient: { type: "boolean" },
+  threads: { type: "string" },
   quiet: { type: "boolean" },
 } as const;
 
@@ -156,14 +143,59 @@ export async function decide(argv: readonly string[], io: CliIo): Promise<number
     ...(values["no-render"] ? { render: false } : {}),
     ...(values.lenient ? { lenient: true as const } : {}),
   };
+  const threads = values.threads === undefined ? 1 : countOption("threads", values.threads, 1, 256);
+  if (threads < 1) throw new UsageError("--threads: expected an integer from 1 to 256");
   const path = positionals.at(-1)!;
   const inputFormat = inputFormatOf(path, values["input-format"]);
-  const policy = policyOrShipped(positionals.length === 2 ? positionals[0] : undefined);
+  const policyArg = positionals.length === 2 ? positionals[0] : undefined;
+  const policy = policyOrShipped(policyArg);
   const progress = new Progress(io, values.quiet === true);
+  const errors: Item[] = [];
+  let withWarnings = 0;
+
+  if (threads > 1) {
+    // Chunks of records to the workers, answers in input order: JSON text for jsonl (the
+    // workers serialise), objects for the summary.
+    const pool = await openPool(policySourceArg(policyArg), { threads });
+    const summary = format === "table" ? portfolioSummarizer() : undefined;
+    try {
+      // JSON Lines go to the workers as text (they parse it: this thread only splits lines).
+      const records =
+        format === "table"
+          ? readAccountsSync(path, inputFormat)
+          : inputFormat === "jsonl"
+            ? readJsonLinesRaw(path, io.stdin)
+            : readAccounts(path, inputFormat, io.stdin);
+      for await (const chunk of pool.chunks(records, options, format === "jsonl")) {
+        let e = 0;
+        let text = "";
+        for (let i = 0; i < chunk.items.length; i++) {
+          const bad = chunk.errors[e] === i;
+          if (bad) e++;
+          progress.tick(bad);
+          if (summary === undefined) text += `${chunk.items[i] as string}\n`;
+          else {
+            const item = chunk.items[i] as Item;
+            if (!bad && (item as Decision).warnings !== undefined) withWarnings++;
+            if (bad && errors.length < 10) errors.push(item);
+            summary.add(item);
+          }
+        }
+        if (summary === undefined) await writeText(io.stdout, text);
+      }
+    } finally {
+      await pool.destroy();
+    }
+    progress.done("decided");
+    if (summary === undefined) return progress.errors > 0 ? EXIT.partial : EXIT.ok;
+    const s = summary.result();
+    print(io.stdout, summaryLines(policy, asOf, s, errors, withWarnings, io.columns ?? 100));
+    return s.errors > 0 ? EXIT.partial : EXIT.ok;
+  }
 
   if (format === "jsonl") {
     for await (const rec of readAccounts(path, inputFormat, io.stdin)) {
-      const item = decideRecord(policy, rec, options);
+      const item = decideAccountRecord(policy, rec, options);
       progress.tick(isDecisionError(item));
       await writeLine(io.stdout, JSON.stringify(item));
     }
@@ -171,11 +203,9 @@ export async function decide(argv: readonly string[], io: CliIo): Promise<number
     return progress.errors > 0 ? EXIT.partial : EXIT.ok;
   }
 
-  const errors: Item[] = [];
-  let withWarnings = 0;
   function* items(): Generator<BatchItem> {
     for (const rec of readAccountsSync(path, inputFormat)) {
-      const item = decideRecord(policy, rec, options);
+      const item = decideAccountRecord(policy, rec, options);
       const bad = isDecisionError(item);
       if (!bad && item.warnings !== undefined) withWarnings++;
       progress.tick(bad);

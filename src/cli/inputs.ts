@@ -16,6 +16,7 @@ import {
 } from "../decision/index.js";
 import { ArrearsError, formatIssue } from "../errors/index.js";
 import { didYouMean } from "../errors/suggest.js";
+import type { PolicySource } from "../parallel/source.js";
 import type { Policy } from "../rules/index.js";
 import { ACCOUNT_CSV_COLUMNS, CsvError, CsvParser, rowToAccount } from "./csv.js";
 
@@ -97,6 +98,17 @@ export function policyOrShipped(arg: string | undefined): Policy | PolicyRouter 
   return arg === undefined ? routePolicies(shippedPolicyIds().map((id) => loadPolicy(id))) : loadPolicyArg(arg);
 }
 
+/**
+ * The policy argument as a serialisable source for worker threads (`--threads`): what
+ * {@link policyOrShipped} loads, as data. Call it after `policyOrShipped`, which reports a bad
+ * argument.
+ */
+export function policySourceArg(arg: string | undefined): PolicySource {
+  if (arg === undefined) return { route: shippedPolicyIds() };
+  const { json } = readPolicyJson(arg);
+  return { policy: json };
+}
+
 /** `us-default@2.1.0`, or for a router its policies. */
 export function policyName(p: Policy | PolicyRouter): string {
   return isPolicyRouter(p)
@@ -115,6 +127,9 @@ export type AccountRecord =
   | { readonly index: number; readonly line: number; readonly value: unknown }
   | { readonly index: number; readonly line: number; readonly error: string };
 
+/** A record of a JSON Lines file read raw: its text, parsed later (by a worker of --threads). */
+type RawRecord = { readonly index: number; readonly line: number; readonly text: string };
+
 /** The format of an accounts file: `--input-format`, else by extension (`-`, stdin, is JSON Lines). */
 export function inputFormatOf(path: string, override: string | undefined): InputFormat {
   if (override !== undefined) {
@@ -132,17 +147,19 @@ export function inputFormatOf(path: string, override: string | undefined): Input
 }
 
 /** Turns text chunks into account records; `end` flushes. */
-interface RecordParser {
-  push(chunk: string): AccountRecord[];
-  end(): AccountRecord[];
+interface RecordParser<R = AccountRecord | RawRecord> {
+  push(chunk: string): R[];
+  end(): R[];
 }
 
 class JsonLines implements RecordParser {
   private rest = "";
   private line = 0;
   private index = 0;
-  push(chunk: string): AccountRecord[] {
-    const out: AccountRecord[] = [];
+  /** Raw: each line's text, not parsed (the same lines, indices and line numbers). */
+  constructor(private readonly raw = false) {}
+  push(chunk: string): (AccountRecord | RawRecord)[] {
+    const out: (AccountRecord | RawRecord)[] = [];
     const text = this.rest + chunk;
     let start = 0;
     for (let nl = text.indexOf("\n"); nl >= 0; nl = text.indexOf("\n", start)) {
@@ -152,17 +169,21 @@ class JsonLines implements RecordParser {
     this.rest = text.slice(start);
     return out;
   }
-  end(): AccountRecord[] {
-    const out: AccountRecord[] = [];
+  end(): (AccountRecord | RawRecord)[] {
+    const out: (AccountRecord | RawRecord)[] = [];
     if (this.rest !== "") this.one(this.rest, out);
     this.rest = "";
     return out;
   }
-  private one(raw: string, out: AccountRecord[]): void {
+  private one(raw: string, out: (AccountRecord | RawRecord)[]): void {
     this.line++;
     const s = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
     if (s.trim() === "") return;
     const index = this.index++;
+    if (this.raw) {
+      out.push({ index, line: this.line, text: s });
+      return;
+    }
     try {
       out.push({ index, line: this.line, value: JSON.parse(s) });
     } catch (e) {
@@ -214,8 +235,9 @@ class CsvAccounts implements RecordParser {
   }
 }
 
-function parserFor(format: "jsonl" | "csv", path: string): RecordParser {
-  return format === "jsonl" ? new JsonLines() : new CsvAccounts(path);
+function parserFor(format: "jsonl" | "csv", path: string): RecordParser<AccountRecord> {
+  // Parsed (not raw) JSON Lines give account records only.
+  return format === "jsonl" ? (new JsonLines() as RecordParser<AccountRecord>) : new CsvAccounts(path);
 }
 
 function* jsonArray(path: string, text: string): Generator<AccountRecord> {
@@ -238,8 +260,23 @@ export async function* readAccounts(
     yield* jsonArray(path, path === "-" ? await readAll(stdin) : readText(path, "accounts"));
     return;
   }
+  yield* readLines(path, parserFor(format, path), stdin) as AsyncGenerator<AccountRecord>;
+}
+
+/**
+ * The records of a JSON Lines file (or `-`) as text, not parsed: the same records, indices and
+ * line numbers as {@link readAccounts}, for the workers of `--threads` to parse.
+ */
+export function readJsonLinesRaw(path: string, stdin: NodeJS.ReadableStream): AsyncGenerator<RawRecord> {
+  return readLines(path, new JsonLines(true), stdin) as AsyncGenerator<RawRecord>;
+}
+
+async function* readLines(
+  path: string,
+  parser: RecordParser,
+  stdin: NodeJS.ReadableStream,
+): AsyncGenerator<AccountRecord | RawRecord> {
   const input = path === "-" ? stdin : await openStream(path);
-  const parser = parserFor(format, path);
   for await (const line of createInterface({ input, crlfDelay: Infinity })) yield* parser.push(`${line}\n`);
   yield* parser.end();
 }

@@ -41,6 +41,11 @@ export async function writeLine(w: CliWriter, line: string): Promise<void> {
   if (!w.write(`${line}\n`) && w.once) await new Promise<void>((resolve) => w.once!("drain", resolve));
 }
 
+/** Text (whole lines) to a writer, waiting for the stream to drain when its buffer is full. */
+export async function writeText(w: CliWriter, text: string): Promise<void> {
+  if (text !== "" && !w.write(text) && w.once) await new Promise<void>((resolve) => w.once!("drain", resolve));
+}
+
 /** Lines to a writer (no backpressure: for reports of bounded size). */
 export function print(w: CliWriter, lines: string | readonly string[]): void {
   for (const l of typeof lines === "string" ? [lines] : lines) w.write(`${l}\n`);

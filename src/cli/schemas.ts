@@ -11,7 +11,7 @@
  */
 import { realpathSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { z } from "zod";
+import * as z from "zod";
 import { ReageRulesSchema } from "../arrangements/index.js";
 import { OPERATOR_NAMES } from "../conditions/operators.js";
 import { PromiseValiditySchema } from "../contacts/index.js";

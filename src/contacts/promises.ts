@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { contractInstallmentAt } from "../arrangements/contract.js";
 import { parseOptions } from "../errors/options.js";
 import { type Account, AsOfSchema, LedgerSweep, type PreparedAccount, prepareAccount } from "../model/index.js";

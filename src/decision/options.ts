@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { InstantSchema, IsoDateSchema } from "../model/index.js";
 
 /** The options `decide` (and `decideMany`) accept: strict, so a misspelt option is an error. @internal */

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import cnFiveCategory from "../../rules/buckets/cn-five-category.json";
 import cnM from "../../rules/buckets/cn-m.json";
 import gbArrears from "../../rules/buckets/gb-arrears.json";

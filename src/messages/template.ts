@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { ArrearsError, type ArrearsIssue, issuesFromZod, readInput } from "../errors/index.js";
 import { type Channel, ChannelSchema, LocaleSchema } from "../model/schema.js";
 import { sharedRegistry } from "../util/shared.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { isAmountInRange, isKnownCurrency } from "../money/index.js";
 import { isValidTimeZone, parseInstant, parseIsoDate } from "../time/index.js";
 import { BoundedCache } from "../util/index.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { AmountSchema, CurrencySchema } from "../model/schema.js";
 import { type AmountInput, Dec } from "../money/index.js";
 import { amt, minor, parseWith, shareString } from "./internal.js";

@@ -42,16 +42,16 @@ export function isDecisionError(item: BatchItem): item is DecisionError {
 }
 
 /** @internal validates batch options once, before the first account: the same as `decide`'s. */
-function checkBatchOptions(options: unknown, fn: string): void {
+export function checkBatchOptions(options: unknown, fn: string): void {
   parseOptions(DecideOptionsSchema, options, `${fn} options`);
 }
 
 /**
- * @internal one account → decision or error entry. Whatever goes wrong with one account becomes
- * its error entry (an unexpected failure as `INTERNAL`, with no data from the account) and the
- * batch goes on.
+ * One account → decision or error entry (what `decideMany` and each worker of `arrears/parallel`
+ * run). Whatever goes wrong with one account becomes its error entry (an unexpected failure as
+ * `INTERNAL`, with no data from the account) and the batch goes on. @internal
  */
-function decideOne(policy: PolicyLike, input: unknown, index: number, options: DecideOptions): BatchItem {
+export function decideOne(policy: PolicyLike, input: unknown, index: number, options: DecideOptions): BatchItem {
   try {
     const parsed = readInput("INVALID_ACCOUNT", "account", () =>
       safeParseAccount(input, options.lenient === true ? { lenient: true } : undefined),

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { decide } from "../decision/decide.js";
 import type { Decision } from "../decision/decision.js";
 import { ArrearsError, ownField, readInput } from "../errors/index.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { ArrearsError, issuesFromZod, readInput } from "../errors/index.js";
 import { sharedRegistry } from "../util/shared.js";
 import { hashToUnit } from "./hash.js";

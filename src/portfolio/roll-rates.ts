@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { deriveDelinquency } from "../delinquency/derive.js";
 import { resolveBucketScheme } from "../delinquency/scheme.js";
 import { ArrearsError, issuesFromZod, ownField, readInput } from "../errors/index.js";

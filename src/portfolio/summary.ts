@@ -205,6 +205,25 @@ function readItem(item: unknown, index: number): Item {
  * s.total.exposure.USD.overdue; // "1234567.89"
  */
 export function summarizePortfolio(decisions: Iterable<BatchItem | Decision | DecisionError>): PortfolioSummary {
+  if (!isIterable(decisions))
+    throw new ArrearsError(
+      "INVALID_INPUT",
+      [{ path: ["decisions"], message: "expected an iterable of decisions", received: decisions }],
+      "summarizePortfolio",
+    );
+  const summary = portfolioSummarizer();
+  for (const item of decisions) summary.add(item);
+  return summary.result();
+}
+
+/**
+ * {@link summarizePortfolio} one item at a time (for items that arrive asynchronously: the
+ * CLI's decisions from worker threads). @internal
+ */
+export function portfolioSummarizer(): {
+  add(item: BatchItem | Decision | DecisionError): void;
+  result(): PortfolioSummary;
+} {
   const total = new Group();
   const cells = new Map<string, Group>();
   const buckets = new Map<string, Group>();
@@ -221,20 +240,14 @@ export function summarizePortfolio(decisions: Iterable<BatchItem | Decision | De
   let blockedDecisions = 0;
   let allBlocked = 0;
 
-  if (!isIterable(decisions))
-    throw new ArrearsError(
-      "INVALID_INPUT",
-      [{ path: ["decisions"], message: "expected an iterable of decisions", received: decisions }],
-      "summarizePortfolio",
-    );
   let index = -1;
-  for (const item of decisions) {
+  const add = (item: BatchItem | Decision | DecisionError): void => {
     index++;
     const x = readItem(item, index);
     if (x.error !== undefined) {
       errors++;
       errorsByCode.set(x.error, (errorsByCode.get(x.error) ?? 0) + 1);
-      continue;
+      return;
     }
     const { currency: cur, overdue: od, outstanding: os, bucket, action, segment } = x;
     bump(policies, x.policy, cur, od, os);
@@ -244,7 +257,7 @@ export function summarizePortfolio(decisions: Iterable<BatchItem | Decision | De
       notApplicable.count++;
       notApplicable.sums.add(cur, od, os);
       bump(naByCode, x.notApplicable, cur, od, os);
-      continue;
+      return;
     }
     if (!bucketOrder.has(bucket)) bucketOrder.set(bucket, x.bucketIndex);
     total.count++;
@@ -268,44 +281,48 @@ export function summarizePortfolio(decisions: Iterable<BatchItem | Decision | De
         }
       }
     }
-  }
-
-  const bucketList = [...bucketOrder.keys()].sort((a, b) => bucketOrder.get(a)! - bucketOrder.get(b)! || byName(a, b));
-  const actionList = [...actions.keys()].sort(byName);
-  const byBucketAction: PortfolioSummary["byBucketAction"] = [];
-  const counts = bucketList.map((b) =>
-    actionList.map((a) => {
-      const g = cells.get(b + "\u0000" + a);
-      if (g) byBucketAction.push({ bucket: b, action: a, ...g.row() });
-      return g ? g.count : 0;
-    }),
-  );
-  return {
-    decisions: total.count,
-    notApplicable: {
-      ...notApplicable.row(),
-      byCode: [...naByCode.keys()].sort(byName).map((code) => ({ code, ...naByCode.get(code)!.row() })),
-    },
-    byPolicy: [...policies.keys()].sort(byName).map((policy) => ({ policy, ...policies.get(policy)!.row() })),
-    errors,
-    errorsByCode: Object.fromEntries([...errorsByCode.entries()].sort((a, b) => byName(a[0], b[0]))),
-    total: total.row(),
-    buckets: bucketList,
-    actions: actionList,
-    byBucketAction,
-    counts,
-    byBucket: bucketList.map((b) => ({ bucket: b, ...buckets.get(b)!.row() })),
-    byAction: actionList.map((a) => ({ action: a, ...actions.get(a)!.row() })),
-    bySegment: [...segments.keys()].sort(byName).map((s) => ({ segment: s, ...segments.get(s)!.row() })),
-    blocked: {
-      decisions: blockedDecisions,
-      allContactsBlocked: allBlocked,
-      byReason: [...reasons.entries()]
-        .sort((a, b) => b[1].count - a[1].count || byName(a[0], b[0]))
-        .map(([code, e]) => ({ code, ...e })),
-      byAction: [...blockedActions.entries()]
-        .sort((a, b) => b[1] - a[1] || byName(a[0], b[0]))
-        .map(([action, count]) => ({ action, count })),
-    },
   };
+  const result = (): PortfolioSummary => {
+    const bucketList = [...bucketOrder.keys()].sort(
+      (a, b) => bucketOrder.get(a)! - bucketOrder.get(b)! || byName(a, b),
+    );
+    const actionList = [...actions.keys()].sort(byName);
+    const byBucketAction: PortfolioSummary["byBucketAction"] = [];
+    const counts = bucketList.map((b) =>
+      actionList.map((a) => {
+        const g = cells.get(b + "\u0000" + a);
+        if (g) byBucketAction.push({ bucket: b, action: a, ...g.row() });
+        return g ? g.count : 0;
+      }),
+    );
+    return {
+      decisions: total.count,
+      notApplicable: {
+        ...notApplicable.row(),
+        byCode: [...naByCode.keys()].sort(byName).map((code) => ({ code, ...naByCode.get(code)!.row() })),
+      },
+      byPolicy: [...policies.keys()].sort(byName).map((policy) => ({ policy, ...policies.get(policy)!.row() })),
+      errors,
+      errorsByCode: Object.fromEntries([...errorsByCode.entries()].sort((a, b) => byName(a[0], b[0]))),
+      total: total.row(),
+      buckets: bucketList,
+      actions: actionList,
+      byBucketAction,
+      counts,
+      byBucket: bucketList.map((b) => ({ bucket: b, ...buckets.get(b)!.row() })),
+      byAction: actionList.map((a) => ({ action: a, ...actions.get(a)!.row() })),
+      bySegment: [...segments.keys()].sort(byName).map((s) => ({ segment: s, ...segments.get(s)!.row() })),
+      blocked: {
+        decisions: blockedDecisions,
+        allContactsBlocked: allBlocked,
+        byReason: [...reasons.entries()]
+          .sort((a, b) => b[1].count - a[1].count || byName(a[0], b[0]))
+          .map(([code, e]) => ({ code, ...e })),
+        byAction: [...blockedActions.entries()]
+          .sort((a, b) => b[1] - a[1] || byName(a[0], b[0]))
+          .map(([action, count]) => ({ action, count })),
+      },
+    };
+  };
+  return { add, result };
 }

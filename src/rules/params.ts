@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { AmountSchema } from "../model/index.js";
 import { isAmountLike } from "../money/index.js";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { ArrangementRulesSchema } from "../arrangements/index.js";
 import { PromiseValiditySchema } from "../contacts/index.js";
 import { ChannelSchema, ContactPurposeSchema, CurrencySchema, JurisdictionSchema } from "../model/index.js";

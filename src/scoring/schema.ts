@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 const Points = z.int().min(-100_000).max(100_000);
 const Label = z.string().min(1).max(80);

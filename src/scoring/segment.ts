@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { ConditionValidator, compilePredicate, type OperatorName, type Predicate } from "../conditions/index.js";
 import { ArrearsError, type ArrearsIssue, issuesFromZod, readInput } from "../errors/index.js";
 import { FACT_NAMES, type Facts } from "../facts/catalog.js";

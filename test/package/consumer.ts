@@ -17,6 +17,7 @@ import {
   roundAmount,
   shippedRuleFile,
 } from "arrears";
+import { createDecisionPool, type DecisionPool, type PolicySource } from "arrears/parallel";
 import { AccountSchema, CHANNELS } from "arrears/schemas";
 import { type AccountBuilder, account, type PolicyCase, type PolicyTestReport, runPolicyTests } from "arrears/testing";
 
@@ -35,6 +36,12 @@ const amount: AmountInput = "1.005";
 const rounded: string = roundAmount(amount, "USD");
 const sum: string = addAmounts("USD", rounded, 2);
 
+// arrears/parallel: a serialisable policy source, a pool of worker threads (not started here).
+const source: PolicySource = { route: ["us-default", { policy: shippedRuleFile("policies", "cn-default") }] };
+function startPool(): Promise<DecisionPool> {
+  return createDecisionPool(source, { threads: 2 });
+}
+
 function errorCode(e: unknown): ArrearsErrorCode | null {
   return e instanceof ArrearsError ? e.code : null;
 }
@@ -43,4 +50,4 @@ function errorCode(e: unknown): ArrearsErrorCode | null {
 // @ts-expect-error accountId is a string
 const wrong: number = decision.accountId;
 
-export { actionType, channels, errorCode, report, sum, valid, wrong };
+export { actionType, channels, errorCode, report, startPool, sum, valid, wrong };

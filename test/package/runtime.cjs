@@ -72,4 +72,33 @@ check("cjs: files outside the exports map are not requirable", () => {
   assert.throws(() => require("arrears/dist/index.cjs"), { code: "ERR_PACKAGE_PATH_NOT_EXPORTED" });
 });
 
-process.exitCode = failed ? 1 : 0;
+// Last: asynchronous (a worker thread).
+(async () => {
+  const name = "cjs: require('arrears/parallel') decides on a worker thread as decideMany does";
+  try {
+    const parallel = require("arrears/parallel");
+    assert.equal(resolved("arrears/parallel"), "arrears/dist/parallel.cjs");
+    const accounts = [testing.account().asOf(ASOF).overdue(20).build(), { id: "BAD" }];
+    const want = [...arrears.decideMany(arrears.loadPolicy("us-default"), accounts, { asOf: ASOF })].map((d) =>
+      JSON.stringify(d),
+    );
+    const pool = await parallel.createDecisionPool("us-default", { threads: 1 });
+    const got = [];
+    try {
+      for await (const d of pool.decideMany(accounts, { asOf: ASOF })) got.push(JSON.stringify(d));
+    } finally {
+      await pool.destroy();
+    }
+    assert.deepEqual(got, want);
+    console.log(`PASS ${name}`);
+  } catch (e) {
+    failed++;
+    console.log(
+      `FAIL ${name} :: ${String(e?.stack ?? e)
+        .split("\n")
+        .slice(0, 3)
+        .join(" | ")}`,
+    );
+  }
+  process.exitCode = failed ? 1 : 0;
+})();

@@ -100,6 +100,30 @@ await check("esm: every shipped rule file imports (JSON module) and loads", asyn
   }
 });
 
+await check(
+  "esm: arrears/parallel decides on a worker thread (dist/parallel-worker.js) as decideMany does",
+  async () => {
+    const parallel = await import("arrears/parallel");
+    assert.equal(resolved("arrears/parallel"), "arrears/dist/parallel.js");
+    const accounts = [testing.account().asOf(ASOF).overdue(20).build(), { id: "BAD" }, null];
+    const want = [...arrears.decideMany(arrears.loadPolicy("us-default"), accounts, { asOf: ASOF })].map((d) =>
+      JSON.stringify(d),
+    );
+    const pool = await parallel.createDecisionPool("us-default", { threads: 1 });
+    try {
+      const got = [];
+      for await (const s of pool.decideManyJson(accounts, { asOf: ASOF })) got.push(s);
+      assert.deepEqual(got, want);
+    } finally {
+      await pool.destroy();
+    }
+    const items = [];
+    for await (const d of parallel.decideManyParallel({ route: ["us-default"] }, accounts, { asOf: ASOF, threads: 1 }))
+      items.push(JSON.stringify(d));
+    assert.deepEqual(items, want);
+  },
+);
+
 await check("esm: files outside the exports map are not importable", async () => {
   await assert.rejects(import("arrears/dist/index.js"), { code: "ERR_PACKAGE_PATH_NOT_EXPORTED" });
 });

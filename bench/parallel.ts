@@ -1,0 +1,183 @@
+/**
+ * `npm run bench` (after bench/run.ts): batches over worker threads (arrears/parallel) against one
+ * thread on the same accounts, with an identical-output check, and the bundle size of
+ * `import { decide } from "arrears"`.
+ *
+ *   npx tsx bench/parallel.ts [--quick] [--threads n]
+ *
+ * Rates are measured in alternating rounds (one thread, then the pool, …) and the best round of
+ * each is kept, so that load from other processes on a shared machine hurts both sides alike.
+ */
+import { availableParallelism, loadavg } from "node:os";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+import { build } from "esbuild";
+import { type BatchItem, decideMany } from "../src/index.js";
+import { createDecisionPool, loadPolicySource, type PolicySource } from "../src/parallel/index.js";
+import { BENCH_AS_OF, generateAccounts } from "./accounts.js";
+
+const quick = process.argv.includes("--quick");
+const threadsArg = process.argv.indexOf("--threads");
+const threads = threadsArg > 0 ? Number(process.argv[threadsArg + 1]) : 2;
+const N = quick ? 1_500 : 6_000;
+const ROUNDS = quick ? 2 : 3;
+const asOf = BENCH_AS_OF;
+const root = fileURLToPath(new URL("../", import.meta.url));
+const fmt = (n: number) => Math.round(n).toLocaleString("en-US");
+const kB = (n: number) => `${(n / 1000).toFixed(1)} kB`;
+
+// 1. Bundle size: what a browser app pays for the library (esbuild: bundle, minify, tree-shake).
+async function bundle(code: string): Promise<{ min: number; gzip: number }> {
+  const r = await build({
+    stdin: { contents: code, resolveDir: root, loader: "ts" },
+    bundle: true,
+    minify: true,
+    treeShaking: true,
+    platform: "browser", // a Node built-in anywhere in the root entry fails this build
+    format: "esm",
+    target: "es2022",
+    write: false,
+    logLevel: "silent",
+  });
+  const out = r.outputFiles[0]!.contents;
+  return { min: out.length, gzip: gzipSync(out, { level: 9 }).length };
+}
+const sizes = [
+  { what: 'import { decide } from "arrears"', ...(await bundle('export { decide } from "./src/index.ts";')) },
+  {
+    what: 'import { decide, loadPolicy, parseAccount } from "arrears" (the shipped policies included)',
+    ...(await bundle('export { decide, loadPolicy, parseAccount } from "./src/index.ts";')),
+  },
+];
+
+// 2. Parallel batches. The same accounts (raw objects: validated in the batch) and policy source.
+const source: PolicySource = { route: ["cn-default", "us-default", "gb-default"] };
+const policy = loadPolicySource(source);
+process.stderr.write(`generating ${N} accounts…\n`);
+const accounts: unknown[] = generateAccounts(N, 21);
+
+const t0 = performance.now();
+const pool = await createDecisionPool(source, { threads });
+for await (const _ of pool.decideManyJson(accounts.slice(0, 4 * threads), { asOf, chunkSize: 1 })); // start every worker
+const startMs = performance.now() - t0;
+
+// CPU time of the whole process (every thread: this one, the workers, V8's GC and compiler
+// helpers) per account: what the work costs, whatever else the machine runs meanwhile.
+type Run = { perSec: number; cpuUs: number; out: string[] };
+async function time(run: () => Promise<string[]> | string[]): Promise<Run> {
+  const c = process.cpuUsage();
+  const t = performance.now();
+  const out = await run();
+  const u = process.cpuUsage(c);
+  return { perSec: out.length / ((performance.now() - t) / 1000), cpuUs: (u.user + u.system) / out.length, out };
+}
+const single = (json: boolean) => () => {
+  const out: string[] = [];
+  for (const d of decideMany(policy, accounts, { asOf })) out.push(json ? JSON.stringify(d) : (d as unknown as string));
+  return out;
+};
+// JSON text in, JSON text out: a JSON Lines file or a queue (the CLI's case). One thread parses
+// each text; the pool hands the texts to its workers, which parse them.
+const texts = accounts.map((a) => JSON.stringify(a));
+const singleText = () => {
+  const out: string[] = [];
+  const parsed = (function* () {
+    for (const t of texts) yield JSON.parse(t);
+  })();
+  for (const d of decideMany(policy, parsed, { asOf })) out.push(JSON.stringify(d));
+  return out;
+};
+const parallelText = async () => {
+  const out: string[] = [];
+  for await (const s of pool.decideManyJson(texts, { asOf, input: "json" })) out.push(s);
+  return out;
+};
+const parallel = (json: boolean, chunkSize?: number) => async () => {
+  const out: string[] = [];
+  const o = { asOf, ...(chunkSize === undefined ? {} : { chunkSize }) };
+  if (json) for await (const s of pool.decideManyJson(accounts, o)) out.push(s);
+  else for await (const d of pool.decideMany(accounts, o)) out.push(d as unknown as string);
+  return out;
+};
+
+let identical = true;
+const same = (a: readonly unknown[], b: readonly unknown[], asJson: boolean) => {
+  const s = (x: unknown) => (asJson ? (x as string) : JSON.stringify(x as BatchItem));
+  return a.length === b.length && a.every((x, i) => s(x) === s(b[i]));
+};
+const load0 = loadavg()[0]!;
+const best = { single: 0, singleJson: 0, pool: 0, poolJson: 0, singleText: 0, poolText: 0 };
+const cpu = {
+  single: Infinity,
+  singleJson: Infinity,
+  pool: Infinity,
+  poolJson: Infinity,
+  singleText: Infinity,
+  poolText: Infinity,
+};
+for (let r = 0; r < ROUNDS; r++) {
+  const s = await time(single(false));
+  const p = await time(parallel(false));
+  const sj = await time(single(true));
+  const pj = await time(parallel(true));
+  const st = await time(singleText);
+  const pt = await time(parallelText);
+  if (r === 0)
+    identical =
+      same(s.out, p.out, false) &&
+      same(sj.out, pj.out, true) &&
+      same(st.out, pt.out, true) &&
+      same(sj.out, st.out, true);
+  best.singleText = Math.max(best.singleText, st.perSec);
+  best.poolText = Math.max(best.poolText, pt.perSec);
+  cpu.singleText = Math.min(cpu.singleText, st.cpuUs);
+  cpu.poolText = Math.min(cpu.poolText, pt.cpuUs);
+  best.single = Math.max(best.single, s.perSec);
+  best.pool = Math.max(best.pool, p.perSec);
+  best.singleJson = Math.max(best.singleJson, sj.perSec);
+  best.poolJson = Math.max(best.poolJson, pj.perSec);
+  cpu.single = Math.min(cpu.single, s.cpuUs);
+  cpu.pool = Math.min(cpu.pool, p.cpuUs);
+  cpu.singleJson = Math.min(cpu.singleJson, sj.cpuUs);
+  cpu.poolJson = Math.min(cpu.poolJson, pj.cpuUs);
+  process.stderr.write(
+    `  round ${r + 1}: one thread ${fmt(s.perSec)}/s, ${threads} threads ${fmt(p.perSec)}/s; JSON out: ${fmt(sj.perSec)}/s vs ${fmt(pj.perSec)}/s; JSON in and out: ${fmt(st.perSec)}/s vs ${fmt(pt.perSec)}/s\n`,
+  );
+}
+const chunks: { size: number; perSec: number }[] = [];
+for (const size of quick ? [16, 256] : [16, 32, 64, 256, 1024]) {
+  const c = await time(parallel(true, size));
+  chunks.push({ size, perSec: c.perSec });
+  process.stderr.write(`  chunkSize ${size}: ${fmt(c.perSec)}/s\n`);
+}
+await pool.destroy();
+
+const speedup = best.pool / best.single;
+const speedupJson = best.poolJson / best.singleJson;
+const speedupText = best.poolText / best.singleText;
+console.log(
+  [
+    "",
+    `parallel batches: ${N.toLocaleString("en-US")} generated accounts (raw objects: validated in the batch), the shipped policies routed by jurisdiction, offers and messages rendered (decideMany's defaults), asOf ${asOf}`,
+    `node ${process.version}, ${availableParallelism()} cores available, load average ${load0.toFixed(1)} → ${loadavg()[0]!.toFixed(1)} (other processes: rates compare only within one run); pool of ${threads} worker threads (started in ${fmt(startMs)} ms); best of ${ROUNDS} alternating rounds`,
+    "",
+    "| what | per second | CPU µs per account (all threads) | note |",
+    "| --- | ---: | ---: | --- |",
+    `| decideMany, one thread (items as objects) | ${fmt(best.single)} | ${fmt(cpu.single)} | |`,
+    `| pool.decideMany, ${threads} threads (items as objects) | ${fmt(best.pool)} | ${fmt(cpu.pool)} | ${speedup.toFixed(2)}× one thread |`,
+    `| decideMany + JSON.stringify, one thread (JSON Lines out) | ${fmt(best.singleJson)} | ${fmt(cpu.singleJson)} | |`,
+    `| pool.decideManyJson, ${threads} threads (JSON Lines out) | ${fmt(best.poolJson)} | ${fmt(cpu.poolJson)} | ${speedupJson.toFixed(2)}× one thread |`,
+    `| JSON text → decideMany → JSON text, one thread (a JSON Lines file, a queue) | ${fmt(best.singleText)} | ${fmt(cpu.singleText)} | |`,
+    `| JSON text → pool.decideManyJson({ input: "json" }) → JSON text, ${threads} threads | ${fmt(best.poolText)} | ${fmt(cpu.poolText)} | ${speedupText.toFixed(2)}× one thread${speedupText >= 1.7 ? "" : " (target ≥ 1.7×: not met in this run)"} |`,
+    ...chunks.map(
+      (c) => `| pool.decideManyJson, chunkSize ${c.size} | ${fmt(c.perSec)} | | ${c.size === 64 ? "default" : ""} |`,
+    ),
+    "",
+    `identical output (every item's JSON, in order): ${identical ? "yes" : "NO"}`,
+    "",
+    "| bundle (esbuild: bundle, minify, tree-shake; browser) | minified | gzipped |",
+    "| --- | ---: | ---: |",
+    ...sizes.map((s) => `| ${s.what} | ${kB(s.min)} | ${kB(s.gzip)} |`),
+  ].join("\n"),
+);
+if (!identical) process.exitCode = 1;

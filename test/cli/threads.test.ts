@@ -1,0 +1,36 @@
+// `arrears decide --threads n`: the same bytes, in the same order, as one thread, for JSON Lines
+// (with unreadable lines and invalid accounts) and the summary table. (That a process using a pool
+// exits when done is checked on the packed package by test/pack-smoke.mjs.)
+import { describe, expect, it } from "vitest";
+import { file, run, SAMPLE, SAMPLE_AS_OF } from "./helpers.js";
+
+const asOf = ["--as-of", SAMPLE_AS_OF, "--quiet"];
+// Every jurisdiction of the sample, and bad records: an invalid account, an unreadable line.
+const some = SAMPLE.filter((_, i) => i % 50 === 0);
+const jsonl = file(
+  "threads.jsonl",
+  `${some.map((a) => JSON.stringify(a)).join("\n")}\n{oops\n${JSON.stringify({ id: "X", product: "loan" })}\n\n${JSON.stringify(some[1])}\n`,
+);
+
+describe("decide --threads", () => {
+  it("JSON Lines and the summary: the same output for 1 and 2 threads, routed or with one policy", async () => {
+    const one = await run(["decide", jsonl, ...asOf]);
+    const two = await run(["decide", jsonl, ...asOf, "--threads", "2"]);
+    expect(one.code).toBe(3);
+    expect(two.code).toBe(3);
+    expect(two.out).toBe(one.out);
+    expect(one.lines).toHaveLength(some.length + 3);
+    expect(one.lines.at(-3)).toMatch(/^\{"accountId":null,"index":\d+,"line":\d+,"error":\{"code":"INVALID_INPUT"/);
+    expect(one.lines.at(-2)).toMatch(/^\{"accountId":"X","index":\d+,"line":\d+,"error":\{"code":"INVALID_ACCOUNT"/);
+
+    const table1 = await run(["decide", "us-default", jsonl, ...asOf, "--format", "table"]);
+    const table2 = await run(["decide", "us-default", jsonl, ...asOf, "--format", "table", "--threads", "2"]);
+    expect(table2.out).toBe(table1.out);
+    expect(table2.code).toBe(table1.code);
+  });
+
+  it("a bad --threads is a usage error", async () => {
+    for (const n of ["0", "1.5", "x", "999"])
+      expect((await run(["decide", jsonl, ...asOf, "--threads", n])).code).toBe(2);
+  });
+});

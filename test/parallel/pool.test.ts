@@ -1,0 +1,195 @@
+// arrears/parallel: batches over worker threads give decideMany's items, byte for byte, in input
+// order, for arrays and streams, with a bounded read-ahead, and shut down cleanly. The workers
+// run the TypeScript sources through tsx here (src/parallel/dev-worker.mjs); the package's built
+// worker is checked by test/pack-smoke.mjs.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generateAccounts } from "../../bench/accounts.js";
+import { loadGuardrailProfile } from "../../src/guardrails/index.js";
+import { ArrearsError, decideMany, loadPolicy, shippedRuleFile } from "../../src/index.js";
+import { runChunk } from "../../src/parallel/chunk.js";
+import {
+  createDecisionPool,
+  type DecisionPool,
+  decideManyParallel,
+  loadPolicySource,
+  type PolicySource,
+} from "../../src/parallel/index.js";
+
+const asOf = "2026-11-23T01:30:00Z";
+const SOURCE: PolicySource = { route: ["cn-default", "us-default", "gb-default"] };
+
+// Generated accounts (CN, US, GB) with bad ones among them: error entries at their positions.
+const accounts: unknown[] = generateAccounts(150, 11);
+accounts.splice(3, 0, null);
+accounts.splice(50, 0, { id: "BAD-1", product: "loan" });
+accounts.splice(51, 0, 42);
+accounts.splice(100, 0, { ...(accounts[100] as object), currency: "XXX1" });
+accounts.push({ id: "BAD-LAST" });
+
+const expected = [...decideMany(loadPolicySource(SOURCE), accounts, { asOf })].map((d) => JSON.stringify(d));
+
+function jsonError(text: string): string {
+  try {
+    JSON.parse(text);
+  } catch (e) {
+    return (e as Error).message;
+  }
+  return "";
+}
+
+async function* slowly<T>(items: readonly T[], pulled: { n: number; closed: boolean }): AsyncGenerator<T> {
+  try {
+    for (const x of items) {
+      pulled.n++;
+      await Promise.resolve();
+      yield x;
+    }
+  } finally {
+    pulled.closed = true;
+  }
+}
+
+// One pool at a time: each starts its workers at once, and the machine may have two cores. (The
+// ordering across several workers is checked with the two-thread pool below.)
+describe("decideManyParallel", () => {
+  it("the same JSON as decideMany, in input order (small chunks); its pool is destroyed", async () => {
+    const got: string[] = [];
+    for await (const d of decideManyParallel(SOURCE, accounts, { asOf, threads: 1, chunkSize: 16, maxInFlight: 3 }))
+      got.push(JSON.stringify(d));
+    expect(got).toEqual(expected);
+  });
+});
+
+describe("createDecisionPool", () => {
+  let pool: DecisionPool;
+  beforeAll(async () => {
+    pool = await createDecisionPool(SOURCE, { threads: 2 });
+  });
+  afterAll(() => pool.destroy());
+
+  it("the reference batch has decisions and error entries", () => {
+    const errors = expected.filter((s) => s.includes('"error":{"code"'));
+    expect(errors.length).toBeGreaterThanOrEqual(5);
+    expect(expected).toHaveLength(accounts.length);
+  });
+
+  it("a pool: objects and JSON text from an async stream, the same as decideMany", async () => {
+    const pulled = { n: 0, closed: false };
+    const got: string[] = [];
+    for await (const d of pool.decideMany(slowly(accounts, pulled), { asOf, chunkSize: 32 }))
+      got.push(JSON.stringify(d));
+    expect(got).toEqual(expected);
+    const text: string[] = [];
+    for await (const s of pool.decideManyJson(accounts, { asOf })) text.push(s);
+    expect(text).toEqual(expected);
+  });
+
+  it('input: "json": JSON texts parsed by the workers; a text that is not JSON is an error entry', async () => {
+    const texts = accounts.map((a) => JSON.stringify(a));
+    texts.splice(7, 0, "{oops");
+    const want = [...expected];
+    want.splice(
+      7,
+      0,
+      JSON.stringify({
+        accountId: null,
+        index: 7,
+        error: { code: "INVALID_INPUT", message: `not JSON: ${jsonError("{oops")}`, issues: [] },
+      }),
+    );
+    const got: string[] = [];
+    for await (const s of pool.decideManyJson(texts, { asOf, input: "json", chunkSize: 32 })) got.push(s);
+    // After the inserted text, every index moves by one.
+    expect(got).toEqual(want.map((s, i) => (i > 7 ? s.replace(`"index":${i - 1},`, `"index":${i},`) : s)));
+  });
+
+  it("reads ahead at most maxInFlight chunks; stopping early closes the input and keeps the pool", async () => {
+    const pulled = { n: 0, closed: false };
+    const got: string[] = [];
+    for await (const d of pool.decideMany(slowly(accounts, pulled), { asOf, chunkSize: 10, maxInFlight: 2 })) {
+      got.push(JSON.stringify(d));
+      // Taken k items: the chunks in flight plus the one being yielded, no more.
+      expect(pulled.n).toBeLessThanOrEqual(Math.ceil(got.length / 10) * 10 + 2 * 10);
+      if (got.length === 25) break;
+    }
+    expect(got).toEqual(expected.slice(0, 25));
+    expect(pulled.closed).toBe(true);
+    expect(pulled.n).toBeLessThan(60);
+    const again: string[] = [];
+    for await (const s of pool.decideManyJson(accounts.slice(0, 5), { asOf })) again.push(s);
+    expect(again).toEqual(expected.slice(0, 5));
+  });
+
+  it("options and sources are checked before any account is read", async () => {
+    const pulled = { n: 0, closed: false };
+    const code = (fn: () => unknown) => {
+      try {
+        fn();
+      } catch (e) {
+        return (e as ArrearsError).code;
+      }
+      return "none";
+    };
+    expect(code(() => pool.decideMany(slowly(accounts, pulled), { asOf, chunkSize: 0 }))).toBe("INVALID_OPTIONS");
+    expect(code(() => pool.decideMany(accounts, { asOf, trce: "all" } as never))).toBe("INVALID_OPTIONS");
+    expect(code(() => pool.decideMany(accounts, { asOf: "tomorrow" }))).toBe("INVALID_OPTIONS");
+    const profile = loadGuardrailProfile(shippedRuleFile("guardrails", "us-reg-f"));
+    expect(code(() => pool.decideMany(accounts, { asOf, guardrails: profile }))).toBe("INVALID_OPTIONS");
+    expect(code(() => pool.decideMany(7 as never, { asOf }))).toBe("INVALID_INPUT");
+    expect(pulled.n).toBe(0);
+
+    // A loaded policy holds functions: its JSON or id is the source.
+    await expect(createDecisionPool(loadPolicy("us-default") as never)).rejects.toMatchObject({
+      code: "INVALID_OPTIONS",
+    });
+    await expect(createDecisionPool("us-default", { threads: 0 })).rejects.toMatchObject({ code: "INVALID_OPTIONS" });
+    const bad = structuredClone(shippedRuleFile("policies", "us-default")) as { rules: { priority: unknown }[] };
+    bad.rules[0]!.priority = "high";
+    const e = await createDecisionPool({ route: ["cn-default", { policy: bad }] }).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(ArrearsError);
+    expect((e as ArrearsError).code).toBe("INVALID_POLICY");
+    expect((e as ArrearsError).issues[0]!.path.slice(0, 5)).toEqual(["route", 1, "policy", "rules", 0]);
+    const iter = decideManyParallel({ route: [] }, accounts, { asOf });
+    await expect(iter.next()).rejects.toMatchObject({ code: "INVALID_OPTIONS" });
+  });
+
+  it("destroy: idempotent; a destroyed pool refuses new batches", async () => {
+    expect(pool.threads).toBe(2);
+    await pool.destroy();
+    await pool.destroy();
+    await expect(pool.decideManyJson(accounts, { asOf }).next()).rejects.toMatchObject({ code: "INVALID_INPUT" });
+  });
+});
+
+describe("a worker's chunk", () => {
+  it("keeps input positions and gives a file's error entries their line", () => {
+    const policy = loadPolicySource(SOURCE);
+    const slice = accounts.slice(48, 53);
+    const plain = runChunk(policy, { batch: 0, base: 48, accounts: slice, options: { asOf }, json: true }, { asOf });
+    expect(plain.items).toEqual(expected.slice(48, 53));
+    expect(plain.errors).toEqual([2, 3]);
+    const records = {
+      index: [7, 8, 9],
+      line: [10, 0, 12],
+      unreadable: [null, null, "not JSON: Unexpected token"],
+    };
+    const r = runChunk(
+      policy,
+      { batch: 0, base: 0, accounts: [slice[2], slice[3], null], options: { asOf }, json: false, records },
+      { asOf },
+    );
+    expect(r.items.map((x) => JSON.stringify(x))).toEqual([
+      JSON.stringify({ ...JSON.parse(expected[50]!), index: 7, line: 10 }).replace(
+        /"index":7,"error":(.*),"line":10}$/,
+        '"index":7,"line":10,"error":$1}',
+      ),
+      JSON.stringify({ ...JSON.parse(expected[51]!), index: 8 }),
+      JSON.stringify({
+        accountId: null,
+        index: 9,
+        line: 12,
+        error: { code: "INVALID_INPUT", message: "not JSON: Unexpected token", issues: [] },
+      }),
+    ]);
+  });
+});
