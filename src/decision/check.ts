@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { parseOptions } from "../errors/options.js";
 import { analysePolicy, type CheckPolicyOptions, type Policy, type PolicyFinding } from "../rules/index.js";
 import { resolvedOf } from "./load.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { ArrearsError, readInput } from "../errors/index.js";
 import { parseOptions } from "../errors/options.js";
 import type { ScorecardInput } from "../scoring/schema.js";

@@ -3,7 +3,7 @@
  * from another version) fails with the path of what is wrong, never a TypeError. Loose objects:
  * only the fields the formatter reads are checked. @internal
  */
-import { z } from "zod";
+import * as z from "zod";
 
 /** A number (an infinity allowed: a t statistic can be one), never NaN. */
 export const Num = z.custom<number>((v) => typeof v === "number" && !Number.isNaN(v), { message: "expected a number" });

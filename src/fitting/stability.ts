@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { readInput } from "../errors/index.js";
 import { parseOptions } from "../errors/options.js";
 import { compiledScorecard } from "../scoring/scorecard.js";

@@ -15,7 +15,7 @@
  * test/model/fast-parse.test.ts checks that the two paths agree on valid, corrupted and hostile
  * accounts. @internal
  */
-import { z } from "zod";
+import * as z from "zod";
 
 /** Returned by a generated node when the input is invalid or the fast path is not sure. */
 const GIVE_UP: unique symbol = Symbol("give up");

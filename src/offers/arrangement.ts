@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { ArrangementSchema } from "../model/index.js";
 import { parseIsoDate } from "../time/index.js";
 import type { Offer } from "./build.js";

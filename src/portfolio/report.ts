@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { ArrearsError, issuesFromZod, ownField, readInput } from "../errors/index.js";
 import {
   type CalibrationReport,

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { ArrearsError, type ArrearsIssue, issuesFromZod, MAX_ISSUES, readInput } from "../errors/index.js";
 import { parseOptions } from "../errors/options.js";
 import { AmountSchema, CurrencySchema } from "../model/schema.js";
