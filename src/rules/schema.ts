@@ -178,7 +178,7 @@ export const PolicyFileSchema = z.strictObject({
    * Where the policy applies (ISO 3166 codes; a country covers its subdivisions). An account
    * elsewhere, or without a jurisdiction, is not decided by it: the decision says why.
    */
-  jurisdictions: z.array(JurisdictionSchema).min(1),
+  jurisdictions: z.array(JurisdictionSchema).min(1).max(500),
   /** The currency every amount threshold of the rules is in; accounts in another currency are not decided. */
   currency: CurrencySchema,
   bucketScheme: IdSchema,
@@ -196,7 +196,7 @@ export const PolicyFileSchema = z.strictObject({
     .refine((a) => Object.keys(a).length > 0, { message: "expected at least one action" }),
   /** Shared named conditions, referenced from rules as `{ "condition": "name" }`. */
   conditions: z.record(z.string().min(1), z.unknown()).optional(),
-  rules: z.array(RuleSchema).min(1),
+  rules: z.array(RuleSchema).min(1).max(2_000),
   tests: z.array(PolicyTestSchema).max(1_000).default([]),
 });
 export type PolicyFile = z.input<typeof PolicyFileSchema>;

@@ -101,3 +101,21 @@ describe("unknown keys past the issues an error keeps", () => {
     expect(performance.now() - started).toBeLessThan(150);
   });
 });
+
+describe("documented limits on the size of a policy", () => {
+  it("at most 2,000 rules, reported at the rules", async () => {
+    const { loadPolicy, shippedRuleFile } = await import("../../src/index.js");
+    const policy = JSON.parse(JSON.stringify(shippedRuleFile("policies", "us-default")));
+    const rule = policy.rules[0];
+    policy.rules = Array.from({ length: 2_001 }, (_, i) => ({ ...rule, name: `r${i}` }));
+    let caught: unknown;
+    try {
+      loadPolicy(policy);
+    } catch (e) {
+      caught = e;
+    }
+    const e = caught as { code: string; issues: { path: (string | number)[] }[] };
+    expect(e.code).toBe("INVALID_POLICY");
+    expect(e.issues.map((i) => i.path.join("."))).toContain("rules");
+  });
+});
