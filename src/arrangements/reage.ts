@@ -4,7 +4,7 @@ import ukPolicy from "../../rules/reaging/uk-policy.json";
 import usFfiecOpenEnd from "../../rules/reaging/us-ffiec-open-end.json";
 import { deriveDelinquency } from "../delinquency/index.js";
 import { lookup, resolveBucketScheme } from "../delinquency/scheme.js";
-import { ArrearsError, issuesFromZod } from "../errors/index.js";
+import { ArrearsError, issuesFromZod, readInput } from "../errors/index.js";
 import { parseOptions } from "../errors/options.js";
 import {
   type Account,
@@ -152,7 +152,7 @@ export function loadReageRules(json: unknown): ReageRules {
     const hit = loadedFromJson.get(json);
     if (hit) return hit;
   }
-  const r = ReageRulesSchema.safeParse(json);
+  const r = readInput("INVALID_INPUT", "re-age rules", () => ReageRulesSchema.safeParse(json));
   if (!r.success) throw rulesError(json, issuesFromZod(r.error, json));
   const s = r.data;
   const issues: ArrearsError["issues"] = [];
@@ -178,13 +178,13 @@ export function loadReageRules(json: unknown): ReageRules {
   if (issues.length > 0) throw rulesError(json, issues);
   // A copy: zod hands back some nested values (test accounts) by reference, and freezing them
   // would freeze the caller's JSON (found by the fuzz harness).
-  let copy: typeof s;
+  let rules: ReageRules;
   try {
-    copy = structuredClone(s);
+    // Frozen too: a value JSON cannot hold (a typed array in a test account) fails here.
+    rules = deepFreeze(structuredClone(s)) as ReageRules;
   } catch {
     throw rulesError(json, [{ path: ["tests"], message: "expected JSON data (it could not be copied)" }]);
   }
-  const rules = deepFreeze(copy) as ReageRules;
   loaded.add(rules);
   if (typeof json === "object" && json !== null) loadedFromJson.set(json, rules);
   return rules;

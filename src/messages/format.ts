@@ -50,7 +50,7 @@ export function formatDate(isoDate: string, locale: string): string {
   const hit = formattedDates.get(key);
   if (hit !== undefined) return hit;
   const [y, m, d] = [+isoDate.slice(0, 4), +isoDate.slice(5, 7), +isoDate.slice(8, 10)];
-  const style = DATE_STYLES[locale];
+  const style = Object.hasOwn(DATE_STYLES, locale) ? DATE_STYLES[locale] : undefined;
   let out: string;
   if (style) {
     // A UTC calendar date: the letter's date never shifts with the host's zone. Years 0–99 are

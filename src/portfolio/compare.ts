@@ -99,7 +99,13 @@ export function comparePolicies(
       [{ path: ["accounts"], message: "expected an iterable of accounts", received: accounts }],
       "comparePolicies",
     );
-  for (const input of accounts) {
+  // The caller's iterable is read through readInput: a getter or a proxy in it ends the
+  // comparison with an ArrearsError, never the caller's exception.
+  const iterator = readInput("INVALID_INPUT", "comparePolicies accounts", () => accounts[Symbol.iterator]());
+  for (;;) {
+    const step = readInput("INVALID_INPUT", "comparePolicies accounts", () => iterator.next());
+    if (step.done) break;
+    const input: unknown = step.value;
     index++;
     let da: Decision, db: Decision;
     try {

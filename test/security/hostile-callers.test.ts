@@ -19,6 +19,7 @@ import {
   evaluatePolicy,
   explainSegment,
   type Facts,
+  formatDate,
   formatMoney,
   isDecisionError,
   loadBucketScheme,
@@ -26,6 +27,7 @@ import {
   loadGuardrailProfile,
   loadPolicy,
   loadPolicySet,
+  loadReageRules,
   loadScorecard,
   loadScoring,
   loadSegmentation,
@@ -339,5 +341,38 @@ describe("root functions with hostile arguments (fuzz target api, seed 20261129)
     expect(thrown(() => renderMessage(t, { ...d, amounts } as never)).code).toBe("INVALID_INPUT");
     expect(thrown(() => renderMessage(t, { ...d, amounts: revoked() } as never)).code).toBe("INVALID_INPUT");
     expect(thrown(() => renderMessage(t, d, { lender: exploding() } as never)).code).toMatch(/INVALID_/);
+  });
+});
+
+describe("root functions with hostile arguments, second pass (fuzz target api, seed 20261129)", () => {
+  it("loadReageRules: a throwing getter or a typed array in the file is INVALID_INPUT (api:10507, api:37382)", () => {
+    const json = JSON.parse(JSON.stringify(shippedRuleFile("reaging", "cn-policy")));
+    const withGetter = Object.defineProperty({ ...json }, "minDpd", {
+      enumerable: true,
+      get() {
+        throw new Error("caller's getter");
+      },
+    });
+    expect(thrown(() => loadReageRules(withGetter)).code).toBe("INVALID_INPUT");
+    const withTypedArray = JSON.parse(JSON.stringify(json));
+    withTypedArray.tests = [{ ...(withTypedArray.tests?.[0] ?? {}), s: new Uint8Array([1, 2]) }];
+    expect(thrown(() => loadReageRules(withTypedArray)).code).toBe("INVALID_INPUT");
+  });
+
+  it("formatDate: a locale named like an Object.prototype key is a locale like any other (api:27460)", () => {
+    for (const locale of ["constructor", "toString", "__proto__"])
+      expect(() => formatDate("2026-11-23", locale)).not.toThrow(TypeError);
+  });
+
+  it("comparePolicies: an account list with a throwing getter is INVALID_INPUT (api:44247)", () => {
+    const a = loadPolicy("us-default");
+    const list = [good()];
+    Object.defineProperty(list, 1, {
+      enumerable: true,
+      get() {
+        throw new Error("caller's getter");
+      },
+    });
+    expect(thrown(() => comparePolicies(a, a, list, { asOf })).code).toBe("INVALID_INPUT");
   });
 });
