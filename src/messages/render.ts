@@ -123,24 +123,25 @@ function renderNodes(nodes: readonly TemplateNode[], c: RenderContext, item: Ite
   // text node, quadratic in a long letter.
   let last = "";
   let afterValue = false;
-  const append = (s: string) => {
-    if (s.length === 0) return;
-    out += s;
-    last = s[s.length - 1]!;
-  };
   for (const n of nodes) {
+    let piece: string;
     if (n.t === "text") {
       // A value that ends a sentence itself ("Example Bank, N.A.") must not get a second full stop.
-      append(afterValue && (last === "." || last === "。") && n.s[0] === last ? n.s.slice(1) : n.s);
+      piece = afterValue && (last === "." || last === "。") && n.s[0] === last ? n.s.slice(1) : n.s;
       afterValue = false;
-      continue;
+    } else {
+      afterValue = n.t === "var";
+      if (n.t === "var") piece = show(lookup(c, n.name, item), n.name);
+      else if (n.t === "if") piece = renderNodes(holds(n.test, lookup(c, n.name, item)) ? n.then : n.else, c, item);
+      else {
+        piece = "";
+        const list = lookup(c, n.name, item);
+        if (Array.isArray(list)) for (const it of list) piece += renderNodes(n.body, c, it);
+      }
     }
-    afterValue = n.t === "var";
-    if (n.t === "var") append(show(lookup(c, n.name, item), n.name));
-    else if (n.t === "if") append(renderNodes(holds(n.test, lookup(c, n.name, item)) ? n.then : n.else, c, item));
-    else {
-      const list = lookup(c, n.name, item);
-      if (Array.isArray(list)) for (const it of list) append(renderNodes(n.body, c, it));
+    if (piece.length > 0) {
+      out += piece;
+      last = piece[piece.length - 1]!;
     }
   }
   return out;
