@@ -11,7 +11,7 @@ export type {
   NotApplicableCode,
   TraceEntry,
 } from "./decision.js";
-export { type LoadPolicyOptions, loadPolicy } from "./load.js";
+export { CatalogueSchema, type LoadPolicyOptions, loadPolicy } from "./load.js";
 export type { Catalogue } from "./resolve.js";
 export { isPolicyRouter, type PolicyRouter, routePolicies } from "./route.js";
 export { type RuleFileKind, shippedRuleFile, shippedRuleFiles } from "./shipped.js";

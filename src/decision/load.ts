@@ -23,17 +23,18 @@ export interface LoadPolicyOptions {
   catalogue?: Catalogue | undefined;
 }
 
+/** @internal The shape of `loadPolicy`'s catalogue option (each file is checked by its own loader). */
+export const CatalogueSchema = z.strictObject({
+  bucketSchemes: z.array(z.unknown()).optional(),
+  scorecards: z.array(z.unknown()).optional(),
+  segmentations: z.array(z.unknown()).optional(),
+  guardrails: z.array(z.unknown()).optional(),
+  templates: z.array(z.unknown()).optional(),
+});
+
 const OptionsSchema = z.strictObject({
   jitless: z.boolean().optional(),
-  catalogue: z
-    .strictObject({
-      bucketSchemes: z.array(z.unknown()).optional(),
-      scorecards: z.array(z.unknown()).optional(),
-      segmentations: z.array(z.unknown()).optional(),
-      guardrails: z.array(z.unknown()).optional(),
-      templates: z.array(z.unknown()).optional(),
-    })
-    .optional(),
+  catalogue: CatalogueSchema.optional(),
 });
 
 // The references of a loaded policy, resolved when it was loaded. A registered symbol (versioned)

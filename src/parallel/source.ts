@@ -3,7 +3,7 @@
  * loaded policy holds compiled functions and cannot be sent to a worker; its source can.
  */
 import * as z from "zod";
-import { type Catalogue, loadPolicy, type PolicyRouter, routePolicies } from "../decision/index.js";
+import { type Catalogue, CatalogueSchema, loadPolicy, type PolicyRouter, routePolicies } from "../decision/index.js";
 import { ArrearsError, type ArrearsIssue, asArrearsError } from "../errors/index.js";
 import { parseOptions } from "../errors/options.js";
 import type { Policy } from "../rules/index.js";
@@ -39,15 +39,7 @@ const SpecSchema = z.union([
   z.string().max(128),
   z.strictObject({
     policy: z.unknown().refine((v) => v !== undefined, "required: a policy file's JSON or a shipped id"),
-    catalogue: z
-      .strictObject({
-        bucketSchemes: z.array(z.unknown()).optional(),
-        scorecards: z.array(z.unknown()).optional(),
-        segmentations: z.array(z.unknown()).optional(),
-        guardrails: z.array(z.unknown()).optional(),
-        templates: z.array(z.unknown()).optional(),
-      })
-      .optional(),
+    catalogue: CatalogueSchema.optional(),
     jitless: z.boolean().optional(),
   }),
 ]);
