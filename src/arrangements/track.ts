@@ -6,6 +6,7 @@ import {
   type ARRANGEMENT_KINDS,
   AsOfSchema,
   isParsedAccount,
+  isTransient,
   type PreparedAccount,
   parseAccount,
   prepareAccount,
@@ -99,7 +100,8 @@ const NONE: readonly PreparedArrangement[] = Object.freeze([]);
 /** The account's arrangements in integers, sorted by agreement day (ties keep input order). @internal */
 function preparedArrangements(a: Account, p: PreparedAccount): readonly PreparedArrangement[] {
   if (a.arrangements.length === 0) return NONE;
-  let out = cache.get(a);
+  const keep = !isTransient(a);
+  let out = keep ? cache.get(a) : undefined;
   if (out !== undefined) return out;
   const context = `account ${JSON.stringify(a.id)}`;
   const minor = (v: string | number, ...path: (string | number)[]): number =>
@@ -147,7 +149,7 @@ function preparedArrangements(a: Account, p: PreparedAccount): readonly Prepared
       };
     })
     .sort((x, y) => x.agreedDay - y.agreedDay || x.index - y.index);
-  if (Object.isFrozen(a)) cache.set(a, out);
+  if (keep && Object.isFrozen(a)) cache.set(a, out);
   return out;
 }
 

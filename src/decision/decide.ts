@@ -10,7 +10,7 @@ import { limitationStatus } from "../guardrails/limitation.js";
 import { HOLD_STATUSES, type HoldLifecycle, statusPeriods } from "../holds/index.js";
 import type { LenderDetails } from "../messages/context.js";
 import { renderMessage } from "../messages/render.js";
-import { type Account, type AccountInput, accountWarnings, isParsedAccount, parseAccount } from "../model/account.js";
+import { type Account, type AccountInput, accountWarnings, parseTransient } from "../model/account.js";
 import { prepareAccount } from "../model/index.js";
 import type { Channel } from "../model/schema.js";
 import { buildOffer } from "../offers/build.js";
@@ -104,9 +104,10 @@ export function decide(
   // zod's copy, never the caller's object again.
   options =
     optionsLookValid(options) ?? (parseOptions(DecideOptionsSchema, options, "decide options") as DecideOptions);
-  const parsed = isParsedAccount(account)
-    ? account
-    : parseAccount(account, options.lenient === true ? { lenient: true } : undefined);
+  // The caller never sees this parsed copy: nothing to register or cache per account.
+  const r = parseTransient(account, options.lenient === true);
+  if (!r.success) throw r.error;
+  const parsed = r.data;
   let chosen: Policy | null;
   if (isPolicyRouter(policy)) chosen = policy.route(parsed.jurisdiction, parsed.currency);
   else chosen = policy;

@@ -24,6 +24,7 @@ export {
   type PreparedAppointment,
   type PreparedContacts,
   type PreparedDues,
+  isTransient,
   prepareAccount,
 } from "./prepared.js";
 export * from "./schema.js";

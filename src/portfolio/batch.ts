@@ -10,7 +10,7 @@ import {
   readInput,
 } from "../errors/index.js";
 import { parseOptions } from "../errors/options.js";
-import { safeParseAccount } from "../model/account.js";
+import { parseTransient } from "../model/account.js";
 
 /** A compiled policy, as `decide` takes it. */
 export type PolicyLike = Parameters<typeof decide>[0];
@@ -53,9 +53,7 @@ export function checkBatchOptions(options: unknown, fn: string): void {
  */
 export function decideOne(policy: PolicyLike, input: unknown, index: number, options: DecideOptions): BatchItem {
   try {
-    const parsed = readInput("INVALID_ACCOUNT", "account", () =>
-      safeParseAccount(input, options.lenient === true ? { lenient: true } : undefined),
-    );
+    const parsed = readInput("INVALID_ACCOUNT", "account", () => parseTransient(input, options.lenient === true));
     if (!parsed.success) return errorEntry(input, index, parsed.error);
     return decide(policy, parsed.data, options);
   } catch (e) {
