@@ -3,7 +3,7 @@ import type { Delinquency } from "../delinquency/index.js";
 import { asArrearsError } from "../errors/index.js";
 import { parseOptions } from "../errors/options.js";
 import type { Facts } from "../facts/catalog.js";
-import { deriveFactsWith } from "../facts/derive.js";
+import { deriveFactsWith, type FactsOptions } from "../facts/derive.js";
 import { type ContactCheckResult, prepareContactCheck } from "../guardrails/check.js";
 import type { GuardrailProfile } from "../guardrails/index.js";
 import { limitationStatus } from "../guardrails/limitation.js";
@@ -327,18 +327,20 @@ function decideParsed(rp: ResolvedPolicy, account: Account, options: DecideOptio
   };
   // Derived once: the facts read rounded numbers from it, the decision keeps its exact amounts.
   const delinquency = deriveDelinquency(account, delinquencyOptions);
-  const facts: Facts = deriveFactsWith(
-    account,
-    {
-      ...delinquencyOptions,
-      promiseGraceDays: rp.options.promiseGraceDays,
-      ...(rp.options.unreachable ? { unreachable: rp.options.unreachable } : {}),
-      ...(rp.options.promiseValidity ? { promiseValidity: rp.options.promiseValidity } : {}),
-      ...(rp.options.arrangementTracking ? { arrangementTracking: rp.options.arrangementTracking } : {}),
-      ...(lifecycle ? { holdLifecycle: lifecycle } : {}),
-    },
-    delinquency,
-  );
+  // One literal, absent options undefined (deriveFactsWith reads them so): spreading the optional
+  // parts in cost more than the rest of this function.
+  const factsOptions = {
+    asOf: options.asOf,
+    scheme: rp.bucketScheme,
+    graceDays: rp.options.graceDays,
+    tolerance: rp.options.tolerance,
+    promiseGraceDays: rp.options.promiseGraceDays,
+    unreachable: rp.options.unreachable,
+    promiseValidity: rp.options.promiseValidity,
+    arrangementTracking: rp.options.arrangementTracking,
+    holdLifecycle: lifecycle,
+  } as FactsOptions;
+  const facts: Facts = deriveFactsWith(account, factsOptions, delinquency);
   const asOf = resolveAsOf(options.asOf, account.timeZone);
   const prepared = prepareAccount(account);
   const limitation = limitationStatus(profiles, prepared, asOf, account.jurisdiction, delinquency.dpd);
