@@ -40,8 +40,9 @@ export function suggestContactTime(
 ): number {
   const ch = CHANNELS.indexOf(channel);
   if (ch !== CALL && ch !== SMS) return earliestMs;
-  const attempts = new Float64Array(24);
-  const rpc = new Float64Array(24);
+  // Plain arrays: a Float64Array of 24 is an off-heap ArrayBuffer per call.
+  const attempts = new Array<number>(24).fill(0);
+  const rpc = new Array<number>(24).fill(0);
   const c = p.contacts;
   let total = 0;
   let totalRpc = 0;

@@ -132,7 +132,7 @@ const REFUSED = CONTACT_OUTCOMES.indexOf("refused");
 // ---------- the contact history: the prepared view, read in place ----------
 
 /** First index with ms > t (i.e. the number of contacts at or before t). */
-function upperBound(ms: Float64Array, n: number, t: number): number {
+function upperBound(ms: readonly number[], n: number, t: number): number {
   let lo = 0,
     hi = n;
   while (lo < hi) {
@@ -144,7 +144,7 @@ function upperBound(ms: Float64Array, n: number, t: number): number {
 }
 
 /** First index with ms >= t. */
-function lowerBound(ms: Float64Array, n: number, t: number): number {
+function lowerBound(ms: readonly number[], n: number, t: number): number {
   let lo = 0,
     hi = n;
   while (lo < hi) {

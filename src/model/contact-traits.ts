@@ -85,7 +85,7 @@ export function contactTraits(channel: string, inbound: boolean, outcome: string
   return f;
 }
 
-// Indices of the enums as small integers: the prepared view stores them in Uint8Arrays and the
+// Indices of the enums as small integers: the prepared view stores them (as array columns) and the
 // guardrails test them against 32-bit masks, so each enum must stay within 31 members.
 for (const [name, list] of [
   ["channels", CHANNELS],

@@ -33,25 +33,27 @@ export interface PreparedPayments {
 
 /**
  * Contacts as parallel arrays in time order (ties keep input order). Enum-valued attributes are
- * their index in the schema's enum; `traits` holds the CONTACT_TRAIT bits. @internal
+ * their index in the schema's enum; `traits` holds the CONTACT_TRAIT bits. Plain arrays, not
+ * typed arrays: an account has a few dozen contacts, and an ArrayBuffer per account (an
+ * off-heap allocation the GC tracks) cost more than every column filled into it. @internal
  */
 export interface PreparedContacts {
   readonly length: number;
   /** Epoch milliseconds, ascending. */
-  readonly ms: Float64Array;
+  readonly ms: readonly number[];
   /** Index into CHANNELS. */
-  readonly channel: Uint8Array;
+  readonly channel: readonly number[];
   /** Index into CONTACT_OUTCOMES. */
-  readonly outcome: Uint8Array;
+  readonly outcome: readonly number[];
   /** 1 for inbound. */
-  readonly inbound: Uint8Array;
+  readonly inbound: readonly number[];
   /** 0 = no purpose, else 1 + index into CONTACT_PURPOSES. */
-  readonly purpose: Uint8Array;
-  readonly traits: Uint16Array;
+  readonly purpose: readonly number[];
+  readonly traits: readonly number[];
   /** Position in `account.contacts`. */
-  readonly index: Uint32Array;
+  readonly index: readonly number[];
   /** Who the contact was with: index into PARTIES (default the borrower; `third_party` outcomes a third party). */
-  readonly party: Uint8Array;
+  readonly party: readonly number[];
   /** The emergency contact's id per contact (null when none given). */
   readonly partyId: readonly (string | null)[];
 }
@@ -281,23 +283,8 @@ function buildContacts(
 ): { contacts: PreparedContacts; promises: readonly PreparedPromise[]; appointments: readonly PreparedAppointment[] } {
   const src = a.contacts;
   const n = src.length;
-  // Every column in one buffer (one allocation instead of eight): the instants, then the
-  // positions, the traits and the byte-sized columns, each aligned for its type.
-  const buffer = new ArrayBuffer(n * 19);
-  const c = {
-    length: n,
-    ms: new Float64Array(buffer, 0, n),
-    index: new Uint32Array(buffer, 8 * n, n),
-    traits: new Uint16Array(buffer, 12 * n, n),
-    channel: new Uint8Array(buffer, 14 * n, n),
-    outcome: new Uint8Array(buffer, 15 * n, n),
-    inbound: new Uint8Array(buffer, 16 * n, n),
-    purpose: new Uint8Array(buffer, 17 * n, n),
-    party: new Uint8Array(buffer, 18 * n, n),
-    partyId: NO_PARTY_IDS as (string | null)[],
-  };
   // The instants first, to know the order (by time, ties in input order); then every column is
-  // filled in that order, so nothing is sorted afterwards.
+  // filled in that order (packed arrays, by push), so nothing is sorted afterwards.
   const at = new Array<number>(n);
   let sorted = true;
   for (let i = 0; i < n; i++) {
@@ -306,28 +293,36 @@ function buildContacts(
     if (i > 0 && at[i - 1]! > ms) sorted = false;
   }
   const order = sorted ? null : stableOrder(at);
-  for (let j = 0; j < n; j++) c.ms[j] = at[order === null ? j : order[j]!]!;
+  const msCol = sorted ? at : order!.map((i) => at[i]!);
+  const channel: number[] = [];
+  const outcome: number[] = [];
+  const inboundCol: number[] = [];
+  const purposeCol: number[] = [];
+  const traits: number[] = [];
+  const index: number[] = [];
+  const party: number[] = [];
+  let partyId = NO_PARTY_IDS as (string | null)[];
   // Promises and appointments come out in contact order (time, then input position): as sorted.
   let appointments: PreparedAppointment[] | null = null;
   let promises: PreparedPromise[] | null = null;
   for (let j = 0; j < n; j++) {
     const i = order === null ? j : order[j]!;
     const x = src[i]!;
-    const ms = c.ms[j]!;
+    const ms = msCol[j]!;
     const ch = CHANNEL_INDEX.get(x.channel)!;
     const out = OUTCOME_INDEX.get(x.outcome)!;
     const inbound = x.direction === "inbound" ? 1 : 0;
     const purpose = purposeCode(x.purpose);
-    c.channel[j] = ch;
-    c.outcome[j] = out;
-    c.inbound[j] = inbound;
-    c.purpose[j] = purpose;
-    c.traits[j] = traitsOf(ch, out, inbound, purpose === VISIT_NOTICE ? 1 : 0);
-    c.index[j] = i;
-    c.party[j] = x.party !== undefined ? PARTY_INDEX.get(x.party)! : x.outcome === "third_party" ? THIRD_PARTY : 0;
+    channel.push(ch);
+    outcome.push(out);
+    inboundCol.push(inbound);
+    purposeCol.push(purpose);
+    traits.push(traitsOf(ch, out, inbound, purpose === VISIT_NOTICE ? 1 : 0));
+    index.push(i);
+    party.push(x.party !== undefined ? PARTY_INDEX.get(x.party)! : x.outcome === "third_party" ? THIRD_PARTY : 0);
     if (x.partyId !== undefined) {
-      if (c.partyId === NO_PARTY_IDS) c.partyId = new Array<string | null>(n).fill(null);
-      c.partyId[j] = x.partyId;
+      if (partyId === NO_PARTY_IDS) partyId = new Array<string | null>(n).fill(null);
+      partyId[j] = x.partyId;
     }
     if (x.appointment)
       (appointments ??= []).push({ at: parseInstant(x.appointment.at), madeAt: ms, kind: x.appointment.kind });
@@ -341,6 +336,18 @@ function buildContacts(
         dueDate: x.promise.dueDate,
       });
   }
+  const c: PreparedContacts = {
+    length: n,
+    ms: msCol,
+    channel,
+    outcome,
+    inbound: inboundCol,
+    purpose: purposeCol,
+    traits,
+    index,
+    party,
+    partyId,
+  };
   return { contacts: c, promises: promises ?? NO_PROMISES, appointments: appointments ?? NO_APPOINTMENTS };
 }
 
