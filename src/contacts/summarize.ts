@@ -123,8 +123,8 @@ const L = (() => {
  * Contact counts at one evaluation instant, read through typed accessors. @internal
  */
 export class ContactCounts {
-  /** @internal */
-  readonly n = new Int32Array(L.size);
+  /** @internal Counters by layout offset; a plain array (an Int32Array is an off-heap buffer per account). */
+  readonly n: number[] = new Array<number>(L.size).fill(0);
   daysSinceRpc: number | null = null;
   daysSinceAttempt: number | null = null;
   daysSinceLetter: number | null = null;
@@ -174,7 +174,7 @@ export class ContactCounts {
 const DEFAULT_FAILED = 10;
 const DEFAULT_INVALID = 3;
 
-function bump(arr: Int32Array, base: number, age: number): void {
+function bump(arr: number[], base: number, age: number): void {
   if (age === 0) arr[base]!++;
   if (age < 7) arr[base + 1]!++;
   if (age < 30) arr[base + 2]!++;
