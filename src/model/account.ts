@@ -120,7 +120,10 @@ function crossChecks(a: z.infer<typeof AccountObject>, ctx: Ctx, promiseRequired
         });
     });
   }
-  a.payments.forEach((p, i) => {
+  // Indexed loops, no closures: this runs on every account the fast path accepts.
+  const payments = a.payments;
+  for (let i = 0; i < payments.length; i++) {
+    const p = payments[i]!;
     if (parseIsoDate(p.date) < opened)
       ctx.addIssue({
         code: "custom",
@@ -128,8 +131,11 @@ function crossChecks(a: z.infer<typeof AccountObject>, ctx: Ctx, promiseRequired
         message: `payment before openedOn ${a.openedOn}`,
         input: p.date,
       });
-  });
-  a.contacts.forEach((c, i) => {
+  }
+  // Indexed loops (issues in the same order as ever: promises, hardship, then parties and visits).
+  const contacts = a.contacts;
+  for (let i = 0; i < contacts.length; i++) {
+    const c = contacts[i]!;
     if (promiseRequired && c.outcome === "promise_to_pay" && !c.promise)
       ctx.addIssue({
         code: "custom",
@@ -143,7 +149,7 @@ function crossChecks(a: z.infer<typeof AccountObject>, ctx: Ctx, promiseRequired
         message: "promise due before the contact that made it",
         input: c.promise.dueDate,
       });
-  });
+  }
   a.borrower.hardship.forEach((h, i) => {
     if (h.until && parseIsoDate(h.until) < parseIsoDate(h.reportedOn))
       ctx.addIssue({
@@ -154,7 +160,8 @@ function crossChecks(a: z.infer<typeof AccountObject>, ctx: Ctx, promiseRequired
       });
   });
   let contactIds: Set<string> | null = null; // made at the first contact naming an emergency contact
-  a.contacts.forEach((c, i) => {
+  for (let i = 0; i < contacts.length; i++) {
+    const c = contacts[i]!;
     if (
       c.partyId !== undefined &&
       !(contactIds ??= new Set(a.borrower.emergencyContacts.map((e) => e.id))).has(c.partyId)
@@ -185,7 +192,7 @@ function crossChecks(a: z.infer<typeof AccountObject>, ctx: Ctx, promiseRequired
         message: "an appointment is agreed for a time after the contact",
         input: c.appointment.at,
       });
-  });
+  }
   a.events.forEach((e, i) => {
     const only = (
       field: "written" | "amount" | "kind" | "until" | "active" | "chapter" | "agency",
