@@ -371,7 +371,9 @@ function decideParsed(rp: ResolvedPolicy, account: Account, options: DecideOptio
     if (action.party === "emergency_contact") {
       // The first emergency contact (in the borrower's order) the guardrails allow soonest.
       let best: { r: ContactCheckResult; id: string; ms: number } | null = null;
-      for (const ec of account.borrower.emergencyContacts) {
+      const contacts = account.borrower.emergencyContacts;
+      for (let i = 0; i < contacts.length; i++) {
+        const ec = contacts[i]!;
         if (ec.optedOut) continue;
         const x = check(action.channel!, nowMs, {
           purpose: action.purpose,
@@ -458,11 +460,13 @@ function decideParsed(rp: ResolvedPolicy, account: Account, options: DecideOptio
       a.suggestedAt = instantIso(at);
     } else if (def.contact && def.channel === "visit") {
       // A visit the borrower agreed to: at the agreed time (the guardrails hold it near that time).
-      for (const ap of prepared.appointments)
+      for (let i = 0; i < prepared.appointments.length; i++) {
+        const ap = prepared.appointments[i]!;
         if (ap.kind === "visit" && ap.at >= c.earliestMs && ap.at - c.earliestMs <= 86_400_000) {
           a.suggestedAt = instantIso(ap.at);
           break;
         }
+      }
     }
     if (def.template) a.template = def.template;
     return a;

@@ -236,13 +236,16 @@ export function deriveFactsWith(a: Account, options: FactsOptions, d: Delinquenc
   for (const status of HOLD_STATUSES) {
     if (!on(status)) continue;
     holdReason ??= status;
-    for (const p of periods)
+    for (let i = 0; i < periods.length; i++) {
+      const p = periods[i]!;
       if (p.status === status && p.from <= T && T <= p.to && p.to < holdReviewDay) holdReviewDay = p.to;
+    }
   }
   const dnc = b.doNotContact;
 
   let hardship: { kind: string; day: number } | null = null;
-  for (const h of b.hardship) {
+  for (let i = 0; i < b.hardship.length; i++) {
+    const h = b.hardship[i]!;
     const day = parseIsoDate(h.reportedOn);
     if (day > T || (h.until !== undefined && parseIsoDate(h.until) < T)) continue;
     if (hardship === null || day >= hardship.day) hardship = { kind: h.kind, day };

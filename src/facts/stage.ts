@@ -117,12 +117,14 @@ export function stageFacts(
   }
 
   let appointment: number | null = null;
-  for (const ap of p.appointments)
+  for (let i = 0; i < p.appointments.length; i++) {
+    const ap = p.appointments[i]!;
     if (ap.kind === "visit" && ap.madeAt <= asOfMs && ap.at >= asOfMs && (appointment === null || ap.at < appointment))
       appointment = ap.at;
+  }
 
   let available = 0;
-  for (const e of emergencyContacts) if (!e.optedOut) available++;
+  for (let i = 0; i < emergencyContacts.length; i++) if (!emergencyContacts[i]!.optedOut) available++;
 
   const scale = 10 ** p.digits;
   return {

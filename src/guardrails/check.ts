@@ -205,7 +205,8 @@ class Checker {
     this.h = prepareAccount(account).contacts;
     this.clock = zoneClock(account.timeZone, aroundMs);
     let m = 0;
-    for (const c of account.borrower.doNotContact) m |= 1 << CHANNELS.indexOf(c);
+    const dnc = account.borrower.doNotContact;
+    for (let i = 0; i < dnc.length; i++) m |= 1 << CHANNELS.indexOf(dnc[i]!);
     this.optedOut = m;
     const prepared = prepareAccount(account);
     this.appointments = prepared.appointments;
@@ -456,7 +457,8 @@ class Checker {
       // An agreed visit time (预约) satisfies the rule close to that time.
       let apptEnd = Infinity;
       if (nr.appointmentToleranceMs !== null)
-        for (const a of this.appointments) {
+        for (let i = 0; i < this.appointments.length; i++) {
+          const a = this.appointments[i]!;
           if (a.madeAt > t || a.kind !== "visit") continue;
           if (Math.abs(t - a.at) <= nr.appointmentToleranceMs) {
             ok = true;

@@ -37,14 +37,18 @@ export function limitationStatus(
   if (jurisdiction === undefined || dpd <= 0) return null;
   let best: { profile: GuardrailProfile; rule: GuardrailProfile["json"]["limitation"][number]; rank: number } | null =
     null;
-  for (const profile of profiles)
-    for (const rule of profile.json.limitation) {
+  for (let i = 0; i < profiles.length; i++) {
+    const profile = profiles[i]!;
+    const rules = profile.json.limitation;
+    for (let j = 0; j < rules.length; j++) {
+      const rule = rules[j]!;
       const where = rule.jurisdictions ?? profile.json.jurisdictions;
       if (!covers(where, jurisdiction)) continue;
       const rank = where.includes(jurisdiction) ? 2 : 1;
       if (best === null || rank > best.rank || (rank === best.rank && rule.years < best.rule.years))
         best = { profile, rule, rank };
     }
+  }
   if (best === null) return null;
   const { rule } = best;
   const T = asOf.day;

@@ -205,6 +205,9 @@ const NO_PERIODS: readonly StatusPeriod[] = Object.freeze([]);
 
 /** Whether `status` holds on local day `day` in these periods. @internal */
 export function holdsOn(periods: readonly StatusPeriod[], status: BorrowerStatus, day: number): boolean {
-  for (const p of periods) if (p.status === status && p.from <= day && day <= p.to) return true;
+  for (let i = 0; i < periods.length; i++) {
+    const p = periods[i]!;
+    if (p.status === status && p.from <= day && day <= p.to) return true;
+  }
   return false;
 }

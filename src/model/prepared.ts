@@ -236,7 +236,8 @@ function hasHoldSignals(a: Account): boolean {
   if (a.events.length > 0) return true;
   const f = a.borrower.flags;
   for (const k in f) if (f[k as keyof typeof f]) return true;
-  for (const c of a.contacts) if (c.outcome === "dispute") return true;
+  const contacts = a.contacts;
+  for (let i = 0; i < contacts.length; i++) if (contacts[i]!.outcome === "dispute") return true;
   return false;
 }
 
@@ -284,7 +285,7 @@ function buildContacts(
   const src = a.contacts;
   const n = src.length;
   // The instants first, to know the order (by time, ties in input order); then every column is
-  // filled in that order (packed arrays, by push), so nothing is sorted afterwards.
+  // filled in that order (each allocated at its length), so nothing is sorted afterwards.
   const at = new Array<number>(n);
   let sorted = true;
   for (let i = 0; i < n; i++) {
@@ -294,13 +295,13 @@ function buildContacts(
   }
   const order = sorted ? null : stableOrder(at);
   const msCol = sorted ? at : order!.map((i) => at[i]!);
-  const channel: number[] = [];
-  const outcome: number[] = [];
-  const inboundCol: number[] = [];
-  const purposeCol: number[] = [];
-  const traits: number[] = [];
-  const index: number[] = [];
-  const party: number[] = [];
+  const channel = new Array<number>(n);
+  const outcome = new Array<number>(n);
+  const inboundCol = new Array<number>(n);
+  const purposeCol = new Array<number>(n);
+  const traits = new Array<number>(n);
+  const index = new Array<number>(n);
+  const party = new Array<number>(n);
   let partyId = NO_PARTY_IDS as (string | null)[];
   // Promises and appointments come out in contact order (time, then input position): as sorted.
   let appointments: PreparedAppointment[] | null = null;
@@ -313,13 +314,13 @@ function buildContacts(
     const out = OUTCOME_INDEX.get(x.outcome)!;
     const inbound = x.direction === "inbound" ? 1 : 0;
     const purpose = purposeCode(x.purpose);
-    channel.push(ch);
-    outcome.push(out);
-    inboundCol.push(inbound);
-    purposeCol.push(purpose);
-    traits.push(traitsOf(ch, out, inbound, purpose === VISIT_NOTICE ? 1 : 0));
-    index.push(i);
-    party.push(x.party !== undefined ? PARTY_INDEX.get(x.party)! : x.outcome === "third_party" ? THIRD_PARTY : 0);
+    channel[j] = ch;
+    outcome[j] = out;
+    inboundCol[j] = inbound;
+    purposeCol[j] = purpose;
+    traits[j] = traitsOf(ch, out, inbound, purpose === VISIT_NOTICE ? 1 : 0);
+    index[j] = i;
+    party[j] = x.party !== undefined ? PARTY_INDEX.get(x.party)! : x.outcome === "third_party" ? THIRD_PARTY : 0;
     if (x.partyId !== undefined) {
       if (partyId === NO_PARTY_IDS) partyId = new Array<string | null>(n).fill(null);
       partyId[j] = x.partyId;

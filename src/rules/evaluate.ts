@@ -97,7 +97,8 @@ function evaluateWith(
     for (let i = 0; i < events.length; i++) {
       const r = compiled.byIndex[events[i]!.index]!;
       const read: Record<string, unknown> = {};
-      for (const name of r.rule.facts) read[name] = facts[name] ?? null;
+      const names = r.rule.facts;
+      for (let j = 0; j < names.length; j++) read[names[j]!] = facts[names[j]!] ?? null;
       trace.push({ rule: r.rule.name, priority: r.rule.priority, fired: true, event: r.event.type, facts: read });
     }
   } else if (options?.trace === true) {
