@@ -20,11 +20,11 @@ export {
 export { LedgerSweep } from "./ledger.js";
 export {
   type AmountsByComponent,
+  isTransient,
   type PreparedAccount,
   type PreparedAppointment,
   type PreparedContacts,
   type PreparedDues,
-  isTransient,
   prepareAccount,
 } from "./prepared.js";
 export * from "./schema.js";

@@ -216,8 +216,9 @@ export function holidayOffer(spec: HolidaySpec, ctx: OfferContext): PaymentHolid
   const w = waiverMinor(ctx.figures, spec.waive);
   const reviewOn = Math.max(day, resume - spec.reviewDaysBeforeResume);
   const env = envelope(ctx, status, reasons, aff, paymentCapOf(null, d), out);
-  const common = {
-    ...env,
+  // Object.assign, not `{ ...env, status, … }`: a literal that starts with a spread of a fresh object
+  // and then adds keys takes a slow path on Node 20 (~2 µs, and a map per object). Same key order.
+  const common = Object.assign({}, env, {
     status,
     months,
     resumeOn: formatIsoDate(resume),
@@ -233,7 +234,7 @@ export function holidayOffer(spec: HolidaySpec, ctx: OfferContext): PaymentHolid
     },
     waiverCondition: spec.waiveWhen,
     frozen: spec.freeze,
-  };
+  });
   if (spec.kind === "payment_holiday")
     return {
       kind: "payment_holiday",

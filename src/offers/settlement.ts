@@ -177,11 +177,10 @@ export function settlementFromSpec(
           },
         ]
       : [];
-  return {
-    ...s,
-    ...envelope(ctx, "offered", reasons, lumpSumAffordability(ctx, d, payoff), null, [
-      { day: ctx.day + spec.validForDays, amount: payoff, type: "payoff" },
-    ]),
+  // Object.assign, not `{ ...s, ...envelope(…), status, … }`: a literal that starts with a spread of
+  // a fresh object and then adds keys takes a slow path on Node 20 (~2 µs and a map per object).
+  // Same keys in the same order.
+  const tail: Pick<SettlementOfferBuilt, "status" | "approach" | "pressing" | "wording"> = {
     status: "offered",
     approach: spec.approach,
     pressing: false,
@@ -192,4 +191,12 @@ export function settlementFromSpec(
       offerAlternatives: true,
     },
   };
+  return Object.assign(
+    {},
+    s,
+    envelope(ctx, "offered", reasons, lumpSumAffordability(ctx, d, payoff), null, [
+      { day: ctx.day + spec.validForDays, amount: payoff, type: "payoff" },
+    ]),
+    tail,
+  );
 }

@@ -99,9 +99,20 @@ export function feeWaiverFromSpec(
   const d = disposableOf(ctx, DEFAULT_AFFORDABILITY);
   const until = addMonthsToDay(ctx.day, spec.freezeMonths);
   checkDay(until, ["freezeMonths"], spec.freezeMonths);
-  return {
-    ...w,
-    ...envelope(
+  // Object.assign, not `{ ...w, ...envelope(…), status, … }`: a literal that starts with a spread of
+  // a fresh object and then adds keys takes a slow path on Node 20 (~2 µs and a map per object).
+  // Same keys in the same order.
+  const tail: Pick<FeeWaiverOffer, "status" | "freeze"> = {
+    status,
+    freeze:
+      spec.freeze.length === 0
+        ? null
+        : { components: spec.freeze, from: formatIsoDate(ctx.day), until: formatIsoDate(until) },
+  };
+  return Object.assign(
+    {},
+    w,
+    envelope(
       ctx,
       status,
       nothing ? [{ code: "nothing_to_waive", message: "no penalty interest or fees to waive" }] : [],
@@ -109,10 +120,6 @@ export function feeWaiverFromSpec(
       null,
       [],
     ),
-    status,
-    freeze:
-      spec.freeze.length === 0
-        ? null
-        : { components: spec.freeze, from: formatIsoDate(ctx.day), until: formatIsoDate(until) },
-  };
+    tail,
+  );
 }
