@@ -251,7 +251,10 @@ function withAccount(d: MessageDecision, a: NonNullable<RenderOptions["account"]
   const name = d.borrower?.name ?? a.borrower?.name;
   const timeZone = d.timeZone ?? a.timeZone;
   if (name === d.borrower?.name && timeZone === d.timeZone) return d;
-  return { ...d, ...(timeZone !== undefined ? { timeZone } : {}), borrower: { ...d.borrower, name } };
+  // Object.assign: a literal starting with a spread of a fresh object and adding keys is a slow path on Node 20.
+  return Object.assign({}, d, timeZone !== undefined ? { timeZone } : {}, {
+    borrower: Object.assign({}, d.borrower, { name }),
+  });
 }
 
 function optOutFor(text: RenderOptions["optOutText"], locale: string): string | undefined {
