@@ -117,8 +117,14 @@ function scoreWith(c: Scorecard, facts: Facts): ScoreResult {
       if (lost > 0)
         reasons.push({ code: ch.reasonCode, characteristic: ch.name, text: ch.reasonText, pointsLost: lost });
     }
-    // Array.prototype.sort is stable: ties keep card order.
-    reasons.sort((a, b) => b.pointsLost - a.pointsLost);
+    // Most points lost first, ties in card order (stable). An insertion sort: a card has a dozen
+    // characteristics, and Array.prototype.sort allocated ~1.4 KB of work space per decision.
+    for (let i = 1; i < reasons.length; i++) {
+      const r = reasons[i]!;
+      let j = i - 1;
+      for (; j >= 0 && reasons[j]!.pointsLost < r.pointsLost; j--) reasons[j + 1] = reasons[j]!;
+      reasons[j + 1] = r;
+    }
     if (reasons.length > c.maxReasons) reasons.length = c.maxReasons;
   }
   return { score: total, probability: scoreToProbability(c, total), points, reasons };
