@@ -179,6 +179,23 @@ const reason = (r: RuleRef, message: string): ContactCheckReason => ({
 
 const DISPUTE = CONTACT_OUTCOMES.indexOf("dispute");
 
+const NO_INSTANTS: readonly number[] = [];
+const NO_CLOCKS: readonly ZoneClock[] = [];
+// The rest-day rules of a profile that apply in a jurisdiction, per profile and jurisdiction (a
+// batch has a handful of jurisdictions; bounded all the same).
+const restDaysByJurisdiction = new WeakMap<GuardrailProfile, Map<string, GuardrailProfile["restDays"]>>();
+function restDaysIn(p: GuardrailProfile, j: string | undefined): GuardrailProfile["restDays"] {
+  if (j === undefined) return p.restDays;
+  let byJ = restDaysByJurisdiction.get(p);
+  if (byJ === undefined) restDaysByJurisdiction.set(p, (byJ = new Map()));
+  let lists = byJ.get(j);
+  if (lists === undefined) {
+    lists = p.restDays.map((list) => list.filter((rd) => rd.jurisdictions === null || covers(rd.jurisdictions, j)));
+    if (byJ.size < 512) byJ.set(j, lists);
+  }
+  return lists;
+}
+
 class Checker {
   private readonly h: PreparedContacts;
   private readonly clock: ZoneClock;
@@ -187,7 +204,7 @@ class Checker {
    * Instants at which something that opens or closes a hold becomes known (an event's day, a
    * dispute contact), ascending: the statuses at an instant depend only on how many have passed.
    */
-  private readonly knownAt: number[];
+  private readonly knownAt: readonly number[];
   private readonly periodsByKnown = new Map<number, readonly StatusPeriod[]>();
 
   private readonly appointments: readonly PreparedAppointment[];
@@ -210,17 +227,16 @@ class Checker {
     this.optedOut = m;
     const prepared = prepareAccount(account);
     this.appointments = prepared.appointments;
-    const knownAt: number[] = prepared.events.map((e) => this.clock.dayStart(e.day));
-    for (let i = 0; i < this.h.length; i++) if (this.h.outcome[i] === DISPUTE) knownAt.push(this.h.ms[i]!);
-    this.knownAt = knownAt.sort((a, b) => a - b);
-    const j = account.jurisdiction;
-    this.restDays =
-      j === undefined
-        ? p.restDays
-        : p.restDays.map((list) => list.filter((rd) => rd.jurisdictions === null || covers(rd.jurisdictions, j)));
-    this.otherClocks = account.borrower.otherTimeZones
-      .filter((z) => z !== account.timeZone)
-      .map((z) => zoneClock(z, aroundMs));
+    // Most accounts have no event or dispute (holdSignals false) and one time zone: no arrays then.
+    if (prepared.holdSignals) {
+      const knownAt: number[] = prepared.events.map((e) => this.clock.dayStart(e.day));
+      for (let i = 0; i < this.h.length; i++) if (this.h.outcome[i] === DISPUTE) knownAt.push(this.h.ms[i]!);
+      this.knownAt = knownAt.sort((a, b) => a - b);
+    } else this.knownAt = NO_INSTANTS;
+    this.restDays = restDaysIn(p, account.jurisdiction);
+    const zones = account.borrower.otherTimeZones;
+    this.otherClocks =
+      zones.length === 0 ? NO_CLOCKS : zones.filter((z) => z !== account.timeZone).map((z) => zoneClock(z, aroundMs));
   }
 
   /** The statuses as known at instant `t` (the same periods the facts read at that instant). */
