@@ -15,7 +15,7 @@ import { prepareAccount } from "../model/index.js";
 import type { Channel } from "../model/schema.js";
 import { buildOffer } from "../offers/build.js";
 import { evaluatePolicy, type Policy, type PolicyEvent } from "../rules/index.js";
-import { applyScores } from "../scoring/apply.js";
+import { applyScoresTrusted } from "../scoring/apply.js";
 import { type AsOf, formatInstant, formatIsoDate, parseInstant, resolveAsOf } from "../time/index.js";
 import type {
   BlockedAction,
@@ -348,7 +348,7 @@ function decideParsed(rp: ResolvedPolicy, account: Account, options: DecideOptio
     facts.timeBarred = limitation.timeBarred;
     facts.limitationEndsInDays = limitation.endsInDays;
   }
-  const scores = applyScores(rp.scoring, facts);
+  const scores = applyScoresTrusted(rp.scoring, facts);
   const evaluated = evaluatePolicy(rp.policy, facts, { trace: options.trace === "all" ? true : "fired" });
 
   const check = prepareContactCheck(profiles, account, nowMs, {

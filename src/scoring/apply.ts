@@ -160,13 +160,26 @@ export function applyScores(scoring: Scoring, facts: Facts): AppliedScores {
           "applyScores",
         );
     }
-    const r = score(risk, facts);
-    facts.riskScore = r.score;
-    facts.riskProbability = r.probability;
-    const h = score(hardship, facts);
-    facts.hardshipScore = h.score;
-    const segment = segmentOf(segmentation, facts);
-    facts.segment = segment;
-    return { risk: r, hardship: h, segment };
+    return scoreInto(risk, hardship, segmentation, facts);
   });
+}
+
+function scoreInto(risk: Scorecard, hardship: Scorecard, segmentation: unknown, facts: Facts): AppliedScores {
+  const r = score(risk, facts);
+  facts.riskScore = r.score;
+  facts.riskProbability = r.probability;
+  const h = score(hardship, facts);
+  facts.hardshipScore = h.score;
+  const segment = segmentOf(segmentation, facts);
+  facts.segment = segment;
+  return { risk: r, hardship: h, segment };
+}
+
+/**
+ * {@link applyScores} for `decide`: a loaded scoring (from a resolved policy) and the facts record
+ * deriveFacts just built, so neither needs the checks a caller's arguments get (four property
+ * descriptors per call). @internal
+ */
+export function applyScoresTrusted(scoring: Scoring, facts: Facts): AppliedScores {
+  return scoreInto(scoring.risk, scoring.hardship, scoring.segmentation, facts);
 }
