@@ -114,6 +114,16 @@ const pad2 = (n: number): string => (n < 10 ? "0" + n : "" + n);
  * `new Date(ms).toISOString()`, without allocating a Date for years 1970–9999.
  */
 export function formatInstant(ms: number): string {
+  // A decision formats the same instant (its asOf, a window's opening) again and again.
+  if (ms === lastMs) return lastIso;
+  lastIso = formatUncached(ms);
+  lastMs = ms;
+  return lastIso;
+}
+let lastMs = Number.NaN;
+let lastIso = "";
+
+function formatUncached(ms: number): string {
   if (!(ms >= 0 && ms < 253_402_300_800_000)) return new Date(ms).toISOString();
   const day = Math.floor(ms / MS_PER_DAY);
   let rest = ms - day * MS_PER_DAY;
