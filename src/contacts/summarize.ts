@@ -116,7 +116,7 @@ const L = (() => {
     channelAll: take(NCH),
     hours: take(24),
   };
-  return { ...layout, size: at };
+  return Object.assign({}, layout, { size: at });
 })();
 
 /**

@@ -171,11 +171,10 @@ function notMade(
   const c = ctx.currency;
   let aff = affordabilityRecord(ctx, d, status === "not_applicable" ? 0 : null);
   if (status === "unaffordable" && options?.some((o) => o.affordable === true))
-    aff = {
-      ...aff,
-      reason: "above_contract_installment",
+    aff = Object.assign({}, aff, {
+      reason: "above_contract_installment" as const,
       detail: `the options that fit ${aff.disposable} a month are above the contract installment ${amt(cap ?? 0, c)}`,
-    };
+    });
   return {
     kind,
     ...envelope(ctx, status, reasons, aff, paymentCapOf(cap, d), []),
