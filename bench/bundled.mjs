@@ -1,5 +1,6 @@
 // Runs a bench script as the package ships: bundled by esbuild (tsup's bundler) without tsx's
-// per-function name-keeping wrappers, which cost the hot path up to a third of its speed here.
+// per-function name-keeping wrappers, which made the same decisions up to a third slower and
+// the runs far noisier here. The worker of arrears/parallel is bundled beside it, as in dist/.
 //
 //   node bench/bundled.mjs bench/run.ts [--quick]
 import { spawnSync } from "node:child_process";
@@ -23,9 +24,19 @@ await build({
   platform: "node",
   target: "es2022",
   outfile,
-  packages: "bundle",
-  // json-rules-engine and friends are CommonJS: give the ESM bundle a require for them.
-  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  // Our source bundled, dependencies imported from node_modules: as an app that installs arrears.
+  packages: "external",
+  logLevel: "warning",
+});
+// arrears/parallel starts its workers from parallel-worker.js beside the code that starts them.
+await build({
+  entryPoints: ["src/parallel/worker.ts"],
+  bundle: true,
+  format: "esm",
+  platform: "node",
+  target: "es2022",
+  outfile: join(outdir, "parallel-worker.js"),
+  packages: "external",
   logLevel: "warning",
 });
 const r = spawnSync(process.execPath, [...process.execArgv, outfile, ...args], { stdio: "inherit" });

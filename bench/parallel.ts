@@ -8,7 +8,9 @@
  * Rates are measured in alternating rounds (one thread, then the pool, …) and the best round of
  * each is kept, so that load from other processes on a shared machine hurts both sides alike.
  */
+import { existsSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
@@ -22,7 +24,9 @@ const threads = threadsArg > 0 ? Number(process.argv[threadsArg + 1]) : 2;
 const N = quick ? 1_500 : 6_000;
 const ROUNDS = quick ? 2 : 3;
 const asOf = BENCH_AS_OF;
-const root = fileURLToPath(new URL("../", import.meta.url));
+// The repository root: the nearest package.json above this script (it may run from bench/.out/).
+let root = fileURLToPath(new URL("./", import.meta.url));
+while (!existsSync(join(root, "package.json"))) root = dirname(root);
 const fmt = (n: number) => Math.round(n).toLocaleString("en-US");
 const kB = (n: number) => `${(n / 1000).toFixed(1)} kB`;
 
