@@ -6,10 +6,9 @@
  *   npm run bench                 # 20,000 accounts, then bench/stream.ts streams 1,000,000
  *   npx tsx bench/run.ts --quick  # smaller, for a smoke run
  */
-import { Engine } from "json-rules-engine";
+import type { Engine } from "json-rules-engine";
 import {
   type Account,
-  DOMAIN_OPERATORS,
   decide,
   evaluatePolicy,
   type Facts,
@@ -19,6 +18,8 @@ import {
 } from "../src/index.js";
 import { setFastPath } from "../src/model/account.js";
 import ladder from "../test/fixtures/us-ladder-2.0.0.json" with { type: "json" };
+// The loader the differential tests prove gives the same events as the compiled rules.
+import { engineFor } from "../test/rules/helpers.js";
 import { BENCH_AS_OF, generateAccounts } from "./accounts.js";
 import { handwrittenDefault } from "./handwritten.js";
 
@@ -89,26 +90,12 @@ let jsonPerSec = 0;
 }
 // json-rules-engine on the same facts, in the same heap as the end-to-end rows (the inputs, no
 // parsed accounts).
-function engine(p: typeof rulesPolicy): Engine {
-  const e = new Engine([], { allowUndefinedFacts: true });
-  for (const op of DOMAIN_OPERATORS) e.addOperator(op.name, op.evaluate as (a: unknown, b: unknown) => boolean);
-  for (const [name, cond] of Object.entries(p.source.conditions ?? {}))
-    e.setCondition(name, structuredClone(cond) as never);
-  for (const r of p.source.rules)
-    e.addRule({
-      name: r.name,
-      priority: r.priority ?? 1,
-      conditions: structuredClone(r.conditions) as never,
-      event: structuredClone(r.event) as never,
-    });
-  return e;
-}
 // The facts decide derives, for the first 5,000 accounts (from the plain objects, as the row above).
 const jreAccounts = raw.slice(0, quick ? 1000 : 5000);
 const jreSample = jreAccounts.map((a) => decide(policy, a, { asOf, render: false }).facts);
 let jrePerSec = 0;
 {
-  const e = engine(rulesPolicy); // runs below are sequential, so one engine is safe here
+  const e = engineFor(rulesPolicy.source); // runs below are sequential, so one engine is safe here
   const t0 = performance.now();
   let n = 0;
   while (performance.now() - t0 < 3000) {
@@ -125,7 +112,7 @@ let jrePerSec = 0;
 let jreRoutedPerSec = 0;
 {
   const byId = new Map<string, Engine>();
-  for (const p of shippedPolicies) byId.set(p.source.id, engine(p));
+  for (const p of shippedPolicies) byId.set(p.source.id, engineFor(p.source));
   const sample = jreAccounts.map((a) => {
     const d = decide(policy, a, { asOf, render: false });
     return { e: byId.get(d.policy?.id ?? "")!, f: d.facts };
