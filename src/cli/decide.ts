@@ -23,6 +23,7 @@ import {
   readAccounts,
   readAccountsSync,
   readJsonLinesRaw,
+  shardOption,
   UsageError,
 } from "./inputs.js";
 import { type CliIo, print, writeLine, writeText } from "./io.js";
@@ -49,6 +50,10 @@ the shipped policy of its jurisdiction (a decision with notApplicable when none 
                            decision lists what was set aside in "warnings"
   --threads <n>            decide on n worker threads (default 1: this thread); the output is the
                            same, in the same order, for any n
+  --shard <k>/<n>          decide only the records whose index is k modulo n (0 <= k < n): run n
+                           processes, one per core, with 0/n … n-1/n; their outputs interleaved
+                           line by line in shard order are this command's output without --shard
+                           (paste -d '\\n' out0 out1 … | sed '/^$/d')
   --quiet                  no progress or summary on stderr
 
 exit 0: every account decided · 1: invalid policy or file · 2: bad usage · 3: some accounts
@@ -128,6 +133,7 @@ const DECIDE_OPTIONS = {
   "no-render": { type: "boolean" },
   lenient: { type: "boolean" },
   threads: { type: "string" },
+  shard: { type: "string" },
   quiet: { type: "boolean" },
 } as const;
 
@@ -145,6 +151,7 @@ export async function decide(argv: readonly string[], io: CliIo): Promise<number
   };
   const threads = values.threads === undefined ? 1 : countOption("threads", values.threads, 1, 256);
   if (threads < 1) throw new UsageError("--threads: expected an integer from 1 to 256");
+  const shard = shardOption(values.shard);
   const path = positionals.at(-1)!;
   const inputFormat = inputFormatOf(path, values["input-format"]);
   const policyArg = positionals.length === 2 ? positionals[0] : undefined;
@@ -162,10 +169,10 @@ export async function decide(argv: readonly string[], io: CliIo): Promise<number
       // JSON Lines go to the workers as text (they parse it: this thread only splits lines).
       const records =
         format === "table"
-          ? readAccountsSync(path, inputFormat)
+          ? readAccountsSync(path, inputFormat, shard)
           : inputFormat === "jsonl"
-            ? readJsonLinesRaw(path, io.stdin)
-            : readAccounts(path, inputFormat, io.stdin);
+            ? readJsonLinesRaw(path, io.stdin, shard)
+            : readAccounts(path, inputFormat, io.stdin, shard);
       for await (const chunk of pool.chunks(records, options, format === "jsonl")) {
         let e = 0;
         let text = "";
@@ -194,7 +201,7 @@ export async function decide(argv: readonly string[], io: CliIo): Promise<number
   }
 
   if (format === "jsonl") {
-    for await (const rec of readAccounts(path, inputFormat, io.stdin)) {
+    for await (const rec of readAccounts(path, inputFormat, io.stdin, shard)) {
       const item = decideAccountRecord(policy, rec, options);
       progress.tick(isDecisionError(item));
       await writeLine(io.stdout, JSON.stringify(item));
@@ -204,7 +211,7 @@ export async function decide(argv: readonly string[], io: CliIo): Promise<number
   }
 
   function* items(): Generator<BatchItem> {
-    for (const rec of readAccountsSync(path, inputFormat)) {
+    for (const rec of readAccountsSync(path, inputFormat, shard)) {
       const item = decideAccountRecord(policy, rec, options);
       const bad = isDecisionError(item);
       if (!bad && item.warnings !== undefined) withWarnings++;

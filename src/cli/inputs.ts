@@ -130,6 +130,34 @@ export type AccountRecord =
 /** A record of a JSON Lines file read raw: its text, parsed later (by a worker of --threads). */
 type RawRecord = { readonly index: number; readonly line: number; readonly text: string };
 
+/**
+ * `--shard k/n`: this run reads every record and decides those whose index is k modulo n, so
+ * that n processes (one per core) share a file without coordinating; their outputs, interleaved
+ * line by line in shard order, are the output of one run.
+ */
+export interface Shard {
+  readonly k: number;
+  readonly n: number;
+}
+
+/** Parses `k/n` (0 ≤ k < n ≤ 1024). */
+export function shardOption(value: string | undefined): Shard | undefined {
+  if (value === undefined) return undefined;
+  const m = /^(\d{1,4})\/(\d{1,4})$/.exec(value);
+  const k = m === null ? Number.NaN : Number(m[1]);
+  const n = m === null ? Number.NaN : Number(m[2]);
+  if (!(n >= 1 && n <= 1024 && k < n))
+    throw new UsageError(`--shard: expected k/n with 0 <= k < n <= 1024 (e.g. 0/4), got ${JSON.stringify(value)}`);
+  return { k, n };
+}
+
+const inShard = (index: number, shard: Shard | undefined): boolean =>
+  shard === undefined || index % shard.n === shard.k;
+
+function* only<T extends { readonly index: number }>(records: Iterable<T>, shard: Shard | undefined): Generator<T> {
+  for (const r of records) if (inShard(r.index, shard)) yield r;
+}
+
 /** The format of an accounts file: `--input-format`, else by extension (`-`, stdin, is JSON Lines). */
 export function inputFormatOf(path: string, override: string | undefined): InputFormat {
   if (override !== undefined) {
@@ -156,8 +184,14 @@ class JsonLines implements RecordParser {
   private rest = "";
   private line = 0;
   private index = 0;
-  /** Raw: each line's text, not parsed (the same lines, indices and line numbers). */
-  constructor(private readonly raw = false) {}
+  /**
+   * Raw: each line's text, not parsed (the same lines, indices and line numbers). A shard's
+   * parser counts every record but parses and yields only its own.
+   */
+  constructor(
+    private readonly raw = false,
+    private readonly shard?: Shard | undefined,
+  ) {}
   push(chunk: string): (AccountRecord | RawRecord)[] {
     const out: (AccountRecord | RawRecord)[] = [];
     const text = this.rest + chunk;
@@ -180,6 +214,7 @@ class JsonLines implements RecordParser {
     const s = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
     if (s.trim() === "") return;
     const index = this.index++;
+    if (!inShard(index, this.shard)) return;
     if (this.raw) {
       out.push({ index, line: this.line, text: s });
       return;
@@ -235,9 +270,9 @@ class CsvAccounts implements RecordParser {
   }
 }
 
-function parserFor(format: "jsonl" | "csv", path: string): RecordParser<AccountRecord> {
+function parserFor(format: "jsonl" | "csv", path: string, shard: Shard | undefined): RecordParser<AccountRecord> {
   // Parsed (not raw) JSON Lines give account records only.
-  return format === "jsonl" ? (new JsonLines() as RecordParser<AccountRecord>) : new CsvAccounts(path);
+  return format === "jsonl" ? (new JsonLines(false, shard) as RecordParser<AccountRecord>) : new CsvAccounts(path);
 }
 
 function* jsonArray(path: string, text: string): Generator<AccountRecord> {
@@ -255,20 +290,27 @@ export async function* readAccounts(
   path: string,
   format: InputFormat,
   stdin: NodeJS.ReadableStream,
+  shard?: Shard | undefined,
 ): AsyncGenerator<AccountRecord> {
   if (format === "json") {
-    yield* jsonArray(path, path === "-" ? await readAll(stdin) : readText(path, "accounts"));
+    yield* only(jsonArray(path, path === "-" ? await readAll(stdin) : readText(path, "accounts")), shard);
     return;
   }
-  yield* readLines(path, parserFor(format, path), stdin) as AsyncGenerator<AccountRecord>;
+  const lines = readLines(path, parserFor(format, path, shard), stdin) as AsyncGenerator<AccountRecord>;
+  if (format === "jsonl" || shard === undefined) yield* lines;
+  else for await (const r of lines) if (inShard(r.index, shard)) yield r;
 }
 
 /**
  * The records of a JSON Lines file (or `-`) as text, not parsed: the same records, indices and
  * line numbers as {@link readAccounts}, for the workers of `--threads` to parse.
  */
-export function readJsonLinesRaw(path: string, stdin: NodeJS.ReadableStream): AsyncGenerator<RawRecord> {
-  return readLines(path, new JsonLines(true), stdin) as AsyncGenerator<RawRecord>;
+export function readJsonLinesRaw(
+  path: string,
+  stdin: NodeJS.ReadableStream,
+  shard?: Shard | undefined,
+): AsyncGenerator<RawRecord> {
+  return readLines(path, new JsonLines(true, shard), stdin) as AsyncGenerator<RawRecord>;
 }
 
 async function* readLines(
@@ -304,10 +346,18 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
  *
  * @throws {UsageError} when the file cannot be opened, or for `-` (standard input).
  */
-export function* readAccountsSync(path: string, format: InputFormat): Generator<AccountRecord> {
+export function* readAccountsSync(
+  path: string,
+  format: InputFormat,
+  shard?: Shard | undefined,
+): Generator<AccountRecord> {
   if (path === "-") throw new UsageError("standard input (-) is read only by decide with --format jsonl: give a file");
   if (format === "json") {
-    yield* jsonArray(path, readText(path, "accounts"));
+    yield* only(jsonArray(path, readText(path, "accounts")), shard);
+    return;
+  }
+  if (format === "csv" && shard !== undefined) {
+    yield* only(readAccountsSync(path, format), shard);
     return;
   }
   let fd: number;
@@ -317,7 +367,7 @@ export function* readAccountsSync(path: string, format: InputFormat): Generator<
     throw new UsageError(`cannot read accounts ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
   try {
-    const parser = parserFor(format, path);
+    const parser = parserFor(format, path, shard);
     const decoder = new StringDecoder("utf8");
     const buf = Buffer.alloc(64 * 1024);
     for (let n = readSync(fd, buf); n > 0; n = readSync(fd, buf)) yield* parser.push(decoder.write(buf.subarray(0, n)));
