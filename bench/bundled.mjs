@@ -39,5 +39,17 @@ await build({
   packages: "external",
   logLevel: "warning",
 });
+// The command line (bench/parallel.ts times `arrears decide --shard k/n` in separate processes).
+await build({
+  entryPoints: ["src/cli/index.ts"],
+  bundle: true,
+  format: "esm",
+  platform: "node",
+  target: "es2022",
+  outfile: join(outdir, "cli.mjs"),
+  packages: "external",
+  loader: { ".json": "json" },
+  logLevel: "warning",
+});
 const r = spawnSync(process.execPath, [...process.execArgv, outfile, ...args], { stdio: "inherit" });
 process.exit(r.status ?? 1);
