@@ -270,6 +270,11 @@ class CsvAccounts implements RecordParser {
   }
 }
 
+// The JSON Lines parser keeps only its shard's records (the others are counted, not parsed); a
+// CSV parser reads them all and they are filtered after it.
+const csvShard = (format: InputFormat, shard: Shard | undefined): Shard | undefined =>
+  format === "csv" ? shard : undefined;
+
 function parserFor(format: "jsonl" | "csv", path: string, shard: Shard | undefined): RecordParser<AccountRecord> {
   // Parsed (not raw) JSON Lines give account records only.
   return format === "jsonl" ? (new JsonLines(false, shard) as RecordParser<AccountRecord>) : new CsvAccounts(path);
@@ -296,9 +301,9 @@ export async function* readAccounts(
     yield* only(jsonArray(path, path === "-" ? await readAll(stdin) : readText(path, "accounts")), shard);
     return;
   }
-  const lines = readLines(path, parserFor(format, path, shard), stdin) as AsyncGenerator<AccountRecord>;
-  if (format === "jsonl" || shard === undefined) yield* lines;
-  else for await (const r of lines) if (inShard(r.index, shard)) yield r;
+  const rest = csvShard(format, shard);
+  for await (const r of readLines(path, parserFor(format, path, shard), stdin) as AsyncGenerator<AccountRecord>)
+    if (inShard(r.index, rest)) yield r;
 }
 
 /**
@@ -356,10 +361,6 @@ export function* readAccountsSync(
     yield* only(jsonArray(path, readText(path, "accounts")), shard);
     return;
   }
-  if (format === "csv" && shard !== undefined) {
-    yield* only(readAccountsSync(path, format), shard);
-    return;
-  }
   let fd: number;
   try {
     fd = openSync(path, "r");
@@ -368,11 +369,13 @@ export function* readAccountsSync(
   }
   try {
     const parser = parserFor(format, path, shard);
+    const rest = csvShard(format, shard);
     const decoder = new StringDecoder("utf8");
     const buf = Buffer.alloc(64 * 1024);
-    for (let n = readSync(fd, buf); n > 0; n = readSync(fd, buf)) yield* parser.push(decoder.write(buf.subarray(0, n)));
-    yield* parser.push(decoder.end());
-    yield* parser.end();
+    for (let n = readSync(fd, buf); n > 0; n = readSync(fd, buf))
+      yield* only(parser.push(decoder.write(buf.subarray(0, n))), rest);
+    yield* only(parser.push(decoder.end()), rest);
+    yield* only(parser.end(), rest);
   } finally {
     closeSync(fd);
   }
