@@ -17,39 +17,22 @@ if (entry === undefined) {
 const outdir = join(dirname(fileURLToPath(import.meta.url)), ".out");
 mkdirSync(outdir, { recursive: true });
 const outfile = join(outdir, basename(entry).replace(/\.ts$/, ".mjs"));
-await build({
-  entryPoints: [entry],
-  bundle: true,
-  format: "esm",
-  platform: "node",
-  target: "es2022",
-  outfile,
-  // Our source bundled, dependencies imported from node_modules: as an app that installs arrears.
-  packages: "external",
-  logLevel: "warning",
-});
+// Our source bundled, dependencies imported from node_modules: as an app that installs arrears.
+const bundle = (entryPoint, out) =>
+  build({
+    entryPoints: [entryPoint],
+    bundle: true,
+    format: "esm",
+    platform: "node",
+    target: "es2022",
+    outfile: out,
+    packages: "external",
+    logLevel: "warning",
+  });
+await bundle(entry, outfile);
 // arrears/parallel starts its workers from parallel-worker.js beside the code that starts them.
-await build({
-  entryPoints: ["src/parallel/worker.ts"],
-  bundle: true,
-  format: "esm",
-  platform: "node",
-  target: "es2022",
-  outfile: join(outdir, "parallel-worker.js"),
-  packages: "external",
-  logLevel: "warning",
-});
+await bundle("src/parallel/worker.ts", join(outdir, "parallel-worker.js"));
 // The command line (bench/parallel.ts times `arrears decide --shard k/n` in separate processes).
-await build({
-  entryPoints: ["src/cli/index.ts"],
-  bundle: true,
-  format: "esm",
-  platform: "node",
-  target: "es2022",
-  outfile: join(outdir, "cli.mjs"),
-  packages: "external",
-  loader: { ".json": "json" },
-  logLevel: "warning",
-});
+await bundle("src/cli/index.ts", join(outdir, "cli.mjs"));
 const r = spawnSync(process.execPath, [...process.execArgv, outfile, ...args], { stdio: "inherit" });
 process.exit(r.status ?? 1);
