@@ -22,6 +22,7 @@ import {
   policySourceArg,
   readAccounts,
   readAccountsSync,
+  readJsonLinesBlocks,
   readJsonLinesRaw,
   shardOption,
   UsageError,
@@ -161,34 +162,41 @@ export async function decide(argv: readonly string[], io: CliIo): Promise<number
   let withWarnings = 0;
 
   if (threads > 1) {
-    // Chunks of records to the workers, answers in input order: JSON text for jsonl (the
-    // workers serialise), objects for the summary.
+    // Chunks of records to the workers, answers in input order: for jsonl, blocks of UTF-8 JSON
+    // Lines that go to stdout as they are (the workers serialise and encode); objects for the
+    // summary.
     const pool = await openPool(policySourceArg(policyArg), { threads });
     const summary = format === "table" ? portfolioSummarizer() : undefined;
     try {
-      // JSON Lines go to the workers as text (they parse it: this thread only splits lines).
-      const records =
-        format === "table"
-          ? readAccountsSync(path, inputFormat, shard)
-          : inputFormat === "jsonl"
-            ? readJsonLinesRaw(path, io.stdin, shard)
-            : readAccounts(path, inputFormat, io.stdin, shard);
-      for await (const chunk of pool.chunks(records, options, format === "jsonl")) {
+      // A JSON Lines file goes to the workers as blocks of bytes (they split and parse the lines:
+      // this thread only finds line ends), standard input as text.
+      const out = summary === undefined ? "jsonl" : "items";
+      const chunks =
+        inputFormat === "jsonl" && path !== "-"
+          ? pool.blocks(readJsonLinesBlocks(path, shard), options, out)
+          : pool.chunks(
+              inputFormat === "jsonl"
+                ? readJsonLinesRaw(path, io.stdin, shard)
+                : path === "-"
+                  ? readAccounts(path, inputFormat, io.stdin, shard)
+                  : readAccountsSync(path, inputFormat, shard),
+              options,
+              out,
+            );
+      for await (const chunk of chunks) {
         let e = 0;
-        let text = "";
-        for (let i = 0; i < chunk.items.length; i++) {
+        for (let i = 0; i < chunk.count; i++) {
           const bad = chunk.errors[e] === i;
           if (bad) e++;
           progress.tick(bad);
-          if (summary === undefined) text += `${chunk.items[i] as string}\n`;
-          else {
+          if (summary !== undefined) {
             const item = chunk.items[i] as Item;
             if (!bad && (item as Decision).warnings !== undefined) withWarnings++;
             if (bad && errors.length < 10) errors.push(item);
             summary.add(item);
           }
         }
-        if (summary === undefined) await writeText(io.stdout, text);
+        if (summary === undefined) await writeText(io.stdout, chunk.jsonl!);
       }
     } finally {
       await pool.destroy();

@@ -16,6 +16,7 @@ import {
 } from "../decision/index.js";
 import { ArrearsError, formatIssue } from "../errors/index.js";
 import { didYouMean } from "../errors/suggest.js";
+import { type JsonLinesBlock, jsonLinesRecord, type Shard } from "../parallel/chunk.js";
 import type { PolicySource } from "../parallel/source.js";
 import type { Policy } from "../rules/index.js";
 import { ACCOUNT_CSV_COLUMNS, CsvError, CsvParser, rowToAccount } from "./csv.js";
@@ -130,17 +131,13 @@ export type AccountRecord =
 /** A record of a JSON Lines file read raw: its text, parsed later (by a worker of --threads). */
 type RawRecord = { readonly index: number; readonly line: number; readonly text: string };
 
-/**
- * `--shard k/n`: this run reads every record and decides those whose index is k modulo n, so
- * that n processes (one per core) share a file without coordinating; their outputs, interleaved
- * line by line in shard order, are the output of one run.
- */
-export interface Shard {
-  readonly k: number;
-  readonly n: number;
-}
+export type { Shard };
 
-/** Parses `k/n` (0 ≤ k < n ≤ 1024). */
+/**
+ * Parses `--shard k/n` (0 ≤ k < n ≤ 1024): this run reads every record and decides those whose
+ * index is k modulo n, so that n processes (one per core) share a file without coordinating;
+ * their outputs, interleaved line by line in shard order, are the output of one run.
+ */
 export function shardOption(value: string | undefined): Shard | undefined {
   if (value === undefined) return undefined;
   const m = /^(\d{1,4})\/(\d{1,4})$/.exec(value);
@@ -211,8 +208,8 @@ class JsonLines implements RecordParser {
   }
   private one(raw: string, out: (AccountRecord | RawRecord)[]): void {
     this.line++;
-    const s = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
-    if (s.trim() === "") return;
+    const s = jsonLinesRecord(raw);
+    if (s === null) return;
     const index = this.index++;
     if (!inShard(index, this.shard)) return;
     if (this.raw) {
@@ -308,14 +305,16 @@ export async function* readAccounts(
 
 /**
  * The records of a JSON Lines file (or `-`) as text, not parsed: the same records, indices and
- * line numbers as {@link readAccounts}, for the workers of `--threads` to parse.
+ * line numbers as {@link readAccounts}, for the workers of `--threads` to parse. A file is read
+ * synchronously (see {@link readAccountsSync}), standard input through readline.
  */
 export function readJsonLinesRaw(
   path: string,
   stdin: NodeJS.ReadableStream,
   shard?: Shard | undefined,
-): AsyncGenerator<RawRecord> {
-  return readLines(path, new JsonLines(true, shard), stdin) as AsyncGenerator<RawRecord>;
+): Iterable<RawRecord> | AsyncIterable<RawRecord> {
+  const parser = new JsonLines(true, shard) as RecordParser<RawRecord>;
+  return path === "-" ? (readLines(path, parser, stdin) as AsyncGenerator<RawRecord>) : readRecordsSync(path, parser);
 }
 
 async function* readLines(
@@ -361,6 +360,12 @@ export function* readAccountsSync(
     yield* only(jsonArray(path, readText(path, "accounts")), shard);
     return;
   }
+  const rest = csvShard(format, shard);
+  yield* only(readRecordsSync(path, parserFor(format, path, shard)), rest);
+}
+
+/** A file through a record parser, read synchronously in 64 KiB chunks. */
+function* readRecordsSync<R>(path: string, parser: RecordParser<R>): Generator<R> {
   let fd: number;
   try {
     fd = openSync(path, "r");
@@ -368,14 +373,93 @@ export function* readAccountsSync(
     throw new UsageError(`cannot read accounts ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
   try {
-    const parser = parserFor(format, path, shard);
-    const rest = csvShard(format, shard);
     const decoder = new StringDecoder("utf8");
     const buf = Buffer.alloc(64 * 1024);
-    for (let n = readSync(fd, buf); n > 0; n = readSync(fd, buf))
-      yield* only(parser.push(decoder.write(buf.subarray(0, n))), rest);
-    yield* only(parser.push(decoder.end()), rest);
-    yield* only(parser.end(), rest);
+    for (let n = readSync(fd, buf); n > 0; n = readSync(fd, buf)) yield* parser.push(decoder.write(buf.subarray(0, n)));
+    yield* parser.push(decoder.end());
+    yield* parser.end();
+  } finally {
+    closeSync(fd);
+  }
+}
+
+const isAsciiSpace = (b: number): boolean => b === 32 || (b >= 9 && b <= 13);
+const lineDecoder = new TextDecoder();
+
+/** Whether bytes `[start, end)` are a blank line, exactly as {@link jsonLinesRecord} decides. */
+function blankLine(bytes: Uint8Array, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const b = bytes[i]!;
+    if (isAsciiSpace(b)) continue;
+    // Other ASCII is not blank; beyond ASCII (a BOM, a no-break space…) ask the string rule.
+    return b < 0x80 ? false : jsonLinesRecord(lineDecoder.decode(bytes.subarray(start, end))) === null;
+  }
+  return true;
+}
+
+/**
+ * A JSON Lines file as blocks of whole lines of about `records` records each, for the workers of
+ * `--threads` to split and parse: this thread only finds the line ends and counts lines and
+ * records (so that every record keeps its file index and line number), and never makes a string
+ * of an account. Read synchronously in 1 MiB chunks; each block is a copy of its own (it is moved
+ * to a worker).
+ *
+ * @throws {UsageError} when the file cannot be opened.
+ */
+export function* readJsonLinesBlocks(path: string, shard: Shard | undefined, records = 64): Generator<JsonLinesBlock> {
+  let fd: number;
+  try {
+    fd = openSync(path, "r");
+  } catch (e) {
+    throw new UsageError(`cannot read accounts ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  try {
+    let data = Buffer.alloc(1 << 20);
+    let have = 0; // bytes of `data` in use: the current block's lines so far, then unread
+    let blockStart = 0;
+    let scanned = 0; // where the next line starts
+    let line = 0;
+    let index = 0;
+    let blockLine = 0;
+    let blockIndex = 0;
+    const block = (end: number): JsonLinesBlock => {
+      const b: JsonLinesBlock = {
+        bytes: new Uint8Array(data.subarray(blockStart, end)),
+        line: blockLine,
+        index: blockIndex,
+        ...(shard === undefined ? {} : { shard }),
+      };
+      blockStart = end;
+      blockLine = line;
+      blockIndex = index;
+      return b;
+    };
+    for (;;) {
+      if (have === data.length) {
+        // Keep the unfinished block at the front; grow when one block fills the buffer.
+        const keep = data.subarray(blockStart, have);
+        const next = keep.length > data.length / 2 ? Buffer.alloc(data.length * 2) : data;
+        keep.copy(next, 0);
+        scanned -= blockStart;
+        have = keep.length;
+        blockStart = 0;
+        data = next;
+      }
+      const n = readSync(fd, data, have, data.length - have, null);
+      have += n;
+      for (let nl = data.indexOf(10, scanned); nl >= 0 && nl < have; nl = data.indexOf(10, scanned)) {
+        line++;
+        if (!blankLine(data, scanned, nl)) index++;
+        scanned = nl + 1;
+        if (index - blockIndex >= records) yield block(scanned);
+      }
+      if (n === 0) break;
+    }
+    if (scanned < have) {
+      line++; // the last line, without a newline
+      if (!blankLine(data, scanned, have)) index++;
+    }
+    if (have > blockStart) yield block(have);
   } finally {
     closeSync(fd);
   }

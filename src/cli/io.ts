@@ -5,7 +5,7 @@
 
 /** Where a command writes: `process.stdout`-like (write returns false when the buffer is full). */
 export interface CliWriter {
-  write(text: string): boolean;
+  write(chunk: string | Uint8Array): boolean;
   once?(event: "drain", listener: () => void): unknown;
 }
 
@@ -41,9 +41,9 @@ export async function writeLine(w: CliWriter, line: string): Promise<void> {
   if (!w.write(`${line}\n`) && w.once) await new Promise<void>((resolve) => w.once!("drain", resolve));
 }
 
-/** Text (whole lines) to a writer, waiting for the stream to drain when its buffer is full. */
-export async function writeText(w: CliWriter, text: string): Promise<void> {
-  if (text !== "" && !w.write(text) && w.once) await new Promise<void>((resolve) => w.once!("drain", resolve));
+/** Whole lines (text or UTF-8) to a writer, waiting for the stream to drain when its buffer is full. */
+export async function writeText(w: CliWriter, text: string | Uint8Array): Promise<void> {
+  if (text.length > 0 && !w.write(text) && w.once) await new Promise<void>((resolve) => w.once!("drain", resolve));
 }
 
 /** Lines to a writer (no backpressure: for reports of bounded size). */

@@ -17,6 +17,41 @@ export interface ChunkRecords {
   readonly unreadable: (string | null)[];
 }
 
+/**
+ * How a chunk's items come back: objects, one JSON text each, or `"jsonl"`: all of them as one
+ * block of UTF-8 JSON Lines (`JSON.stringify(item) + "\n"` each, in order). @internal
+ */
+export type ChunkOutput = "items" | "json" | "jsonl";
+
+/** Records whose index is `k` modulo `n` (the CLI's `--shard k/n`). @internal */
+export interface Shard {
+  readonly k: number;
+  readonly n: number;
+}
+
+/**
+ * Whole lines of a JSON Lines file as UTF-8 bytes, for a worker to split and parse itself (the
+ * reading thread then never makes a string of them). @internal
+ */
+export interface JsonLinesBlock {
+  readonly bytes: Uint8Array;
+  /** Lines of the file before the block. */
+  readonly line: number;
+  /** Records (non-blank lines) of the file before the block. */
+  readonly index: number;
+  /** Decide only this shard's records (the others are counted, not parsed). */
+  readonly shard?: Shard | undefined;
+}
+
+/**
+ * A line of a JSON Lines file as a record's text: without a final `\r`; null for a blank line,
+ * which is not a record (it still counts as a line). One definition for every reader. @internal
+ */
+export function jsonLinesRecord(raw: string): string | null {
+  const s = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
+  return s.trim() === "" ? null : s;
+}
+
 /** One message to a worker. @internal */
 export interface ChunkTask {
   /** The batch (a pool may run several): a worker reuses one options object per batch. */
@@ -25,18 +60,42 @@ export interface ChunkTask {
   readonly base: number;
   readonly accounts: unknown[];
   readonly options: DecideOptions;
-  /** Each item as its JSON text (`JSON.stringify(item)`) instead of an object. */
-  readonly json: boolean;
+  readonly out: ChunkOutput;
   /** The accounts are JSON texts, parsed here (a text that is not JSON is an `INVALID_INPUT` entry). */
   readonly text?: boolean | undefined;
   readonly records?: ChunkRecords | undefined;
+  /** Instead of `accounts`: JSON Lines to split here (`accounts` is then empty). */
+  readonly block?: JsonLinesBlock | undefined;
 }
 
 /** A worker's answer: the items in input order, and which of them are error entries. @internal */
 export interface ChunkResult {
+  /** The items, objects or JSON texts (empty for `"jsonl"`). */
   readonly items: (BatchItem | string)[];
-  /** Positions in `items` of the error entries. */
+  /** `"jsonl"`: the items as UTF-8 JSON Lines, in order. */
+  readonly jsonl?: Uint8Array | undefined;
+  /** How many items (accounts) the chunk had. */
+  readonly count: number;
+  /** Positions (in input order) of the error entries. */
   readonly errors: number[];
+}
+
+// JSON Lines are encoded into one growing scratch block and copied out at the exact size: chunks
+// run one at a time per thread, and a worker transfers the copy, so nothing here is shared.
+const encoder = new TextEncoder();
+let scratch = new Uint8Array(1 << 20);
+
+/** Appends `text` and a newline as UTF-8 at `at`; returns the new length. */
+function appendLine(text: string, at: number): number {
+  const need = at + text.length * 3 + 1; // a UTF-16 unit is at most 3 bytes of UTF-8
+  if (need > scratch.length) {
+    const grown = new Uint8Array(Math.max(need, scratch.length * 2));
+    grown.set(scratch.subarray(0, at));
+    scratch = grown;
+  }
+  const end = at + encoder.encodeInto(text, scratch.subarray(at)).written;
+  scratch[end] = 10;
+  return end + 1;
 }
 
 /** An error entry of an account read from a file: with its 1-based `line` when known. */
@@ -62,20 +121,49 @@ export function decideRecord(
   return item;
 }
 
+const decoder = new TextDecoder();
+
+/** A block's records (their texts, indices and lines), as the CLI's line reader makes them. @internal */
+export function blockRecords(block: JsonLinesBlock): { accounts: string[]; records: ChunkRecords } {
+  const text = decoder.decode(block.bytes); // whole lines: no character is cut in two
+  const accounts: string[] = [];
+  const records: ChunkRecords = { index: [], line: [], unreadable: [] };
+  let { line, index } = block;
+  for (let start = 0; start < text.length; ) {
+    let nl = text.indexOf("\n", start);
+    if (nl < 0) nl = text.length; // the file's last line, without its newline
+    line++;
+    const record = jsonLinesRecord(text.slice(start, nl));
+    start = nl + 1;
+    if (record === null) continue;
+    const i = index++;
+    if (block.shard !== undefined && i % block.shard.n !== block.shard.k) continue;
+    accounts.push(record);
+    records.index.push(i);
+    records.line.push(line);
+    records.unreadable.push(null);
+  }
+  return { accounts, records };
+}
+
 /**
  * Decides a chunk. With `release`, each account is dropped from `task.accounts` once decided (the
  * worker owns its copy): what is decided can be collected young, instead of surviving the chunk
  * and being promoted, which would cost the worker major collections. @internal
  */
 export function runChunk(policy: PolicyLike, task: ChunkTask, options: DecideOptions, release = false): ChunkResult {
-  const { accounts, records, json } = task;
-  const items: (BatchItem | string)[] = new Array(accounts.length);
+  const { accounts, records } = task.block === undefined ? task : blockRecords(task.block);
+  const { out } = task;
+  const text = task.text === true || task.block !== undefined;
+  const jsonl = out === "jsonl";
+  const items: (BatchItem | string)[] = jsonl ? [] : new Array(accounts.length);
+  let bytes = 0;
   const errors: number[] = [];
   for (let i = 0; i < accounts.length; i++) {
     let account = accounts[i];
     if (release) accounts[i] = undefined;
     let unreadable = records === undefined ? null : records.unreadable[i]!;
-    if (task.text === true && unreadable === null) {
+    if (text && unreadable === null) {
       try {
         if (typeof account !== "string") throw new TypeError("expected JSON text");
         account = JSON.parse(account);
@@ -90,7 +178,11 @@ export function runChunk(policy: PolicyLike, task: ChunkTask, options: DecideOpt
           ? decideRecord(policy, null, task.base + i, 0, unreadable, options)
           : decideRecord(policy, account, records.index[i]!, records.line[i]!, unreadable, options);
     if (isDecisionError(item)) errors.push(i);
-    items[i] = json ? JSON.stringify(item) : item;
+    if (jsonl) bytes = appendLine(JSON.stringify(item), bytes);
+    else items[i] = out === "json" ? JSON.stringify(item) : item;
   }
-  return { items, errors };
+  if (!jsonl) return { items, count: accounts.length, errors };
+  const block = scratch.slice(0, bytes);
+  if (scratch.length > 1 << 24) scratch = new Uint8Array(1 << 20); // a huge chunk's scratch is not kept
+  return { items, jsonl: block, count: accounts.length, errors };
 }

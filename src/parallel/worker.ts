@@ -2,7 +2,7 @@
  * The worker thread of `arrears/parallel` (built as `dist/parallel-worker.js`): loads the policy
  * source the pool was created with, once, and decides the chunks it is sent.
  */
-import Tinypool from "tinypool";
+import Tinypool, { kTransferable, kValue, type Transferable } from "tinypool";
 import type { DecideOptions } from "../decision/index.js";
 import type { PolicyLike } from "../portfolio/batch.js";
 import { type ChunkResult, type ChunkTask, runChunk } from "./chunk.js";
@@ -17,12 +17,18 @@ let policy: PolicyLike | undefined;
 let batch = -1;
 let options: DecideOptions | undefined;
 
-export default function decideChunk(task: ChunkTask): ChunkResult {
+export default function decideChunk(task: ChunkTask): ChunkResult | ReturnType<typeof Tinypool.move> {
   policy ??= loadCloned((Tinypool.workerData as WorkerData).source);
   // One options object per batch: decide caches per options object (guardrail overrides).
   if (task.batch !== batch || options === undefined) {
     batch = task.batch;
     options = task.options;
   }
-  return runChunk(policy, task, options, true);
+  const result = runChunk(policy, task, options, true);
+  // JSON Lines blocks are moved, not copied: the calling thread gets bytes it can write as they
+  // are, where strings would cost it a copy each and their collection (measured: that thread
+  // then took as much CPU as a worker).
+  if (result.jsonl === undefined) return result;
+  const moved: Transferable = { [kTransferable]: [result.jsonl.buffer], [kValue]: result };
+  return Tinypool.move(moved);
 }

@@ -13,6 +13,8 @@ export interface Run {
   lines: string[];
 }
 
+const decoder = new TextDecoder("utf-8", { fatal: true });
+
 /** `main(argv)` with stdout/stderr captured; `now` is called for every clock read. */
 export async function run(
   argv: string[],
@@ -22,8 +24,9 @@ export async function run(
   let err = "";
   const io: CliIo = {
     stdout: options.stdout ?? {
-      write: (s: string) => {
-        out += s;
+      // --threads writes UTF-8 blocks of whole lines
+      write: (s: string | Uint8Array) => {
+        out += typeof s === "string" ? s : decoder.decode(s);
         return true;
       },
     },

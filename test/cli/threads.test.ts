@@ -29,6 +29,22 @@ describe("decide --threads", () => {
     expect(table2.code).toBe(table1.code);
   });
 
+  it("a file read as blocks of bytes: CRLF, blank and BOM-only lines, no final newline, a shard", async () => {
+    const lines = some.slice(0, 40).map((a) => JSON.stringify(a));
+    lines.splice(5, 0, "", "\uFEFF", "{oops");
+    lines.splice(20, 0, "  \u00A0 ");
+    const crlf = file("threads-crlf.jsonl", lines.join("\r\n")); // and no newline after the last
+    const one = await run(["decide", crlf, ...asOf]);
+    const two = await run(["decide", crlf, ...asOf, "--threads", "2"]);
+    expect(one.lines).toHaveLength(41);
+    expect(two.out).toBe(one.out);
+    expect(one.out).toContain('"line":8,"error":{"code":"INVALID_INPUT"');
+    const shard1 = await run(["decide", crlf, ...asOf, "--shard", "1/3"]);
+    const shard2 = await run(["decide", crlf, ...asOf, "--shard", "1/3", "--threads", "2"]);
+    expect(shard2.out).toBe(shard1.out);
+    expect(shard1.lines).toHaveLength(14);
+  });
+
   it("a bad --threads is a usage error", async () => {
     for (const n of ["0", "1.5", "x", "999"])
       expect((await run(["decide", jsonl, ...asOf, "--threads", n])).code).toBe(2);

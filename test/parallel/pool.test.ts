@@ -84,6 +84,23 @@ describe("createDecisionPool", () => {
     expect(text).toEqual(expected);
   });
 
+  it("decideManyJsonLines: UTF-8 blocks of whole lines, together decideMany's JSON Lines byte for byte", async () => {
+    const blocks: Uint8Array[] = [];
+    for await (const b of pool.decideManyJsonLines(accounts, { asOf, chunkSize: 16 })) blocks.push(b);
+    expect(blocks).toHaveLength(Math.ceil(accounts.length / 16));
+    const decoder = new TextDecoder("utf-8", { fatal: true });
+    for (const b of blocks) {
+      expect(b).toBeInstanceOf(Uint8Array);
+      expect(b.at(-1)).toBe(10); // whole lines: a block can be written on its own
+    }
+    expect(blocks.map((b) => decoder.decode(b)).join("")).toBe(expected.map((s) => `${s}\n`).join(""));
+    // The rendered Chinese letters are multi-byte: the blocks are bytes, not UTF-16 units.
+    const total = blocks.reduce((n, b) => n + b.length, 0);
+    expect(total).toBe(Buffer.byteLength(expected.map((s) => `${s}\n`).join("")));
+    expect(total).toBeGreaterThan(expected.reduce((n, s) => n + s.length + 1, 0));
+    expect(() => pool.decideManyJsonLines(accounts, { asOf, chunkSize: 0 })).toThrow(ArrearsError);
+  });
+
   it('input: "json": JSON texts parsed by the workers; a text that is not JSON is an error entry', async () => {
     const texts = accounts.map((a) => JSON.stringify(a));
     texts.splice(7, 0, "{oops");
@@ -165,7 +182,7 @@ describe("a worker's chunk", () => {
   it("keeps input positions and gives a file's error entries their line", () => {
     const policy = loadPolicySource(SOURCE);
     const slice = accounts.slice(48, 53);
-    const plain = runChunk(policy, { batch: 0, base: 48, accounts: slice, options: { asOf }, json: true }, { asOf });
+    const plain = runChunk(policy, { batch: 0, base: 48, accounts: slice, options: { asOf }, out: "json" }, { asOf });
     expect(plain.items).toEqual(expected.slice(48, 53));
     expect(plain.errors).toEqual([2, 3]);
     const records = {
@@ -175,7 +192,7 @@ describe("a worker's chunk", () => {
     };
     const r = runChunk(
       policy,
-      { batch: 0, base: 0, accounts: [slice[2], slice[3], null], options: { asOf }, json: false, records },
+      { batch: 0, base: 0, accounts: [slice[2], slice[3], null], options: { asOf }, out: "items", records },
       { asOf },
     );
     expect(r.items.map((x) => JSON.stringify(x))).toEqual([
@@ -191,5 +208,21 @@ describe("a worker's chunk", () => {
         error: { code: "INVALID_INPUT", message: "not JSON: Unexpected token", issues: [] },
       }),
     ]);
+  });
+
+  it('"jsonl": the same items as one UTF-8 block, and a chunk far larger than the scratch block', () => {
+    const policy = loadPolicySource(SOURCE);
+    const r = runChunk(policy, { batch: 0, base: 0, accounts, options: { asOf }, out: "jsonl" }, { asOf });
+    expect(r.items).toEqual([]);
+    expect(r.count).toBe(accounts.length);
+    expect(r.errors).toEqual(expected.flatMap((s, i) => (s.includes('"error":{"code"') ? [i] : [])));
+    expect(new TextDecoder().decode(r.jsonl)).toBe(expected.map((s) => `${s}\n`).join(""));
+    expect(r.jsonl!.length).toBeGreaterThan(1 << 20); // grew past the first scratch block
+    const small = runChunk(
+      policy,
+      { batch: 0, base: 3, accounts: accounts.slice(3, 5), options: { asOf }, out: "jsonl" },
+      { asOf },
+    );
+    expect(new TextDecoder().decode(small.jsonl)).toBe(`${expected[3]}\n${expected[4]}\n`);
   });
 });
