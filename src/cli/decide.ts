@@ -156,16 +156,24 @@ export async function decide(argv: readonly string[], io: CliIo): Promise<number
   const path = positionals.at(-1)!;
   const inputFormat = inputFormatOf(path, values["input-format"]);
   const policyArg = positionals.length === 2 ? positionals[0] : undefined;
-  const policy = policyOrShipped(policyArg);
+  // With --threads the workers start first: they load the policy while this thread loads it too
+  // (to report a bad one, and to name it in the summary), instead of after it.
+  const pool = threads > 1 ? await openPool(policySourceArg(policyArg), { threads }, true) : undefined;
+  let policy: Policy | PolicyRouter;
+  try {
+    policy = policyOrShipped(policyArg);
+  } catch (e) {
+    await pool?.destroy();
+    throw e;
+  }
   const progress = new Progress(io, values.quiet === true);
   const errors: Item[] = [];
   let withWarnings = 0;
 
-  if (threads > 1) {
+  if (pool !== undefined) {
     // Chunks of records to the workers, answers in input order: for jsonl, blocks of UTF-8 JSON
     // Lines that go to stdout as they are (the workers serialise and encode); objects for the
     // summary.
-    const pool = await openPool(policySourceArg(policyArg), { threads });
     const summary = format === "table" ? portfolioSummarizer() : undefined;
     try {
       // A JSON Lines file goes to the workers as blocks of bytes (they split and parse the lines:

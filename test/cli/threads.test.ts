@@ -2,6 +2,7 @@
 // (with unreadable lines and invalid accounts) and the summary table. (That a process using a pool
 // exits when done is checked on the packed package by test/pack-smoke.mjs.)
 import { describe, expect, it } from "vitest";
+import { shippedRuleFile } from "../../src/index.js";
 import { file, run, SAMPLE, SAMPLE_AS_OF } from "./helpers.js";
 
 const asOf = ["--as-of", SAMPLE_AS_OF, "--quiet"];
@@ -43,6 +44,20 @@ describe("decide --threads", () => {
     const shard2 = await run(["decide", crlf, ...asOf, "--shard", "1/3", "--threads", "2"]);
     expect(shard2.out).toBe(shard1.out);
     expect(shard1.lines).toHaveLength(14);
+  });
+
+  it("an invalid policy or a missing file: the same error as with one thread, and the workers stop", async () => {
+    const p = structuredClone(shippedRuleFile("policies", "us-default")) as any;
+    p.rules[0].conditions.all[0].fact = "deceasd";
+    const bad = file("threads-invalid.json", p);
+    const one = await run(["decide", bad, jsonl, ...asOf]);
+    const two = await run(["decide", bad, jsonl, ...asOf, "--threads", "2"]);
+    expect(one.code).toBe(1);
+    expect(two).toEqual(one);
+    expect(one.err).toContain('unknown fact "deceasd"');
+    const missing = await run(["decide", "us-default", "/nonexistent/a.jsonl", ...asOf, "--threads", "2"]);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toMatch(/cannot read accounts/);
   });
 
   it("a bad --threads is a usage error", async () => {
