@@ -18,6 +18,7 @@ import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 import { type BatchItem, decideMany } from "../src/index.js";
+import { runChunk } from "../src/parallel/chunk.js";
 import { createDecisionPool, loadPolicySource, type PolicySource } from "../src/parallel/index.js";
 import { BENCH_AS_OF, generateAccounts } from "./accounts.js";
 
@@ -73,19 +74,23 @@ const startMs = performance.now() - t0;
 // row produces is kept (a heap of earlier rows' decisions made the one-thread rows pay for the
 // pool rows' garbage): items go to a sink that counts them, or, in the first round only (not
 // timed), hashes their JSON so that every row's output can be compared with the others'.
-type Sink = (item: unknown) => void;
+type Sink = (item: unknown, count?: number) => void;
 type Run = { perSec: number; cpuUs: number; digest: string };
 async function time(run: (sink: Sink) => Promise<void> | void, check = false): Promise<Run> {
   const hash = check ? createHash("sha256") : null;
   let n = 0;
+  // A JSON Lines block (count lines) hashes as its lines would one by one.
   const sink: Sink = hash
-    ? (item) => {
-        n++;
-        hash.update(typeof item === "string" ? item : JSON.stringify(item as BatchItem));
-        hash.update("\n");
+    ? (item, count = 1) => {
+        n += count;
+        if (item instanceof Uint8Array) hash.update(item);
+        else {
+          hash.update(typeof item === "string" ? item : JSON.stringify(item as BatchItem));
+          hash.update("\n");
+        }
       }
-    : () => {
-        n++;
+    : (_, count = 1) => {
+        n += count;
       };
   const c = process.cpuUsage();
   const t = performance.now();
@@ -112,6 +117,25 @@ const singleText = (sink: Sink) => {
 const parallelText = async (sink: Sink) => {
   for await (const s of pool.decideManyJson(texts, { asOf, input: "json" })) sink(s);
 };
+// JSON text in, UTF-8 JSON Lines out (a file, a socket): one thread runs what a worker runs on
+// each chunk of 64 (parse, decide, serialise, encode into one block).
+const CHUNK = 64;
+const singleLines = (sink: Sink) => {
+  const options = { asOf };
+  for (let i = 0; i < texts.length; i += CHUNK) {
+    const task = { batch: 0, base: i, accounts: texts.slice(i, i + CHUNK), options, text: true, out: "jsonl" } as const;
+    const r = runChunk(policy, task, options);
+    sink(r.jsonl, r.count);
+  }
+};
+const parallelLines = async (sink: Sink) => {
+  let i = 0;
+  for await (const b of pool.decideManyJsonLines(texts, { asOf, input: "json", chunkSize: CHUNK })) {
+    const count = Math.min(CHUNK, texts.length - i);
+    i += count;
+    sink(b, count);
+  }
+};
 const parallel = (json: boolean, chunkSize?: number) => async (sink: Sink) => {
   const o = { asOf, ...(chunkSize === undefined ? {} : { chunkSize }) };
   if (json) for await (const s of pool.decideManyJson(accounts, o)) sink(s);
@@ -127,10 +151,21 @@ const digests = [
   await time(parallel(true), true),
   await time(singleText, true),
   await time(parallelText, true),
+  await time(singleLines, true),
+  await time(parallelLines, true),
 ].map((r) => r.digest);
 const identical = digests.every((d) => d === digests[0]);
 const load0 = loadavg()[0]!;
-const best = { single: 0, singleJson: 0, pool: 0, poolJson: 0, singleText: 0, poolText: 0 };
+const best = {
+  single: 0,
+  singleJson: 0,
+  pool: 0,
+  poolJson: 0,
+  singleText: 0,
+  poolText: 0,
+  singleLines: 0,
+  poolLines: 0,
+};
 const cpu = {
   single: Infinity,
   singleJson: Infinity,
@@ -138,6 +173,8 @@ const cpu = {
   poolJson: Infinity,
   singleText: Infinity,
   poolText: Infinity,
+  singleLines: Infinity,
+  poolLines: Infinity,
 };
 for (let r = 0; r < ROUNDS; r++) {
   const s = await time(single(false));
@@ -146,6 +183,12 @@ for (let r = 0; r < ROUNDS; r++) {
   const pj = await time(parallel(true));
   const st = await time(singleText);
   const pt = await time(parallelText);
+  const sl = await time(singleLines);
+  const pl = await time(parallelLines);
+  best.singleLines = Math.max(best.singleLines, sl.perSec);
+  best.poolLines = Math.max(best.poolLines, pl.perSec);
+  cpu.singleLines = Math.min(cpu.singleLines, sl.cpuUs);
+  cpu.poolLines = Math.min(cpu.poolLines, pl.cpuUs);
   best.singleText = Math.max(best.singleText, st.perSec);
   best.poolText = Math.max(best.poolText, pt.perSec);
   cpu.singleText = Math.min(cpu.singleText, st.cpuUs);
@@ -159,7 +202,7 @@ for (let r = 0; r < ROUNDS; r++) {
   cpu.singleJson = Math.min(cpu.singleJson, sj.cpuUs);
   cpu.poolJson = Math.min(cpu.poolJson, pj.cpuUs);
   process.stderr.write(
-    `  round ${r + 1}: one thread ${fmt(s.perSec)}/s, ${threads} threads ${fmt(p.perSec)}/s; JSON out: ${fmt(sj.perSec)}/s vs ${fmt(pj.perSec)}/s; JSON in and out: ${fmt(st.perSec)}/s vs ${fmt(pt.perSec)}/s\n`,
+    `  round ${r + 1}: one thread ${fmt(s.perSec)}/s, ${threads} threads ${fmt(p.perSec)}/s; JSON out: ${fmt(sj.perSec)}/s vs ${fmt(pj.perSec)}/s; JSON in and out: ${fmt(st.perSec)}/s vs ${fmt(pt.perSec)}/s; JSON Lines bytes out: ${fmt(sl.perSec)}/s vs ${fmt(pl.perSec)}/s\n`,
   );
 }
 const chunks: { size: number; perSec: number }[] = [];
@@ -195,9 +238,18 @@ const checkInput = join(shardDir, "check.jsonl");
 process.stderr.write(`writing ${fmt(shardN)} accounts as JSON Lines…\n`);
 writeAccounts(shardInput, shardN, 22);
 writeAccounts(checkInput, checkN, 23);
-function decideProcess(input: string, out: string, shard?: string): Promise<void> {
+function decideProcess(input: string, out: string, shard?: string, extra: string[] = []): Promise<void> {
   const fd = openSync(out, "w");
-  const args = [cli, "decide", input, "--as-of", asOf, "--quiet", ...(shard === undefined ? [] : ["--shard", shard])];
+  const args = [
+    cli,
+    "decide",
+    input,
+    "--as-of",
+    asOf,
+    "--quiet",
+    ...(shard === undefined ? [] : ["--shard", shard]),
+    ...extra,
+  ];
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, { stdio: ["ignore", fd, "inherit"] });
     child.on("error", reject);
@@ -215,8 +267,13 @@ const parts = outs.map(lines);
 const merged: string[] = [];
 for (let i = 0; merged.length < checkN; i++) for (const p of parts) if (i < p.length) merged.push(p[i]!);
 const shardIdentical = merged.join("\n") === lines(join(shardDir, "one.jsonl")).join("\n");
+const threaded = ["--threads", String(threads)];
+await decideProcess(checkInput, join(shardDir, "threads.jsonl"), undefined, threaded);
+const threadsIdentical =
+  readFileSync(join(shardDir, "threads.jsonl"), "utf8") === readFileSync(join(shardDir, "one.jsonl"), "utf8");
 let shardOne = 0;
 let shardMany = 0;
+let cliThreads = 0;
 for (let r = 0; r < (quick ? 1 : 2); r++) {
   let t = performance.now();
   await decideProcess(shardInput, "/dev/null");
@@ -224,15 +281,24 @@ for (let r = 0; r < (quick ? 1 : 2); r++) {
   t = performance.now();
   await Promise.all(outs.map((_, k) => decideProcess(shardInput, "/dev/null", `${k}/${threads}`)));
   const many = shardN / ((performance.now() - t) / 1000);
+  t = performance.now();
+  await decideProcess(shardInput, "/dev/null", undefined, threaded);
+  const withThreads = shardN / ((performance.now() - t) / 1000);
   shardOne = Math.max(shardOne, one);
   shardMany = Math.max(shardMany, many);
-  process.stderr.write(`  processes: one ${fmt(one)}/s, ${threads} shards ${fmt(many)}/s\n`);
+  cliThreads = Math.max(cliThreads, withThreads);
+  process.stderr.write(
+    `  processes: one ${fmt(one)}/s, ${threads} shards ${fmt(many)}/s, one with --threads ${threads} ${fmt(withThreads)}/s\n`,
+  );
 }
 const speedupShards = shardMany / shardOne;
+const speedupCliThreads = cliThreads / shardOne;
 
 const speedup = best.pool / best.single;
 const speedupJson = best.poolJson / best.singleJson;
 const speedupText = best.poolText / best.singleText;
+const speedupLines = best.poolLines / best.singleLines;
+const target = (x: number) => (x >= 1.7 ? "" : " (target ≥ 1.7×: not met in this run)");
 console.log(
   [
     "",
@@ -246,18 +312,21 @@ console.log(
     `| decideMany + JSON.stringify, one thread (JSON Lines out) | ${fmt(best.singleJson)} | ${fmt(cpu.singleJson)} | |`,
     `| pool.decideManyJson, ${threads} threads (JSON Lines out) | ${fmt(best.poolJson)} | ${fmt(cpu.poolJson)} | ${speedupJson.toFixed(2)}× one thread |`,
     `| JSON text → decideMany → JSON text, one thread (a JSON Lines file, a queue) | ${fmt(best.singleText)} | ${fmt(cpu.singleText)} | |`,
-    `| JSON text → pool.decideManyJson({ input: "json" }) → JSON text, ${threads} threads | ${fmt(best.poolText)} | ${fmt(cpu.poolText)} | ${speedupText.toFixed(2)}× one thread${speedupText >= 1.7 ? "" : " (target ≥ 1.7×: not met in this run)"} |`,
+    `| JSON text → pool.decideManyJson({ input: "json" }) → JSON text, ${threads} threads | ${fmt(best.poolText)} | ${fmt(cpu.poolText)} | ${speedupText.toFixed(2)}× one thread |`,
+    `| JSON text → UTF-8 JSON Lines blocks, one thread (what a worker does, chunks of ${CHUNK}) | ${fmt(best.singleLines)} | ${fmt(cpu.singleLines)} | |`,
+    `| JSON text → pool.decideManyJsonLines({ input: "json" }) → UTF-8 blocks, ${threads} threads | ${fmt(best.poolLines)} | ${fmt(cpu.poolLines)} | ${speedupLines.toFixed(2)}× one thread${target(speedupLines)} |`,
     ...chunks.map(
       (c) => `| pool.decideManyJson, chunkSize ${c.size} | ${fmt(c.perSec)} | | ${c.size === 64 ? "default" : ""} |`,
     ),
     `| \`arrears decide\` JSON Lines file → JSON Lines, one process (${fmt(shardN)} accounts, start-up included; best of ${quick ? 1 : 2}) | ${fmt(shardOne)} | | |`,
-    `| \`arrears decide --shard k/${threads}\`, ${threads} processes at once | ${fmt(shardMany)} | | ${speedupShards.toFixed(2)}× one process${speedupShards >= 1.7 ? "" : " (target ≥ 1.7×: not met in this run)"} |`,
+    `| \`arrears decide --threads ${threads}\`, one process | ${fmt(cliThreads)} | | ${speedupCliThreads.toFixed(2)}× one process${target(speedupCliThreads)} |`,
+    `| \`arrears decide --shard k/${threads}\`, ${threads} processes at once | ${fmt(shardMany)} | | ${speedupShards.toFixed(2)}× one process${target(speedupShards)} |`,
     "",
-    `identical output (every item's JSON, in order): ${identical ? "yes" : "NO"}; the shards' outputs interleaved = one process's, byte for byte: ${shardIdentical ? "yes" : "NO"}`,
+    `identical output (every item's JSON, in order): ${identical ? "yes" : "NO"}; the shards' outputs interleaved = one process's, byte for byte: ${shardIdentical ? "yes" : "NO"}; \`--threads ${threads}\` = one thread's, byte for byte: ${threadsIdentical ? "yes" : "NO"}`,
     "",
     "| bundle (esbuild: bundle, minify, tree-shake; browser) | minified | gzipped |",
     "| --- | ---: | ---: |",
     ...sizes.map((s) => `| ${s.what} | ${kB(s.min)} | ${kB(s.gzip)} |`),
   ].join("\n"),
 );
-if (!identical || !shardIdentical) process.exitCode = 1;
+if (!identical || !shardIdentical || !threadsIdentical) process.exitCode = 1;

@@ -114,6 +114,12 @@ await check(
       const got = [];
       for await (const s of pool.decideManyJson(accounts, { asOf: ASOF })) got.push(s);
       assert.deepEqual(got, want);
+      // The built worker moves its JSON Lines blocks (a transfer the dev worker under tsx also does).
+      const blocks = [];
+      for await (const b of pool.decideManyJsonLines(accounts, { asOf: ASOF, chunkSize: 2 })) blocks.push(b);
+      assert.equal(blocks.length, 2);
+      assert.ok(blocks.every((b) => b instanceof Uint8Array));
+      assert.equal(blocks.map((b) => new TextDecoder().decode(b)).join(""), want.map((s) => `${s}\n`).join(""));
     } finally {
       await pool.destroy();
     }
