@@ -125,15 +125,17 @@ const decoder = new TextDecoder();
 
 /** A block's records (their texts, indices and lines), as the CLI's line reader makes them. @internal */
 export function blockRecords(block: JsonLinesBlock): { accounts: string[]; records: ChunkRecords } {
-  const text = decoder.decode(block.bytes); // whole lines: no character is cut in two
+  const { bytes } = block;
   const accounts: string[] = [];
   const records: ChunkRecords = { index: [], line: [], unreadable: [] };
   let { line, index } = block;
-  for (let start = 0; start < text.length; ) {
-    let nl = text.indexOf("\n", start);
-    if (nl < 0) nl = text.length; // the file's last line, without its newline
+  for (let start = 0; start < bytes.length; ) {
+    let nl = bytes.indexOf(10, start);
+    if (nl < 0) nl = bytes.length; // the file's last line, without its newline
     line++;
-    const record = jsonLinesRecord(text.slice(start, nl));
+    // A line at a time, each its own string: a slice of one decoded block would keep the whole
+    // block alive for as long as any string taken from it (an account id in a decision) lives.
+    const record = jsonLinesRecord(decoder.decode(bytes.subarray(start, nl)));
     start = nl + 1;
     if (record === null) continue;
     const i = index++;
