@@ -364,14 +364,18 @@ export function* readAccountsSync(
   yield* only(readRecordsSync(path, parserFor(format, path, shard)), rest);
 }
 
-/** A file through a record parser, read synchronously in 64 KiB chunks. */
-function* readRecordsSync<R>(path: string, parser: RecordParser<R>): Generator<R> {
-  let fd: number;
+/** An accounts file's descriptor, or a UsageError naming the file and why. */
+function openAccounts(path: string): number {
   try {
-    fd = openSync(path, "r");
+    return openSync(path, "r");
   } catch (e) {
     throw new UsageError(`cannot read accounts ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
+}
+
+/** A file through a record parser, read synchronously in 64 KiB chunks. */
+function* readRecordsSync<R>(path: string, parser: RecordParser<R>): Generator<R> {
+  const fd = openAccounts(path);
   try {
     const decoder = new StringDecoder("utf8");
     const buf = Buffer.alloc(64 * 1024);
@@ -398,21 +402,16 @@ function blankLine(bytes: Uint8Array, start: number, end: number): boolean {
 }
 
 /**
- * A JSON Lines file as blocks of whole lines of about `records` records each, for the workers of
- * `--threads` to split and parse: this thread only finds the line ends and counts lines and
- * records (so that every record keeps its file index and line number), and never makes a string
- * of an account. Read synchronously in 1 MiB chunks; each block is a copy of its own (it is moved
- * to a worker).
+ * A JSON Lines file as blocks of whole lines of about `records` records each, split and parsed
+ * by whoever decides them (`runChunk`: a worker of `--threads`, or this thread): the reader only
+ * finds the line ends and counts lines and records (so that every record keeps its file index and
+ * line number), and never makes a string of an account. Read synchronously in 1 MiB chunks; each
+ * block is a copy of its own (it may be moved to a worker).
  *
  * @throws {UsageError} when the file cannot be opened.
  */
 export function* readJsonLinesBlocks(path: string, shard: Shard | undefined, records = 64): Generator<JsonLinesBlock> {
-  let fd: number;
-  try {
-    fd = openSync(path, "r");
-  } catch (e) {
-    throw new UsageError(`cannot read accounts ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  }
+  const fd = openAccounts(path);
   try {
     let data = Buffer.alloc(1 << 20);
     let have = 0; // bytes of `data` in use: the current block's lines so far, then unread
