@@ -186,17 +186,18 @@ export async function decide(argv: readonly string[], io: CliIo): Promise<number
     const summary = format === "table" ? portfolioSummarizer() : undefined;
     try {
       // A JSON Lines file goes to the workers as blocks of bytes (they split and parse the lines:
-      // this thread only finds line ends), standard input as text.
+      // this thread only finds line ends); other files as records, read as with one thread;
+      // standard input (JSON Lines out only, as with one thread) as text.
       const out = summary === undefined ? "jsonl" : "items";
       const chunks =
         inputFormat === "jsonl" && path !== "-"
           ? pool.blocks(readJsonLinesBlocks(path, shard), options, out)
           : pool.chunks(
-              inputFormat === "jsonl"
-                ? readJsonLinesRaw(path, io.stdin, shard)
-                : path === "-"
-                  ? readAccounts(path, inputFormat, io.stdin, shard)
-                  : readAccountsSync(path, inputFormat, shard),
+              path !== "-" || summary !== undefined
+                ? readAccountsSync(path, inputFormat, shard)
+                : inputFormat === "jsonl"
+                  ? readJsonLinesRaw(path, io.stdin, shard)
+                  : readAccounts(path, inputFormat, io.stdin, shard),
               options,
               out,
             );

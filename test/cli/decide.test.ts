@@ -169,9 +169,10 @@ describe("arrears decide", () => {
     );
     expect((await run(["decide", "us-default", "/no/accounts.jsonl", ...asOf])).code).toBe(2);
     expect((await run(["decide", "us-default", "/no/accounts.jsonl", ...asOf, "--format", "table"])).code).toBe(2);
-    expect((await run(["decide", "us-default", "-", ...asOf, "--format", "table"])).err).toContain(
-      "standard input (-) is read only by decide with --format jsonl",
-    );
+    for (const threads of [[], ["--threads", "2"]])
+      expect((await run(["decide", "us-default", "-", ...asOf, "--format", "table", ...threads])).err).toContain(
+        "standard input (-) is read only by decide with --format jsonl",
+      );
     const header = await run(["decide", "us-default", file("bad.csv", "id,product\nA,installment\n"), ...asOf]);
     expect(header.code).toBe(1);
     expect(header.err).toContain("bad.csv: the header lacks currency, timeZone");

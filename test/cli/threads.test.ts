@@ -1,6 +1,7 @@
 // `arrears decide --threads n`: the same bytes, in the same order, as one thread, for JSON Lines
 // (with unreadable lines and invalid accounts) and the summary table. (That a process using a pool
 // exits when done is checked on the packed package by test/pack-smoke.mjs.)
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { shippedRuleFile } from "../../src/index.js";
 import { file, run, SAMPLE, SAMPLE_AS_OF } from "./helpers.js";
@@ -23,6 +24,10 @@ describe("decide --threads", () => {
     expect(one.lines).toHaveLength(some.length + 3);
     expect(one.lines.at(-3)).toMatch(/^\{"accountId":null,"index":\d+,"line":\d+,"error":\{"code":"INVALID_INPUT"/);
     expect(one.lines.at(-2)).toMatch(/^\{"accountId":"X","index":\d+,"line":\d+,"error":\{"code":"INVALID_ACCOUNT"/);
+
+    // Standard input: the records path (text to the workers), the same bytes.
+    const stdin = readFileSync(jsonl, "utf8");
+    expect((await run(["decide", "-", ...asOf, "--threads", "2"], { stdin })).out).toBe(one.out);
 
     const table1 = await run(["decide", "us-default", jsonl, ...asOf, "--format", "table"]);
     const table2 = await run(["decide", "us-default", jsonl, ...asOf, "--format", "table", "--threads", "2"]);
