@@ -283,6 +283,11 @@ export class PoolImpl implements DecisionPool {
     let base = 0;
     let ended = false;
     let finished = false;
+    const send = (task: ChunkTask, transferList: ArrayBuffer[] = []) => {
+      const p = this.pool.run(task, { transferList }) as Promise<ChunkResult>;
+      p.catch(() => {}); // rejected before its turn: reported when it is awaited
+      inFlight.push(p);
+    };
     try {
       for (;;) {
         while (!ended && inFlight.length < split.maxInFlight) {
@@ -293,12 +298,7 @@ export class PoolImpl implements DecisionPool {
               break;
             }
             const block = r.value as JsonLinesBlock;
-            const task: ChunkTask = { batch, base, accounts: [], options: split.decide, out, block };
-            const p = this.pool.run(task, {
-              transferList: [block.bytes.buffer as ArrayBuffer],
-            }) as Promise<ChunkResult>;
-            p.catch(() => {});
-            inFlight.push(p);
+            send({ batch, base, accounts: [], options: split.decide, out, block }, [block.bytes.buffer as ArrayBuffer]);
             continue;
           }
           const accounts: unknown[] = [];
@@ -327,11 +327,8 @@ export class PoolImpl implements DecisionPool {
             }
           }
           if (accounts.length === 0) break;
-          const task: ChunkTask = { batch, base, accounts, options: split.decide, out, text, records };
+          send({ batch, base, accounts, options: split.decide, out, text, records });
           base += accounts.length;
-          const p = this.pool.run(task) as Promise<ChunkResult>;
-          p.catch(() => {}); // rejected before its turn: reported when it is awaited
-          inFlight.push(p);
         }
         const next = inFlight.shift();
         if (next === undefined) break;
