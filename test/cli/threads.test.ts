@@ -35,7 +35,8 @@ describe("decide --threads", () => {
     expect(table2.code).toBe(table1.code);
   });
 
-  it("a file read as blocks of bytes: CRLF, blank and BOM-only lines, no final newline, a shard", async () => {
+  // (Shards with --threads: test/cli/shard.test.ts; shards of blocks: test/cli/blocks.test.ts.)
+  it("a file read as blocks of bytes: CRLF, blank and BOM-only lines, no final newline", async () => {
     const lines = some.slice(0, 40).map((a) => JSON.stringify(a));
     lines.splice(5, 0, "", "\uFEFF", "{oops");
     lines.splice(20, 0, "  \u00A0 ");
@@ -45,10 +46,6 @@ describe("decide --threads", () => {
     expect(one.lines).toHaveLength(41);
     expect(two.out).toBe(one.out);
     expect(one.out).toContain('"line":8,"error":{"code":"INVALID_INPUT"');
-    const shard1 = await run(["decide", crlf, ...asOf, "--shard", "1/3"]);
-    const shard2 = await run(["decide", crlf, ...asOf, "--shard", "1/3", "--threads", "2"]);
-    expect(shard2.out).toBe(shard1.out);
-    expect(shard1.lines).toHaveLength(14);
   });
 
   it("an invalid policy or a missing file: the same error as with one thread, and the workers stop", async () => {
