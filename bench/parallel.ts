@@ -223,6 +223,10 @@ await pool.destroy();
 const cli = join(dirname(fileURLToPath(import.meta.url)), "cli.mjs"); // built beside this script by bundled.mjs
 const shardN = quick ? 4_000 : 50_000;
 const checkN = quick ? 1_000 : 5_000;
+// The first prefixN accounts of the large file: the marginal rate is that of the accounts after
+// them, the same accounts for every way. Large enough for every thread or process to be past its
+// JIT's warm-up (~2,000 decisions each) before the accounts that are counted.
+const prefixN = quick ? 1_500 : 15_000;
 const shardDir = join(root, "bench", ".out", "shards");
 mkdirSync(shardDir, { recursive: true });
 function writeAccounts(path: string, n: number, seed: number): void {
@@ -238,6 +242,8 @@ const checkInput = join(shardDir, "check.jsonl");
 process.stderr.write(`writing ${fmt(shardN)} accounts as JSON Lines…\n`);
 writeAccounts(shardInput, shardN, 22);
 writeAccounts(checkInput, checkN, 23);
+const prefixInput = join(shardDir, "prefix.jsonl");
+writeFileSync(prefixInput, `${readFileSync(shardInput, "utf8").split("\n").slice(0, prefixN).join("\n")}\n`);
 function decideProcess(input: string, out: string, shard?: string, extra: string[] = []): Promise<void> {
   const fd = openSync(out, "w");
   const args = [
@@ -271,9 +277,10 @@ const threaded = ["--threads", String(threads)];
 await decideProcess(checkInput, join(shardDir, "threads.jsonl"), undefined, threaded);
 const threadsIdentical =
   readFileSync(join(shardDir, "threads.jsonl"), "utf8") === readFileSync(join(shardDir, "one.jsonl"), "utf8");
-// Each way is timed on the small file and on the large one: the large file's rate includes the
-// start-up and the JIT's warm-up (~2 s per process or thread); the marginal rate, (large − small)
-// accounts over (large − small) seconds, is what each further account costs: a portfolio's rate.
+// Each way is timed on the large file and on its first prefixN accounts: the large file's rate
+// includes the start-up and the JIT's warm-up (~2 s per process or thread); the marginal rate,
+// the accounts after the prefix over the extra seconds, is what each further account costs: a
+// portfolio's rate.
 type Way = { name: string; run: (input: string) => Promise<unknown> };
 const ways: Way[] = [
   { name: "one", run: (input) => decideProcess(input, "/dev/null") },
@@ -283,29 +290,42 @@ const ways: Way[] = [
     run: (input) => Promise.all(outs.map((_, k) => decideProcess(input, "/dev/null", `${k}/${threads}`))),
   },
 ];
-const whole: Record<string, number> = {};
-const marginal: Record<string, number> = {};
 const seconds = async (f: () => Promise<unknown>) => {
   const t = performance.now();
   await f();
   return (performance.now() - t) / 1000;
 };
-for (let r = 0; r < (quick ? 1 : 2); r++) {
-  const line: string[] = [];
+// A marginal rate is a difference of two times, so noise in either is amplified: each round
+// times every way back to back, ratios are taken within a round, and the median round is kept
+// (not the best of each way, which would pick the luckiest difference).
+type Round = { whole: Record<string, number>; marginal: Record<string, number> };
+const rounds: Round[] = [];
+for (let r = 0; r < (quick ? 1 : 3); r++) {
+  const round: Round = { whole: {}, marginal: {} };
   for (const w of ways) {
-    const small = await seconds(() => w.run(checkInput));
+    const small = await seconds(() => w.run(prefixInput));
     const large = await seconds(() => w.run(shardInput));
-    whole[w.name] = Math.max(whole[w.name] ?? 0, shardN / large);
-    marginal[w.name] = Math.max(marginal[w.name] ?? 0, (shardN - checkN) / (large - small));
-    line.push(`${w.name} ${fmt(shardN / large)}/s (marginal ${fmt((shardN - checkN) / (large - small))}/s)`);
+    round.whole[w.name] = shardN / large;
+    round.marginal[w.name] = (shardN - prefixN) / (large - small);
   }
-  process.stderr.write(`  processes: ${line.join(", ")}\n`);
+  rounds.push(round);
+  process.stderr.write(
+    `  processes, round ${r + 1}: ${ways.map((w) => `${w.name} ${fmt(round.whole[w.name]!)}/s (marginal ${fmt(round.marginal[w.name]!)}/s)`).join(", ")}\n`,
+  );
 }
-const shardOne = whole.one!;
-const speedupShards = whole.shards! / shardOne;
-const speedupCliThreads = whole.threads! / shardOne;
-const marginalThreads = marginal.threads! / marginal.one!;
-const marginalShards = marginal.shards! / marginal.one!;
+const medianOf = (f: (r: Round) => number) => [...rounds.map(f)].sort((a, b) => a - b)[Math.floor(rounds.length / 2)]!;
+const shardOne = medianOf((r) => r.whole.one!);
+const speedupShards = medianOf((r) => r.whole.shards! / r.whole.one!);
+const speedupCliThreads = medianOf((r) => r.whole.threads! / r.whole.one!);
+const marginalThreads = medianOf((r) => r.marginal.threads! / r.marginal.one!);
+const marginalShards = medianOf((r) => r.marginal.shards! / r.marginal.one!);
+const perRound = (way: string) => rounds.map((r) => `${(r.marginal[way]! / r.marginal.one!).toFixed(2)}×`).join(", ");
+const whole = { threads: medianOf((r) => r.whole.threads!), shards: medianOf((r) => r.whole.shards!) };
+const marginal = {
+  one: medianOf((r) => r.marginal.one!),
+  threads: medianOf((r) => r.marginal.threads!),
+  shards: medianOf((r) => r.marginal.shards!),
+};
 
 const speedup = best.pool / best.single;
 const speedupJson = best.poolJson / best.singleJson;
@@ -331,11 +351,11 @@ console.log(
     ...chunks.map(
       (c) => `| pool.decideManyJson, chunkSize ${c.size} | ${fmt(c.perSec)} | | ${c.size === 64 ? "default" : ""} |`,
     ),
-    `| \`arrears decide\` JSON Lines file → JSON Lines, one process (${fmt(shardN)} accounts, start-up included; best of ${quick ? 1 : 2}) | ${fmt(shardOne)} | | marginal ${fmt(marginal.one!)}/s |`,
-    `| \`arrears decide --threads ${threads}\`, one process | ${fmt(whole.threads!)} | | ${speedupCliThreads.toFixed(2)}× one process; marginal ${fmt(marginal.threads!)}/s, **${marginalThreads.toFixed(2)}×**${target(marginalThreads)} |`,
-    `| \`arrears decide --shard k/${threads}\`, ${threads} processes at once | ${fmt(whole.shards!)} | | ${speedupShards.toFixed(2)}× one process; marginal ${fmt(marginal.shards!)}/s, **${marginalShards.toFixed(2)}×**${target(marginalShards)} |`,
+    `| \`arrears decide\` JSON Lines file → JSON Lines, one process (${fmt(shardN)} accounts, start-up included; median of ${rounds.length} rounds) | ${fmt(shardOne)} | | marginal ${fmt(marginal.one)}/s |`,
+    `| \`arrears decide --threads ${threads}\`, one process | ${fmt(whole.threads)} | | ${speedupCliThreads.toFixed(2)}× one process; marginal ${fmt(marginal.threads)}/s, **${marginalThreads.toFixed(2)}×**${target(marginalThreads)} (rounds: ${perRound("threads")}) |`,
+    `| \`arrears decide --shard k/${threads}\`, ${threads} processes at once | ${fmt(whole.shards)} | | ${speedupShards.toFixed(2)}× one process; marginal ${fmt(marginal.shards)}/s, **${marginalShards.toFixed(2)}×**${target(marginalShards)} (rounds: ${perRound("shards")}) |`,
     "",
-    `marginal: (${fmt(shardN)} − ${fmt(checkN)}) accounts over the difference of the two files' times, start-up and warm-up excluded`,
+    `marginal: the last ${fmt(shardN - prefixN)} of the ${fmt(shardN)} accounts over the time they add to a run of the first ${fmt(prefixN)} (start-up and warm-up excluded)`,
     "",
     `identical output (every item's JSON, in order): ${identical ? "yes" : "NO"}; the shards' outputs interleaved = one process's, byte for byte: ${shardIdentical ? "yes" : "NO"}; \`--threads ${threads}\` = one thread's, byte for byte: ${threadsIdentical ? "yes" : "NO"}`,
     "",
