@@ -91,6 +91,16 @@ function decideAccountRecord(policy: Policy | PolicyRouter, rec: AccountRecord, 
     : decideRecord(policy, rec.value, rec.index, rec.line, null, options);
 }
 
+/** A chunk's item positions in order, each with whether it is an error entry (known by position). */
+function eachItem(c: ChunkResult, f: (i: number, bad: boolean) => void): void {
+  let e = 0;
+  for (let i = 0; i < c.count; i++) {
+    const bad = c.errors[e] === i;
+    if (bad) e++;
+    f(i, bad);
+  }
+}
+
 /** Progress on stderr, at most every 2 s, for runs long enough to need it. */
 class Progress {
   private readonly start: number;
@@ -114,14 +124,9 @@ class Progress {
     this.last = t;
     this.io.stderr.write(`arrears: ${this.line(t)}\n`);
   }
-  /** A chunk's items, in order (its error entries are known by position). */
+  /** A chunk's items, in order. */
   chunk(c: ChunkResult): void {
-    let e = 0;
-    for (let i = 0; i < c.count; i++) {
-      const bad = c.errors[e] === i;
-      if (bad) e++;
-      this.tick(bad);
-    }
+    eachItem(c, (_, bad) => this.tick(bad));
   }
   private line(t: number): string {
     const rate = Math.round(this.n / Math.max((t - this.start) / 1000, 0.001));
@@ -205,15 +210,12 @@ export async function decide(argv: readonly string[], io: CliIo): Promise<number
         progress.chunk(chunk);
         if (summary === undefined) await writeText(io.stdout, chunk.jsonl!);
         else {
-          let e = 0;
-          for (let i = 0; i < chunk.count; i++) {
-            const bad = chunk.errors[e] === i;
-            if (bad) e++;
+          eachItem(chunk, (i, bad) => {
             const item = chunk.items[i] as Item;
             if (!bad && (item as Decision).warnings !== undefined) withWarnings++;
             if (bad && errors.length < 10) errors.push(item);
             summary.add(item);
-          }
+          });
         }
       }
     } finally {
