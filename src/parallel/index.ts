@@ -10,6 +10,7 @@ export {
   type DecisionPool,
   type DecisionPoolOptions,
   decideManyParallel,
+  type JsonLinesWritten,
   type ParallelBatchOptions,
 } from "./pool.js";
 export { loadPolicySource, type PolicySource, type PolicySpec } from "./source.js";

@@ -2,6 +2,7 @@
  * Batches over worker threads (tinypool): the accounts go to the workers in chunks, each worker
  * rebuilds the policy from its serialisable source, and the decisions come back in input order.
  */
+import { availableParallelism } from "node:os";
 import type Tinypool from "tinypool";
 import * as z from "zod";
 import type { DecideOptions } from "../decision/index.js";
@@ -10,7 +11,7 @@ import { parseOptions } from "../errors/options.js";
 import { isGuardrailProfile } from "../guardrails/index.js";
 import { checkBatchOptions } from "../portfolio/batch.js";
 import type { BatchItem, DecideManyOptions } from "../portfolio/index.js";
-import type { ChunkOutput, ChunkRecords, ChunkResult, ChunkTask, JsonLinesBlock } from "./chunk.js";
+import type { ChunkOutput, ChunkRecords, ChunkResult, ChunkTask, JsonLinesBlock, LentMemory } from "./chunk.js";
 import { cloneSource, loadCloned, type PolicySource } from "./source.js";
 import type { WorkerData } from "./worker.js";
 
@@ -70,8 +71,9 @@ export interface DecisionPool {
   /**
    * {@link DecisionPool.decideMany} as UTF-8 JSON Lines, for a file, a socket or a queue
    * producer: blocks of bytes in input order, each holding whole lines (`JSON.stringify(item)`
-   * and `"\n"` per account, one block per chunk). The fastest way out of a pool: the workers
-   * serialise and encode, and the blocks are moved to the calling thread, not copied.
+   * and `"\n"` per account, one block per chunk), yours to keep: the workers serialise and
+   * encode, and the blocks are moved to the calling thread, not copied. When each block is
+   * written out before the next is needed, {@link DecisionPool.writeJsonLines} is faster.
    *
    * @example
    * const out = createWriteStream("decisions.jsonl");
@@ -82,8 +84,49 @@ export interface DecisionPool {
     accounts: Iterable<unknown> | AsyncIterable<unknown>,
     options: ParallelBatchOptions,
   ): AsyncGenerator<Uint8Array, void, undefined>;
+  /**
+   * {@link DecisionPool.decideManyJsonLines} handed to `write` block by block, in input order,
+   * without a new block per chunk: the fastest way out of a pool. Each block is **lent**: its
+   * bytes are valid until `write` returns or, if it returns a promise, until that settles; the
+   * memory then holds a later chunk. Write it, hash it, or copy it (`block.slice()`) to keep it.
+   * The next block is not handed over before then (backpressure).
+   *
+   * Why: a fresh block per chunk is memory outside V8's heap, which only a full collection of the
+   * calling thread's heap gives back; a thread that does little else but pass blocks along
+   * reaches such a collection through the blocks alone, and its cost comes out of the workers'
+   * cores. Lent blocks lie in memory shared with the workers once, when the pool starts.
+   *
+   * @returns how many accounts were decided, and how many of them are error entries.
+   * The pool's slots (one per chunk a default batch keeps in flight, and one more, 1 MiB each)
+   * serve one batch at full speed; a chunk that finds none free (batches at once) or needs more
+   * than a slot is moved as with `decideManyJsonLines`, and `write` sees no difference.
+   *
+   * @throws {ArrearsError} `INVALID_OPTIONS` for bad options or a `write` that is not a function
+   * (the promise rejects before any account is read); an error thrown (or a promise rejected) by
+   * `write` ends the batch, after the chunks already sent, and is rethrown as it is.
+   *
+   * @example
+   * const fd = openSync("decisions.jsonl", "w");
+   * const { accounts, errors } = await pool.writeJsonLines(texts, { asOf, input: "json" }, (block) => {
+   *   writeSync(fd, block);
+   * });
+   * // a stream: (block) => new Promise((done) => out.write(block, () => done()))
+   */
+  writeJsonLines(
+    accounts: Iterable<unknown> | AsyncIterable<unknown>,
+    options: ParallelBatchOptions,
+    write: (block: Uint8Array) => void | PromiseLike<void>,
+  ): Promise<JsonLinesWritten>;
   /** Stops the workers (a batch still running fails). Idempotent. */
   destroy(): Promise<void>;
+}
+
+/** What {@link DecisionPool.writeJsonLines} wrote. */
+export interface JsonLinesWritten {
+  /** Accounts decided (lines written). */
+  readonly accounts: number;
+  /** Of them, error entries. */
+  readonly errors: number;
 }
 
 /** One account record of the CLI (read, or unreadable with the reason). @internal */
@@ -111,6 +154,8 @@ function workerFile(): string {
 // into the old generation (measured with bench/parallel.ts: 16–1024, 32–64 cost the least CPU per
 // account); four per thread keep every worker busy while the calling thread yields a chunk.
 const DEFAULT_CHUNK = 64;
+// A default chunk's JSON Lines are 0.3–0.8 MB (decisions of 5–12 kB); a larger one is moved.
+const SLOT_BYTES = 1 << 20;
 
 interface Split {
   decide: DecideOptions;
@@ -192,10 +237,14 @@ function inputIterator(accounts: unknown, fn: string): Iterator<unknown> | Async
 export class PoolImpl implements DecisionPool {
   private batches = 0;
   private destroyed = false;
+  private readonly freeSlots: number[];
   constructor(
     private readonly pool: Tinypool,
     readonly threads: number,
-  ) {}
+    private readonly lent: LentMemory,
+  ) {
+    this.freeSlots = Array.from({ length: lent.buffer.byteLength / lent.slotBytes }, (_, i) => i);
+  }
 
   decideMany(
     accounts: Iterable<unknown> | AsyncIterable<unknown>,
@@ -228,6 +277,29 @@ export class PoolImpl implements DecisionPool {
     })();
   }
 
+  async writeJsonLines(
+    accounts: Iterable<unknown> | AsyncIterable<unknown>,
+    options: ParallelBatchOptions,
+    write: (block: Uint8Array) => void | PromiseLike<void>,
+  ): Promise<JsonLinesWritten> {
+    const fn = "writeJsonLines";
+    const split = splitOptions(options, this.threads, fn);
+    if (typeof write !== "function")
+      throw new ArrearsError(
+        "INVALID_OPTIONS",
+        [{ path: ["write"], message: "expected a function of a block", received: write }],
+        fn,
+      );
+    let n = 0;
+    let errors = 0;
+    for await (const c of this.run(inputIterator(accounts, fn), split, "jsonl", "items", fn, true)) {
+      n += c.count;
+      errors += c.errors.length;
+      await write(c.jsonl!);
+    }
+    return { accounts: n, errors };
+  }
+
   private flat(
     accounts: unknown,
     options: unknown,
@@ -247,28 +319,32 @@ export class PoolImpl implements DecisionPool {
     records: Iterable<InputRecord> | AsyncIterable<InputRecord>,
     options: ParallelBatchOptions,
     out: ChunkOutput,
+    lend = false,
   ): AsyncGenerator<ChunkResult, void, undefined> {
     const split = splitOptions(options, this.threads, "decide");
-    return this.run(inputIterator(records, "decide"), split, out, "records", "decide");
+    return this.run(inputIterator(records, "decide"), split, out, "records", "decide", lend);
   }
 
   /**
    * The CLI's JSON Lines file as blocks of bytes, one chunk each (moved to the worker, which
-   * splits and parses the lines): the reading thread makes no string of the accounts. @internal
+   * splits and parses the lines): the reading thread makes no string of the accounts. With
+   * `lend`, each `jsonl` block is valid only until the next chunk is asked for. @internal
    */
   blocks(
     blocks: Iterable<JsonLinesBlock>,
     options: ParallelBatchOptions,
     out: ChunkOutput,
+    lend = false,
   ): AsyncGenerator<ChunkResult, void, undefined> {
     const split = splitOptions(options, this.threads, "decide");
-    return this.run(inputIterator(blocks, "decide"), split, out, "blocks", "decide");
+    return this.run(inputIterator(blocks, "decide"), split, out, "blocks", "decide", lend);
   }
 
   /**
    * Reads a chunk, sends it, and keeps at most `maxInFlight` chunks between the input and the
    * consumer; yields the answers in input order. Stopping early (break, an error) closes the
-   * input and waits for the chunks already sent.
+   * input and waits for the chunks already sent. With `lend`, JSON Lines go through the pool's
+   * shared slots: a yielded block is valid until the consumer asks for the next one.
    */
   private async *run(
     it: Iterator<unknown> | AsyncIterator<unknown>,
@@ -276,17 +352,35 @@ export class PoolImpl implements DecisionPool {
     out: ChunkOutput,
     input: "items" | "records" | "blocks",
     fn: string,
+    lend = false,
   ): AsyncGenerator<ChunkResult, void, undefined> {
     if (this.destroyed) throw new ArrearsError("INVALID_INPUT", [{ path: [], message: "the pool was destroyed" }], fn);
     const batch = this.batches++;
-    const inFlight: Promise<ChunkResult>[] = [];
+    const inFlight: { result: Promise<ChunkResult>; slot: number | undefined }[] = [];
+    const free = this.freeSlots; // shared by every batch of the pool
+    let held: number | undefined; // the slot of the block the consumer has
     let base = 0;
     let ended = false;
     let finished = false;
-    const send = (task: ChunkTask, transferList: ArrayBuffer[] = []) => {
-      const p = this.pool.run(task, { transferList }) as Promise<ChunkResult>;
-      p.catch(() => {}); // rejected before its turn: reported when it is awaited
-      inFlight.push(p);
+    const send = (task: ChunkTask) => {
+      // No slot free (other batches hold them): the block is made and moved instead.
+      const slot = lend && out === "jsonl" ? free.pop() : undefined;
+      let sent: ChunkTask = slot === undefined ? task : { ...task, slot };
+      const transferList: ArrayBuffer[] = [];
+      if (task.block !== undefined) {
+        const { bytes } = task.block;
+        if (slot !== undefined && bytes.length <= this.lent.slotBytes) {
+          new Uint8Array(this.lent.buffer, slot * this.lent.slotBytes, bytes.length).set(bytes);
+          sent = { ...sent, block: { ...task.block, bytes: new Uint8Array(0) }, blockInSlot: bytes.length };
+        } else {
+          const own = new Uint8Array(bytes); // a copy (the reader's may be a Buffer, whose slice is a view)
+          sent = { ...sent, block: { ...task.block, bytes: own } };
+          transferList.push(own.buffer);
+        }
+      }
+      const result = this.pool.run(sent, { transferList }) as Promise<ChunkResult>;
+      result.catch(() => {}); // rejected before its turn: reported when it is awaited
+      inFlight.push({ result, slot });
     };
     try {
       for (;;) {
@@ -297,8 +391,9 @@ export class PoolImpl implements DecisionPool {
               ended = true;
               break;
             }
+            // The reader's block is a view of its buffer: copied now, into a slot or a block to move.
             const block = r.value as JsonLinesBlock;
-            send({ batch, base, accounts: [], options: split.decide, out, block }, [block.bytes.buffer as ArrayBuffer]);
+            send({ batch, base, accounts: [], options: split.decide, out, block });
             continue;
           }
           const accounts: unknown[] = [];
@@ -330,22 +425,38 @@ export class PoolImpl implements DecisionPool {
           send({ batch, base, accounts, options: split.decide, out, text, records });
           base += accounts.length;
         }
+        if (held !== undefined) free.push(held); // the consumer asked for more: done with it
+        held = undefined;
         const next = inFlight.shift();
         if (next === undefined) break;
         let result: ChunkResult;
         try {
-          result = await next;
+          result = await next.result;
         } catch (e) {
+          if (next.slot !== undefined) free.push(next.slot);
           throw asArrearsError(e, fn);
+        }
+        if (next.slot !== undefined) {
+          if (result.lentBytes === undefined)
+            free.push(next.slot); // too large for it: moved
+          else {
+            held = next.slot;
+            const { lentBytes, ...rest } = result;
+            const { buffer, slotBytes } = this.lent;
+            result = { ...rest, jsonl: new Uint8Array(buffer, held * slotBytes, lentBytes) };
+          }
         }
         yield result;
       }
       finished = true;
     } finally {
+      if (held !== undefined) free.push(held);
       if (!finished) {
-        await Promise.allSettled(inFlight);
+        await Promise.allSettled(inFlight.map((f) => f.result));
         if (!ended) await it.return?.();
       }
+      // A slot comes back once its task has settled: no worker writes it any more.
+      for (const f of inFlight) if (f.slot !== undefined) free.push(f.slot);
     }
   }
 
@@ -369,13 +480,19 @@ export async function openPool(
   const sent = cloneSource(source);
   if (!loaded) loadCloned(sent); // every problem with the source reported here, before a thread starts
   const { default: Pool } = await import("tinypool");
-  const workerData: WorkerData = { source: sent };
+  const threads = o.threads ?? availableParallelism(); // tinypool's default
+  // A slot per chunk a default batch keeps in flight, and one for the block being written.
+  const lent: LentMemory = {
+    buffer: new SharedArrayBuffer((Math.min(Math.max(4, 4 * threads), 64) + 1) * SLOT_BYTES),
+    slotBytes: SLOT_BYTES,
+  };
+  const workerData: WorkerData = { source: sent, lent };
   const pool = new Pool({
     filename: workerFile(),
     workerData,
     ...(o.threads === undefined ? {} : { minThreads: o.threads, maxThreads: o.threads }),
   });
-  return new PoolImpl(pool, pool.options.maxThreads);
+  return new PoolImpl(pool, pool.options.maxThreads, lent);
 }
 
 /**

@@ -10,13 +10,14 @@ async function run(path: string, ...args: unknown[]): Promise<string[]> {
 }
 
 describe("examples", () => {
-  it("08-every-core: a pool's JSON Lines blocks are one thread's bytes", async () => {
+  it("08-every-core: a pool's JSON Lines blocks, kept or lent, are one thread's bytes", async () => {
     const mod = await import("../../examples/08-every-core.js");
     const out: string[] = [];
     await mod.main((l) => out.push(l), 2, 1001); // the sample's first invalid account is the 1001st
-    expect(out[0]).toMatch(/^2 threads: 1001 accounts → 16 blocks, \d+ bytes of JSON Lines$/);
-    expect(out[1]).toBe("one thread writes the same bytes: yes");
-    expect(out[2]).toBe("error entries (invalid accounts, kept in input order): 1");
+    expect(out[0]).toBe("writeJsonLines: 1001 accounts, 1 error entries");
+    expect(out[1]).toMatch(/^2 threads: 1001 accounts → 16 blocks, \d+ bytes of JSON Lines$/);
+    expect(out[2]).toBe("one thread writes the same bytes (both ways): yes");
+    expect(out[3]).toBe("error entries (invalid accounts, kept in input order): 1");
   });
 
   it("01-one-decision explains one decision", async () => {

@@ -120,6 +120,14 @@ await check(
       assert.equal(blocks.length, 2);
       assert.ok(blocks.every((b) => b instanceof Uint8Array));
       assert.equal(blocks.map((b) => new TextDecoder().decode(b)).join(""), want.map((s) => `${s}\n`).join(""));
+      // And lends them from memory it shares with the calling thread.
+      let lent = "";
+      const written = await pool.writeJsonLines(accounts, { asOf: ASOF, chunkSize: 2 }, (b) => {
+        assert.ok(b.buffer instanceof SharedArrayBuffer);
+        lent += new TextDecoder().decode(b);
+      });
+      assert.equal(lent, want.map((s) => `${s}\n`).join(""));
+      assert.equal(written.accounts, accounts.length);
     } finally {
       await pool.destroy();
     }

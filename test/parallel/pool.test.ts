@@ -170,6 +170,93 @@ describe("createDecisionPool", () => {
     await expect(iter.next()).rejects.toMatchObject({ code: "INVALID_OPTIONS" });
   });
 
+  const LINES = expected.map((s) => `${s}\n`).join("");
+  const decoder = new TextDecoder("utf-8", { fatal: true });
+
+  it("writeJsonLines: lent blocks, in order, decideMany's JSON Lines byte for byte; intact until write settles", async () => {
+    let text = "";
+    let blocks = 0;
+    let lent = 0;
+    // Chunks of 4: far more chunks than the pool has slots, so every slot is used again and again,
+    // and by a second batch meanwhile, which takes any slot given back too early.
+    let other = "";
+    let otherBlocks = 0;
+    let otherDone = false;
+    const [written] = await Promise.all([
+      pool.writeJsonLines(accounts, { asOf, chunkSize: 4 }, async (block) => {
+        const copy = block.slice();
+        blocks++;
+        if (block.buffer instanceof SharedArrayBuffer) lent++;
+        // A slow writer now and then: it holds its block while the other batch gets twelve more.
+        const until = otherBlocks + 12;
+        while (blocks % 3 === 0 && otherBlocks < until && !otherDone) await new Promise((r) => setTimeout(r, 1));
+        expect(Buffer.compare(block, copy)).toBe(0); // not yet reused
+        text += decoder.decode(block);
+      }),
+      pool
+        .writeJsonLines(accounts, { asOf, chunkSize: 2 }, (block) => {
+          other += decoder.decode(block);
+          otherBlocks++;
+        })
+        .finally(() => {
+          otherDone = true;
+        }),
+    ]);
+    expect(text).toBe(LINES);
+    expect(other).toBe(LINES);
+    expect(written).toEqual({
+      accounts: accounts.length,
+      errors: expected.filter((s) => s.includes('"error":{"code"')).length,
+    });
+    expect(blocks).toBe(Math.ceil(accounts.length / 4));
+    // (Two batches at once share the slots: a block finding none free is moved, not lent.)
+    expect(lent).toBeGreaterThan(0);
+  });
+
+  it("writeJsonLines: batches at once share the slots; a chunk larger than a slot is moved instead", async () => {
+    const texts: string[] = ["", "", ""];
+    const collect = (k: number) => (block: Uint8Array) => {
+      texts[k] += decoder.decode(block);
+    };
+    const moved: boolean[] = [];
+    await Promise.all([
+      pool.writeJsonLines(accounts, { asOf, chunkSize: 8 }, collect(0)),
+      pool.writeJsonLines(accounts, { asOf, chunkSize: 3, maxInFlight: 16 }, collect(1)),
+      // One chunk of every account: more than a slot's 1 MiB.
+      pool.writeJsonLines(accounts, { asOf, chunkSize: accounts.length }, (b) => {
+        moved.push(!(b.buffer instanceof SharedArrayBuffer));
+        collect(2)(b);
+      }),
+    ]);
+    expect(texts).toEqual([LINES, LINES, LINES]);
+    expect(moved).toEqual([true]);
+  });
+
+  it("writeJsonLines: a failing write ends the batch with its error and gives the slots back", async () => {
+    for (let k = 0; k < 12; k++) {
+      const boom = new Error(`disk full ${k}`);
+      let calls = 0;
+      await expect(
+        pool.writeJsonLines(accounts, { asOf, chunkSize: 4 }, () => {
+          if (++calls === 3) throw boom;
+        }),
+      ).rejects.toBe(boom);
+    }
+    // Had a failed batch kept even one slot, twelve would have kept them all (nine for 2 threads).
+    const lent: boolean[] = [];
+    await pool.writeJsonLines(accounts.slice(0, 40), { asOf, chunkSize: 4 }, (b) => {
+      lent.push(b.buffer instanceof SharedArrayBuffer);
+    });
+    expect(lent).toEqual(Array(10).fill(true));
+    await expect(pool.writeJsonLines(accounts, { asOf }, "stdout" as never)).rejects.toMatchObject({
+      code: "INVALID_OPTIONS",
+      issues: [{ path: ["write"] }],
+    });
+    await expect(pool.writeJsonLines(accounts, { asOf, chunkSize: 0 }, () => {})).rejects.toMatchObject({
+      code: "INVALID_OPTIONS",
+    });
+  });
+
   it("destroy: idempotent; a destroyed pool refuses new batches", async () => {
     expect(pool.threads).toBe(2);
     await pool.destroy();
