@@ -27,7 +27,7 @@ import {
   shardOption,
   UsageError,
 } from "./inputs.js";
-import { type CliIo, print, writeLine, writeText } from "./io.js";
+import { type CliIo, print, writeLent, writeLine, writeText } from "./io.js";
 import { table, truncate, wrap } from "./text.js";
 
 export const DECIDE_USAGE = `usage: arrears decide [<policy>] <accounts> --as-of <instant|now> [options]
@@ -193,10 +193,12 @@ export async function decide(argv: readonly string[], io: CliIo): Promise<number
       // A JSON Lines file goes to the workers as blocks of bytes (they split and parse the lines:
       // this thread only finds line ends); other files as records, read as with one thread;
       // standard input (JSON Lines out only, as with one thread) as text.
+      // JSON Lines come lent from the pool's shared memory: each block is written before the next.
       const out = summary === undefined ? "jsonl" : "items";
+      const lend = out === "jsonl";
       const chunks =
         inputFormat === "jsonl" && path !== "-"
-          ? pool.blocks(readJsonLinesBlocks(path, shard), options, out)
+          ? pool.blocks(readJsonLinesBlocks(path, shard), options, out, lend)
           : pool.chunks(
               path !== "-" || summary !== undefined
                 ? readAccountsSync(path, inputFormat, shard)
@@ -205,10 +207,11 @@ export async function decide(argv: readonly string[], io: CliIo): Promise<number
                   : readAccounts(path, inputFormat, io.stdin, shard),
               options,
               out,
+              lend,
             );
       for await (const chunk of chunks) {
         progress.chunk(chunk);
-        if (summary === undefined) await writeText(io.stdout, chunk.jsonl!);
+        if (summary === undefined) await writeLent(io.stdout, chunk.jsonl!);
         else {
           eachItem(chunk, (i, bad) => {
             const item = chunk.items[i] as Item;

@@ -423,7 +423,7 @@ export function* readJsonLinesBlocks(path: string, shard: Shard | undefined, rec
     let blockIndex = 0;
     const block = (end: number): JsonLinesBlock => {
       const b: JsonLinesBlock = {
-        bytes: new Uint8Array(data.subarray(blockStart, end)),
+        bytes: data.subarray(blockStart, end), // a view: valid until the next block is asked for
         line: blockLine,
         index: blockIndex,
         ...(shard === undefined ? {} : { shard }),

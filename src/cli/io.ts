@@ -5,7 +5,8 @@
 
 /** Where a command writes: `process.stdout`-like (write returns false when the buffer is full). */
 export interface CliWriter {
-  write(chunk: string | Uint8Array): boolean;
+  /** `callback`: called once the writer no longer needs `chunk` (written, or failed). */
+  write(chunk: string | Uint8Array, callback?: (error?: Error | null) => void): boolean;
   once?(event: "drain", listener: () => void): unknown;
 }
 
@@ -44,6 +45,16 @@ export async function writeLine(w: CliWriter, line: string): Promise<void> {
 /** Whole lines (text or UTF-8) to a writer, waiting for the stream to drain when its buffer is full. */
 export async function writeText(w: CliWriter, text: string | Uint8Array): Promise<void> {
   if (text.length > 0 && !w.write(text) && w.once) await new Promise<void>((resolve) => w.once!("drain", resolve));
+}
+
+/**
+ * A block the writer must not keep (its memory is reused for a later block): resolves once the
+ * writer is done with it. A failed write resolves too; the stream reports it as an `error`.
+ */
+export function writeLent(w: CliWriter, block: Uint8Array): Promise<void> {
+  return new Promise((resolve) => {
+    w.write(block, () => resolve());
+  });
 }
 
 /** Lines to a writer (no backpressure: for reports of bounded size). */

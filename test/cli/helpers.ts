@@ -25,8 +25,10 @@ export async function run(
   const io: CliIo = {
     stdout: options.stdout ?? {
       // --threads writes UTF-8 blocks of whole lines
-      write: (s: string | Uint8Array) => {
+      // (a block is decoded at once: a lent block's memory is reused once the callback is called)
+      write: (s: string | Uint8Array, callback?: () => void) => {
         out += typeof s === "string" ? s : decoder.decode(s);
+        callback?.();
         return true;
       },
     },

@@ -36,15 +36,40 @@ describe("decide --threads", () => {
   });
 
   // (Shards with --threads: test/cli/shard.test.ts; shards of blocks: test/cli/blocks.test.ts.)
-  it("a file read as blocks of bytes: CRLF, blank and BOM-only lines, no final newline", async () => {
-    const lines = some.slice(0, 40).map((a) => JSON.stringify(a));
+  it("a file read as blocks of bytes: CRLF, blank and BOM-only lines, no final newline; a slow writer", async () => {
+    // 700 accounts: more blocks of 64 than the pool has slots for its JSON Lines (nine for two
+    // threads), so slots are used again while the writer still has blocks from them.
+    const lines = SAMPLE.slice(0, 700).map((a) => JSON.stringify(a));
     lines.splice(5, 0, "", "\uFEFF", "{oops");
     lines.splice(20, 0, "  \u00A0 ");
     const crlf = file("threads-crlf.jsonl", lines.join("\r\n")); // and no newline after the last
     const one = await run(["decide", crlf, ...asOf]);
-    const two = await run(["decide", crlf, ...asOf, "--threads", "2"]);
-    expect(one.lines).toHaveLength(41);
-    expect(two.out).toBe(one.out);
+    // A writer done with a block only later, like a stream to a slow disk: the block must not
+    // change before it says so. The first block is held for long enough for the workers to
+    // decide every later chunk, which a slot given back too early would have received.
+    let out = "";
+    let changed = 0;
+    let writes = 0;
+    const decoder = new TextDecoder("utf-8", { fatal: true });
+    const stdout = {
+      write: (block: string | Uint8Array, callback?: () => void) => {
+        const copy = typeof block === "string" ? block : decoder.decode(block);
+        setTimeout(
+          () => {
+            if (typeof block !== "string" && decoder.decode(block) !== copy) changed++;
+            out += copy;
+            callback?.();
+          },
+          writes++ === 0 ? 500 : 0,
+        );
+        return true;
+      },
+    };
+    const two = await run(["decide", crlf, ...asOf, "--threads", "2"], { stdout });
+    expect(one.lines).toHaveLength(701);
+    expect(two.code).toBe(one.code);
+    expect(changed).toBe(0);
+    expect(out).toBe(one.out);
     expect(one.out).toContain('"line":8,"error":{"code":"INVALID_INPUT"');
   });
 
