@@ -2,6 +2,7 @@
 // order, for arrays and streams, with a bounded read-ahead, and shut down cleanly. The workers
 // run the TypeScript sources through tsx here (src/parallel/dev-worker.mjs); the package's built
 // worker is checked by test/pack-smoke.mjs.
+import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateAccounts } from "../../bench/accounts.js";
 import { loadGuardrailProfile } from "../../src/guardrails/index.js";
@@ -230,6 +231,50 @@ describe("createDecisionPool", () => {
     ]);
     expect(texts).toEqual([LINES, LINES, LINES]);
     expect(moved).toEqual([true]);
+  });
+
+  it("writeJsonLines (property): any chunk size, read-ahead, slow writes and a batch beside it give the same bytes", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 0, max: accounts.length }),
+        fc.integer({ min: 1, max: 40 }),
+        fc.integer({ min: 1, max: 14 }), // beyond the nine slots of two threads: some chunks moved
+        fc.array(fc.boolean(), { minLength: 1, maxLength: 8 }), // which writes wait (cyclic)
+        fc.option(fc.integer({ min: 1, max: 30 }), { nil: undefined }), // a batch beside, its chunk size
+        async (n, chunkSize, maxInFlight, slow, beside) => {
+          const want = expected
+            .slice(0, n)
+            .map((t) => `${t}\n`)
+            .join("");
+          let got = "";
+          let k = 0;
+          let other = "";
+          const [written] = await Promise.all([
+            pool.writeJsonLines(accounts.slice(0, n), { asOf, chunkSize, maxInFlight }, async (block) => {
+              const copy = block.slice();
+              if (slow[k++ % slow.length]) await new Promise((r) => setTimeout(r, 1));
+              expect(Buffer.compare(block, copy)).toBe(0);
+              got += decoder.decode(block);
+            }),
+            beside === undefined
+              ? undefined
+              : pool.writeJsonLines(accounts.slice(0, 40), { asOf, chunkSize: beside }, (block) => {
+                  other += decoder.decode(block);
+                }),
+          ]);
+          expect(got).toBe(want);
+          expect(written.accounts).toBe(n);
+          if (beside !== undefined)
+            expect(other).toBe(
+              expected
+                .slice(0, 40)
+                .map((t) => `${t}\n`)
+                .join(""),
+            );
+        },
+      ),
+      { numRuns: 12 },
+    );
   });
 
   it("writeJsonLines: a failing write ends the batch with its error and gives the slots back", async () => {
