@@ -96,11 +96,11 @@ export interface DecisionPool {
    * reaches such a collection through the blocks alone, and its cost comes out of the workers'
    * cores. Lent blocks lie in memory shared with the workers once, when the pool starts.
    *
-   * @returns how many accounts were decided, and how many of them are error entries.
    * The pool's slots (one per chunk a default batch keeps in flight, and one more, 1 MiB each)
    * serve one batch at full speed; a chunk that finds none free (batches at once) or needs more
    * than a slot is moved as with `decideManyJsonLines`, and `write` sees no difference.
    *
+   * @returns how many accounts were decided, and how many of them are error entries.
    * @throws {ArrearsError} `INVALID_OPTIONS` for bad options or a `write` that is not a function
    * (the promise rejects before any account is read); an error thrown (or a promise rejected) by
    * `write` ends the batch, after the chunks already sent, and is rethrown as it is.
