@@ -2,7 +2,6 @@
  * Batches over worker threads (tinypool): the accounts go to the workers in chunks, each worker
  * rebuilds the policy from its serialisable source, and the decisions come back in input order.
  */
-import { availableParallelism } from "node:os";
 import type Tinypool from "tinypool";
 import * as z from "zod";
 import type { DecideOptions } from "../decision/index.js";
@@ -156,6 +155,7 @@ function workerFile(): string {
 const DEFAULT_CHUNK = 64;
 // A default chunk's JSON Lines are 0.3–0.8 MB (decisions of 5–12 kB); a larger one is moved.
 const SLOT_BYTES = 1 << 20;
+const MAX_SLOTS = 65;
 
 interface Split {
   decide: DecideOptions;
@@ -480,10 +480,12 @@ export async function openPool(
   const sent = cloneSource(source);
   if (!loaded) loadCloned(sent); // every problem with the source reported here, before a thread starts
   const { default: Pool } = await import("tinypool");
-  const threads = o.threads ?? availableParallelism(); // tinypool's default
-  // A slot per chunk a default batch keeps in flight, and one for the block being written.
+  // A slot per chunk a default batch keeps in flight, and one for the block being written. Without
+  // `threads` (tinypool's default, the machine's cores, is not read here) the most a default batch
+  // can use; slots are taken last-in first-out, so only those a batch uses are ever touched.
+  const slots = o.threads === undefined ? MAX_SLOTS : Math.min(Math.max(4, 4 * o.threads), MAX_SLOTS - 1) + 1;
   const lent: LentMemory = {
-    buffer: new SharedArrayBuffer((Math.min(Math.max(4, 4 * threads), 64) + 1) * SLOT_BYTES),
+    buffer: new SharedArrayBuffer(slots * SLOT_BYTES),
     slotBytes: SLOT_BYTES,
   };
   const workerData: WorkerData = { source: sent, lent };
